@@ -1,0 +1,92 @@
+package org.hotline.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Loads and validates the configuration: reference defaults &lt; config file &lt; environment
+ * variables &lt; system properties.
+ */
+public final class ConfigLoader {
+  /** The config file read when none is named and it exists. */
+  public static final Path DEFAULT_FILE = Path.of("hotline.properties");
+
+  private ConfigLoader() {}
+
+  /** Loads from the process environment and system properties. */
+  public static HotlineConfig load(Optional<Path> configFile) {
+    Path file = configFile.orElse(Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null);
+    return load(file, System.getenv(), System.getProperties());
+  }
+
+  /**
+   * Loads from the given layers.
+   *
+   * @param configFile the config file, or null for none
+   * @throws ConfigException naming the first bad key
+   */
+  public static HotlineConfig load(Path configFile, Map<String, String> env, Properties system) {
+    Values v = new Values(new LayeredSource(configFile, env, system));
+    Duration oneDay = Duration.ofDays(1);
+
+    SipSettings sip =
+        new SipSettings(
+            v.address("hotline.sip.host", false),
+            v.port("hotline.sip.port"),
+            v.address("hotline.sip.advertised-host", true),
+            v.nonEmpty("hotline.sip.realm"),
+            v.duration("hotline.sip.nonce-ttl", Duration.ofSeconds(10), oneDay),
+            v.integer("hotline.sip.min-expires", 1, 86_400),
+            v.integer("hotline.sip.max-expires", 1, 86_400),
+            v.integer("hotline.sip.default-expires", 1, 86_400));
+    if (sip.minExpires() > sip.maxExpires()) {
+      throw ConfigException.badValue(
+          "hotline.sip.min-expires", String.valueOf(sip.minExpires()), "at most hotline.sip.max-expires (" + sip.maxExpires() + ")");
+    }
+
+    RtpSettings rtp =
+        new RtpSettings(
+            v.address("hotline.rtp.host", true),
+            v.integer("hotline.rtp.port-min", 1024, 65534),
+            v.integer("hotline.rtp.port-max", 1025, 65535));
+    if (rtp.portMax() - rtp.portMin() < 3) {
+      throw ConfigException.badValue(
+          "hotline.rtp.port-max", String.valueOf(rtp.portMax()), "at least hotline.rtp.port-min + 3 (" + (rtp.portMin() + 3) + ")");
+    }
+
+    HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"));
+
+    Path dataDir = Path.of(v.nonEmpty("hotline.data.dir"));
+    String dbUrl = v.string("hotline.db.url");
+    if (dbUrl.isEmpty()) {
+      dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("hotline");
+    } else if (!dbUrl.startsWith("jdbc:")) {
+      throw ConfigException.badValue("hotline.db.url", dbUrl, "a JDBC URL starting with jdbc:");
+    }
+    DataSettings data =
+        new DataSettings(
+            dataDir, dbUrl, v.string("hotline.db.user"), v.string("hotline.db.password"), v.integer("hotline.db.pool-size", 1, 64));
+
+    String prompts = v.string("hotline.ivr.prompts-dir");
+    IvrSettings ivr =
+        new IvrSettings(
+            v.oneOf("hotline.ivr.language", Set.of("en", "zh")),
+            prompts.isEmpty() ? Optional.empty() : Optional.of(Path.of(prompts)),
+            v.duration("hotline.ivr.menu-timeout", Duration.ofSeconds(1), Duration.ofMinutes(1)),
+            v.integer("hotline.ivr.menu-retries", 0, 10));
+
+    AcdSettings acd = new AcdSettings(v.duration("hotline.acd.ring-timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)));
+
+    DemoSettings demo =
+        new DemoSettings(
+            v.bool("hotline.demo.enabled"), v.nonEmpty("hotline.demo.password"), v.integer("hotline.demo.agents", 1, 8999));
+
+    return new HotlineConfig(
+        sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)));
+  }
+}

@@ -1,0 +1,14 @@
+package org.hotline.config;
+
+import java.time.Duration;
+
+/** The whole validated configuration of a Hotline server. */
+public record HotlineConfig(
+    SipSettings sip,
+    RtpSettings rtp,
+    HttpSettings http,
+    DataSettings data,
+    IvrSettings ivr,
+    AcdSettings acd,
+    DemoSettings demo,
+    Duration shutdownGrace) {}

@@ -1,0 +1,25 @@
+package org.hotline.config;
+
+import java.time.Duration;
+
+/**
+ * SIP signalling settings.
+ *
+ * @param host bind address of the SIP stack (UDP and TCP)
+ * @param port SIP port
+ * @param advertisedHost address put in Via, Contact and SDP; empty means chosen at start
+ * @param realm digest realm
+ * @param nonceTtl how long a digest nonce is accepted
+ * @param minExpires shortest registration accepted (423 below it)
+ * @param maxExpires longest registration granted
+ * @param defaultExpires registration granted when the request names none
+ */
+public record SipSettings(
+    String host,
+    int port,
+    String advertisedHost,
+    String realm,
+    Duration nonceTtl,
+    int minExpires,
+    int maxExpires,
+    int defaultExpires) {}

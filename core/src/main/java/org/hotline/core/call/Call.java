@@ -1,0 +1,105 @@
+package org.hotline.core.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One customer interaction and what happened to it. A call is owned by its session's serial
+ * executor: only that executor changes it, so it needs no locks; others read it through events
+ * and the CDR made from it at the end.
+ */
+public final class Call {
+  private final String id;
+  private final String callerNumber;
+  private final String callerName;
+  private final String dialedNumber;
+  private final Instant arrivedAt;
+  private Instant answeredAt;
+  private Instant queuedAt;
+  private Instant offeredAt;
+  private Instant connectedAt;
+  private Instant endedAt;
+  private String ivrChoice;
+  private String queue;
+  private String agentId;
+  private CallOutcome outcome;
+  private String hangupCause;
+
+  public Call(String id, String callerNumber, String callerName, String dialedNumber, Instant arrivedAt) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.callerNumber = callerNumber == null ? "" : callerNumber;
+    this.callerName = callerName == null ? "" : callerName;
+    this.dialedNumber = dialedNumber == null ? "" : dialedNumber;
+    this.arrivedAt = Objects.requireNonNull(arrivedAt, "arrivedAt");
+  }
+
+  public String id() { return id; }
+  public String callerNumber() { return callerNumber; }
+  public String callerName() { return callerName; }
+  public String dialedNumber() { return dialedNumber; }
+  public Instant arrivedAt() { return arrivedAt; }
+  public Instant answeredAt() { return answeredAt; }
+  public Instant queuedAt() { return queuedAt; }
+  public Instant offeredAt() { return offeredAt; }
+  public Instant connectedAt() { return connectedAt; }
+  public Instant endedAt() { return endedAt; }
+  public String ivrChoice() { return ivrChoice; }
+  public String queue() { return queue; }
+  public String agentId() { return agentId; }
+  public CallOutcome outcome() { return outcome; }
+  public String hangupCause() { return hangupCause; }
+
+  /** The IVR answered the call. */
+  public void answered(Instant at) { this.answeredAt = at; }
+
+  /** The caller pressed {@code choice} in the IVR (the last choice wins). */
+  public void chose(String choice) { this.ivrChoice = choice; }
+
+  /** The call joined {@code queueName}. */
+  public void queued(String queueName, Instant at) {
+    this.queue = queueName;
+    this.queuedAt = at;
+  }
+
+  /** The call was offered to {@code agent} (their phone rings). */
+  public void offered(String agent, Instant at) {
+    this.agentId = agent;
+    this.offeredAt = at;
+  }
+
+  /** The agent answered. */
+  public void connected(String agent, Instant at) {
+    this.agentId = agent;
+    this.connectedAt = at;
+  }
+
+  public boolean isEnded() { return endedAt != null; }
+
+  /** The call ended; the first end wins, later ones are ignored. */
+  public void ended(Instant at, CallOutcome how, String cause) {
+    if (endedAt != null) {
+      return;
+    }
+    this.endedAt = at;
+    this.outcome = how;
+    this.hangupCause = cause;
+  }
+
+  /** Seconds from joining the queue to being connected, or to the end when never connected; 0 when never queued. */
+  public long waitSeconds() {
+    if (queuedAt == null) {
+      return 0;
+    }
+    Instant until = connectedAt != null ? connectedAt : endedAt;
+    return until == null ? 0 : Math.max(0, Duration.between(queuedAt, until).toSeconds());
+  }
+
+  /** Seconds connected to an agent. */
+  public long talkSeconds() {
+    if (connectedAt == null || endedAt == null) {
+      return 0;
+    }
+    return Math.max(0, Duration.between(connectedAt, endedAt).toSeconds());
+  }
+}

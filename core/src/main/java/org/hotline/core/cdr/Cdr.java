@@ -1,0 +1,59 @@
+package org.hotline.core.cdr;
+
+import java.time.Instant;
+import org.hotline.core.call.Call;
+import org.hotline.core.call.CallOutcome;
+
+/**
+ * A call detail record: one row per finished call.
+ *
+ * @param callId the call's id (the caller leg's SIP Call-ID)
+ * @param caller the caller's number as received
+ * @param dialed the dialed number
+ * @param ivrChoice the last key chosen in the IVR, or null
+ * @param queue the queue the call joined, or null
+ * @param agentId the agent who answered (or was last offered the call), or null
+ * @param arrivedAt when the INVITE arrived
+ * @param answeredAt when the IVR answered, or null
+ * @param endedAt when the call ended
+ * @param waitSeconds seconds queued before an agent answered (or until the end)
+ * @param talkSeconds seconds connected to an agent
+ * @param outcome answered, abandoned, ivr-hangup or failed
+ * @param hangupCause who or what ended the call ({@code caller-bye}, {@code agent-bye}, ...)
+ */
+public record Cdr(
+    String callId,
+    String caller,
+    String dialed,
+    String ivrChoice,
+    String queue,
+    String agentId,
+    Instant arrivedAt,
+    Instant answeredAt,
+    Instant endedAt,
+    long waitSeconds,
+    long talkSeconds,
+    CallOutcome outcome,
+    String hangupCause) {
+
+  /** The CDR of an ended call. */
+  public static Cdr of(Call call) {
+    if (!call.isEnded()) {
+      throw new IllegalStateException("call " + call.id() + " has not ended");
+    }
+    return new Cdr(
+        call.id(),
+        call.callerNumber(),
+        call.dialedNumber(),
+        call.ivrChoice(),
+        call.queue(),
+        call.agentId(),
+        call.arrivedAt(),
+        call.answeredAt(),
+        call.endedAt(),
+        call.waitSeconds(),
+        call.talkSeconds(),
+        call.outcome(),
+        call.hangupCause());
+  }
+}

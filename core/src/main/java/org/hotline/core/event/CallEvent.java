@@ -1,0 +1,24 @@
+package org.hotline.core.event;
+
+import java.time.Instant;
+import org.hotline.core.cdr.Cdr;
+
+/** A step in a call's life. */
+public sealed interface CallEvent extends HotlineEvent {
+  String callId();
+
+  /** An INVITE arrived for a served number. */
+  record Arrived(String callId, String caller, String dialed, Instant at) implements CallEvent {}
+
+  /** The call joined a queue. */
+  record Queued(String callId, String queue, int priority, Instant at) implements CallEvent {}
+
+  /** The call is offered to an agent: their phone rings. */
+  record Offered(String callId, String agentId, String queue, String caller, Instant at) implements CallEvent {}
+
+  /** The agent answered. */
+  record Connected(String callId, String agentId, Instant at) implements CallEvent {}
+
+  /** The call is over and its CDR is committed. */
+  record Finished(String callId, Cdr cdr, Instant at) implements CallEvent {}
+}

@@ -1,0 +1,8 @@
+package org.hotline.core.event;
+
+import java.time.Instant;
+
+/** Something that happened, published on the {@link EventBus}. */
+public sealed interface HotlineEvent permits CallEvent, AgentEvent {
+  Instant at();
+}
