@@ -1,0 +1,84 @@
+package org.hotline.admin.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hotline.core.cdr.Cdr;
+import org.hotline.core.cdr.CdrRepository;
+
+/**
+ * {@code GET /api/cdrs?from=&to=&format=}: the CDRs of calls that arrived in {@code [from, to)},
+ * oldest first, as a JSON array or ({@code format=csv}) as CSV.
+ *
+ * <p>{@code from} and {@code to} are ISO-8601 instants ({@code 2026-03-01T00:00:00Z}, or with an
+ * offset) or dates ({@code 2026-03-01}, the start of that day in the server's zone). Without
+ * either, the range is today in the server's zone; with one, it spans a day from or to it.
+ */
+public final class CdrsRoute implements RouteHandler {
+  /** The content type of the CSV answer. */
+  public static final String CSV = "text/csv; charset=utf-8";
+
+  private final CdrRepository cdrs;
+  private final Clock clock;
+
+  /** @param clock tells "today" and, by its zone, the server's zone */
+  public CdrsRoute(CdrRepository cdrs, Clock clock) {
+    this.cdrs = Objects.requireNonNull(cdrs, "cdrs");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Response handle(Request request) {
+    Optional<Instant> from = request.param("from").map(v -> instant("from", v));
+    Optional<Instant> to = request.param("to").map(v -> instant("to", v));
+    String format = request.param("format").orElse("json");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw new BadRequestException("format", "expected json or csv, got '" + shortened(format) + "'");
+    }
+    Instant start;
+    Instant end;
+    if (from.isEmpty() && to.isEmpty()) {
+      LocalDate today = LocalDate.now(clock);
+      start = today.atStartOfDay(zone()).toInstant();
+      end = today.plusDays(1).atStartOfDay(zone()).toInstant();
+    } else {
+      start = from.orElseGet(() -> to.get().minus(Duration.ofDays(1)));
+      end = to.orElseGet(() -> start.plus(Duration.ofDays(1)));
+    }
+    if (!end.isAfter(start)) {
+      throw new BadRequestException("to", "must be after from (" + start + "), got " + end);
+    }
+    List<Cdr> list = cdrs.between(start, end);
+    if (format.equals("csv")) {
+      return Response.text(HttpResponseStatus.OK, CSV, CdrCsv.format(list))
+          .withHeader("Content-Disposition", "attachment; filename=\"cdrs.csv\"");
+    }
+    return Response.json(HttpResponseStatus.OK, list);
+  }
+
+  private Instant instant(String parameter, String value) {
+    // A '+' of an offset arrives as a space when the client did not percent-encode it.
+    String v = value.replace(' ', '+');
+    try {
+      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone()).toInstant() : Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z or a date such as 2026-03-01, got '" + shortened(value) + "'");
+    }
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+  }
+}

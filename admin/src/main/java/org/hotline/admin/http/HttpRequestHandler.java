@@ -1,0 +1,107 @@
+package org.hotline.admin.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each whole request of one connection to the {@link Router} and writes the answers back in
+ * the order the requests came (HTTP/1.1 pipelining), without blocking the event loop.
+ *
+ * <p>A malformed request is answered 400 and the connection closed, since the decoder cannot tell
+ * where the next request starts. When too many requests wait for answers the connection stops
+ * reading until they are written.
+ */
+final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+
+  /** Requests of one connection that may wait for answers before it stops reading. */
+  static final int MAX_PENDING = 16;
+
+  private final Router router;
+  /** The answer of the connection's latest request; the next one is written after it. Event loop only. */
+  private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+  /** Requests read and not yet answered. Event loop only. */
+  private int pending;
+
+  HttpRequestHandler(Router router) {
+    this.router = router;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    if (msg.decoderResult().isFailure()) {
+      refuse(ctx, "malformed request: " + msg.decoderResult().cause().getMessage());
+      return;
+    }
+    Request request;
+    try {
+      request = Request.from(msg);
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, "malformed request URI: " + e.getMessage());
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(msg);
+    if (++pending >= MAX_PENDING) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    tail =
+        tail.thenCompose(previous -> router.dispatch(request))
+            .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
+            .thenAccept(response -> write(ctx, response, keepAlive));
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      super.userEventTriggered(ctx, evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  private void refuse(ChannelHandlerContext ctx, String reason) {
+    router.countBadRequest(HttpResponseStatus.BAD_REQUEST);
+    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), reason);
+    ctx.channel().config().setAutoRead(false);
+    tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
+  }
+
+  /** Writes {@code response}; safe from any thread, since Netty queues the write on the event loop in call order. */
+  private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    FullHttpResponse http =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
+    http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+    response.headers().forEach((name, value) -> http.headers().set(name, value));
+    HttpUtil.setContentLength(http, response.body().length);
+    HttpUtil.setKeepAlive(http, keepAlive);
+    ctx.writeAndFlush(http)
+        .addListener(
+            (ChannelFutureListener)
+                f -> {
+                  if (!keepAlive) {
+                    f.channel().close();
+                  } else if (--pending < MAX_PENDING) {
+                    f.channel().config().setAutoRead(true);
+                  }
+                });
+  }
+}

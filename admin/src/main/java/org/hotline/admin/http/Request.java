@@ -1,0 +1,46 @@
+package org.hotline.admin.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP request as a route sees it: method, decoded path, query parameters, headers and body,
+ * all copied out of Netty's buffers so a handler may run on any thread and needs release nothing.
+ *
+ * @param method the request method
+ * @param path the decoded path, without the query ({@code /api/cdrs})
+ * @param query the decoded query parameters, each with its values in order
+ * @param headers the request headers (a copy)
+ * @param body the request body, empty when there is none
+ */
+public record Request(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+  public Request {
+    query = Map.copyOf(query);
+  }
+
+  /**
+   * Copies {@code request} into a {@code Request}.
+   *
+   * @throws IllegalArgumentException when the URI cannot be decoded (a bad {@code %} escape)
+   */
+  static Request from(FullHttpRequest request) {
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    return new Request(
+        request.method(), uri.path(), uri.parameters(), request.headers().copy(), ByteBufUtil.getBytes(request.content()));
+  }
+
+  /** The first value of query parameter {@code name}; empty when it is absent or blank. */
+  public Optional<String> param(String name) {
+    List<String> values = query.get(name);
+    if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(values.get(0).strip());
+  }
+}

@@ -1,0 +1,165 @@
+package org.hotline.admin.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps a request's method and path to the {@link RouteHandler} that answers it, and runs the
+ * handler on the worker executor.
+ *
+ * <p>A path is exact ({@code /api/cdrs}) or a prefix ending in {@code /*} ({@code /static/*}
+ * matches {@code /static/app.js}; the longest prefix wins). An unknown path is answered 404, a
+ * known path with another method 405 with {@code Allow}; both at once, without a worker.
+ *
+ * <p>Meters: {@code hotline.http.requests} (timer by route and status) and {@code
+ * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413).
+ */
+public final class Router {
+  private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  private final Executor workers;
+  private final MeterRegistry meters;
+  private final Map<String, Map<HttpMethod, RouteHandler>> routes = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<String> prefixes = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param workers where handlers run: they may block (on the database), so not an event loop;
+   *     virtual threads suit
+   * @param meters where request counts go
+   */
+  public Router(Executor workers, MeterRegistry meters) {
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.meters = Objects.requireNonNull(meters, "meters");
+  }
+
+  /** Answers {@code GET path} with {@code handler}. */
+  public Router get(String path, RouteHandler handler) {
+    return route(HttpMethod.GET, path, handler);
+  }
+
+  /** Answers {@code POST path} with {@code handler}. */
+  public Router post(String path, RouteHandler handler) {
+    return route(HttpMethod.POST, path, handler);
+  }
+
+  /**
+   * Answers {@code method path} with {@code handler}; {@code path} is exact or a prefix ending in
+   * {@code /*}.
+   *
+   * @throws IllegalArgumentException when the route is taken already or the path does not start with {@code /}
+   */
+  public Router route(HttpMethod method, String path, RouteHandler handler) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(handler, "handler");
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("a route path starts with /: " + path);
+    }
+    Map<HttpMethod, RouteHandler> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+    if (byMethod.putIfAbsent(method, handler) != null) {
+      throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
+    }
+    if (path.endsWith("/*") && !prefixes.contains(path)) {
+      prefixes.add(path);
+      prefixes.sort(Comparator.comparingInt(String::length).reversed());
+    }
+    return this;
+  }
+
+  /** Answers {@code request}; the future always completes normally, with an error response if need be. */
+  CompletableFuture<Response> dispatch(Request request) {
+    String pattern = match(request.path());
+    if (pattern == null) {
+      return done("unmatched", Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.path()));
+    }
+    Map<HttpMethod, RouteHandler> byMethod = routes.get(pattern);
+    RouteHandler handler = byMethod.get(request.method());
+    if (handler == null) {
+      String allow = byMethod.keySet().stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+      Response notAllowed = Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed here; allowed: " + allow);
+      return done(pattern, notAllowed.withHeader("Allow", allow));
+    }
+    long start = System.nanoTime();
+    CompletableFuture<Response> answer = new CompletableFuture<>();
+    try {
+      workers.execute(() -> answer.complete(run(handler, request)));
+    } catch (RejectedExecutionException e) {
+      answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
+    }
+    return answer.thenApply(response -> timed(pattern, response, start));
+  }
+
+  /** Counts a request refused before routing (malformed: 400, too large: 413). */
+  void countBadRequest(HttpResponseStatus status) {
+    Counter.builder("hotline.http.bad.requests")
+        .description("HTTP requests refused as malformed, unknown or not allowed")
+        .tag("status", Integer.toString(status.code()))
+        .register(meters)
+        .increment();
+  }
+
+  private String match(String path) {
+    if (routes.containsKey(path)) {
+      return path;
+    }
+    for (String prefix : prefixes) {
+      if (path.startsWith(prefix.substring(0, prefix.length() - 1))) {
+        return prefix;
+      }
+    }
+    return null;
+  }
+
+  private Response run(RouteHandler handler, Request request) {
+    try {
+      Response response = handler.handle(request);
+      if (response == null) {
+        throw new IllegalStateException("the handler of " + request.path() + " answered nothing");
+      }
+      return response;
+    } catch (BadRequestException e) {
+      Map<String, String> error = new LinkedHashMap<>();
+      error.put("error", e.getMessage());
+      if (e.parameter() != null) {
+        error.put("parameter", e.parameter());
+      }
+      return Response.json(HttpResponseStatus.BAD_REQUEST, error);
+    } catch (Exception e) {
+      log.error("{} {} failed", request.method(), request.path(), e);
+      return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+  }
+
+  private CompletableFuture<Response> done(String pattern, Response response) {
+    return CompletableFuture.completedFuture(timed(pattern, response, System.nanoTime()));
+  }
+
+  private Response timed(String pattern, Response response, long startNanos) {
+    int status = response.status().code();
+    Timer.builder("hotline.http.requests")
+        .description("HTTP requests answered")
+        .tag("route", pattern)
+        .tag("status", Integer.toString(status))
+        .register(meters)
+        .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    if (status == 400 || status == 404 || status == 405) {
+      countBadRequest(response.status());
+    }
+    return response;
+  }
+}

@@ -1,0 +1,136 @@
+package org.hotline.admin.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.hotline.config.HttpSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpServerTest {
+  TestServer http;
+
+  @BeforeEach
+  void start() {
+    http =
+        new TestServer(
+            router ->
+                router
+                    .get("/hello", r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
+                    .post("/echo", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
+                    .get("/boom", r -> { throw new IllegalStateException("bug"); })
+                    .get("/slow", r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
+                    .get("/fast", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
+                    .get("/static/*", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "static " + r.path()))
+                    .get("/static/deep/*", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "deep " + r.path())));
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+  }
+
+  @Test
+  void start_onPortZero_bindsAFreePortAndAnswers() throws Exception {
+    assertTrue(http.server.port() > 0);
+
+    HttpResponse<String> response = http.get("/hello?name=Ada");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json; charset=utf-8", response.headers().firstValue("content-type").orElseThrow());
+    assertEquals("Ada", Json.MAPPER.readTree(response.body()).get("hello").asText());
+  }
+
+  @Test
+  void unknownPath_answers404Json() throws Exception {
+    HttpResponse<String> response = http.get("/nowhere");
+
+    assertEquals(404, response.statusCode());
+    assertTrue(Json.MAPPER.readTree(response.body()).get("error").asText().contains("/nowhere"));
+  }
+
+  @Test
+  void wrongMethod_answers405WithAllow() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/hello")).DELETE());
+
+    assertEquals(405, response.statusCode());
+    assertEquals("GET", response.headers().firstValue("allow").orElseThrow());
+  }
+
+  @Test
+  void post_passesTheBodyToTheRoute() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/echo")).POST(HttpRequest.BodyPublishers.ofString("ping")));
+
+    assertEquals("ping", response.body());
+  }
+
+  @Test
+  void prefixRoute_theLongestPrefixWins() throws Exception {
+    assertEquals("static /static/app.js", http.get("/static/app.js").body());
+    assertEquals("deep /static/deep/x.css", http.get("/static/deep/x.css").body());
+  }
+
+  @Test
+  void malformedRequest_answers400_andTheServerKeepsServing() throws Exception {
+    String answer = http.raw("THIS IS NOT HTTP AT ALL\r\n\r\n");
+
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertEquals(200, http.get("/hello").statusCode());
+    assertEquals(1.0, http.meters.get("hotline.http.bad.requests").tag("status", "400").counter().count());
+  }
+
+  @Test
+  void badPercentEscape_answers400() throws Exception {
+    String answer = http.raw("GET /hello?name=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+  }
+
+  @Test
+  void oversizedBody_answers413() throws Exception {
+    String answer = http.raw("POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n");
+
+    assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+    assertEquals(1.0, http.meters.get("hotline.http.bad.requests").tag("status", "413").counter().count());
+  }
+
+  @Test
+  void failingRoute_answers500_andTheServerKeepsServing() throws Exception {
+    HttpResponse<String> response = http.get("/boom");
+
+    assertEquals(500, response.statusCode());
+    assertEquals("internal error", Json.MAPPER.readTree(response.body()).get("error").asText());
+    assertEquals(200, http.get("/hello").statusCode());
+  }
+
+  @Test
+  void pipelinedRequests_areAnsweredInTheirOrder_onOneConnection() throws Exception {
+    String answer = http.raw("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    int slow = answer.indexOf("slow");
+    int fast = answer.indexOf("fast");
+    assertTrue(slow > 0 && fast > slow, answer);
+    assertEquals(2, answer.split("HTTP/1.1 200", -1).length - 1, answer);
+  }
+
+  @Test
+  void start_onAPortInUse_failsNamingTheAddress() {
+    HttpServer second = new HttpServer(new HttpSettings("127.0.0.1", http.server.port()), http.router);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
+
+    assertTrue(e.getMessage().contains("127.0.0.1:" + http.server.port()), e.getMessage());
+    second.close();
+  }
+
+  @Test
+  void route_registeredTwice_isRefused() {
+    assertThrows(IllegalArgumentException.class, () -> http.router.get("/hello", r -> null));
+  }
+}

@@ -1,0 +1,64 @@
+package org.hotline.admin.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.hotline.config.HttpSettings;
+
+/** An {@link HttpServer} on 127.0.0.1 and a free port, with a client to call it. */
+final class TestServer implements AutoCloseable {
+  final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  final Router router = new Router(workers, meters);
+  final HttpServer server;
+  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  TestServer(Consumer<Router> routes) {
+    routes.accept(router);
+    server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
+    server.start();
+  }
+
+  URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends {@code bytes} as they are on a new connection and reads until the server closes it. */
+  String raw(String bytes) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    workers.close();
+    client.close();
+  }
+}

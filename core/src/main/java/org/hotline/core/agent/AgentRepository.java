@@ -1,0 +1,187 @@
+package org.hotline.core.agent;
+
+import static org.hotline.core.db.jooq.Tables.AGENT;
+import static org.hotline.core.db.jooq.Tables.AGENT_QUEUE;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+
+/**
+ * Agents and the queues they serve, in the {@code agent} and {@code agent_queue} tables.
+ *
+ * <p>Passwords are never stored: {@link #upsert} keeps the digest HA1 hashes (MD5 and SHA-256) of
+ * {@code user:realm:password}, which is all a registrar needs to check a digest response.
+ */
+public final class AgentRepository {
+  /** Agent ids per {@code IN (...)} list, well under every database's bind-value limit. */
+  private static final int IN_CHUNK = 500;
+
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  public AgentRepository(DSLContext dsl, Clock clock) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Creates {@code agent} or updates its name, SIP user, credentials and queues. A new agent is
+   * enabled; an existing one keeps its enabled flag.
+   */
+  public void upsert(Agent agent, String realm, String password) {
+    upsertAll(List.of(agent), realm, a -> password);
+  }
+
+  /**
+   * {@link #upsert}s every agent in one transaction with batched statements, fast enough for
+   * thousands. When an id appears twice, the last one wins.
+   */
+  public void upsertAll(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
+    Objects.requireNonNull(realm, "realm");
+    Map<String, Agent> byId = new LinkedHashMap<>();
+    agents.forEach(a -> byId.put(a.id(), a));
+    if (byId.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    dsl.transaction(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          Set<String> existing = existingIds(tx, byId.keySet());
+          BatchBindStep inserts = tx.batch(insertAgent(tx));
+          BatchBindStep updates = tx.batch(updateAgent(tx));
+          BatchBindStep clearQueues = tx.batch(tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(param(AGENT_QUEUE.AGENT_ID))));
+          BatchBindStep addQueues =
+              tx.batch(tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE).values(param(AGENT_QUEUE.AGENT_ID), param(AGENT_QUEUE.QUEUE)));
+          for (Agent a : byId.values()) {
+            String password = Objects.requireNonNull(passwordOf.apply(a), () -> "password of agent " + a.id());
+            String md5 = DigestHash.md5Ha1(a.sipUser(), realm, password);
+            String sha256 = DigestHash.sha256Ha1(a.sipUser(), realm, password);
+            if (existing.contains(a.id())) {
+              updates.bind(a.name(), a.sipUser(), realm, md5, sha256, a.id());
+              clearQueues.bind(a.id());
+            } else {
+              inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, now);
+            }
+            for (String queue : new TreeSet<>(a.queues())) {
+              addQueues.bind(a.id(), queue);
+            }
+          }
+          // Order matters: agents before their queue rows (foreign key), old queue rows before new ones.
+          for (BatchBindStep batch : List.of(inserts, updates, clearQueues, addQueues)) {
+            if (batch.size() > 0) {
+              batch.execute();
+            }
+          }
+        });
+  }
+
+  /** Enables or disables the agent {@code id}; a disabled agent cannot register or take calls. */
+  public boolean setEnabled(String id, boolean enabled) {
+    return dsl.update(AGENT).set(AGENT.ENABLED, enabled).where(AGENT.ID.eq(id)).execute() == 1;
+  }
+
+  /** The enabled agents with their queues, by id. */
+  public List<Agent> all() {
+    return agents(AGENT.ENABLED.isTrue());
+  }
+
+  /** The enabled agent whose SIP user is {@code sipUser}. */
+  public Optional<Agent> bySipUser(String sipUser) {
+    if (sipUser == null) {
+      return Optional.empty();
+    }
+    return agents(AGENT.ENABLED.isTrue().and(AGENT.SIP_USER.eq(sipUser))).stream().findFirst();
+  }
+
+  /**
+   * The stored HA1 of {@code sipUser} for {@code algorithm} ({@code MD5} or {@code SHA-256}, any
+   * case); empty for an unknown or disabled user, a realm other than the one stored, or another
+   * algorithm.
+   */
+  public Optional<String> ha1(String sipUser, String algorithm, String realm) {
+    if (sipUser == null || realm == null || !DigestHash.supports(algorithm)) {
+      return Optional.empty();
+    }
+    Field<String> column = DigestHash.MD5.equalsIgnoreCase(algorithm) ? AGENT.HA1_MD5 : AGENT.HA1_SHA256;
+    return dsl.select(column)
+        .from(AGENT)
+        .where(AGENT.SIP_USER.eq(sipUser))
+        .and(AGENT.REALM.eq(realm))
+        .and(AGENT.ENABLED.isTrue())
+        .fetchOptional(column)
+        .map(String::trim);
+  }
+
+  private List<Agent> agents(Condition where) {
+    Map<String, Record4<String, String, String, String>> first = new LinkedHashMap<>();
+    Map<String, Set<String>> queues = new LinkedHashMap<>();
+    dsl.select(AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT_QUEUE.QUEUE)
+        .from(AGENT)
+        .leftJoin(AGENT_QUEUE)
+        .on(AGENT_QUEUE.AGENT_ID.eq(AGENT.ID))
+        .where(where)
+        .orderBy(AGENT.ID)
+        .forEach(
+            r -> {
+              first.putIfAbsent(r.value1(), r);
+              Set<String> qs = queues.computeIfAbsent(r.value1(), id -> new HashSet<>());
+              if (r.value4() != null) {
+                qs.add(r.value4());
+              }
+            });
+    List<Agent> result = new ArrayList<>(first.size());
+    first.forEach((id, r) -> result.add(new Agent(id, r.value2(), r.value3(), queues.get(id))));
+    return result;
+  }
+
+  private static Set<String> existingIds(DSLContext tx, Collection<String> ids) {
+    Set<String> found = new HashSet<>();
+    List<String> all = List.copyOf(ids);
+    for (int i = 0; i < all.size(); i += IN_CHUNK) {
+      List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+      found.addAll(tx.select(AGENT.ID).from(AGENT).where(AGENT.ID.in(chunk)).fetch(AGENT.ID));
+    }
+    return found;
+  }
+
+  private static Query insertAgent(DSLContext tx) {
+    return tx.insertInto(AGENT, AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5, AGENT.HA1_SHA256, AGENT.CREATED_AT)
+        .values(param(AGENT.ID), param(AGENT.NAME), param(AGENT.SIP_USER), param(AGENT.REALM), param(AGENT.HA1_MD5), param(AGENT.HA1_SHA256), param(AGENT.CREATED_AT));
+  }
+
+  private static Query updateAgent(DSLContext tx) {
+    return tx.update(AGENT)
+        .set(AGENT.NAME, param(AGENT.NAME))
+        .set(AGENT.SIP_USER, param(AGENT.SIP_USER))
+        .set(AGENT.REALM, param(AGENT.REALM))
+        .set(AGENT.HA1_MD5, param(AGENT.HA1_MD5))
+        .set(AGENT.HA1_SHA256, param(AGENT.HA1_SHA256))
+        .where(AGENT.ID.eq(param(AGENT.ID)));
+  }
+
+  /** A bind placeholder typed like {@code column}, for batches that bind one row at a time. */
+  private static <T> Param<T> param(Field<T> column) {
+    return DSL.param(column.getName(), column.getDataType());
+  }
+}
