@@ -17,7 +17,8 @@ public interface MediaSession {
   /**
    * Plays a prompt as paced 20 ms RTP frames, replacing whatever was playing.
    *
-   * @param bargeIn whether a digit pressed during the prompt stops it (the digit stays buffered)
+   * @param bargeIn whether a digit pressed during the prompt stops it (the digit stays buffered);
+   *     a digit already buffered when the prompt would begin skips it (type-ahead)
    * @return completes when the prompt has finished, was stopped by a digit or by
    *     {@link #stopPlayback}, or the session closed; never exceptionally for a missing prompt
    *     (that is logged and completes at once)
