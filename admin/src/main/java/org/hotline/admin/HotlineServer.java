@@ -1,0 +1,245 @@
+package org.hotline.admin;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hotline.config.HotlineConfig;
+import org.hotline.core.acd.Acd;
+import org.hotline.core.agent.Agent;
+import org.hotline.core.agent.AgentRepository;
+import org.hotline.core.agent.DemoAgents;
+import org.hotline.core.cdr.CdrRepository;
+import org.hotline.core.db.Database;
+import org.hotline.core.event.EventBus;
+import org.hotline.admin.http.CdrsRoute;
+import org.hotline.admin.http.HealthRoute;
+import org.hotline.admin.http.HttpServer;
+import org.hotline.admin.http.MetricsRoute;
+import org.hotline.admin.http.Router;
+import org.hotline.cti.cdr.CdrWriter;
+import org.hotline.ivr.DemoFlows;
+import org.hotline.sip.SipDispatcher;
+import org.hotline.sip.auth.NonceService;
+import org.hotline.sip.call.CallManager;
+import org.hotline.sip.media.MediaServer;
+import org.hotline.sip.media.PromptLibrary;
+import org.hotline.sip.registrar.LocationService;
+import org.hotline.sip.registrar.Registrar;
+import org.hotline.sip.registrar.RegistrationListener;
+import org.hotline.sip.stack.SipServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every service of a Hotline node from its configuration with
+ * plain constructors, starts them in order, and drains and stops them in reverse.
+ */
+public final class HotlineServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
+
+  private final HotlineConfig config;
+  private final Clock clock;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final EventBus bus = new EventBus();
+  private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService timers =
+      Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("hotline-timer").daemon().factory());
+  private final ScheduledExecutorService acdThread =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hotline-acd").daemon().factory());
+
+  private Database database;
+  private MediaServer media;
+  private SipServer sip;
+  private CallManager callManager;
+  private HttpServer http;
+  private volatile boolean ready;
+
+  public HotlineServer(HotlineConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Starts the database, media, SIP and HTTP; returns once all listen. */
+  public void start() throws Exception {
+    database = new Database(config.data());
+    AgentRepository agentRepository = new AgentRepository(database.dsl(), clock);
+    if (config.demo().enabled()) {
+      int n = DemoAgents.seed(agentRepository, config.demo(), config.sip().realm());
+      log.info("demo configuration: {} agents from {} (queues sales, support), number {}", n, 1001, DemoFlows.NUMBER);
+    }
+    Map<String, Agent> agentsBySipUser =
+        agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
+    CdrWriter cdrWriter = new CdrWriter(new CdrRepository(database.dsl(), clock), database.writes(), metrics);
+
+    Router router =
+        new Router(calls, metrics)
+            .get("/health", new HealthRoute(() -> ready && database.isUp()))
+            .get("/api/cdrs", new CdrsRoute(new CdrRepository(database.dsl(), clock), clock))
+            .get("/metrics", new MetricsRoute(metrics));
+    http = new HttpServer(config.http(), router);
+    http.start();
+
+    String advertised = advertisedHost();
+    String rtpHost = config.rtp().host().isEmpty() ? config.sip().host() : config.rtp().host();
+    media = new MediaServer(config.rtp(), rtpHost, new PromptLibrary(config.ivr().promptsDir()), metrics);
+    media.start();
+
+    sip = new SipServer(config.sip(), advertised);
+    NonceService nonces = new NonceService(clock, config.sip().nonceTtl());
+    AcdBridge acdBridge = new AcdBridge();
+    LocationService locations = new LocationService(clock, acdBridge);
+    Registrar registrar =
+        new Registrar(
+            sip,
+            config.sip(),
+            (user, realm, algorithm) -> agentRepository.ha1(user, algorithm, realm),
+            nonces,
+            locations,
+            clock,
+            calls,
+            metrics);
+    callManager =
+        new CallManager(
+            sip,
+            media,
+            DemoFlows.directory(config.ivr()),
+            config.ivr(),
+            config.acd(),
+            locations,
+            cdrWriter,
+            bus,
+            clock,
+            calls,
+            timers,
+            metrics);
+    Acd acd = new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3));
+    agentsBySipUser.values().forEach(acd::addAgent);
+    acdBridge.connect(acd, agentsBySipUser);
+    callManager.routeWith(acd);
+
+    sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
+    timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
+    timers.scheduleAtFixedRate(nonces::purge, 1, 1, TimeUnit.MINUTES);
+    ready = true;
+    log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
+        config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),
+        config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
+  }
+
+  /** The bound HTTP port (useful when configured as 0). */
+  public int httpPort() {
+    return http.port();
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  public EventBus events() {
+    return bus;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public MediaServer media() {
+    return media;
+  }
+
+  /**
+   * Drains and stops: no new calls, live calls end (after the configured grace) with their CDRs
+   * written, then SIP, media, HTTP and the database close.
+   */
+  @Override
+  public void close() {
+    ready = false;
+    try {
+      if (callManager != null && !callManager.drain(config.shutdownGrace(), Duration.ofSeconds(10))) {
+        log.warn("calls still unfinished at shutdown: {}", callManager.activeCallIds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(sip);
+    closeQuietly(media);
+    closeQuietly(http);
+    timers.shutdownNow();
+    acdThread.shutdownNow();
+    calls.shutdownNow();
+    closeQuietly(database);
+    log.info("Hotline stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+    }
+  }
+
+  /** Where peers reach us: the configured address, the bind address, or this machine's first IPv4. */
+  private String advertisedHost() throws SocketException {
+    if (!config.sip().advertisedHost().isEmpty()) {
+      return config.sip().advertisedHost();
+    }
+    if (!config.sip().host().equals("0.0.0.0")) {
+      return config.sip().host();
+    }
+    for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nif.isUp() || nif.isLoopback()) {
+        continue;
+      }
+      for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+        if (a instanceof Inet4Address) {
+          return a.getHostAddress();
+        }
+      }
+    }
+    return "127.0.0.1";
+  }
+
+  /** Tells the ACD when an agent's phone registers or unregisters. */
+  private static final class AcdBridge implements RegistrationListener {
+    private volatile Acd acd;
+    private volatile Map<String, Agent> bySipUser = Map.of();
+
+    void connect(Acd acd, Map<String, Agent> bySipUser) {
+      this.bySipUser = bySipUser;
+      this.acd = acd;
+    }
+
+    @Override
+    public void registered(String user) {
+      Agent a = bySipUser.get(user);
+      if (a != null && acd != null) {
+        acd.agentRegistered(a.id());
+      }
+    }
+
+    @Override
+    public void unregistered(String user) {
+      Agent a = bySipUser.get(user);
+      if (a != null && acd != null) {
+        acd.agentUnregistered(a.id());
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.hotline.admin;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.hotline.config.ConfigException;
+import org.hotline.config.ConfigLoader;
+import org.hotline.config.HotlineConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * Starts a Hotline server: {@code java -jar hotline.jar [--config FILE]}. Runs until SIGTERM or
+ * SIGINT, then drains calls and stops.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    Optional<Path> configFile = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--config" -> {
+          if (i + 1 >= args.length) {
+            fail("--config needs a file");
+          }
+          configFile = Optional.of(Path.of(args[++i]));
+        }
+        case "--help", "-h" -> {
+          System.out.println("usage: hotline [--config FILE]   (default ./hotline.properties if present)");
+          System.out.println("every key can also be set as HOTLINE_A_B_C or -Dhotline.a.b-c; see docs/configuration.md");
+          return;
+        }
+        default -> fail("unknown argument '" + args[i] + "' (try --help)");
+      }
+    }
+    HotlineConfig config;
+    try {
+      config = ConfigLoader.load(configFile);
+    } catch (ConfigException e) {
+      fail(e.getMessage());
+      return;
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    HotlineServer server = new HotlineServer(config, Clock.systemDefaultZone());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("shutdown requested: draining calls");
+      server.close();
+      stopped.countDown();
+    }, "hotline-shutdown"));
+    try {
+      server.start();
+    } catch (Exception e) {
+      log.error("Hotline could not start: {}", e.toString(), e);
+      System.err.println("hotline: could not start: " + e.getMessage());
+      System.exit(1);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void fail(String message) {
+    System.err.println("hotline: " + message);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,116 @@
+package org.hotline.admin.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole call path with independent SIP clients: SIPp agents register and answer; SIPp
+ * callers dial 100, press 1 by RFC 4733 events, talk and hang up; every call leaves a CDR.
+ */
+class CallPathIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void twoHundredCalls_atTwentyPerSecond_allAnsweredByAgents_with200Cdrs() throws Exception {
+    int calls = 200;
+    int agents = 120;
+    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", String.valueOf(agents)))) {
+      int agentPort = FreePorts.udpAndTcp();
+      Sipp phones =
+          new Sipp(
+              "uas-agent-answer.xml",
+              "-p", String.valueOf(agentPort),
+              "-mp", String.valueOf(FreePorts.udpRange(4)),
+              "-m", String.valueOf(calls),
+              "-timeout", "120s")
+              .start();
+      try {
+        Agents.register(server, agents, agentPort, "hotline");
+        Sipp callers =
+            new Sipp(
+                "uac-call-100-press-1-expect-agent.xml",
+                "127.0.0.1:" + server.sipPort,
+                "-s", "100",
+                "-p", String.valueOf(FreePorts.udpAndTcp()),
+                "-mp", String.valueOf(FreePorts.udpRange(4)),
+                "-r", "20",
+                "-m", String.valueOf(calls),
+                "-l", String.valueOf(calls),
+                "-d", "6000",
+                "-timeout", "120s");
+        assertEquals(0, callers.run(150), callers.output());
+      } finally {
+        phones.stop();
+      }
+      JsonNode cdrs = awaitCdrs(server, calls);
+      Map<String, Integer> byOutcome = new HashMap<>();
+      Set<String> agentsUsed = new HashSet<>();
+      for (JsonNode cdr : cdrs) {
+        byOutcome.merge(cdr.get("outcome").asText(), 1, Integer::sum);
+        agentsUsed.add(cdr.path("agentId").asText());
+        assertEquals("1", cdr.path("ivrChoice").asText(), cdr.toString());
+        assertEquals("sales", cdr.path("queue").asText(), cdr.toString());
+      }
+      assertEquals(Map.of("answered", calls), byOutcome);
+      assertTrue(agentsUsed.size() > 10, "calls spread over agents: " + agentsUsed.size());
+    }
+  }
+
+  @Test
+  void callersWhoHangUpWhileQueued_endAbandoned() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of())) {
+      Sipp callers =
+          new Sipp(
+              "uac-call-100-press-1-expect-agent.xml",
+              "127.0.0.1:" + server.sipPort,
+              "-s", "100",
+              "-p", String.valueOf(FreePorts.udpAndTcp()),
+              "-mp", String.valueOf(FreePorts.udpRange(4)),
+              "-r", "5",
+              "-m", "5",
+              "-d", "7000",
+              "-timeout", "60s");
+      assertEquals(0, callers.run(90), callers.output());
+      JsonNode cdrs = awaitCdrs(server, 5);
+      for (JsonNode cdr : cdrs) {
+        assertEquals("abandoned", cdr.get("outcome").asText(), cdr.toString());
+        assertEquals("sales", cdr.path("queue").asText(), cdr.toString());
+      }
+    }
+  }
+
+  @Test
+  void unknownNumber_gets404() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of())) {
+      Sipp caller =
+          new Sipp(
+              "uac-call-unknown-number-expect-404.xml",
+              "127.0.0.1:" + server.sipPort,
+              "-s", "999",
+              "-p", String.valueOf(FreePorts.udpAndTcp()),
+              "-m", "1",
+              "-timeout", "20s");
+      assertEquals(0, caller.run(30), caller.output());
+    }
+  }
+
+  /** Polls /api/cdrs until {@code n} CDRs are there (bounded), and returns them. */
+  static JsonNode awaitCdrs(RunningServer server, int n) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonNode cdrs = JSON.readTree(server.get("/api/cdrs"));
+    while (cdrs.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      cdrs = JSON.readTree(server.get("/api/cdrs"));
+    }
+    assertEquals(n, cdrs.size(), "CDRs: " + cdrs);
+    return cdrs;
+  }
+}

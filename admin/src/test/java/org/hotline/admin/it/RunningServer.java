@@ -1,0 +1,64 @@
+package org.hotline.admin.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.hotline.admin.HotlineServer;
+import org.hotline.config.ConfigLoader;
+import org.hotline.config.HotlineConfig;
+
+/**
+ * A real Hotline server for an integration test: on 127.0.0.1, free ports, a fresh H2 database
+ * in a temporary folder, the demo configuration; closed by the test.
+ */
+final class RunningServer implements AutoCloseable {
+  final int sipPort;
+  final int httpPort;
+  final HotlineServer server;
+  final Path dataDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  RunningServer(Map<String, String> overrides) throws Exception {
+    dataDir = Files.createTempDirectory("hotline-it");
+    sipPort = FreePorts.udpAndTcp();
+    int rtpBase = FreePorts.udpRange(2000);
+    Properties p = new Properties();
+    p.setProperty("hotline.sip.host", "127.0.0.1");
+    p.setProperty("hotline.sip.port", String.valueOf(sipPort));
+    p.setProperty("hotline.http.host", "127.0.0.1");
+    p.setProperty("hotline.http.port", String.valueOf(FreePorts.udpAndTcp()));
+    p.setProperty("hotline.rtp.port-min", String.valueOf(rtpBase));
+    p.setProperty("hotline.rtp.port-max", String.valueOf(rtpBase + 1999));
+    p.setProperty("hotline.data.dir", dataDir.toString());
+    p.setProperty("hotline.shutdown.grace", "0");
+    p.setProperty("hotline.acd.ring-timeout", "5");
+    overrides.forEach(p::setProperty);
+    HotlineConfig config = ConfigLoader.load(null, Map.of(), p);
+    server = new HotlineServer(config, Clock.systemDefaultZone());
+    server.start();
+    httpPort = server.httpPort();
+  }
+
+  /** GET on the server's HTTP port; returns the body, failing on a non-2xx status. */
+  String get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("GET " + pathAndQuery + " -> " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

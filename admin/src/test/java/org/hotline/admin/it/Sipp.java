@@ -1,0 +1,82 @@
+package org.hotline.admin.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs SIPp (Debian's sip-tester) with a scenario from {@code scripts/sipp}, bounded in time,
+ * and reports its exit code and output. SIPp exits 0 when every call succeeded.
+ */
+final class Sipp {
+  static final Path SCENARIOS = locateScenarios();
+
+  private final List<String> args = new ArrayList<>();
+  private Process process;
+  private Path log;
+
+  Sipp(String scenario, String... more) {
+    args.add(ExternalTool.require("sipp", "sip-tester").toString());
+    args.add("-sf");
+    args.add(SCENARIOS.resolve(scenario).toString());
+    args.add("-i");
+    args.add("127.0.0.1");
+    args.add("-nostdin");
+    args.addAll(List.of(more));
+  }
+
+  /** Starts SIPp in the background. */
+  Sipp start() throws IOException {
+    log = Files.createTempFile("sipp", ".log");
+    process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return this;
+  }
+
+  /** Waits for SIPp to end (killing it after {@code seconds}); returns its exit code. */
+  int await(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      return -999;
+    }
+    return process.exitValue();
+  }
+
+  /** Runs to the end; returns the exit code. */
+  int run(long seconds) throws IOException, InterruptedException {
+    start();
+    return await(seconds);
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** The last lines SIPp printed, for assertion messages. */
+  String output() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+
+  private static Path locateScenarios() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("scripts/sipp"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("scripts/sipp not found above " + Path.of("").toAbsolutePath());
+    }
+    return p.resolve("scripts/sipp");
+  }
+}

@@ -1,0 +1,136 @@
+package org.hotline.sip;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.AcceptHeader;
+import javax.sip.header.AllowHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.hotline.sip.call.CallManager;
+import org.hotline.sip.registrar.Registrar;
+import org.hotline.sip.stack.SipServer;
+import org.hotline.sip.stack.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP stack's listener: sends each request to the registrar or the call layer by method and
+ * answers the rest (OPTIONS 200, unsupported methods 405). Runs on JAIN-SIP's threads, so every
+ * branch returns at once; real work is handed over.
+ */
+public final class SipDispatcher implements SipListener {
+  private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
+  static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER";
+
+  private final SipServer sip;
+  private final Registrar registrar;
+  private final CallManager calls;
+  private final Counter notAllowed;
+  private final Counter failures;
+
+  public SipDispatcher(SipServer sip, Registrar registrar, CallManager calls, MeterRegistry metrics) {
+    this.sip = sip;
+    this.registrar = registrar;
+    this.calls = calls;
+    this.notAllowed = metrics.counter("hotline.sip.requests.rejected", "status", "405");
+    this.failures = metrics.counter("hotline.sip.listener.errors");
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    try {
+      switch (event.getRequest().getMethod()) {
+        case Request.REGISTER -> registrar.onRegister(event);
+        case Request.INVITE -> calls.onInvite(event);
+        case Request.ACK -> calls.onAck(event);
+        case Request.BYE -> calls.onBye(event);
+        case Request.CANCEL -> calls.onCancel(event);
+        case Request.OPTIONS -> options(event);
+        case Request.INFO -> info(event);
+        default -> notAllowed(event);
+      }
+    } catch (RuntimeException e) {
+      failures.increment();
+      log.error("{} handling failed", event.getRequest().getMethod(), e);
+      Transactions.respondStateless(sip, event.getRequest(), Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private void options(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    try {
+      Response ok = sip.messages().createResponse(Response.OK, event.getRequest());
+      ok.addHeader(allow());
+      AcceptHeader accept = sip.headers().createAcceptHeader("application", "sdp");
+      ok.addHeader(accept);
+      tx.get().sendResponse(ok);
+    } catch (Exception e) {
+      log.debug("OPTIONS answer failed: {}", e.toString());
+    }
+  }
+
+  private void info(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    int status = event.getDialog() == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK;
+    tx.ifPresent(t -> Transactions.respondQuietly(sip, t, event.getRequest(), status));
+  }
+
+  private void notAllowed(RequestEvent event) {
+    notAllowed.increment();
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    try {
+      Response r = sip.messages().createResponse(Response.METHOD_NOT_ALLOWED, event.getRequest());
+      r.addHeader(allow());
+      tx.get().sendResponse(r);
+    } catch (Exception e) {
+      log.debug("405 failed: {}", e.toString());
+    }
+  }
+
+  private AllowHeader allow() throws java.text.ParseException {
+    return sip.headers().createAllowHeader(ALLOWED);
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    try {
+      calls.onResponse(event);
+    } catch (RuntimeException e) {
+      failures.increment();
+      log.error("response handling failed", e);
+    }
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    calls.onTimeout(event);
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    log.debug("SIP I/O error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {}
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    calls.onDialogTerminated(event.getDialog());
+  }
+}

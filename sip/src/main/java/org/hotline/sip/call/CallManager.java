@@ -1,0 +1,304 @@
+package org.hotline.sip.call;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.hotline.config.AcdSettings;
+import org.hotline.config.IvrSettings;
+import org.hotline.core.acd.Acd;
+import org.hotline.core.acd.AgentConnector;
+import org.hotline.core.acd.Offer;
+import org.hotline.core.acd.OfferResult;
+import org.hotline.core.call.Call;
+import org.hotline.core.cdr.CallRecorder;
+import org.hotline.core.event.CallEvent;
+import org.hotline.core.event.EventBus;
+import org.hotline.core.flow.CallFlow;
+import org.hotline.core.flow.EntryPoints;
+import org.hotline.sip.media.MediaEndpoint;
+import org.hotline.sip.media.MediaServer;
+import org.hotline.sip.registrar.LocationService;
+import org.hotline.sip.sdp.Negotiated;
+import org.hotline.sip.sdp.SdpException;
+import org.hotline.sip.sdp.SdpNegotiator;
+import org.hotline.sip.stack.SipServer;
+import org.hotline.sip.stack.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The B2BUA's call registry: takes new INVITEs, routes in-dialog requests and responses to their
+ * {@link CallSession}, rings agents for the ACD, and drains calls on shutdown.
+ */
+public final class CallManager implements AgentConnector {
+  private static final Logger log = LoggerFactory.getLogger(CallManager.class);
+
+  private final SipServer sip;
+  private final MediaServer media;
+  private final EntryPoints entryPoints;
+  private final IvrSettings ivr;
+  private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
+  private final CallMetrics metrics;
+  private final CallRecorder recorder;
+  private final EventBus bus;
+  private final Clock clock;
+  private final Executor pool;
+  private final ScheduledExecutorService timers;
+  private final LocationService locations;
+  private final AcdSettings acdSettings;
+  private volatile CallServices services;
+  private volatile boolean accepting = true;
+
+  public CallManager(
+      SipServer sip,
+      MediaServer media,
+      EntryPoints entryPoints,
+      IvrSettings ivr,
+      AcdSettings acd,
+      LocationService locations,
+      CallRecorder recorder,
+      EventBus bus,
+      Clock clock,
+      Executor pool,
+      ScheduledExecutorService timers,
+      MeterRegistry registry) {
+    this.sip = sip;
+    this.media = media;
+    this.entryPoints = entryPoints;
+    this.ivr = ivr;
+    this.acdSettings = acd;
+    this.locations = locations;
+    this.recorder = recorder;
+    this.bus = bus;
+    this.clock = clock;
+    this.pool = pool;
+    this.timers = timers;
+    this.metrics = new CallMetrics(registry);
+    registry.gauge("hotline.calls.active", calls, Map::size);
+  }
+
+  /** Connects the call layer to the ACD that routes its calls; must be called before calls arrive. */
+  public void routeWith(Acd acd) {
+    services =
+        new CallServices(
+            new SipMessages(sip), media, acd, recorder, bus, clock, pool, timers, locations, acdSettings.ringTimeout(), metrics);
+  }
+
+  // ---- requests ----
+
+  /** A new INVITE (or a re-INVITE in a dialog of ours). */
+  public void onInvite(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    Object leg = event.getDialog() == null ? null : event.getDialog().getApplicationData();
+    if (leg != null) {
+      // Re-INVITE (refresh, hold): hold and codec changes come with the IVR/media issue.
+      Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
+      return;
+    }
+    metrics.invites.increment();
+    Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.TRYING);
+    pool.execute(() -> newCall(tx.get(), event.getRequest()));
+  }
+
+  private void newCall(ServerTransaction tx, Request invite) {
+    String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+    if (!accepting) {
+      metrics.rejected503.increment();
+      Transactions.respondQuietly(sip, tx, invite, Response.SERVICE_UNAVAILABLE);
+      return;
+    }
+    String dialed = invite.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+    Optional<CallFlow> flow = entryPoints.flowFor(dialed);
+    if (flow.isEmpty()) {
+      metrics.rejected404.increment();
+      log.info("INVITE {} from {} for unknown number '{}': 404", callId, source(invite), dialed);
+      Transactions.respondQuietly(sip, tx, invite, Response.NOT_FOUND);
+      return;
+    }
+    byte[] body = invite.getRawContent();
+    if (body == null || body.length == 0) {
+      metrics.rejected488.increment();
+      log.info("INVITE {} without SDP offer: 488", callId);
+      Transactions.respondQuietly(sip, tx, invite, Response.NOT_ACCEPTABLE_HERE);
+      return;
+    }
+    MediaEndpoint endpoint;
+    try {
+      endpoint = media.allocate();
+    } catch (Exception e) {
+      metrics.rejected503.increment();
+      log.warn("INVITE {}: no media port: {}", callId, e.getMessage());
+      Transactions.respondQuietly(sip, tx, invite, Response.SERVICE_UNAVAILABLE);
+      return;
+    }
+    Negotiated offer;
+    try {
+      offer = SdpNegotiator.answer(new String(body, StandardCharsets.US_ASCII), sip.advertisedHost(), endpoint.localPort());
+    } catch (SdpException e) {
+      endpoint.close();
+      metrics.rejected488.increment();
+      log.info("INVITE {} from {}: {}: 488", callId, source(invite), e.getMessage());
+      Transactions.respondQuietly(sip, tx, invite, Response.NOT_ACCEPTABLE_HERE);
+      return;
+    }
+    FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+    String callerNumber = from.getAddress().getURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
+    String callerName = from.getAddress().getDisplayName();
+    Call call = new Call(callId, callerNumber, callerName, dialed, clock.instant());
+    String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport();
+    CallSession session = new CallSession(services, call, tx, flow.get(), transport, this::finished);
+    calls.put(callId, session);
+    bus.publish(new CallEvent.Arrived(callId, callerNumber, dialed, call.arrivedAt()));
+    log.info("call {} from '{}' to {} -> flow {}", callId, callerNumber, dialed, flow.get().name());
+    session.answer(offer, endpoint, offer.sdp(), ivr.language());
+  }
+
+  /** CANCEL of a pending INVITE: 200 to the CANCEL, then 487 to the INVITE. */
+  public void onCancel(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    tx.ifPresent(t -> Transactions.respondQuietly(sip, t, event.getRequest(), Response.OK));
+    String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    CallSession session = calls.get(callId);
+    if (session != null) {
+      session.onCallerCancel();
+    }
+  }
+
+  public void onAck(RequestEvent event) {
+    if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof CallSession s) {
+      s.onAck();
+    }
+  }
+
+  public void onBye(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    Object leg = event.getDialog() == null ? null : event.getDialog().getApplicationData();
+    if (leg instanceof CallSession s) {
+      s.onCallerBye(event, tx.get());
+    } else if (leg instanceof AgentLeg a) {
+      a.session().onAgentBye(a, event, tx.get());
+    } else {
+      Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    }
+  }
+
+  // ---- responses and timeouts of our agent legs ----
+
+  public void onResponse(ResponseEvent event) {
+    CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
+    if (cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
+      return; // responses to our BYE and CANCEL need nothing more
+    }
+    AgentLeg leg = agentLeg(event.getClientTransaction(), event.getDialog());
+    if (leg != null) {
+      leg.session().executor().execute(() -> leg.onResponse(event));
+    }
+  }
+
+  public void onTimeout(TimeoutEvent event) {
+    if (event.isServerTransaction()) {
+      return;
+    }
+    AgentLeg leg = agentLeg(event.getClientTransaction(), null);
+    if (leg != null && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+      leg.session().executor().execute(leg::onTimeout);
+    }
+  }
+
+  /** The caller's dialog ended under us (no ACK, transport failure). */
+  public void onDialogTerminated(Dialog dialog) {
+    if (dialog.getApplicationData() instanceof CallSession s && s.isActive()) {
+      s.onCallerLost("dialog-terminated");
+    }
+  }
+
+  private static AgentLeg agentLeg(ClientTransaction ct, Dialog dialog) {
+    if (ct != null && ct.getApplicationData() instanceof AgentLeg leg) {
+      return leg;
+    }
+    if (dialog != null && dialog.getApplicationData() instanceof AgentLeg leg) {
+      return leg;
+    }
+    return null;
+  }
+
+  // ---- routing ----
+
+  @Override
+  public CompletionStage<OfferResult> offer(Offer offer) {
+    CallSession session = calls.get(offer.call().callId());
+    if (session == null) {
+      return CompletableFuture.completedFuture(OfferResult.CALL_GONE);
+    }
+    return session.offer(offer);
+  }
+
+  // ---- lifecycle ----
+
+  /** Calls not yet finished (CDR not yet committed). */
+  public Collection<String> activeCallIds() {
+    return calls.keySet();
+  }
+
+  /**
+   * Stops taking calls (new INVITEs get 503), lets live calls go on for {@code grace}, then ends
+   * the rest with BYE and waits (bounded) until their CDRs are committed.
+   *
+   * @return whether every call finished in time
+   */
+  public boolean drain(Duration grace, Duration cdrWait) throws InterruptedException {
+    accepting = false;
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!calls.isEmpty() && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    if (!calls.isEmpty()) {
+      log.info("ending {} live call(s) for shutdown", calls.size());
+      calls.values().forEach(s -> s.terminate("shutdown"));
+    }
+    long cdrDeadline = System.nanoTime() + cdrWait.toNanos();
+    while (!calls.isEmpty() && System.nanoTime() < cdrDeadline) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    return calls.isEmpty();
+  }
+
+  private void finished(CallSession session) {
+    calls.remove(session.call().id(), session);
+  }
+
+  private static String source(Request request) {
+    SIPRequest nist = (SIPRequest) request;
+    return nist.getRemoteAddress() == null ? "?" : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
+  }
+}

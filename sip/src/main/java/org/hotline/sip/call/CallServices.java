@@ -1,0 +1,32 @@
+package org.hotline.sip.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.hotline.core.acd.Acd;
+import org.hotline.core.cdr.CallRecorder;
+import org.hotline.core.event.EventBus;
+import org.hotline.sip.media.MediaServer;
+import org.hotline.sip.registrar.LocationService;
+
+/**
+ * What every call session shares: signalling, media, routing, recording, time.
+ *
+ * @param pool runs the calls' serial executors (virtual threads)
+ * @param timers ring timeouts; tasks hand over to the call's executor at once
+ * @param ringTimeout how long an agent's phone rings
+ * @param agentUsers maps an agent id to its SIP user
+ */
+record CallServices(
+    SipMessages messages,
+    MediaServer media,
+    Acd acd,
+    CallRecorder recorder,
+    EventBus bus,
+    Clock clock,
+    Executor pool,
+    ScheduledExecutorService timers,
+    LocationService locations,
+    Duration ringTimeout,
+    CallMetrics metrics) {}

@@ -1,0 +1,247 @@
+package org.hotline.sip.registrar;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.hotline.config.SipSettings;
+import org.hotline.sip.auth.CredentialStore;
+import org.hotline.sip.auth.DigestCredentials;
+import org.hotline.sip.auth.DigestVerifier;
+import org.hotline.sip.auth.NonceService;
+import org.hotline.sip.stack.SipServer;
+import org.hotline.sip.stack.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registrar (RFC 3261 section 10): authenticates REGISTER with digest (RFC 7616, MD5 and
+ * SHA-256, qop=auth) and keeps each agent's contacts in the {@link LocationService}.
+ *
+ * <p>A REGISTER is taken off the SIP stack's thread at once: the credential lookup may touch the
+ * database.
+ */
+public final class Registrar {
+  private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+
+  private final SipServer sip;
+  private final SipSettings settings;
+  private final CredentialStore credentials;
+  private final NonceService nonces;
+  private final LocationService locations;
+  private final Clock clock;
+  private final Executor worker;
+  private final RegistrarMetrics metrics;
+
+  public Registrar(
+      SipServer sip,
+      SipSettings settings,
+      CredentialStore credentials,
+      NonceService nonces,
+      LocationService locations,
+      Clock clock,
+      Executor worker,
+      MeterRegistry registry) {
+    this.sip = sip;
+    this.settings = settings;
+    this.credentials = credentials;
+    this.nonces = nonces;
+    this.locations = locations;
+    this.clock = clock;
+    this.worker = worker;
+    this.metrics = new RegistrarMetrics(registry);
+  }
+
+  /** Handles a REGISTER; returns at once. */
+  public void onRegister(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    worker.execute(() -> handle(event.getRequest(), tx.get()));
+  }
+
+  private void handle(Request request, ServerTransaction tx) {
+    try {
+      String user = aorUser(request);
+      AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
+      if (auth == null) {
+        metrics.challenged.increment();
+        Transactions.respond(tx, challenge(request, false));
+        return;
+      }
+      DigestCredentials c = credentialsOf(auth);
+      NonceService.Verdict nonce = nonces.check(c.nonce(), c.qop() == null ? null : c.nonceCount());
+      if (nonce != NonceService.Verdict.VALID) {
+        metrics.challenged.increment();
+        Transactions.respond(tx, challenge(request, nonce == NonceService.Verdict.STALE));
+        return;
+      }
+      if (!authentic(c, user)) {
+        metrics.forbidden.increment();
+        log.info("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
+        Transactions.respond(tx, sip.messages().createResponse(Response.FORBIDDEN, request));
+        return;
+      }
+      bind(request, tx, user);
+    } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+      metrics.errors.increment();
+      log.warn("REGISTER from {} failed: {}", source(request), e.toString());
+      Transactions.respondQuietly(sip, tx, request, Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private boolean authentic(DigestCredentials c, String user) {
+    if (!settings.realm().equals(c.realm()) || !user.equals(c.username())) {
+      return false;
+    }
+    Optional<String> alg = DigestVerifier.javaAlgorithm(c.algorithmOrDefault());
+    if (alg.isEmpty()) {
+      return false;
+    }
+    Optional<String> ha1 = credentials.ha1(user, settings.realm(), c.algorithmOrDefault().toUpperCase(java.util.Locale.ROOT));
+    // An unknown user is checked against a hash nobody knows, so both answers look alike.
+    String stored = ha1.orElseGet(() -> DigestVerifier.hash(alg.get(), "unknown:" + nonces.issue()));
+    return DigestVerifier.verify(c, Request.REGISTER, stored) && ha1.isPresent();
+  }
+
+  private void bind(Request request, ServerTransaction tx, String user)
+      throws ParseException, InvalidArgumentException, SipException {
+    ListIterator<?> contacts = request.getHeaders(ContactHeader.NAME);
+    ExpiresHeader expiresHeader = request.getExpires();
+    int requested = expiresHeader == null ? settings.defaultExpires() : expiresHeader.getExpires();
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    Instant now = clock.instant();
+    List<Binding> changes = new ArrayList<>();
+    while (contacts.hasNext()) {
+      ContactHeader contact = (ContactHeader) contacts.next();
+      if (contact.isWildCard()) {
+        if (requested != 0) {
+          Transactions.respond(tx, sip.messages().createResponse(Response.BAD_REQUEST, request));
+          return;
+        }
+        locations.removeAll(user);
+        metrics.unregistered.increment();
+        Transactions.respond(tx, okWithBindings(request, user));
+        return;
+      }
+      int expires = contact.getExpires() >= 0 ? contact.getExpires() : requested;
+      if (expires > 0 && expires < settings.minExpires()) {
+        Response tooBrief = sip.messages().createResponse(Response.INTERVAL_TOO_BRIEF, request);
+        tooBrief.addHeader(sip.headers().createMinExpiresHeader(settings.minExpires()));
+        Transactions.respond(tx, tooBrief);
+        return;
+      }
+      expires = Math.min(expires, settings.maxExpires());
+      changes.add(binding(request, contact, callId, cseq, now, expires));
+    }
+    locations.update(user, changes);
+    metrics.registered.increment();
+    log.debug("REGISTER {} from {}: {} contact(s)", user, source(request), changes.size());
+    Transactions.respond(tx, okWithBindings(request, user));
+  }
+
+  private Binding binding(Request request, ContactHeader contact, String callId, long cseq, Instant now, int expires) {
+    SIPRequest nist = (SIPRequest) request;
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    String host = nist.getRemoteAddress() != null ? nist.getRemoteAddress().getHostAddress() : via.getHost();
+    int port = nist.getRemotePort() > 0 ? nist.getRemotePort() : Math.max(via.getPort(), 5060);
+    String contactHost = contact.getAddress().getURI() instanceof SipURI uri ? uri.getHost() : null;
+    boolean behindNat = contactHost != null && !sameHost(contactHost, host);
+    return new Binding(
+        contact.getAddress().getURI().toString(),
+        host,
+        port,
+        via.getTransport().toLowerCase(java.util.Locale.ROOT),
+        callId,
+        cseq,
+        now.plusSeconds(expires),
+        now,
+        behindNat);
+  }
+
+  private static boolean sameHost(String contactHost, String sourceAddress) {
+    try {
+      return java.net.InetAddress.getByName(contactHost).getHostAddress().equals(sourceAddress);
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private Response okWithBindings(Request request, String user) throws ParseException, InvalidArgumentException {
+    Response ok = sip.messages().createResponse(Response.OK, request);
+    Instant now = clock.instant();
+    for (Binding b : locations.bindings(user)) {
+      ContactHeader h = sip.headers().createContactHeader(sip.addresses().createAddress(b.contactUri()));
+      h.setExpires((int) Math.max(0, b.expiresAt().getEpochSecond() - now.getEpochSecond()));
+      ok.addHeader(h);
+    }
+    ok.addHeader(sip.headers().createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
+    return ok;
+  }
+
+  private Response challenge(Request request, boolean stale) throws ParseException {
+    Response r = sip.messages().createResponse(Response.UNAUTHORIZED, request);
+    String nonce = nonces.issue();
+    for (String algorithm : List.of("MD5", "SHA-256")) {
+      var h = sip.headers().createWWWAuthenticateHeader("Digest");
+      h.setRealm(settings.realm());
+      h.setNonce(nonce);
+      h.setAlgorithm(algorithm);
+      h.setQop("auth");
+      if (stale) {
+        h.setStale(true);
+      }
+      r.addHeader(h);
+    }
+    return r;
+  }
+
+  private static DigestCredentials credentialsOf(AuthorizationHeader a) {
+    String uri = a.getURI() == null ? null : a.getURI().toString();
+    return new DigestCredentials(
+        a.getUsername(),
+        a.getRealm(),
+        a.getNonce(),
+        uri,
+        a.getResponse(),
+        a.getAlgorithm(),
+        a.getQop(),
+        a.getParameter("nc"),
+        a.getCNonce());
+  }
+
+  private static String aorUser(Request request) {
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    if (to.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
+      return uri.getUser();
+    }
+    return "";
+  }
+
+  private static String source(Request request) {
+    SIPRequest nist = (SIPRequest) request;
+    return nist.getRemoteAddress() == null ? "?" : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
+  }
+}
