@@ -57,6 +57,16 @@ final class RunningServer implements AutoCloseable {
     return r.body();
   }
 
+  /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */
+  double counter(String name) throws IOException, InterruptedException {
+    for (String line : get("/metrics").split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
   @Override
   public void close() {
     server.close();

@@ -1,23 +1,24 @@
 package org.hotline.ivr.verb;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code enqueue} verb: tells the caller to hold, puts the call in a queue and waits until an
- * agent answers or the caller leaves. Either way the flow is over: once connected the call
+ * The {@code enqueue} verb: puts the call in a queue at once (routing starts while the caller
+ * hears the hold announcement, then music) and waits until an agent answers or the caller leaves. Either way the flow is over: once connected the call
  * belongs to the agent's bridge.
  *
  * @param queue the queue ({@code sales})
  * @param priority lower is served first (0 = VIP)
- * @param holdPrompt played before the call joins the queue ({@code please-hold})
+ * @param holdPrompt announced as the call joins the queue ({@code please-hold})
  */
 public record EnqueueVerb(String queue, int priority, String holdPrompt) implements Verb {
   private static final Logger log = LoggerFactory.getLogger(EnqueueVerb.class);
 
-  /** The prompt played before queueing unless another is given. */
+  /** The announcement played on joining the queue unless another is given. */
   public static final String HOLD_PROMPT = "please-hold";
 
   public EnqueueVerb {
@@ -25,19 +26,15 @@ public record EnqueueVerb(String queue, int priority, String holdPrompt) impleme
     Objects.requireNonNull(holdPrompt, "holdPrompt");
   }
 
-  /** Enqueues in {@code queue} at {@code priority} after the {@value #HOLD_PROMPT} prompt. */
+  /** Enqueues in {@code queue} at {@code priority}, announcing {@value #HOLD_PROMPT}. */
   public EnqueueVerb(String queue, int priority) {
     this(queue, priority, HOLD_PROMPT);
   }
 
   @Override
   public Outcome execute(FlowContext ctx) throws InterruptedException {
-    ctx.await(ctx.media().play(ctx.prompt(holdPrompt), false));
-    if (!ctx.isActive()) {
-      return Outcome.END;
-    }
     log.info("enqueue in {} at priority {}", queue, priority);
-    boolean connected = ctx.await(ctx.call().enqueue(queue, priority));
+    boolean connected = ctx.await(ctx.call().enqueue(queue, priority, Optional.of(ctx.prompt(holdPrompt))));
     log.info(connected ? "connected to an agent from {}" : "caller left queue {}", queue);
     return Outcome.END;
   }

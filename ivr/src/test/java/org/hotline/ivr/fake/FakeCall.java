@@ -1,7 +1,10 @@
 package org.hotline.ivr.fake;
 
+import org.hotline.core.media.Prompt;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.hotline.core.flow.ActiveCall;
 
@@ -73,8 +76,12 @@ public final class FakeCall implements ActiveCall {
   }
 
   @Override
-  public CompletableFuture<Boolean> enqueue(String queue, int priority) {
+  public CompletableFuture<Boolean> enqueue(String queue, int priority, Optional<Prompt> announcement) {
     log.add("enqueue " + queue + " " + priority);
+    announcement.ifPresent(p -> media.play(p, false));
+    if (!active) {
+      return CompletableFuture.completedFuture(false);
+    }
     if (!agentAnswers) {
       callerHangsUp();
     }

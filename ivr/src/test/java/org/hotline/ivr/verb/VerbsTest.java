@@ -83,14 +83,14 @@ class VerbsTest {
   @Test
   void enqueue_playsPleaseHold_thenWaitsForTheQueue_thenEnds() throws InterruptedException {
     assertEquals(Outcome.END, new EnqueueVerb("sales", 0).execute(ctx));
-    assertEquals(List.of("play please-hold", "enqueue sales 0"), call.log());
+    assertEquals(List.of("enqueue sales 0", "play please-hold"), call.log());
   }
 
   @Test
-  void enqueue_callerHangsUpDuringHoldPrompt_isNotQueued() throws InterruptedException {
+  void enqueue_joinsTheQueueAtOnce_thenAnnounces_andEndsWhenTheCallerLeaves() throws InterruptedException {
     call.media().hangUpDuring("please-hold");
     assertEquals(Outcome.END, new EnqueueVerb("sales", 0).execute(ctx));
-    assertEquals(List.of("play please-hold", "caller hangs up"), call.log());
+    assertEquals(List.of("enqueue sales 0", "play please-hold", "caller hangs up"), call.log());
   }
 
   @Test

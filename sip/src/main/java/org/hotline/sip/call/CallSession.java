@@ -1,5 +1,6 @@
 package org.hotline.sip.call;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
@@ -153,7 +154,7 @@ final class CallSession implements ActiveCall {
   }
 
   @Override
-  public CompletableFuture<Boolean> enqueue(String queue, int priority) {
+  public CompletableFuture<Boolean> enqueue(String queue, int priority, Optional<Prompt> announcement) {
     exec.execute(() -> {
       if (state != State.IVR) {
         connected.complete(false);
@@ -161,7 +162,11 @@ final class CallSession implements ActiveCall {
       }
       state = State.QUEUED;
       call.queued(queue, services.clock().instant());
-      callerMedia.loop(new Prompt(language, "moh"));
+      if (announcement.isPresent()) {
+        callerMedia.play(announcement.get(), false).whenComplete((ok, err) -> exec.execute(this::holdMusicIfWaiting));
+      } else {
+        holdMusicIfWaiting();
+      }
       services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, call.queuedAt()));
       services.acd().enqueue(new QueuedCall(call.id(), queue, priority, call.callerNumber()));
     });
@@ -209,6 +214,12 @@ final class CallSession implements ActiveCall {
     if (leg == agentLeg && state == State.OFFERING) {
       agentLeg = null;
       state = State.QUEUED;
+    }
+  }
+
+  /** Music on hold, unless an agent answered meanwhile or the call ended. */
+  private void holdMusicIfWaiting() {
+    if (state == State.QUEUED || state == State.OFFERING) {
       callerMedia.loop(new Prompt(language, "moh"));
     }
   }
