@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallManager implements AgentConnector {
   private static final Logger log = LoggerFactory.getLogger(CallManager.class);
+  /** Longest Call-ID taken as a call's id (it is the CDR's key). */
+  static final int MAX_CALL_ID = 200;
 
   private final SipServer sip;
   private final MediaServer media;
@@ -132,6 +134,12 @@ public final class CallManager implements AgentConnector {
     if (!accepting) {
       metrics.rejected503.increment();
       Transactions.respondQuietly(sip, tx, invite, Response.SERVICE_UNAVAILABLE);
+      return;
+    }
+    if (callId.length() > MAX_CALL_ID) {
+      metrics.rejected400.increment();
+      log.info("INVITE from {} with a Call-ID of {} characters: 400", source(invite), callId.length());
+      Transactions.respondQuietly(sip, tx, invite, Response.BAD_REQUEST);
       return;
     }
     String dialed = invite.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";

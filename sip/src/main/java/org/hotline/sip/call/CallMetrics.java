@@ -8,6 +8,7 @@ import org.hotline.core.call.CallOutcome;
 /** Counters of the call layer. */
 final class CallMetrics {
   final Counter invites;
+  final Counter rejected400;
   final Counter rejected404;
   final Counter rejected488;
   final Counter rejected503;
@@ -20,6 +21,7 @@ final class CallMetrics {
   CallMetrics(MeterRegistry r) {
     registry = r;
     invites = r.counter("hotline.sip.invites");
+    rejected400 = r.counter("hotline.sip.invites.rejected", "status", "400");
     rejected404 = r.counter("hotline.sip.invites.rejected", "status", "404");
     rejected488 = r.counter("hotline.sip.invites.rejected", "status", "488");
     rejected503 = r.counter("hotline.sip.invites.rejected", "status", "503");

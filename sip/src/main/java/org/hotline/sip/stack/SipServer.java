@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class SipServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SipServer.class);
 
+  private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+
   private final SipSettings settings;
   private final String advertisedHost;
   private SipStack stack;
@@ -62,7 +64,9 @@ public final class SipServer implements AutoCloseable {
 
   private Properties stackProperties() {
     Properties p = new Properties();
-    p.setProperty("javax.sip.STACK_NAME", "hotline-" + settings.port());
+    // JAIN-SIP keeps stacks by name and uses the name as its logger: unique per start, and
+    // under gov.nist so the logging configuration of the stack applies.
+    p.setProperty("javax.sip.STACK_NAME", "gov.nist.hotline." + settings.port() + "." + STARTS.incrementAndGet());
     p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
     // Several callbacks may run at once; handlers hand work to each call's serial executor.
     p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
