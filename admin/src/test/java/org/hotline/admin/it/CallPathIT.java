@@ -102,6 +102,23 @@ class CallPathIT {
     }
   }
 
+  @Test
+  void offerWithNoCommonCodec_gets488_andNoCdr() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of())) {
+      Sipp caller =
+          new Sipp(
+              "uac-call-100-g729-only-expect-488.xml",
+              "127.0.0.1:" + server.sipPort,
+              "-s", "100",
+              "-p", String.valueOf(FreePorts.udpAndTcp()),
+              "-m", "1",
+              "-timeout", "20s");
+      assertEquals(0, caller.run(30), caller.output());
+      assertEquals(1.0, server.counter("hotline_sip_invites_rejected_total{status=\"488\"}"));
+      assertEquals(0.0, server.counter("hotline_calls_active"));
+    }
+  }
+
   /** Polls /api/cdrs until {@code n} CDRs are there (bounded), and returns them. */
   static JsonNode awaitCdrs(RunningServer server, int n) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
