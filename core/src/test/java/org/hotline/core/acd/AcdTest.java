@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,32 +14,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentState;
 import org.hotline.core.event.EventBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.hotline.core.time.ManualClock;
 
 class AcdTest {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T09:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
   private final RecordingConnector connector = new RecordingConnector();
   private final Acd acd = new Acd(actor, clock, connector, new EventBus(), new SimpleMeterRegistry(), Duration.ofHours(1));
@@ -85,7 +65,7 @@ class AcdTest {
   }
 
   private void agentReadyAt(String id, String time) throws Exception {
-    now.set(Instant.parse(time));
+    clock.set(Instant.parse(time));
     acd.addAgent(new Agent(id, null, id, Set.of("sales")));
     acd.agentRegistered(id);
     settle();
@@ -116,7 +96,7 @@ class AcdTest {
     call("c1", 5);
     connector.answer(0, OfferResult.ANSWERED);
     settle();
-    now.set(Instant.parse("2026-01-01T09:05:00Z"));
+    clock.set(Instant.parse("2026-01-01T09:05:00Z"));
     acd.agentCallEnded("1001");
     settle();
     call("c2", 5);

@@ -3,33 +3,14 @@ package org.hotline.sip.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.sip.auth.NonceService.Verdict;
 import org.junit.jupiter.api.Test;
+import org.hotline.core.time.ManualClock;
 
 class NonceServiceTest {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final NonceService nonces = new NonceService(clock, Duration.ofMinutes(5));
 
   @Test
@@ -61,7 +42,7 @@ class NonceServiceTest {
   @Test
   void oldNonce_isStale() {
     String n = nonces.issue();
-    now.set(now.get().plus(Duration.ofMinutes(6)));
+    clock.advance((Duration.ofMinutes(6)));
     assertEquals(Verdict.STALE, nonces.check(n, "00000001"));
   }
 

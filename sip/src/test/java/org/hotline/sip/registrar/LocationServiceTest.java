@@ -3,35 +3,15 @@ package org.hotline.sip.registrar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.hotline.core.time.ManualClock;
 
 class LocationServiceTest {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T09:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final List<String> events = new ArrayList<>();
   private final LocationService locations =
       new LocationService(
@@ -49,7 +29,7 @@ class LocationServiceTest {
           });
 
   private Binding binding(String contact, String callId, long cseq, int expires) {
-    return new Binding(contact, "127.0.0.1", 5080, "udp", callId, cseq, now.get().plusSeconds(expires), now.get(), false);
+    return new Binding(contact, "127.0.0.1", 5080, "udp", callId, cseq, clock.instant().plusSeconds(expires), clock.instant(), false);
   }
 
   @Test
@@ -63,7 +43,7 @@ class LocationServiceTest {
   @Test
   void newest_isTheMostRecentlyRegisteredContact() {
     locations.update("1001", List.of(binding("sip:1001@127.0.0.1:5080", "a", 1, 60)));
-    now.set(now.get().plusSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
     locations.update("1001", List.of(binding("sip:1001@127.0.0.1:5081", "b", 1, 60)));
     assertEquals("sip:1001@127.0.0.1:5081", locations.newest("1001").orElseThrow().contactUri());
   }
@@ -86,7 +66,7 @@ class LocationServiceTest {
   @Test
   void lapsedBindings_expire_andTellTheListener() {
     locations.update("1001", List.of(binding("sip:1001@127.0.0.1:5080", "a", 1, 60)));
-    now.set(now.get().plus(Duration.ofSeconds(61)));
+    clock.advance((Duration.ofSeconds(61)));
     assertTrue(locations.bindings("1001").isEmpty(), "a lapsed binding is not used even before the sweep");
     locations.expire();
     assertEquals(List.of("+1001", "-1001"), events);
