@@ -40,6 +40,7 @@ public final class ConfigLoader {
             v.port("hotline.sip.port"),
             v.address("hotline.sip.advertised-host", true),
             v.nonEmpty("hotline.sip.realm"),
+            v.listOf("hotline.sip.digest-algorithms", Set.of("MD5", "SHA-256")),
             v.duration("hotline.sip.nonce-ttl", Duration.ofSeconds(10), oneDay),
             v.integer("hotline.sip.min-expires", 1, 86_400),
             v.integer("hotline.sip.max-expires", 1, 86_400),

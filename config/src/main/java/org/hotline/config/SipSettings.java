@@ -1,6 +1,7 @@
 package org.hotline.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * SIP signalling settings.
@@ -9,6 +10,7 @@ import java.time.Duration;
  * @param port SIP port
  * @param advertisedHost address put in Via, Contact and SDP; empty means chosen at start
  * @param realm digest realm
+ * @param digestAlgorithms algorithms offered in challenges, in order ({@code MD5}, {@code SHA-256})
  * @param nonceTtl how long a digest nonce is accepted
  * @param minExpires shortest registration accepted (423 below it)
  * @param maxExpires longest registration granted
@@ -19,7 +21,12 @@ public record SipSettings(
     int port,
     String advertisedHost,
     String realm,
+    List<String> digestAlgorithms,
     Duration nonceTtl,
     int minExpires,
     int maxExpires,
-    int defaultExpires) {}
+    int defaultExpires) {
+  public SipSettings {
+    digestAlgorithms = List.copyOf(digestAlgorithms);
+  }
+}

@@ -77,6 +77,18 @@ final class Values {
     return value;
   }
 
+  /** A non-empty comma-separated list of distinct values from {@code allowed}, in the given order. */
+  java.util.List<String> listOf(String key, Set<String> allowed) {
+    String value = source.get(key);
+    java.util.List<String> items =
+        java.util.Arrays.stream(value.split(",")).map(String::trim).map(v -> v.toUpperCase(Locale.ROOT)).toList();
+    if (value.isBlank() || !allowed.containsAll(items) || items.stream().distinct().count() != items.size()) {
+      throw ConfigException.badValue(
+          key, value, "a comma-separated list of " + String.join(", ", allowed.stream().sorted().toList()) + " without repeats");
+    }
+    return items;
+  }
+
   /** An IP address literal or a host name that resolves; empty allowed when {@code optional}. */
   String address(String key, boolean optional) {
     String value = source.get(key);

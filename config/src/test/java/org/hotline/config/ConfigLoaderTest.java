@@ -110,6 +110,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void digestAlgorithms_defaultToMd5_andTakeAnOrderedList() {
+    assertEquals(java.util.List.of("MD5"), ConfigLoader.load(null, Map.of(), props()).sip().digestAlgorithms());
+    assertEquals(
+        java.util.List.of("SHA-256", "MD5"),
+        ConfigLoader.load(null, Map.of(), props("hotline.sip.digest-algorithms", "sha-256, MD5")).sip().digestAlgorithms());
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(), props("hotline.sip.digest-algorithms", "MD5,SHA-1")));
+    assertTrue(e.getMessage().startsWith("hotline.sip.digest-algorithms='MD5,SHA-1' is not allowed"), e.getMessage());
+  }
+
+  @Test
   void envName_mapsDotsAndDashes() {
     assertEquals("HOTLINE_RTP_PORT_MIN", LayeredSource.envName("hotline.rtp.port-min"));
   }

@@ -204,7 +204,7 @@ public final class Registrar {
   private Response challenge(Request request, boolean stale) throws ParseException {
     Response r = sip.messages().createResponse(Response.UNAUTHORIZED, request);
     String nonce = nonces.issue();
-    for (String algorithm : List.of("MD5", "SHA-256")) {
+    for (String algorithm : settings.digestAlgorithms()) {
       var h = sip.headers().createWWWAuthenticateHeader("Digest");
       h.setRealm(settings.realm());
       h.setNonce(nonce);
