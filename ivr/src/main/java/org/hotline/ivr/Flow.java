@@ -89,9 +89,8 @@ public final class Flow implements CallFlow {
     try {
       if (call.isActive()) {
         log.info("flow {} answers {} from {}", name, call.dialedNumber(), call.callerNumber());
-        // Keys pressed before the flow (while ringing) are no answer; keys pressed during any
-        // prompt from here on are type-ahead for the next menu.
-        call.media().clearDigits();
+        // No clearing of digits here: the caller may press a key as soon as they hear the call
+        // answered, before this thread runs; it is type-ahead for the first menu.
         runFrom(new FlowContext(call, language));
       }
     } finally {

@@ -44,13 +44,13 @@ class FlowTest {
   @Test
   void flow_runsVerbsInOrder_thenHangsUpWhenTheyRunOut() throws InterruptedException {
     new Flow("info", "en", List.of(PlayVerb.of("welcome"), PlayVerb.of("goodbye"))).run(call);
-    assertEquals(List.of("clear", "play welcome", "play goodbye", "hangup flow-end"), call.log());
+    assertEquals(List.of("play welcome", "play goodbye", "hangup flow-end"), call.log());
   }
 
   @Test
   void flow_hangupVerb_playsGoodbyeThenHangsUpWithFlowHangup() throws InterruptedException {
     new Flow("closed", "en", List.of(new HangupVerb("goodbye"), PlayVerb.of("welcome"))).run(call);
-    assertEquals(List.of("clear", "play goodbye", "hangup flow-hangup"), call.log());
+    assertEquals(List.of("play goodbye", "hangup flow-hangup"), call.log());
   }
 
   @Test
@@ -63,7 +63,7 @@ class FlowTest {
   @Test
   void flow_endOutcome_stopsWithoutHangingUp() throws InterruptedException {
     new Flow("main", "en", List.of(new Fixed(Outcome.END), PlayVerb.of("welcome"))).run(call);
-    assertEquals(List.of("clear"), call.log());
+    assertEquals(List.of(), call.log());
   }
 
   @Test
@@ -71,7 +71,7 @@ class FlowTest {
     Flow main = new Flow("main", "en", List.of(PlayVerb.of("welcome"), new Fixed(Outcome.goTo("closed"))));
     Flow closed = new Flow("closed", "en", List.of(new HangupVerb("not-available")));
     new FlowDirectory(List.of(main, closed), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
-    assertEquals(List.of("clear", "play welcome", "play not-available", "hangup flow-hangup"), call.log());
+    assertEquals(List.of("play welcome", "play not-available", "hangup flow-hangup"), call.log());
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.hotline.core.flow.ActiveCall;
 
 /**
  * An answered call for flow tests: it writes what the flow did with it (and with its {@link
- * FakeMediaSession}) to one ordered log, like {@code ["clear", "play welcome", "key 1",
+ * FakeMediaSession}) to one ordered log, like {@code ["play welcome", "key 1",
  * "chose 1", "enqueue sales 5"]}.
  */
 public final class FakeCall implements ActiveCall {
