@@ -19,14 +19,14 @@ class AgentNoAnswerIT {
         "127.0.0.1:" + server.sipPort,
         "-s", "100",
         "-p", String.valueOf(FreePorts.udpAndTcp()),
-        "-mp", String.valueOf(FreePorts.udpRange(4)),
+        "-mp", String.valueOf(FreePorts.consecutive(4)),
         "-m", "1",
         "-d", String.valueOf(talkMillis),
         "-timeout", "60s");
   }
 
   private static Sipp phone(String scenario, int port) {
-    return new Sipp(scenario, "-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.udpRange(4)), "-m", "1", "-timeout", "60s");
+    return new Sipp(scenario, "-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.consecutive(4)), "-m", "1", "-timeout", "60s");
   }
 
   private static void register(RunningServer server, String agent, int port) throws Exception {

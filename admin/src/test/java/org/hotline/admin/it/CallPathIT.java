@@ -28,7 +28,7 @@ class CallPathIT {
           new Sipp(
               "uas-agent-answer.xml",
               "-p", String.valueOf(agentPort),
-              "-mp", String.valueOf(FreePorts.udpRange(4)),
+              "-mp", String.valueOf(FreePorts.consecutive(4)),
               "-m", String.valueOf(calls),
               "-timeout", "120s")
               .start();
@@ -40,7 +40,7 @@ class CallPathIT {
                 "127.0.0.1:" + server.sipPort,
                 "-s", "100",
                 "-p", String.valueOf(FreePorts.udpAndTcp()),
-                "-mp", String.valueOf(FreePorts.udpRange(4)),
+                "-mp", String.valueOf(FreePorts.consecutive(4)),
                 "-r", "20",
                 "-m", String.valueOf(calls),
                 "-l", String.valueOf(calls),
@@ -73,7 +73,7 @@ class CallPathIT {
               "127.0.0.1:" + server.sipPort,
               "-s", "100",
               "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-mp", String.valueOf(FreePorts.udpRange(4)),
+              "-mp", String.valueOf(FreePorts.consecutive(4)),
               "-r", "5",
               "-m", "5",
               "-d", "7000",

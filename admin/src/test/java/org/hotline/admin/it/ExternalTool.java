@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Assumptions;
  * Finds an external program a test drives (sipp, baresip). Missing in CI ({@code CI=true}) is a
  * failure; on a developer machine the test is skipped with a message saying what to install.
  */
-final class ExternalTool {
+public final class ExternalTool {
   private ExternalTool() {}
 
-  static Path require(String program, String debianPackage) {
+  public static Path require(String program, String debianPackage) {
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
       Path p = Path.of(dir, program);
       if (Files.isExecutable(p)) {

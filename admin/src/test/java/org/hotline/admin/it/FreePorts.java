@@ -8,33 +8,30 @@ import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Picks ports on 127.0.0.1 that are free now, for servers and SIP clients in tests. */
-final class FreePorts {
+public final class FreePorts {
   private FreePorts() {}
 
   /** A port free for both UDP and TCP (SIP listens on both). */
-  static int udpAndTcp() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(21000, 60000);
-      if (free(port)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free port found");
+  public static int udpAndTcp() {
+    return consecutive(1);
   }
 
-  /** The first port of a run of {@code n} ports free for UDP. */
-  static int udpRange(int n) {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(10000, 60000 - n) & ~1;
+  /**
+   * The first of {@code n} consecutive ports, each free for UDP and TCP; even, so it can start
+   * an RTP range.
+   */
+  public static int consecutive(int n) {
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20000, 60000 - n) & ~1;
       boolean ok = true;
-      for (int p = base; p < base + n && ok; p += 97) {
+      for (int p = base; p < base + n && ok; p++) {
         ok = free(p);
       }
       if (ok) {
         return base;
       }
     }
-    throw new IllegalStateException("no free port range found");
+    throw new IllegalStateException("no run of " + n + " free ports found on 127.0.0.1");
   }
 
   private static boolean free(int port) {

@@ -18,36 +18,44 @@ import org.hotline.config.HotlineConfig;
  * A real Hotline server for an integration test: on 127.0.0.1, free ports, a fresh H2 database
  * in a temporary folder, the demo configuration; closed by the test.
  */
-final class RunningServer implements AutoCloseable {
-  final int sipPort;
-  final int httpPort;
-  final HotlineServer server;
-  final Path dataDir;
+public final class RunningServer implements AutoCloseable {
+  /** Two per call: enough for the 200-call load test with room for ports freed late. */
+  private static final int RTP_PORTS = 1000;
+
+  public final int sipPort;
+  public final int httpPort;
+  public final HotlineServer server;
+  public final Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  RunningServer(Map<String, String> overrides) throws Exception {
+  public RunningServer(Map<String, String> overrides) throws Exception {
     dataDir = Files.createTempDirectory("hotline-it");
     sipPort = FreePorts.udpAndTcp();
-    int rtpBase = FreePorts.udpRange(2000);
+    int rtpBase = FreePorts.consecutive(RTP_PORTS);
     Properties p = new Properties();
     p.setProperty("hotline.sip.host", "127.0.0.1");
     p.setProperty("hotline.sip.port", String.valueOf(sipPort));
     p.setProperty("hotline.http.host", "127.0.0.1");
     p.setProperty("hotline.http.port", String.valueOf(FreePorts.udpAndTcp()));
     p.setProperty("hotline.rtp.port-min", String.valueOf(rtpBase));
-    p.setProperty("hotline.rtp.port-max", String.valueOf(rtpBase + 1999));
+    p.setProperty("hotline.rtp.port-max", String.valueOf(rtpBase + RTP_PORTS - 1));
     p.setProperty("hotline.data.dir", dataDir.toString());
     p.setProperty("hotline.shutdown.grace", "0");
     p.setProperty("hotline.acd.ring-timeout", "5");
     overrides.forEach(p::setProperty);
     HotlineConfig config = ConfigLoader.load(null, Map.of(), p);
     server = new HotlineServer(config, Clock.systemDefaultZone());
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
     httpPort = server.httpPort();
   }
 
   /** GET on the server's HTTP port; returns the body, failing on a non-2xx status. */
-  String get(String pathAndQuery) throws IOException, InterruptedException {
+  public String get(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery)).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -58,7 +66,7 @@ final class RunningServer implements AutoCloseable {
   }
 
   /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */
-  double counter(String name) throws IOException, InterruptedException {
+  public double counter(String name) throws IOException, InterruptedException {
     for (String line : get("/metrics").split("\n")) {
       if (line.startsWith(name + " ")) {
         return Double.parseDouble(line.substring(name.length() + 1).trim());

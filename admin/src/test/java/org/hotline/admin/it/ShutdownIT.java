@@ -27,12 +27,12 @@ class ShutdownIT {
 
   @Test
   void sigterm_endsLiveCallsWithBye_writesTheirCdrs_andExits() throws Exception {
-    Path jar = Sipp.SCENARIOS.getParent().getParent().resolve("admin/target/hotline.jar");
+    Path jar = ProjectFiles.dir("admin/target").resolve("hotline.jar");
     assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar);
     Path data = Files.createTempDirectory("hotline-shutdown");
     int sipPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
-    int rtp = FreePorts.udpRange(100);
+    int rtp = FreePorts.consecutive(100);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(List.of(
@@ -47,7 +47,7 @@ class ShutdownIT {
       awaitHealthy(httpPort);
       int phonePort = FreePorts.udpAndTcp();
       Sipp phone =
-          new Sipp("uas-agent-answer.xml", "-p", String.valueOf(phonePort), "-mp", String.valueOf(FreePorts.udpRange(4)),
+          new Sipp("uas-agent-answer.xml", "-p", String.valueOf(phonePort), "-mp", String.valueOf(FreePorts.consecutive(4)),
               "-m", "1", "-timeout", "60s").start();
       Sipp register =
           new Sipp("uac-register-agent-expect-200.xml", "127.0.0.1:" + sipPort, "-s", "1001", "-au", "1001", "-ap", "hotline",
@@ -56,7 +56,7 @@ class ShutdownIT {
       assertEquals(0, register.run(30), register.output());
       Sipp caller =
           new Sipp("uac-call-100-press-1-expect-bye.xml", "127.0.0.1:" + sipPort, "-s", "100",
-              "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.udpRange(4)),
+              "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.consecutive(4)),
               "-m", "1", "-timeout", "60s").start();
       awaitMetric(httpPort, "hotline_acd_offers_answered_total 1.0");
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * and reports its exit code and output. SIPp exits 0 when every call succeeded.
  */
 final class Sipp {
-  static final Path SCENARIOS = locateScenarios();
+  static final Path SCENARIOS = ProjectFiles.dir("scripts/sipp");
 
   private final List<String> args = new ArrayList<>();
   private Process process;
@@ -67,16 +67,5 @@ final class Sipp {
     } catch (IOException e) {
       return "(no output: " + e + ")";
     }
-  }
-
-  private static Path locateScenarios() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("scripts/sipp"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("scripts/sipp not found above " + Path.of("").toAbsolutePath());
-    }
-    return p.resolve("scripts/sipp");
   }
 }
