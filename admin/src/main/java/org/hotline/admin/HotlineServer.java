@@ -118,6 +118,7 @@ public final class HotlineServer implements AutoCloseable {
             DemoFlows.directory(config.ivr()),
             config.ivr(),
             config.acd(),
+            config.rtp().timeout(),
             locations,
             cdrWriter,
             bus,

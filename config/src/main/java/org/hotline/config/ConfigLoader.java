@@ -54,7 +54,8 @@ public final class ConfigLoader {
         new RtpSettings(
             v.address("hotline.rtp.host", true),
             v.integer("hotline.rtp.port-min", 1024, 65534),
-            v.integer("hotline.rtp.port-max", 1025, 65535));
+            v.integer("hotline.rtp.port-max", 1025, 65535),
+            v.duration("hotline.rtp.timeout", Duration.ZERO, oneDay));
     if (rtp.portMax() - rtp.portMin() < 3) {
       throw ConfigException.badValue(
           "hotline.rtp.port-max", String.valueOf(rtp.portMax()), "at least hotline.rtp.port-min + 3 (" + (rtp.portMin() + 3) + ")");

@@ -119,6 +119,27 @@ class CallPathIT {
     }
   }
 
+  @Test
+  void callerWhoFallsSilentWithoutBye_isEndedAfterTheRtpTimeout_withACdr() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of("hotline.rtp.timeout", "2"))) {
+      // Sends its key as RTP, then nothing, and never hangs up: it waits for the server's BYE.
+      Sipp caller =
+          new Sipp(
+              "uac-call-100-press-1-expect-bye.xml",
+              "127.0.0.1:" + server.sipPort,
+              "-s", "100",
+              "-p", String.valueOf(FreePorts.udpAndTcp()),
+              "-mp", String.valueOf(FreePorts.consecutive(4)),
+              "-m", "1",
+              "-timeout", "30s");
+      assertEquals(0, caller.run(40), caller.output());
+      JsonNode cdr = awaitCdrs(server, 1).get(0);
+      assertEquals("rtp-timeout", cdr.get("hangupCause").asText(), cdr.toString());
+      assertEquals("abandoned", cdr.get("outcome").asText(), cdr.toString());
+      assertEquals(0.0, server.counter("hotline_calls_active"));
+    }
+  }
+
   /** Polls /api/cdrs until {@code n} CDRs are there (bounded), and returns them. */
   static JsonNode awaitCdrs(RunningServer server, int n) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;

@@ -72,6 +72,7 @@ public final class CallManager implements AgentConnector {
   private final ScheduledExecutorService timers;
   private final LocationService locations;
   private final AcdSettings acdSettings;
+  private final Duration rtpTimeout;
   private volatile CallServices services;
   private volatile boolean accepting = true;
 
@@ -81,6 +82,7 @@ public final class CallManager implements AgentConnector {
       EntryPoints entryPoints,
       IvrSettings ivr,
       AcdSettings acd,
+      Duration rtpTimeout,
       LocationService locations,
       CallRecorder recorder,
       EventBus bus,
@@ -93,6 +95,7 @@ public final class CallManager implements AgentConnector {
     this.entryPoints = entryPoints;
     this.ivr = ivr;
     this.acdSettings = acd;
+    this.rtpTimeout = rtpTimeout;
     this.locations = locations;
     this.recorder = recorder;
     this.bus = bus;
@@ -107,7 +110,8 @@ public final class CallManager implements AgentConnector {
   public void routeWith(Acd acd) {
     services =
         new CallServices(
-            new SipMessages(sip), media, acd, recorder, bus, clock, pool, timers, locations, acdSettings.ringTimeout(), metrics);
+            new SipMessages(sip), media, acd, recorder, bus, clock, pool, timers, locations, acdSettings.ringTimeout(),
+            rtpTimeout, metrics);
   }
 
   // ---- requests ----

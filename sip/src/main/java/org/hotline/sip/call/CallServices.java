@@ -16,7 +16,7 @@ import org.hotline.sip.registrar.LocationService;
  * @param pool runs the calls' serial executors (virtual threads)
  * @param timers ring timeouts; tasks hand over to the call's executor at once
  * @param ringTimeout how long an agent's phone rings
- * @param agentUsers maps an agent id to its SIP user
+ * @param rtpTimeout how long a caller may send no RTP before the call ends; zero for never
  */
 record CallServices(
     SipMessages messages,
@@ -29,4 +29,5 @@ record CallServices(
     ScheduledExecutorService timers,
     LocationService locations,
     Duration ringTimeout,
+    Duration rtpTimeout,
     CallMetrics metrics) {}

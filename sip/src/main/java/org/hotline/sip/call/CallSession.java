@@ -53,6 +53,7 @@ final class CallSession implements ActiveCall {
   private Thread flowThread;
   private AgentLeg agentLeg;
   private boolean byeWhenAcked;
+  private java.util.concurrent.ScheduledFuture<?> mediaWatch;
 
   CallSession(
       CallServices services,
@@ -103,8 +104,33 @@ final class CallSession implements ActiveCall {
         return;
       }
       state = State.IVR;
+      watchCallerMedia();
       flowThread = Thread.ofVirtual().name("flow-" + call.id()).start(this::runFlow);
     });
+  }
+
+  /**
+   * Dead-peer detection: a caller who vanished without BYE (crashed phone, lost network) sends
+   * no more RTP; after the configured time without a packet the call ends and its CDR is
+   * written, instead of holding a port, a queue place or an agent forever.
+   */
+  private void watchCallerMedia() {
+    long period = services.rtpTimeout().toMillis();
+    if (period <= 0) {
+      return;
+    }
+    long[] lastCount = {-1};
+    mediaWatch =
+        services.timers().scheduleAtFixedRate(
+            () -> exec.execute(() -> {
+              long now = callerMedia.packetsReceived();
+              if (now == lastCount[0] && isActive()) {
+                log.info("no RTP from the caller for {}: ending the call", services.rtpTimeout());
+                end(outcomeIfCallerLeaves(), "rtp-timeout", false);
+              }
+              lastCount[0] = now;
+            }),
+            period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   private void runFlow() {
@@ -327,6 +353,9 @@ final class CallSession implements ActiveCall {
       flowThread.interrupt();
     }
     connected.complete(false);
+    if (mediaWatch != null) {
+      mediaWatch.cancel(false);
+    }
     if (callerMedia != null) {
       callerMedia.close();
     }
