@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaServerLoopbackTest {
 
   private static final String HOST = "127.0.0.1";
+  private int rangeBase;
   private static final Prompt BEEP = new Prompt("en", "beep");
   private static final int BEEP_FRAMES = 5;
   private static final int TIMEOUT_MILLIS = 5000;
@@ -59,7 +60,7 @@ class MediaServerLoopbackTest {
     Files.createDirectories(prompts.resolve("en"));
     Files.write(prompts.resolve("en/beep.wav"), wav16(tone(BEEP_FRAMES * 160)));
     library = new PromptLibrary(Optional.of(prompts));
-    server = new MediaServer(new RtpSettings("", 43000, 43199), HOST, library, registry, 2);
+    server = new MediaServer(new RtpSettings("", rangeBase = freeRange(200), rangeBase + 199), HOST, library, registry, 2);
     server.start();
   }
 
@@ -242,8 +243,8 @@ class MediaServerLoopbackTest {
 
   @Test
   void allocate_whenEveryPortIsTaken_throwsMediaException() throws Exception {
-    try (MediaServer small =
-        new MediaServer(new RtpSettings(HOST, 44000, 44003), HOST, library, registry, 1)) {
+    int base = freeRange(4);
+    try (MediaServer small = new MediaServer(new RtpSettings(HOST, base, base + 3), HOST, library, registry, 1)) {
       small.start();
       small.allocate();
       small.allocate();
@@ -322,5 +323,24 @@ class MediaServerLoopbackTest {
       Thread.sleep(1);
     }
     assertEquals(expected, count.getAsLong());
+  }
+
+  /** The first of {@code n} consecutive UDP ports free on 127.0.0.1 now (even, like RTP). */
+  private static int freeRange(int n) {
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 60000 - n) & ~1;
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, p))) {
+          free = probe.isBound();
+        } catch (java.io.IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free UDP range of " + n);
   }
 }
