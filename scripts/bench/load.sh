@@ -14,10 +14,9 @@
 #   --rate N        [RATE]         calls started per second (default 20)
 #   --calls N       [CALLS]        calls in all (default 400)
 #   --talk MS       [TALK_MS]      how long a caller stays on the line from 0.5 s after the
-#                                  answer (SIPp -d; default 8000). The demo flow takes ~4.6 s
-#                                  to queue a call (welcome 1.55 s, key 1 at ~1.6 s, the
-#                                  please-hold prompt 2.94 s), so below ~5000 no call reaches
-#                                  an agent: they end 'ivr-hangup'
+#                                  answer (SIPp -d; default 8000). The caller's key 1 (sent
+#                                  0.5 s after the answer) queues the call at once, so an
+#                                  agent is on the line for most of it
 #   --agents N      [AGENTS]       demo agents to seed and register; default: 1.5 times the
 #                                  agents busy at once, rate * (talk - 3 s) * 1.5 + 10
 #   --limit N       [LIMIT]        most calls SIPp keeps up at once (default: --calls)
