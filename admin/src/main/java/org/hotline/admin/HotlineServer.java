@@ -39,6 +39,7 @@ import org.hotline.sip.media.PromptLibrary;
 import org.hotline.sip.registrar.LocationService;
 import org.hotline.sip.registrar.Registrar;
 import org.hotline.sip.registrar.RegistrationListener;
+import org.hotline.sip.stack.MalformedMetrics;
 import org.hotline.sip.stack.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,7 @@ public final class HotlineServer implements AutoCloseable {
     media.start();
 
     sip = new SipServer(config.sip(), advertised);
+    sip.setMalformedListener(new MalformedMetrics(metrics));
     NonceService nonces = new NonceService(clock, config.sip().nonceTtl());
     AcdBridge acdBridge = new AcdBridge();
     LocationService locations = new LocationService(clock, acdBridge);

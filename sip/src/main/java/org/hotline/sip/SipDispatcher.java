@@ -3,6 +3,7 @@ package org.hotline.sip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import java.util.Set;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -24,17 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SIP stack's listener: sends each request to the registrar or the call layer by method and
- * answers the rest (OPTIONS 200, unsupported methods 405). Runs on JAIN-SIP's threads, so every
- * branch returns at once; real work is handed over.
+ * answers the rest (OPTIONS 200, SIP methods it does not serve 405, unknown methods 501). Runs on
+ * JAIN-SIP's threads, so every branch returns at once; real work is handed over.
  */
 public final class SipDispatcher implements SipListener {
   private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
   static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER";
+  /** Methods defined for SIP that Hotline does not serve: 405. Any other method is unknown: 501. */
+  static final Set<String> KNOWN_NOT_SERVED =
+      Set.of("SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PRACK", "UPDATE", "PUBLISH");
 
   private final SipServer sip;
   private final Registrar registrar;
   private final CallManager calls;
   private final Counter notAllowed;
+  private final Counter notImplemented;
   private final Counter failures;
 
   public SipDispatcher(SipServer sip, Registrar registrar, CallManager calls, MeterRegistry metrics) {
@@ -42,6 +47,7 @@ public final class SipDispatcher implements SipListener {
     this.registrar = registrar;
     this.calls = calls;
     this.notAllowed = metrics.counter("hotline.sip.requests.rejected", "status", "405");
+    this.notImplemented = metrics.counter("hotline.sip.requests.rejected", "status", "501");
     this.failures = metrics.counter("hotline.sip.listener.errors");
   }
 
@@ -87,18 +93,25 @@ public final class SipDispatcher implements SipListener {
     tx.ifPresent(t -> Transactions.respondQuietly(sip, t, event.getRequest(), status));
   }
 
+  /**
+   * RFC 3261 section 8.2.1: 405 to a method the UAS knows but does not serve; section 21.5.2:
+   * 501 to a method it does not know at all (RFC 4475 sections 3.1.1.2 and 3.1.1.5). Both list
+   * what is allowed.
+   */
   private void notAllowed(RequestEvent event) {
-    notAllowed.increment();
+    boolean known = KNOWN_NOT_SERVED.contains(event.getRequest().getMethod());
+    int status = known ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
+    (known ? notAllowed : notImplemented).increment();
     Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
     if (tx.isEmpty()) {
       return;
     }
     try {
-      Response r = sip.messages().createResponse(Response.METHOD_NOT_ALLOWED, event.getRequest());
+      Response r = sip.messages().createResponse(status, event.getRequest());
       r.addHeader(allow());
       tx.get().sendResponse(r);
     } catch (Exception e) {
-      log.debug("405 failed: {}", e.toString());
+      log.debug("{} failed: {}", status, e.toString());
     }
   }
 

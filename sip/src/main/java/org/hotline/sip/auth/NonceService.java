@@ -64,6 +64,9 @@ public final class NonceService {
    * @param nonceCount the {@code nc} value as sent (8 hex digits), or null when the client used no qop
    */
   public Verdict check(String nonce, String nonceCount) {
+    if (nonce == null) {
+      return Verdict.INVALID;
+    }
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(nonce);

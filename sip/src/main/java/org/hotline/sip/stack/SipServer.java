@@ -1,5 +1,7 @@
 package org.hotline.sip.stack;
 
+import gov.nist.javax.sip.SipStackImpl;
+import java.util.List;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import javax.sip.ListeningPoint;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+  /** How long a TCP peer may take between the start of a message and its end. */
+  static final int TCP_READ_TIMEOUT_MILLIS = 10_000;
 
   private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -30,10 +34,19 @@ public final class SipServer implements AutoCloseable {
   private HeaderFactory headers;
   private MessageFactory messages;
   private AddressFactory addresses;
+  private volatile MalformedListener malformedListener = MalformedListener.NONE;
 
   public SipServer(SipSettings settings, String advertisedHost) {
     this.settings = settings;
     this.advertisedHost = advertisedHost;
+  }
+
+  /**
+   * Where malformed and refused input is reported (to be counted, e.g. {@link MalformedMetrics});
+   * takes effect at {@link #start}. Whether set or not, each malformed message is logged once.
+   */
+  public void setMalformedListener(MalformedListener listener) {
+    this.malformedListener = java.util.Objects.requireNonNull(listener);
   }
 
   /** Binds UDP and TCP and starts delivering messages to {@code listener}. */
@@ -44,6 +57,7 @@ public final class SipServer implements AutoCloseable {
     headers = factory.createHeaderFactory();
     messages = factory.createMessageFactory();
     addresses = factory.createAddressFactory();
+    screenBadInput((SipStackImpl) stack);
     ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.UDP);
     ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
     if (!settings.host().equals(advertisedHost)) {
@@ -62,6 +76,22 @@ public final class SipServer implements AutoCloseable {
     log.info("SIP listening on {}:{} (UDP and TCP), advertised as {}", settings.host(), settings.port(), advertisedHost);
   }
 
+  /**
+   * Bad input as a first-class path: a stricter parser and a screen in front of the transaction
+   * layer (see {@link StrictMessageParser}, {@link MessageScreen}). Both must be in place before
+   * the listening points exist, since each channel takes its parser when it is created.
+   */
+  private void screenBadInput(SipStackImpl nist) {
+    BadInput badInput = new BadInput(malformedListener);
+    nist.setMessageParserFactory(new StrictParserFactory(badInput));
+    nist.sipMessageValves.add(
+        new MessageScreen(
+            badInput,
+            headers,
+            advertisedHost,
+            List.of(settings.host() + ":" + settings.port(), advertisedHost + ":" + settings.port())));
+  }
+
   private Properties stackProperties() {
     Properties p = new Properties();
     // JAIN-SIP keeps stacks by name and uses the name as its logger: unique per start, and
@@ -76,6 +106,12 @@ public final class SipServer implements AutoCloseable {
     p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
     p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
     p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
+    // Answer every UDP request where it came from (RFC 3581 symmetric response, as if it carried
+    // rport), also when its Via names a port it does not send from: NATed phones, RFC 4475.
+    p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+    // A TCP peer that starts a message and stalls is cut off after this many milliseconds
+    // (RFC 4475 section 3.1.2.2: wait for the rest of a body, close on timeout).
+    p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", String.valueOf(TCP_READ_TIMEOUT_MILLIS));
     p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
     p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
     p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "1048576");

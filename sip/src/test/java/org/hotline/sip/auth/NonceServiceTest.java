@@ -55,6 +55,11 @@ class NonceServiceTest {
   }
 
   @Test
+  void missingNonce_isInvalid() {
+    assertEquals(Verdict.INVALID, nonces.check(null, "00000001"));
+  }
+
+  @Test
   void badNonceCount_isInvalid() {
     assertEquals(Verdict.INVALID, nonces.check(nonces.issue(), "zz"));
   }
