@@ -82,13 +82,39 @@ public final class ConfigLoader {
             v.duration("hotline.ivr.menu-timeout", Duration.ofSeconds(1), Duration.ofMinutes(1)),
             v.integer("hotline.ivr.menu-retries", 0, 10));
 
-    AcdSettings acd = new AcdSettings(v.duration("hotline.acd.ring-timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)));
+    AcdSettings acd =
+        new AcdSettings(
+            v.duration("hotline.acd.ring-timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
+            v.oneOf("hotline.acd.strategy", AcdSettings.STRATEGIES),
+            v.duration("hotline.acd.wrap-up", Duration.ZERO, Duration.ofHours(1)),
+            v.integer("hotline.acd.max-missed", 0, 100));
 
     DemoSettings demo =
         new DemoSettings(
             v.bool("hotline.demo.enabled"), v.nonEmpty("hotline.demo.password"), v.integer("hotline.demo.agents", 1, 8999));
 
+    LocationSettings location = new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
+    CustomerSettings customers = new CustomerSettings(levels(v));
+
     return new HotlineConfig(
-        sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)));
+        sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
+        location, customers);
+  }
+
+  private static String region(Values v) {
+    String region = v.nonEmpty("hotline.location.default-region").toUpperCase(java.util.Locale.ROOT);
+    if (!region.matches("[A-Z]{2}") || !Set.of(java.util.Locale.getISOCountries()).contains(region)) {
+      throw ConfigException.badValue("hotline.location.default-region", region, "an ISO 3166 two-letter region code such as CN");
+    }
+    return region;
+  }
+
+  private static java.util.List<String> levels(Values v) {
+    String value = v.nonEmpty("hotline.customer.levels");
+    java.util.List<String> levels = java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+    if (levels.stream().anyMatch(String::isEmpty) || levels.stream().distinct().count() != levels.size()) {
+      throw ConfigException.badValue("hotline.customer.levels", value, "a comma-separated list of distinct, non-empty levels");
+    }
+    return levels;
   }
 }

@@ -11,4 +11,6 @@ public record HotlineConfig(
     IvrSettings ivr,
     AcdSettings acd,
     DemoSettings demo,
-    Duration shutdownGrace) {}
+    Duration shutdownGrace,
+    LocationSettings location,
+    CustomerSettings customers) {}
