@@ -5,11 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,42 +21,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The automatic call distributor: one logical actor. Every change (an agent registers, a call is
- * enqueued, an offer ends, a caller leaves) is a message run in order on one executor, so the
- * state below needs no locks and no two decisions race.
+ * enqueued, an offer ends, a caller leaves, a timer is due) is a message run in order on one
+ * executor, so no two decisions race.
  *
- * <p>Agents free in a queue are kept ordered longest idle first, and waiting calls ordered by
- * (priority, arrival); both are sorted sets, so a match costs O(log n).
+ * <p>The matching itself is the synchronous {@link QueueBoard} (O(log n) per match); this class
+ * owns agent states and their events, the offers to the {@link AgentConnector}, and the timers
+ * (no-answer retry, wrap-up), which are due by the injected clock.
  */
 public final class Acd {
   private static final Logger log = LoggerFactory.getLogger(Acd.class);
-
-  private static final Comparator<AgentSlot> LONGEST_IDLE =
-      Comparator.comparing((AgentSlot a) -> a.idleSince).thenComparing(AgentSlot::id);
-  private static final Comparator<WaitingCall> PRIORITY_THEN_ARRIVAL =
-      Comparator.comparingInt((WaitingCall w) -> w.call.priority()).thenComparingLong(w -> w.sequence);
 
   private final ScheduledExecutorService actor;
   private final Clock clock;
   private final AgentConnector connector;
   private final EventBus bus;
   private final Duration retryAfterNoAnswer;
-
-  private final Map<String, AgentSlot> agents = new HashMap<>();
-  private final Map<String, NavigableSet<AgentSlot>> freeByQueue = new HashMap<>();
-  private final Map<String, NavigableSet<WaitingCall>> waitingByQueue = new HashMap<>();
-  private final Map<String, WaitingCall> calls = new HashMap<>();
-  private long sequence;
+  private final AcdPolicy policy;
+  private final QueueBoard board;
+  private final Timers timers = new Timers();
+  private final QueueCounts today;
 
   private final Counter enqueued;
   private final Counter offered;
   private final Counter answered;
   private final Counter notAnswered;
   private final Counter abandoned;
+  private final Counter missedBreaks;
 
-  /**
-   * @param actor a single-threaded executor that is the ACD's only thread
-   * @param retryAfterNoAnswer how long an agent who did not answer a call is skipped for that call
-   */
+  /** An ACD with the {@link AcdPolicy#DEFAULTS default policy}. */
   public Acd(
       ScheduledExecutorService actor,
       Clock clock,
@@ -65,33 +56,54 @@ public final class Acd {
       EventBus bus,
       MeterRegistry metrics,
       Duration retryAfterNoAnswer) {
+    this(actor, clock, connector, bus, metrics, retryAfterNoAnswer, AcdPolicy.DEFAULTS);
+  }
+
+  /**
+   * @param actor a single-threaded executor that is the ACD's only thread
+   * @param retryAfterNoAnswer how long an agent who did not answer a call is skipped for that call
+   * @param policy routing strategies, wrap-up and missed-offer rules
+   */
+  public Acd(
+      ScheduledExecutorService actor,
+      Clock clock,
+      AgentConnector connector,
+      EventBus bus,
+      MeterRegistry metrics,
+      Duration retryAfterNoAnswer,
+      AcdPolicy policy) {
     this.actor = actor;
     this.clock = clock;
     this.connector = connector;
     this.bus = bus;
     this.retryAfterNoAnswer = retryAfterNoAnswer;
+    this.policy = policy;
+    this.board = new QueueBoard(policy::strategyOf);
+    this.today = new QueueCounts(clock);
     this.enqueued = metrics.counter("hotline.acd.calls.enqueued");
     this.offered = metrics.counter("hotline.acd.offers");
     this.answered = metrics.counter("hotline.acd.offers.answered");
     this.notAnswered = metrics.counter("hotline.acd.offers.not.answered");
     this.abandoned = metrics.counter("hotline.acd.calls.abandoned");
+    this.missedBreaks = metrics.counter("hotline.acd.agents.missed.breaks");
   }
 
   /** Makes an agent known to routing (logged out until it registers). */
   public void addAgent(Agent agent) {
-    actor.execute(() -> agents.computeIfAbsent(agent.id(), id -> new AgentSlot(agent)));
+    actor.execute(() -> board.add(agent));
   }
 
   /** The agent's phone registered: a registered agent is ready unless set otherwise. */
   public void agentRegistered(String agentId) {
     actor.execute(
         () -> {
-          AgentSlot a = agents.get(agentId);
+          AgentSlot a = board.agent(agentId);
           if (a == null) {
             return;
           }
           a.logoutAfterCall = false;
           if (a.state == AgentState.LOGGED_OUT) {
+            a.idleSince = clock.instant();
             makeAvailable(a, "registered");
           }
         });
@@ -101,13 +113,13 @@ public final class Acd {
   public void agentUnregistered(String agentId) {
     actor.execute(
         () -> {
-          AgentSlot a = agents.get(agentId);
+          AgentSlot a = board.agent(agentId);
           if (a == null) {
             return;
           }
           switch (a.state) {
             case AVAILABLE -> {
-              removeFree(a);
+              board.unfree(a);
               transition(a, AgentState.LOGGED_OUT, "unregistered");
             }
             case RESERVED, ON_CALL, WRAP_UP -> a.logoutAfterCall = true;
@@ -116,18 +128,45 @@ public final class Acd {
         });
   }
 
+  /** The agent is ready again: from a break or before the end of wrap-up. */
+  public void agentReady(String agentId) {
+    actor.execute(
+        () -> {
+          AgentSlot a = board.agent(agentId);
+          if (a != null && (a.state == AgentState.BREAK || a.state == AgentState.WRAP_UP)) {
+            a.missedInRow = 0;
+            makeAvailable(a, "ready");
+          }
+        });
+  }
+
+  /** The agent takes a break with {@code reason}: from available or wrap-up. */
+  public void agentBreak(String agentId, String reason) {
+    actor.execute(
+        () -> {
+          AgentSlot a = board.agent(agentId);
+          if (a == null) {
+            return;
+          }
+          if (a.state == AgentState.AVAILABLE) {
+            board.unfree(a);
+          }
+          if (a.state == AgentState.AVAILABLE || a.state == AgentState.WRAP_UP) {
+            transition(a, AgentState.BREAK, reason);
+          }
+        });
+  }
+
   /** Puts a call in its queue and offers it at once when an agent is free. */
   public void enqueue(QueuedCall call) {
     actor.execute(
         () -> {
-          if (calls.containsKey(call.callId())) {
-            return;
+          WaitingCall w = board.enqueue(call, clock.instant());
+          if (w != null) {
+            enqueued.increment();
+            today.of(call.queue()).offered++;
+            matchCall(w);
           }
-          WaitingCall w = new WaitingCall(call, sequence++);
-          calls.put(call.callId(), w);
-          enqueued.increment();
-          waiting(call.queue()).add(w);
-          matchCall(w);
         });
   }
 
@@ -135,31 +174,48 @@ public final class Acd {
   public void abandon(String callId) {
     actor.execute(
         () -> {
-          WaitingCall w = calls.get(callId);
+          WaitingCall w = board.call(callId);
           if (w != null && w.offeredTo == null) {
-            calls.remove(callId);
-            waiting(w.call.queue()).remove(w);
+            board.forget(w);
             abandoned.increment();
+            today.of(w.call.queue()).abandoned++;
           }
         });
   }
 
-  /** The agent's call ended: available again (wrap-up comes with the routing issue). */
+  /** The agent's call ended: wrap-up for the call's queue, if any, then available again. */
   public void agentCallEnded(String agentId) {
     actor.execute(
         () -> {
-          AgentSlot a = agents.get(agentId);
+          AgentSlot a = board.agent(agentId);
           if (a == null || a.state != AgentState.ON_CALL) {
             return;
           }
-          a.idleSince = clock.instant();
-          if (a.logoutAfterCall) {
-            a.logoutAfterCall = false;
-            transition(a, AgentState.LOGGED_OUT, "unregistered");
-          } else {
-            makeAvailable(a, "call-ended");
+          Instant now = clock.instant();
+          a.idleSince = now;
+          Duration wrapUp = a.callQueue == null ? Duration.ZERO : policy.wrapUpOf(a.callQueue);
+          if (a.logoutAfterCall || wrapUp.isZero()) {
+            agentFreeAgain(a, "call-ended");
+            return;
           }
+          transition(a, AgentState.WRAP_UP, "call-ended");
+          long wrapUpNo = ++a.wrapUps;
+          at(
+              now.plus(wrapUp),
+              () -> {
+                if (a.state == AgentState.WRAP_UP && a.wrapUps == wrapUpNo) {
+                  agentFreeAgain(a, "wrap-up-ended");
+                }
+              });
         });
+  }
+
+  /**
+   * Runs the timers due by the clock. The ACD wakes itself when a timer is due; tests that drive a
+   * {@code ManualClock} call this after advancing it.
+   */
+  public void tick() {
+    actor.execute(this::runDue);
   }
 
   /** A snapshot of the ACD's state, taken on its thread. */
@@ -169,60 +225,67 @@ public final class Acd {
 
   private AcdSnapshot takeSnapshot() {
     Map<String, Integer> waiting = new HashMap<>();
-    waitingByQueue.forEach((q, set) -> waiting.put(q, set.size()));
+    board.waitingByQueue().forEach((q, set) -> waiting.put(q, set.size()));
     Map<String, AgentState> states = new HashMap<>();
-    agents.forEach((id, a) -> states.put(id, a.state));
-    return new AcdSnapshot(waiting, states);
+    board.agents().forEach((id, a) -> states.put(id, a.state));
+    return new AcdSnapshot(waiting, states, queueStats());
+  }
+
+  /** Per queue: every queue an agent serves or a call waits in. O(agents + calls). */
+  private Map<String, QueueStats> queueStats() {
+    Map<String, EnumMap<AgentState, Integer>> agentsByQueue = new TreeMap<>();
+    for (AgentSlot a : board.agents().values()) {
+      for (String q : a.agent.queues()) {
+        agentsByQueue.computeIfAbsent(q, k -> zeroPerState()).merge(a.state, 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> unanswered = new HashMap<>();
+    Map<String, Instant> earliest = new HashMap<>();
+    for (WaitingCall w : board.calls()) {
+      String q = w.call.queue();
+      agentsByQueue.computeIfAbsent(q, k -> zeroPerState());
+      unanswered.merge(q, 1, Integer::sum);
+      earliest.merge(q, w.arrivedAt, (x, y) -> x.isBefore(y) ? x : y);
+    }
+    Instant now = clock.instant();
+    Map<String, QueueStats> stats = new HashMap<>();
+    agentsByQueue.forEach(
+        (q, agents) -> {
+          QueueCounts.Today t = today.peek(q);
+          Instant first = earliest.get(q);
+          long longest = first == null ? 0 : Math.max(0, Duration.between(first, now).toSeconds());
+          stats.put(q, new QueueStats(q, unanswered.getOrDefault(q, 0), longest, agents, t.offered, t.answered, t.abandoned));
+        });
+    return stats;
+  }
+
+  private static EnumMap<AgentState, Integer> zeroPerState() {
+    EnumMap<AgentState, Integer> m = new EnumMap<>(AgentState.class);
+    for (AgentState s : AgentState.values()) {
+      m.put(s, 0);
+    }
+    return m;
   }
 
   private void makeAvailable(AgentSlot a, String reason) {
     transition(a, AgentState.AVAILABLE, reason);
-    for (String q : a.agent.queues()) {
-      free(q).add(a);
-    }
-    matchAgent(a);
-  }
-
-  private void removeFree(AgentSlot a) {
-    for (String q : a.agent.queues()) {
-      free(q).remove(a);
+    board.free(a);
+    WaitingCall w = board.matchAgent(a, clock.instant());
+    if (w != null) {
+      offer(w, a);
     }
   }
 
-  /** A call arrived or came back: the longest-idle free agent of its queue that may take it. */
+  /** A call arrived or came back: the best free agent of its queue that may take it. */
   private void matchCall(WaitingCall w) {
-    Instant now = clock.instant();
-    for (AgentSlot a : free(w.call.queue())) {
-      if (w.mayOffer(a.id(), now)) {
-        offer(w, a);
-        return;
-      }
+    AgentSlot a = board.matchCall(w, clock.instant());
+    if (a != null) {
+      offer(w, a);
     }
   }
 
-  /** An agent became free: the best waiting call across the agent's queues. */
-  private void matchAgent(AgentSlot a) {
-    Instant now = clock.instant();
-    WaitingCall best = null;
-    for (String q : a.agent.queues()) {
-      for (WaitingCall w : waiting(q)) {
-        if (w.mayOffer(a.id(), now)) {
-          if (best == null || PRIORITY_THEN_ARRIVAL.compare(w, best) < 0) {
-            best = w;
-          }
-          break;
-        }
-      }
-    }
-    if (best != null) {
-      offer(best, a);
-    }
-  }
-
+  /** Rings {@code a} for {@code w}; the board has already reserved them for each other. */
   private void offer(WaitingCall w, AgentSlot a) {
-    waiting(w.call.queue()).remove(w);
-    removeFree(a);
-    w.offeredTo = a.id();
     transition(a, AgentState.RESERVED, w.call.callId());
     offered.increment();
     CompletableFuture<OfferResult> result;
@@ -241,22 +304,34 @@ public final class Acd {
     switch (result) {
       case ANSWERED -> {
         answered.increment();
-        calls.remove(w.call.callId());
-        a.callsToday++;
+        today.of(w.call.queue()).answered++;
+        board.forget(w);
+        a.callsAnswered++;
+        a.missedInRow = 0;
+        a.callQueue = w.call.queue();
         transition(a, AgentState.ON_CALL, w.call.callId());
       }
       case NOT_ANSWERED -> {
         notAnswered.increment();
-        w.skipUntil.put(a.id(), clock.instant().plus(retryAfterNoAnswer));
+        Instant retryAt = clock.instant().plus(retryAfterNoAnswer);
+        w.skipUntil.put(a.id(), retryAt);
         // The caller keeps their place: same priority, same arrival sequence.
-        waiting(w.call.queue()).add(w);
-        actor.schedule(() -> retry(w), retryAfterNoAnswer.toMillis(), TimeUnit.MILLISECONDS);
+        board.requeue(w);
+        at(retryAt, () -> retry(w));
         matchCall(w);
-        agentFreeAgain(a, "no-answer");
+        a.missedInRow++;
+        if (policy.maxMissed() > 0 && a.missedInRow >= policy.maxMissed() && !a.logoutAfterCall) {
+          a.missedInRow = 0;
+          missedBreaks.increment();
+          transition(a, AgentState.BREAK, "missed");
+        } else {
+          agentFreeAgain(a, "no-answer");
+        }
       }
       case CALL_GONE -> {
-        calls.remove(w.call.callId());
+        board.forget(w);
         abandoned.increment();
+        today.of(w.call.queue()).abandoned++;
         agentFreeAgain(a, "caller-left");
       }
     }
@@ -272,9 +347,33 @@ public final class Acd {
   }
 
   private void retry(WaitingCall w) {
-    if (calls.get(w.call.callId()) == w && w.offeredTo == null) {
+    if (board.call(w.call.callId()) == w && w.offeredTo == null) {
       matchCall(w);
     }
+  }
+
+  /** Runs {@code task} on the actor once the clock reaches {@code due}. */
+  private void at(Instant due, Runnable task) {
+    timers.at(due, task);
+    wakeAt(due);
+  }
+
+  private void wakeAt(Instant due) {
+    // +1 ms: the scheduler's ticks and the wall clock may disagree by a little.
+    long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 1;
+    actor.schedule(
+        () -> {
+          runDue();
+          if (clock.instant().isBefore(due)) {
+            wakeAt(due);
+          }
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void runDue() {
+    timers.runDue(clock.instant());
   }
 
   private void transition(AgentSlot a, AgentState to, String reason) {
@@ -283,13 +382,5 @@ public final class Acd {
     if (from != to) {
       bus.publish(new AgentEvent.StateChanged(a.id(), from, to, reason, clock.instant()));
     }
-  }
-
-  private NavigableSet<AgentSlot> free(String queue) {
-    return freeByQueue.computeIfAbsent(queue, q -> new TreeSet<>(LONGEST_IDLE));
-  }
-
-  private NavigableSet<WaitingCall> waiting(String queue) {
-    return waitingByQueue.computeIfAbsent(queue, q -> new TreeSet<>(PRIORITY_THEN_ARRIVAL));
   }
 }

@@ -11,12 +11,15 @@ final class WaitingCall {
   final long sequence;
   /** Agents who just did not answer this call, with when they may be tried again. */
   final Map<String, Instant> skipUntil = new HashMap<>();
+  /** When the call entered the ACD. */
+  final Instant arrivedAt;
   /** The agent being rung, or null while waiting. */
   String offeredTo;
 
-  WaitingCall(QueuedCall call, long sequence) {
+  WaitingCall(QueuedCall call, long sequence, Instant arrivedAt) {
     this.call = call;
     this.sequence = sequence;
+    this.arrivedAt = arrivedAt;
   }
 
   boolean mayOffer(String agentId, Instant now) {
