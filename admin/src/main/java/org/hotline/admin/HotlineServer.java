@@ -18,18 +18,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline.config.HotlineConfig;
 import org.hotline.core.acd.Acd;
+import org.hotline.core.acd.AcdPolicy;
 import org.hotline.core.agent.Agent;
+import org.hotline.core.agent.AgentEventRecorder;
+import org.hotline.core.agent.AgentEventRepository;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DemoAgents;
 import org.hotline.core.cdr.CdrRepository;
+import org.hotline.core.customer.CustomerDirectory;
+import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
 import org.hotline.admin.http.CdrsRoute;
+import org.hotline.admin.http.CustomersRoute;
 import org.hotline.admin.http.HealthRoute;
 import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.MetricsRoute;
+import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.Router;
 import org.hotline.cti.cdr.CdrWriter;
+import org.hotline.cti.location.CallerLocator;
 import org.hotline.ivr.DemoFlows;
 import org.hotline.sip.SipDispatcher;
 import org.hotline.sip.auth.NonceService;
@@ -84,12 +92,19 @@ public final class HotlineServer implements AutoCloseable {
     Map<String, Agent> agentsBySipUser =
         agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
     CdrWriter cdrWriter = new CdrWriter(new CdrRepository(database.dsl(), clock), database.writes(), metrics);
+    // Subscribes itself: every agent state change is stored on the write pool.
+    new AgentEventRecorder(new AgentEventRepository(database.dsl(), clock), database.writes(), bus, metrics);
 
+    QueuesRoute queuesRoute = new QueuesRoute();
     Router router =
         new Router(calls, metrics)
             .get("/health", new HealthRoute(() -> ready && database.isUp()))
             .get("/api/cdrs", new CdrsRoute(new CdrRepository(database.dsl(), clock), clock))
-            .get("/metrics", new MetricsRoute(metrics));
+            .get("/metrics", new MetricsRoute(metrics))
+            .get("/api/queues", queuesRoute);
+    CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
+    new CustomersRoute(new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels()))
+        .addTo(router);
     http = new HttpServer(config.http(), router);
     http.start();
 
@@ -128,10 +143,11 @@ public final class HotlineServer implements AutoCloseable {
             calls,
             timers,
             metrics);
-    Acd acd = new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3));
+    Acd acd = new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3), AcdPolicy.from(config.acd()));
     agentsBySipUser.values().forEach(acd::addAgent);
     acdBridge.connect(acd, agentsBySipUser);
     callManager.routeWith(acd);
+    queuesRoute.connect(acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);

@@ -1,0 +1,206 @@
+package org.hotline.admin.http;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hotline.core.customer.CsvImportReport;
+import org.hotline.core.customer.Customer;
+import org.hotline.core.customer.CustomerCsv;
+import org.hotline.core.customer.CustomerDirectory;
+import org.hotline.core.customer.CustomerDraft;
+import org.hotline.core.customer.DuplicatePhoneException;
+import org.hotline.core.customer.InvalidCustomerException;
+
+/**
+ * The customer directory over HTTP.
+ *
+ * <ul>
+ *   <li>{@code GET /api/customers?q=&page=&size=}: customers whose name or number matches {@code
+ *       q} (all without it), a page ({@code {"items", "page", "size", "total"}}), by name
+ *   <li>{@code POST /api/customers} with a customer as JSON ({@code name}, {@code level}, {@code
+ *       category}, {@code salesStage}, {@code notes}, {@code phones}): 201 and the stored customer
+ *   <li>{@code GET|PUT|DELETE /api/customers/{id}}: one customer; PUT replaces every field
+ *   <li>{@code POST /api/customers/import[?skipBadRows=true]} with a CSV body ({@link
+ *       CustomerCsv}): 200 and the report when stored, 422 and the report (every bad row by
+ *       line) when a bad row stopped it
+ *   <li>{@code GET /api/customers/export}: every customer as CSV
+ * </ul>
+ *
+ * <p>Bad fields answer 400 naming the field; a number another customer has answers 409.
+ */
+public final class CustomersRoute {
+  /** The collection's path. */
+  public static final String PATH = "/api/customers";
+
+  /** The page size without {@code size}, and the largest allowed. */
+  static final int DEFAULT_SIZE = 20;
+
+  static final int MAX_SIZE = 500;
+
+  private static final ObjectReader BODY =
+      Json.MAPPER.readerFor(Body.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final CustomerDirectory customers;
+  private final CustomerCsv csv;
+
+  public CustomersRoute(CustomerDirectory customers) {
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.csv = new CustomerCsv(customers);
+  }
+
+  /** Adds every customer route to {@code router}. */
+  public Router addTo(Router router) {
+    return router
+        .get(PATH, this::search)
+        .post(PATH, this::create)
+        .get(PATH + "/export", this::export)
+        .post(PATH + "/import", this::importCsv)
+        .get(PATH + "/*", this::find)
+        .route(HttpMethod.PUT, PATH + "/*", this::update)
+        .route(HttpMethod.DELETE, PATH + "/*", this::delete);
+  }
+
+  /**
+   * A customer as the API reads it; {@code id} and the times of a customer read before are
+   * ignored, so what GET answered can be sent back with PUT.
+   */
+  record Body(
+      String name,
+      String level,
+      String category,
+      @JsonAlias("sales_stage") String salesStage,
+      String notes,
+      List<String> phones) {
+    CustomerDraft draft() {
+      return new CustomerDraft(name, level, category, salesStage, notes, phones);
+    }
+  }
+
+  private Response search(Request request) {
+    int page = number(request, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+    int size = number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    return Response.json(HttpResponseStatus.OK, customers.search(request.param("q").orElse(""), page, size));
+  }
+
+  private Response create(Request request) {
+    CustomerDraft draft = body(request).draft();
+    try {
+      Customer created = customers.create(draft);
+      return Response.json(HttpResponseStatus.CREATED, created).withHeader("Location", PATH + "/" + created.id());
+    } catch (DuplicatePhoneException e) {
+      return conflict(e);
+    } catch (InvalidCustomerException e) {
+      throw new BadRequestException(e.field(), e.getMessage());
+    }
+  }
+
+  private Response find(Request request) {
+    long id = id(request);
+    return customers.find(id).map(c -> Response.json(HttpResponseStatus.OK, c)).orElseGet(() -> notFound(id));
+  }
+
+  private Response update(Request request) {
+    long id = id(request);
+    CustomerDraft draft = body(request).draft();
+    try {
+      return customers.update(id, draft).map(c -> Response.json(HttpResponseStatus.OK, c)).orElseGet(() -> notFound(id));
+    } catch (DuplicatePhoneException e) {
+      return conflict(e);
+    } catch (InvalidCustomerException e) {
+      throw new BadRequestException(e.field(), e.getMessage());
+    }
+  }
+
+  private Response delete(Request request) {
+    long id = id(request);
+    return customers.delete(id) ? new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of()) : notFound(id);
+  }
+
+  private Response importCsv(Request request) {
+    if (request.body().length == 0) {
+      throw new BadRequestException(null, "the body is empty: send the CSV file, header " + CustomerCsv.HEADER);
+    }
+    String skip = request.param("skipBadRows").orElse("false");
+    if (!skip.equals("true") && !skip.equals("false")) {
+      throw new BadRequestException("skipBadRows", "expected true or false, got '" + shortened(skip) + "'");
+    }
+    CsvImportReport report = csv.importCsv(request.body(), skip.equals("true"));
+    return Response.json(report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, report);
+  }
+
+  private Response export(Request request) {
+    return Response.text(HttpResponseStatus.OK, CdrsRoute.CSV, CustomerCsv.export(customers.repository().all()))
+        .withHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
+  }
+
+  private static Body body(Request request) {
+    if (request.body().length == 0) {
+      throw new BadRequestException(null, "the body is empty: send the customer as JSON");
+    }
+    try {
+      Body body = BODY.readValue(request.body());
+      if (body == null) {
+        throw new BadRequestException(null, "the body is not a JSON object");
+      }
+      return body;
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(null, "the body is not a customer in JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new BadRequestException(null, "the body cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** 409: the number belongs to another customer, named in the answer. */
+  private static Response conflict(DuplicatePhoneException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    body.put("phone", e.e164());
+    body.put("customerId", e.ownerId());
+    return Response.json(HttpResponseStatus.CONFLICT, body);
+  }
+
+  private static long id(Request request) {
+    String last = request.path().substring(PATH.length() + 1);
+    try {
+      long id = Long.parseLong(last);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException("id", "expected a customer id (a positive number) after " + PATH + "/, got '" + shortened(last) + "'");
+  }
+
+  private static int number(Request request, String name, int absent, int min, int max) {
+    String value = request.param(name).orElse(null);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shortened(value) + "'");
+  }
+
+  private static Response notFound(long id) {
+    return Response.error(HttpResponseStatus.NOT_FOUND, "no customer " + id);
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+  }
+}
