@@ -14,19 +14,13 @@ import org.junit.jupiter.api.Test;
 class AgentNoAnswerIT {
 
   private static Sipp caller(RunningServer server, int talkMillis) {
-    return new Sipp(
-        "uac-call-100-press-1-expect-agent.xml",
-        "127.0.0.1:" + server.sipPort,
-        "-s", "100",
-        "-p", String.valueOf(FreePorts.udpAndTcp()),
-        "-mp", String.valueOf(FreePorts.consecutive(4)),
-        "-m", "1",
+    return Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-m", "1",
         "-d", String.valueOf(talkMillis),
         "-timeout", "60s");
   }
 
   private static Sipp phone(String scenario, int port) {
-    return new Sipp(scenario, "-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.consecutive(4)), "-m", "1", "-timeout", "60s");
+    return Sipp.phone(scenario, port, "-m", "1", "-timeout", "60s");
   }
 
   private static void register(RunningServer server, String agent, int port) throws Exception {

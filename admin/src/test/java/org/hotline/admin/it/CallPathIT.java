@@ -25,23 +25,13 @@ class CallPathIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", String.valueOf(agents)))) {
       int agentPort = FreePorts.udpAndTcp();
       Sipp phones =
-          new Sipp(
-              "uas-agent-answer.xml",
-              "-p", String.valueOf(agentPort),
-              "-mp", String.valueOf(FreePorts.consecutive(4)),
-              "-m", String.valueOf(calls),
+          Sipp.phone("uas-agent-answer.xml", agentPort, "-m", String.valueOf(calls),
               "-timeout", "120s")
               .start();
       try {
         Agents.register(server, agents, agentPort, "hotline");
         Sipp callers =
-            new Sipp(
-                "uac-call-100-press-1-expect-agent.xml",
-                "127.0.0.1:" + server.sipPort,
-                "-s", "100",
-                "-p", String.valueOf(FreePorts.udpAndTcp()),
-                "-mp", String.valueOf(FreePorts.consecutive(4)),
-                "-r", "20",
+            Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-r", "20",
                 "-m", String.valueOf(calls),
                 "-l", String.valueOf(calls),
                 "-d", "6000",
@@ -68,13 +58,7 @@ class CallPathIT {
   void callersWhoHangUpWhileQueued_endAbandoned() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp callers =
-          new Sipp(
-              "uac-call-100-press-1-expect-agent.xml",
-              "127.0.0.1:" + server.sipPort,
-              "-s", "100",
-              "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-mp", String.valueOf(FreePorts.consecutive(4)),
-              "-r", "5",
+          Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-r", "5",
               "-m", "5",
               "-d", "7000",
               "-timeout", "60s");
@@ -91,12 +75,7 @@ class CallPathIT {
   void unknownNumber_gets404() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp caller =
-          new Sipp(
-              "uac-call-unknown-number-expect-404.xml",
-              "127.0.0.1:" + server.sipPort,
-              "-s", "999",
-              "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-m", "1",
+          Sipp.client(server, "uac-call-unknown-number-expect-404.xml", "999", "-m", "1",
               "-timeout", "20s");
       assertEquals(0, caller.run(30), caller.output());
     }
@@ -106,12 +85,7 @@ class CallPathIT {
   void offerWithNoCommonCodec_gets488_andNoCdr() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp caller =
-          new Sipp(
-              "uac-call-100-g729-only-expect-488.xml",
-              "127.0.0.1:" + server.sipPort,
-              "-s", "100",
-              "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-m", "1",
+          Sipp.client(server, "uac-call-100-g729-only-expect-488.xml", "100", "-m", "1",
               "-timeout", "20s");
       assertEquals(0, caller.run(30), caller.output());
       assertEquals(1.0, server.counter("hotline_sip_invites_rejected_total{status=\"488\"}"));
@@ -124,13 +98,7 @@ class CallPathIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.rtp.timeout", "2"))) {
       // Sends its key as RTP, then nothing, and never hangs up: it waits for the server's BYE.
       Sipp caller =
-          new Sipp(
-              "uac-call-100-press-1-expect-bye.xml",
-              "127.0.0.1:" + server.sipPort,
-              "-s", "100",
-              "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-mp", String.valueOf(FreePorts.consecutive(4)),
-              "-m", "1",
+          Sipp.client(server, "uac-call-100-press-1-expect-bye.xml", "100", "-m", "1",
               "-timeout", "30s");
       assertEquals(0, caller.run(40), caller.output());
       JsonNode cdr = awaitCdrs(server, 1).get(0);

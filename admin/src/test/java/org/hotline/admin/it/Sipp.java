@@ -28,6 +28,25 @@ final class Sipp {
     args.addAll(List.of(more));
   }
 
+  /**
+   * A SIPp client of {@code server} running {@code scenario} as {@code service} (-s), from a free
+   * SIP port and a free media port; {@code more} adds options (-m, -r, -d, -timeout...).
+   */
+  static Sipp client(RunningServer server, String scenario, String service, String... more) {
+    List<String> args = new ArrayList<>(List.of(
+        "127.0.0.1:" + server.sipPort, "-s", service,
+        "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.consecutive(4))));
+    args.addAll(List.of(more));
+    return new Sipp(scenario, args.toArray(String[]::new));
+  }
+
+  /** A SIPp phone listening on {@code port} with {@code scenario} (an agent's phone). */
+  static Sipp phone(String scenario, int port, String... more) {
+    List<String> args = new ArrayList<>(List.of("-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.consecutive(4))));
+    args.addAll(List.of(more));
+    return new Sipp(scenario, args.toArray(String[]::new));
+  }
+
   /** Starts SIPp in the background. */
   Sipp start() throws IOException {
     log = Files.createTempFile("sipp", ".log");
