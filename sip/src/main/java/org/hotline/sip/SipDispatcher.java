@@ -61,7 +61,7 @@ public final class SipDispatcher implements SipListener {
         case Request.BYE -> calls.onBye(event);
         case Request.CANCEL -> calls.onCancel(event);
         case Request.OPTIONS -> options(event);
-        case Request.INFO -> info(event);
+        case Request.INFO -> calls.onInfo(event);
         default -> notAllowed(event);
       }
     } catch (RuntimeException e) {
@@ -85,12 +85,6 @@ public final class SipDispatcher implements SipListener {
     } catch (Exception e) {
       log.debug("OPTIONS answer failed: {}", e.toString());
     }
-  }
-
-  private void info(RequestEvent event) {
-    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
-    int status = event.getDialog() == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK;
-    tx.ifPresent(t -> Transactions.respondQuietly(sip, t, event.getRequest(), status));
   }
 
   /**

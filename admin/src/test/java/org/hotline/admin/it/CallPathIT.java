@@ -72,6 +72,23 @@ class CallPathIT {
   }
 
   @Test
+  void keyPressedBySipInfo_reachesTheIvr_andTheCallIsAnsweredFromItsQueue() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of())) {
+      int phonePort = FreePorts.udpAndTcp();
+      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+      Agents.register(server, 1, phonePort, "hotline");
+      Sipp caller =
+          Sipp.client(server, "uac-call-100-info-dtmf-2-expect-agent.xml", "100", "-m", "1", "-d", "3000", "-timeout", "60s");
+      assertEquals(0, caller.run(60), caller.output());
+      assertEquals(0, phone.await(30), phone.output());
+      JsonNode cdr = awaitCdrs(server, 1).get(0);
+      assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
+      assertEquals("2", cdr.get("ivrChoice").asText(), cdr.toString());
+      assertEquals("support", cdr.get("queue").asText(), cdr.toString());
+    }
+  }
+
+  @Test
   void unknownNumber_gets404() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp caller =

@@ -22,6 +22,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ViaHeader;
@@ -222,6 +223,38 @@ public final class CallManager implements AgentConnector {
     } else {
       Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
     }
+  }
+
+  /**
+   * INFO in a call: a key press ({@code application/dtmf-relay}, {@code application/dtmf}) goes
+   * to the caller's IVR like an RFC 4733 event; other INFO is acknowledged and ignored (legacy
+   * INFO without an Info-Package, RFC 6086 section 9). Outside a dialog: 481.
+   */
+  public void onInfo(RequestEvent event) {
+    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
+    if (tx.isEmpty()) {
+      return;
+    }
+    Request info = event.getRequest();
+    Object leg = event.getDialog() == null ? null : event.getDialog().getApplicationData();
+    if (leg == null) {
+      Transactions.respondQuietly(sip, tx.get(), info, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      return;
+    }
+    ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
+    if (type != null && InfoDtmf.isDtmf(type.getContentType(), type.getContentSubType())) {
+      byte[] raw = info.getRawContent();
+      Optional<Character> key = InfoDtmf.parse(type.getContentSubType(), raw == null ? "" : new String(raw, StandardCharsets.US_ASCII));
+      if (key.isEmpty()) {
+        log.info("INFO from {} with a DTMF body naming no key: 400", source(info));
+        Transactions.respondQuietly(sip, tx.get(), info, Response.BAD_REQUEST);
+        return;
+      }
+      if (leg instanceof CallSession s) {
+        s.onInfoDigit(key.get());
+      }
+    }
+    Transactions.respondQuietly(sip, tx.get(), info, Response.OK);
   }
 
   // ---- responses and timeouts of our agent legs ----

@@ -274,6 +274,15 @@ final class CallSession implements ActiveCall {
     });
   }
 
+  /** A key the caller sent by SIP INFO: into the IVR's type-ahead, as an RFC 4733 event would. */
+  void onInfoDigit(char key) {
+    exec.execute(() -> {
+      if (callerMedia != null && isActive()) {
+        callerMedia.receiveDigit(key);
+      }
+    });
+  }
+
   void onCallerBye(RequestEvent event, ServerTransaction tx) {
     exec.execute(() -> {
       respond(tx, event.getRequest(), Response.OK);
