@@ -32,6 +32,7 @@ class RegistrationIT {
   @Test
   void register_withRightPassword_gets200() throws Exception {
     Agents.register(server, 3, FreePorts.udpAndTcp(), "s3cret");
+    assertEquals(3.0, server.counter("hotline_sip_registered_users"), "three agents' phones are bound");
   }
 
   @Test

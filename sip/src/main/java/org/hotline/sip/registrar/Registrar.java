@@ -52,6 +52,8 @@ public final class Registrar {
   private final Clock clock;
   private final Executor worker;
   private final RegistrarMetrics metrics;
+  /** Stands in for the password of a user who does not exist; never matches a response. */
+  private final String unknownUserSecret = java.util.UUID.randomUUID().toString();
 
   public Registrar(
       SipServer sip,
@@ -70,6 +72,7 @@ public final class Registrar {
     this.clock = clock;
     this.worker = worker;
     this.metrics = new RegistrarMetrics(registry);
+    registry.gauge("hotline.sip.registered.users", locations, LocationService::registeredUsers);
   }
 
   /** Handles a REGISTER; returns at once. */
@@ -121,7 +124,7 @@ public final class Registrar {
     }
     Optional<String> ha1 = credentials.ha1(user, settings.realm(), c.algorithmOrDefault().toUpperCase(java.util.Locale.ROOT));
     // An unknown user is checked against a hash nobody knows, so both answers look alike.
-    String stored = ha1.orElseGet(() -> DigestVerifier.hash(alg.get(), "unknown:" + nonces.issue()));
+    String stored = ha1.orElseGet(() -> DigestVerifier.hash(alg.get(), unknownUserSecret));
     return DigestVerifier.verify(c, Request.REGISTER, stored) && ha1.isPresent();
   }
 
