@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole-call load benchmark: SIPp callers dial 100, press 1 and talk to SIPp agents through a
-# real Hotline server on loopback, at a fixed call rate. It measures calls attempted, succeeded
+# Whole-call load benchmark: SIPp callers dial 100, press 2 (English) and 1 (sales) and talk to
+# SIPp agents through a real Hotline server on loopback (IVR from scripts/bench/flows.yaml), at
+# a fixed call rate. It measures calls attempted, succeeded
 # and failed (SIPp's view), the call rate achieved, call-setup latency (INVITE -> 200 OK, the
 # rtd on the caller scenario's 200 receive, from SIPp's -trace_rtt) median and 95th percentile,
 # the server's CPU (mean/max, % of one core) and RSS (max), and the CDRs the server wrote, by
@@ -14,9 +15,9 @@
 #   --rate N        [RATE]         calls started per second (default 20)
 #   --calls N       [CALLS]        calls in all (default 400)
 #   --talk MS       [TALK_MS]      how long a caller stays on the line from 0.5 s after the
-#                                  answer (SIPp -d; default 8000). The caller's key 1 (sent
-#                                  0.5 s after the answer) queues the call at once, so an
-#                                  agent is on the line for most of it
+#                                  answer (SIPp -d; default 8000). The caller's keys (sent
+#                                  0.5 s and 1.2 s after the answer) queue the call at once,
+#                                  so an agent is on the line for most of it
 #   --agents N      [AGENTS]       demo agents to seed and register; default: 1.5 times the
 #                                  agents busy at once, rate * (talk - 3 s) * 1.5 + 10
 #   --limit N       [LIMIT]        most calls SIPp keeps up at once (default: --calls)
@@ -145,6 +146,7 @@ mkdir -p "$out/server" "$out/sipp"
 cp "$jar" "$out/server/hotline.jar"
 cp -r "$root/admin/target/lib" "$out/server/lib"
 cp "$root"/scripts/sipp/*.xml "$out/sipp/" # SIPp writes its traces beside the scenario
+cp -r "$root"/scripts/sipp/pcap "$out/sipp/" # the key presses the callers play
 
 # --- ports: free now on loopback (UDP and TCP), and not overlapping each other -------------
 reserved=()
@@ -204,6 +206,7 @@ log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $a
     -Dhotline.http.host=127.0.0.1 -Dhotline.http.port="$http_port" \
     -Dhotline.rtp.host=127.0.0.1 -Dhotline.rtp.port-min="$rtp_min" -Dhotline.rtp.port-max="$rtp_max" \
     -Dhotline.data.dir="$out/server/data" -Dhotline.shutdown.grace=0 \
+    -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml" \
     -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$agents" \
     -jar hotline.jar
 ) >"$out/server.log" 2>&1 &
@@ -271,7 +274,7 @@ sampler_pid=$!
 call_started=$(date +%s%N)
 (
   cd "$out/sipp"
-  exec setsid timeout -k 5 $((run_s + 120)) sipp "127.0.0.1:$sip_port" -sf uac-call-100-press-1-expect-agent.xml \
+  exec setsid timeout -k 5 $((run_s + 120)) sipp "127.0.0.1:$sip_port" -sf uac-call-100-english-sales-expect-agent.xml \
     -s 100 -i 127.0.0.1 -p "$caller_port" -mp "$caller_media" -nostdin \
     -r "$rate" -m "$calls" -l "$limit" -d "$talk_ms" -recv_timeout 30s -timeout "$((run_s + 90))s" \
     -trace_stat -stf callers_stat.csv -fd 1 -trace_rtt -rtt_freq 1 \
@@ -300,7 +303,7 @@ failed=$(stat_col "$stats" "FailedCall(C)")
 agent_calls=$(stat_col "$out/sipp/agents_stat.csv" "IncomingCall(C)")
 
 # INVITE -> 200 OK per call (ms): SIPp's rtt trace, "date_ms;response_time_ms;rtd_name" lines.
-rtt=$(ls "$out"/sipp/uac-call-100-press-1-expect-agent_*_rtt.csv 2>/dev/null | head -n1 || true)
+rtt=$(ls "$out"/sipp/uac-call-100-english-sales-expect-agent_*_rtt.csv 2>/dev/null | head -n1 || true)
 if [ -n "$rtt" ]; then
   awk -F';' '$1 ~ /^[0-9.]+$/ { print $2 }' "$rtt" | sort -g >"$out/setup_ms.txt"
   awk -F';' '$1 ~ /^[0-9.]+$/ { print $1 }' "$rtt" | sort -g >"$out/setup_at_ms.txt"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates Hotline's shipped IVR prompts: speaks every row of scripts/prompts/texts.tsv with
-# espeak-ng in each language column, synthesizes music on hold (moh) and ring-back (ringback) with
-# sox, and writes ivr/src/main/resources/prompts/<lang>/<name>.wav as 8 kHz mono 16-bit signed PCM
-# WAV, the format the media layer plays as G.711 without resampling.
+# espeak-ng in each language column, synthesizes music on hold (moh), ring-back (ringback) and the
+# voicemail tone (beep) with sox, and writes ivr/src/main/resources/prompts/<lang>/<name>.wav as
+# 8 kHz mono 16-bit signed PCM WAV, the format the media layer plays as G.711 without resampling.
 #
 #   scripts/prompts/generate.sh
 #
 # Needs espeak-ng and sox (Debian packages espeak-ng, sox). The output is deterministic (no
 # dither, fixed random seed), so regenerating unchanged texts leaves the WAV files unchanged.
-# Speech is trimmed to ~100 ms of leading silence and normalised to -3 dBFS peak.
+# Speech is trimmed to ~100 ms of leading silence and normalised to -3 dBFS peak; number words
+# (num-*), which are said one after another, keep only 20 ms before and 50 ms after.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -37,15 +38,16 @@ format=(-t wavpcm -r 8000 -c 1 -b 16 -e signed-integer)
 
 # speak LANG NAME TEXT: one spoken prompt.
 speak() {
-  local lang=$1 name=$2 text=$3
+  local lang=$1 name=$2 text=$3 pad=(0.1 0.2)
+  [[ $name == num-* ]] && pad=(0.02 0.05)
   mkdir -p "$out/$lang"
   printf '%s' "$text" | espeak-ng -b 1 -v "${voice[$lang]}" -s "${speed[$lang]}" -w "$tmp/raw.wav" --stdin
   # Trim leading and trailing silence (espeak-ng pads with digital silence), keep 100 ms before
-  # and 200 ms after the speech, resample with headroom (the filter overshoots near full scale),
-  # then normalise the final samples' peak.
+  # and 200 ms after the speech (20 and 50 ms for number words), resample with headroom (the
+  # filter overshoots near full scale), then normalise the final samples' peak.
   sox_ "$tmp/raw.wav" "${format[@]}" "$out/$lang/$name.wav" \
     silence 1 0.01 0.1% reverse silence 1 0.01 0.1% reverse \
-    pad 0.1 0.2 gain -n -6 rate -v 8000 norm -3
+    pad "${pad[@]}" gain -n -6 rate -v 8000 norm -3
 }
 
 # note SEMITONES SECONDS FILE: one plucked note, SEMITONES from A4 (440 Hz).
@@ -90,6 +92,12 @@ ringback() {
   sox_ -n "${format[@]}" "$1" synth 1 sine "$ringback_hz" fade h 0.01 1 0.01 norm -10 pad 0 4
 }
 
+# The voicemail tone: 1 kHz for 400 ms (10 ms ramps), then 200 ms of silence so the caller's
+# first words are not cut by the recording starting.
+beep() {
+  sox_ -n "${format[@]}" "$1" synth 0.4 sine 1000 fade h 0.01 0.4 0.01 norm -6 pad 0 0.2
+}
+
 # Speech: the header row names the languages, each further row is a prompt.
 langs=()
 while IFS=$'\t' read -r -a row; do
@@ -110,10 +118,12 @@ done <"$texts"
 # Music and tones: the same audio in every language.
 music_on_hold "$tmp/moh.wav"
 ringback "$tmp/ringback.wav"
+beep "$tmp/beep.wav"
 for lang in "${langs[@]}"; do
   mkdir -p "$out/$lang"
   cp "$tmp/moh.wav" "$out/$lang/moh.wav"
   cp "$tmp/ringback.wav" "$out/$lang/ringback.wav"
+  cp "$tmp/beep.wav" "$out/$lang/beep.wav"
 done
 
 # Check every shipped file is in the format the media layer expects, and list them.

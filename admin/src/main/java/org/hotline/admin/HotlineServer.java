@@ -1,11 +1,13 @@
 package org.hotline.admin;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -24,21 +26,31 @@ import org.hotline.core.agent.AgentEventRecorder;
 import org.hotline.core.agent.AgentEventRepository;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DemoAgents;
+import org.hotline.core.callback.CallbackRepository;
 import org.hotline.core.cdr.CdrRepository;
+import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.voicemail.VoicemailRepository;
+import org.hotline.admin.http.CallbacksRoute;
 import org.hotline.admin.http.CdrsRoute;
 import org.hotline.admin.http.CustomersRoute;
 import org.hotline.admin.http.HealthRoute;
 import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.MetricsRoute;
 import org.hotline.admin.http.QueuesRoute;
+import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.location.CallerLocator;
-import org.hotline.ivr.DemoFlows;
+import org.hotline.ivr.PromptSets;
+import org.hotline.ivr.flows.Flows;
+import org.hotline.ivr.flows.FlowsException;
+import org.hotline.ivr.flows.ReloadResult;
+import org.hotline.ivr.verb.FlowServices;
 import org.hotline.sip.SipDispatcher;
 import org.hotline.sip.auth.NonceService;
 import org.hotline.sip.call.CallManager;
@@ -73,6 +85,7 @@ public final class HotlineServer implements AutoCloseable {
   private MediaServer media;
   private SipServer sip;
   private CallManager callManager;
+  private Flows flows;
   private HttpServer http;
   private volatile boolean ready;
 
@@ -87,7 +100,7 @@ public final class HotlineServer implements AutoCloseable {
     AgentRepository agentRepository = new AgentRepository(database.dsl(), clock);
     if (config.demo().enabled()) {
       int n = DemoAgents.seed(agentRepository, config.demo(), config.sip().realm());
-      log.info("demo configuration: {} agents from {} (queues sales, support), number {}", n, 1001, DemoFlows.NUMBER);
+      log.info("demo configuration: {} agents from {} (queues {})", n, 1001, DemoAgents.QUEUES);
     }
     Map<String, Agent> agentsBySipUser =
         agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
@@ -103,8 +116,15 @@ public final class HotlineServer implements AutoCloseable {
             .get("/metrics", new MetricsRoute(metrics))
             .get("/api/queues", queuesRoute);
     CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
-    new CustomersRoute(new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels()))
-        .addTo(router);
+    CustomerDirectory customers =
+        new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
+    new CustomersRoute(customers).addTo(router);
+    VoicemailRepository voicemail = new VoicemailRepository(database.dsl(), config.ivr().voicemailDir());
+    CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
+    new VoicemailRoute(voicemail, clock).addTo(router);
+    router.get("/api/callbacks", new CallbacksRoute(callbacks));
+    flows = loadFlows(customers, voicemail, callbacks);
+    router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
     http = new HttpServer(config.http(), router);
     http.start();
 
@@ -132,7 +152,7 @@ public final class HotlineServer implements AutoCloseable {
         new CallManager(
             sip,
             media,
-            DemoFlows.directory(config.ivr()),
+            flows,
             config.ivr(),
             config.acd(),
             config.rtp().timeout(),
@@ -146,7 +166,7 @@ public final class HotlineServer implements AutoCloseable {
     Acd acd = new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3), AcdPolicy.from(config.acd()));
     agentsBySipUser.values().forEach(acd::addAgent);
     acdBridge.connect(acd, agentsBySipUser);
-    callManager.routeWith(acd);
+    callManager.routeWith(acd, agentRepository::byId, config.sip().trunk());
     queuesRoute.connect(acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
@@ -156,6 +176,38 @@ public final class HotlineServer implements AutoCloseable {
     log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
         config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),
         config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
+  }
+
+  private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackRepository callbacks)
+      throws FlowsException {
+    FlowServices services =
+        new FlowServices(clock, number -> customers.findByNumber(number).map(Customer::level), voicemail, callbacks);
+    Flows loaded = Flows.load(config.ivr(), services, PromptSets.available(config.ivr().promptsDir()));
+    FunctionCounter.builder("hotline.ivr.reloads", loaded, Flows::reloads)
+        .description("IVR flows files taken into service by a reload")
+        .register(metrics);
+    FunctionCounter.builder("hotline.ivr.reloads.failed", loaded, Flows::failedReloads)
+        .description("IVR flows files refused on reload (the flows in service stayed)")
+        .register(metrics);
+    log.info("IVR flows from {}: numbers {}", loaded.file().map(Path::toString).orElse("the demo"), loaded.current().numbers());
+    return loaded;
+  }
+
+  /**
+   * Re-reads the IVR flows file; calls in progress finish on the flows they started with.
+   *
+   * @return what is now served
+   * @throws IllegalArgumentException with the one-line reason when the file is refused (the flows
+   *     in service stay)
+   */
+  public String reloadFlows() {
+    ReloadResult result = flows.reload();
+    if (!result.ok()) {
+      log.error("flows reload refused: {}", result.message());
+      throw new IllegalArgumentException(result.message());
+    }
+    log.info("flows reloaded: {}", result.message());
+    return result.message();
   }
 
   /** The bound HTTP port (useful when configured as 0). */

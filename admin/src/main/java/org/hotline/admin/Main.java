@@ -13,7 +13,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts a Hotline server: {@code java -jar hotline.jar [--config FILE]}. Runs until SIGTERM or
- * SIGINT, then drains calls and stops.
+ * SIGINT, then drains calls and stops. SIGHUP reloads the IVR flows file (calls in progress finish
+ * on the flows they started with; a refused file leaves the flows in service).
  */
 public final class Main {
   private Main() {}
@@ -60,10 +61,29 @@ public final class Main {
       System.err.println("hotline: could not start: " + e.getMessage());
       System.exit(1);
     }
+    reloadOnHangup(server, log);
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGHUP: reload the flows, as {@code POST /api/admin/reload} does. */
+  private static void reloadOnHangup(HotlineServer server, Logger log) {
+    try {
+      sun.misc.Signal.handle(
+          new sun.misc.Signal("HUP"),
+          signal ->
+              Thread.ofVirtual().name("hotline-reload").start(() -> {
+                try {
+                  log.info("SIGHUP: {}", server.reloadFlows());
+                } catch (IllegalArgumentException refused) {
+                  log.error("SIGHUP: flows file refused, the flows in service stay: {}", refused.getMessage());
+                }
+              }));
+    } catch (IllegalArgumentException | UnsupportedOperationException noSignal) {
+      log.info("SIGHUP is not available here; reload with POST /api/admin/reload");
     }
   }
 

@@ -44,7 +44,8 @@ public final class ConfigLoader {
             v.duration("hotline.sip.nonce-ttl", Duration.ofSeconds(10), oneDay),
             v.integer("hotline.sip.min-expires", 1, 86_400),
             v.integer("hotline.sip.max-expires", 1, 86_400),
-            v.integer("hotline.sip.default-expires", 1, 86_400));
+            v.integer("hotline.sip.default-expires", 1, 86_400),
+            trunk(v));
     if (sip.minExpires() > sip.maxExpires()) {
       throw ConfigException.badValue(
           "hotline.sip.min-expires", String.valueOf(sip.minExpires()), "at most hotline.sip.max-expires (" + sip.maxExpires() + ")");
@@ -80,7 +81,9 @@ public final class ConfigLoader {
             v.oneOf("hotline.ivr.language", Set.of("en", "zh")),
             prompts.isEmpty() ? Optional.empty() : Optional.of(Path.of(prompts)),
             v.duration("hotline.ivr.menu-timeout", Duration.ofSeconds(1), Duration.ofMinutes(1)),
-            v.integer("hotline.ivr.menu-retries", 0, 10));
+            v.integer("hotline.ivr.menu-retries", 0, 10),
+            optionalPath(v, "hotline.ivr.flows"),
+            dataDir.resolve("voicemail"));
 
     AcdSettings acd =
         new AcdSettings(
@@ -99,6 +102,22 @@ public final class ConfigLoader {
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
         location, customers);
+  }
+
+  private static Optional<String> trunk(Values v) {
+    String trunk = v.string("hotline.sip.trunk");
+    if (trunk.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!trunk.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+      throw ConfigException.badValue("hotline.sip.trunk", trunk, "host or host:port of the SIP trunk");
+    }
+    return Optional.of(trunk);
+  }
+
+  private static Optional<Path> optionalPath(Values v, String key) {
+    String value = v.string(key);
+    return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
   private static String region(Values v) {

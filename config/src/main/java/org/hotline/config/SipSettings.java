@@ -2,6 +2,7 @@ package org.hotline.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SIP signalling settings.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param minExpires shortest registration accepted (423 below it)
  * @param maxExpires longest registration granted
  * @param defaultExpires registration granted when the request names none
+ * @param trunk {@code host[:port]} that IVR transfers to a number are dialled through
  */
 public record SipSettings(
     String host,
@@ -25,7 +27,8 @@ public record SipSettings(
     Duration nonceTtl,
     int minExpires,
     int maxExpires,
-    int defaultExpires) {
+    int defaultExpires,
+    Optional<String> trunk) {
   public SipSettings {
     digestAlgorithms = List.copyOf(digestAlgorithms);
   }

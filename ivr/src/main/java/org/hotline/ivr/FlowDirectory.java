@@ -1,5 +1,6 @@
 package org.hotline.ivr;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -8,26 +9,34 @@ import java.util.Optional;
 import java.util.Set;
 import org.hotline.core.flow.CallFlow;
 import org.hotline.core.flow.EntryPoints;
+import org.hotline.ivr.verb.FlowServices;
+import org.hotline.ivr.verb.Verb;
 
 /**
  * The IVR's entry points: which flow answers each dialed number, and the flows by name that a
- * {@code goto} may reach. Immutable once built; unknown numbers have no flow (the signalling
- * layer answers 404).
+ * {@code goto} or {@code run} may reach. Immutable once built; unknown numbers have no flow (the
+ * signalling layer answers 404). Each flow resolves its gotos against the directory it is in, so
+ * a call keeps the directory it started with when {@link Flows} swaps in a new one.
  */
 public final class FlowDirectory implements EntryPoints {
   private final Map<String, Flow> flowsByName;
   private final Map<String, Flow> flowsByNumber;
 
+  /** A directory whose flows record no voicemail and take no callbacks. */
+  public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber) {
+    this(flows, flowNameByNumber, FlowServices.withoutStores(Clock.systemUTC()));
+  }
+
   /**
    * @param flows every flow, with distinct names
    * @param flowNameByNumber dialed number ({@code 100}) to flow name ({@code main})
+   * @param services what the flows' verbs use
    * @throws IllegalArgumentException when two flows share a name or a number names no flow
    */
-  public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber) {
+  public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber, FlowServices services) {
     Map<String, Flow> byName = new HashMap<>();
     for (Flow flow : flows) {
-      // Each flow resolves goto against this directory.
-      if (byName.putIfAbsent(flow.name(), flow.resolvingWith(this::flow)) != null) {
+      if (byName.putIfAbsent(flow.name(), flow.boundTo(this::body, services)) != null) {
         throw new IllegalArgumentException("two flows are named " + flow.name());
       }
     }
@@ -45,6 +54,10 @@ public final class FlowDirectory implements EntryPoints {
     this.flowsByNumber = Map.copyOf(byNumber);
   }
 
+  private Optional<Verb> body(String name) {
+    return flow(name).map(Flow::body);
+  }
+
   @Override
   public Optional<CallFlow> flowFor(String dialedNumber) {
     return Optional.ofNullable(flowsByNumber.get(dialedNumber));
@@ -53,6 +66,11 @@ public final class FlowDirectory implements EntryPoints {
   /** The flow named {@code name}. */
   public Optional<Flow> flow(String name) {
     return Optional.ofNullable(flowsByName.get(name));
+  }
+
+  /** The names of the flows. */
+  public Set<String> flowNames() {
+    return flowsByName.keySet();
   }
 
   /** The dialed numbers served. */

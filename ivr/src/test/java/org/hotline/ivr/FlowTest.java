@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.ivr.fake.FakeCall;
 import org.hotline.ivr.verb.FlowContext;
+import org.hotline.ivr.verb.GotoVerb;
+import org.hotline.ivr.verb.RunVerb;
 import org.hotline.ivr.verb.HangupVerb;
 import org.hotline.ivr.verb.Outcome;
 import org.hotline.ivr.verb.PlayVerb;
@@ -21,7 +23,7 @@ class FlowTest {
   private final FakeCall call = new FakeCall();
 
   /** A verb that returns a fixed outcome and notes the MDC it ran under. */
-  private static final class Fixed implements Verb {
+  private static class Fixed implements Verb {
     final Outcome outcome;
     final List<String> callIds = new ArrayList<>();
 
@@ -88,6 +90,50 @@ class FlowTest {
     new FlowDirectory(List.of(main), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
     assertEquals(List.of(Flow.CAUSE_ERROR), call.hangups());
     assertEquals(Flow.MAX_GOTOS + 1, loop.callIds.size());
+  }
+
+  @Test
+  void flow_run_comesBackToTheNextVerb() throws InterruptedException {
+    Flow main = new Flow("main", "en", List.of(new RunVerb("greeting"), new HangupVerb("goodbye")));
+    Flow greeting = new Flow("greeting", "en", List.of(PlayVerb.of("welcome")));
+    new FlowDirectory(List.of(main, greeting), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    assertEquals(List.of("play welcome", "play goodbye", "hangup flow-hangup"), call.log());
+  }
+
+  @Test
+  void flow_runOfAFlowThatHangsUp_doesNotComeBack() throws InterruptedException {
+    Flow main = new Flow("main", "en", List.of(new RunVerb("bye"), PlayVerb.of("welcome")));
+    Flow bye = new Flow("bye", "en", List.of(new HangupVerb()));
+    new FlowDirectory(List.of(main, bye), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    assertEquals(List.of("hangup flow-hangup"), call.log());
+  }
+
+  @Test
+  void flow_gotoInsideARunFlow_stillComesBack() throws InterruptedException {
+    Flow main = new Flow("main", "en", List.of(new RunVerb("a"), PlayVerb.of("goodbye")));
+    Flow a = new Flow("a", "en", List.of(new GotoVerb("b")));
+    Flow b = new Flow("b", "en", List.of(PlayVerb.of("welcome")));
+    new FlowDirectory(List.of(main, a, b), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    assertEquals(List.of("play welcome", "play goodbye", "hangup flow-end"), call.log());
+  }
+
+  @Test
+  void flow_runningItself_hangsUpInsteadOfRecursingForever() throws InterruptedException {
+    Flow main = new Flow("main", "en", List.of(new RunVerb("main")));
+    new FlowDirectory(List.of(main), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    assertEquals(List.of(Flow.CAUSE_ERROR), call.hangups());
+  }
+
+  @Test
+  void flow_verbThatFails_hangsUpWithFlowError_ratherThanLeavingSilence() throws InterruptedException {
+    Verb failing = new Fixed(Outcome.END) {
+      @Override
+      public Outcome execute(FlowContext ctx) {
+        throw new IllegalStateException("media gone");
+      }
+    };
+    new Flow("main", "en", List.of(failing)).run(call);
+    assertEquals(List.of(Flow.CAUSE_ERROR), call.hangups());
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AgentNoAnswerIT {
 
   private static Sipp caller(RunningServer server, int talkMillis) {
-    return Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-m", "1",
+    return Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1",
         "-d", String.valueOf(talkMillis),
         "-timeout", "60s");
   }

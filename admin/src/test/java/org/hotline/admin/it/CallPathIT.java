@@ -31,7 +31,7 @@ class CallPathIT {
       try {
         Agents.register(server, agents, agentPort, "hotline");
         Sipp callers =
-            Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-r", "20",
+            Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-r", "20",
                 "-m", String.valueOf(calls),
                 "-l", String.valueOf(calls),
                 "-d", "6000",
@@ -58,7 +58,7 @@ class CallPathIT {
   void callersWhoHangUpWhileQueued_endAbandoned() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp callers =
-          Sipp.client(server, "uac-call-100-press-1-expect-agent.xml", "100", "-r", "5",
+          Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-r", "5",
               "-m", "5",
               "-d", "7000",
               "-timeout", "60s");
@@ -78,12 +78,12 @@ class CallPathIT {
       Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
       Agents.register(server, 1, phonePort, "hotline");
       Sipp caller =
-          Sipp.client(server, "uac-call-100-info-dtmf-2-expect-agent.xml", "100", "-m", "1", "-d", "3000", "-timeout", "60s");
+          Sipp.client(server, "uac-call-100-info-dtmf-support-technical-expect-agent.xml", "100", "-m", "1", "-d", "3000", "-timeout", "60s");
       assertEquals(0, caller.run(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
       JsonNode cdr = awaitCdrs(server, 1).get(0);
       assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
-      assertEquals("2", cdr.get("ivrChoice").asText(), cdr.toString());
+      assertEquals("2>1", cdr.get("ivrChoice").asText(), cdr.toString());
       assertEquals("support", cdr.get("queue").asText(), cdr.toString());
     }
   }
@@ -115,7 +115,7 @@ class CallPathIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.rtp.timeout", "2"))) {
       // Sends its key as RTP, then nothing, and never hangs up: it waits for the server's BYE.
       Sipp caller =
-          Sipp.client(server, "uac-call-100-press-1-expect-bye.xml", "100", "-m", "1",
+          Sipp.client(server, "uac-call-100-english-sales-expect-bye.xml", "100", "-m", "1",
               "-timeout", "30s");
       assertEquals(0, caller.run(40), caller.output());
       JsonNode cdr = awaitCdrs(server, 1).get(0);

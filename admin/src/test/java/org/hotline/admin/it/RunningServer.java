@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.hotline.admin.HotlineServer;
@@ -17,6 +19,9 @@ import org.hotline.config.HotlineConfig;
 /**
  * A real Hotline server for an integration test: on 127.0.0.1, free ports, a fresh H2 database
  * in a temporary folder, the demo configuration; closed by the test.
+ *
+ * <p>Its clock runs from {@link #OFFICE_HOURS} unless the test gives another, so the demo flows'
+ * business-hours check answers the same whenever the tests run.
  */
 public final class RunningServer implements AutoCloseable {
   /** Two per call: enough for the 200-call load test with room for ports freed late. */
@@ -28,7 +33,19 @@ public final class RunningServer implements AutoCloseable {
   public final Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** A Wednesday, 10:00 in Shanghai: the demo call center is open. */
+  public static final Instant OFFICE_HOURS = Instant.parse("2026-11-25T02:00:00Z");
+
+  /** A Wednesday, 22:00 in Shanghai: the demo call center is closed. */
+  public static final Instant AFTER_HOURS = Instant.parse("2026-11-25T14:00:00Z");
+
+  /** A server whose clock runs from {@link #OFFICE_HOURS}. */
   public RunningServer(Map<String, String> overrides) throws Exception {
+    this(overrides, OFFICE_HOURS);
+  }
+
+  /** A server whose clock starts at {@code start} and runs at the real pace. */
+  public RunningServer(Map<String, String> overrides, Instant start) throws Exception {
     dataDir = Files.createTempDirectory("hotline-it");
     sipPort = FreePorts.udpAndTcp();
     int rtpBase = FreePorts.consecutive(RTP_PORTS);
@@ -44,7 +61,8 @@ public final class RunningServer implements AutoCloseable {
     p.setProperty("hotline.acd.ring-timeout", "5");
     overrides.forEach(p::setProperty);
     HotlineConfig config = ConfigLoader.load(null, Map.of(), p);
-    server = new HotlineServer(config, Clock.systemDefaultZone());
+    Clock clock = Clock.offset(Clock.systemDefaultZone(), Duration.between(Instant.now(), start));
+    server = new HotlineServer(config, clock);
     try {
       server.start();
     } catch (Exception e) {
@@ -63,6 +81,24 @@ public final class RunningServer implements AutoCloseable {
       throw new IOException("GET " + pathAndQuery + " -> " + r.statusCode() + ": " + r.body());
     }
     return r.body();
+  }
+
+  /** GET of raw bytes (an audio file), failing on a non-2xx status. */
+  public byte[] getBytes(String path) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r =
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("GET " + path + " -> " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /** POST without a body; returns the response, whatever its status. */
+  public HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */

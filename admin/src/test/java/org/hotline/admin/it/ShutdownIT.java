@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to a running server process: it stops taking calls, ends the live call on both legs
- * with BYE, commits its CDR, and exits.
+ * Signals to a running server process. SIGTERM: it stops taking calls, ends the live call on
+ * both legs with BYE, commits its CDR, and exits. SIGHUP: it reloads the flows file.
  */
 class ShutdownIT {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +55,7 @@ class ShutdownIT {
               "-p", String.valueOf(FreePorts.udpAndTcp()), "-timeout", "20s");
       assertEquals(0, register.run(30), register.output());
       Sipp caller =
-          new Sipp("uac-call-100-press-1-expect-bye.xml", "127.0.0.1:" + sipPort, "-s", "100",
+          new Sipp("uac-call-100-english-sales-expect-bye.xml", "127.0.0.1:" + sipPort, "-s", "200",
               "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.consecutive(4)),
               "-m", "1", "-timeout", "60s").start();
       awaitMetric(httpPort, "hotline_acd_offers_answered_total 1.0");
@@ -78,6 +78,55 @@ class ShutdownIT {
       }
     }
   }
+
+  @Test
+  void sighup_reloadsTheFlowsFile() throws Exception {
+    Path jar = ProjectFiles.dir("admin/target").resolve("hotline.jar");
+    assertTrue(Files.isRegularFile(jar), "build the jar first: " + jar);
+    Path data = Files.createTempDirectory("hotline-sighup");
+    Path flows = Files.writeString(data.resolve("flows.yaml"), FLOWS.formatted("100"));
+    int sipPort = FreePorts.udpAndTcp();
+    int httpPort = FreePorts.udpAndTcp();
+    int rtp = FreePorts.consecutive(20);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(List.of(
+        "-Dhotline.sip.host=127.0.0.1", "-Dhotline.sip.port=" + sipPort,
+        "-Dhotline.http.host=127.0.0.1", "-Dhotline.http.port=" + httpPort,
+        "-Dhotline.rtp.port-min=" + rtp, "-Dhotline.rtp.port-max=" + (rtp + 19),
+        "-Dhotline.data.dir=" + data, "-Dhotline.shutdown.grace=0", "-Dhotline.ivr.flows=" + flows,
+        "-jar", jar.toString()));
+    Path log = data.resolve("server.log");
+    Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      awaitHealthy(httpPort);
+      Files.writeString(flows, FLOWS.formatted("555"));
+      Process hup = new ProcessBuilder("kill", "-HUP", String.valueOf(server.pid())).start();
+      assertEquals(0, hup.waitFor(), "kill -HUP");
+      awaitMetric(httpPort, "hotline_ivr_reloads_total 1.0");
+      Sipp gone =
+          new Sipp("uac-call-unknown-number-expect-404.xml", "127.0.0.1:" + sipPort, "-s", "100",
+              "-p", String.valueOf(FreePorts.udpAndTcp()), "-m", "1", "-timeout", "20s");
+      assertEquals(0, gone.run(30), "100 is no longer served after the reload: " + gone.output());
+      assertTrue(server.isAlive(), "the server runs on after SIGHUP");
+    } finally {
+      server.destroy();
+      if (!server.waitFor(30, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        System.err.println(Files.readString(log));
+      }
+    }
+  }
+
+  private static final String FLOWS = """
+      numbers:
+        "%s": front
+      queues:
+        sales: {}
+      flows:
+        front:
+          - enqueue: sales
+      """;
 
   private void awaitHealthy(int port) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -17,6 +17,8 @@ final class Sipp {
   private final List<String> args = new ArrayList<>();
   private Process process;
   private Path log;
+  /** Where SIPp runs: scenarios name their pcap files relative to it. */
+  private Path workDir = SCENARIOS;
 
   Sipp(String scenario, String... more) {
     args.add(ExternalTool.require("sipp", "sip-tester").toString());
@@ -47,10 +49,21 @@ final class Sipp {
     return new Sipp(scenario, args.toArray(String[]::new));
   }
 
+  /**
+   * Runs SIPp in {@code dir} instead of {@code scripts/sipp}: scenarios find the files they name
+   * relative to it (the {@code caller.pcap} a test writes for {@code uac-call-*-play-pcap*.xml}).
+   */
+  Sipp in(Path dir) {
+    this.workDir = dir;
+    return this;
+  }
+
   /** Starts SIPp in the background. */
   Sipp start() throws IOException {
     log = Files.createTempFile("sipp", ".log");
-    process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.directory(workDir.toFile());
+    process = builder.start();
     return this;
   }
 

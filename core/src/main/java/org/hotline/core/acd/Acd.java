@@ -16,6 +16,7 @@ import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentState;
 import org.hotline.core.event.AgentEvent;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.flow.QueuePlace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,14 @@ public final class Acd {
   private final QueueBoard board;
   private final Timers timers = new Timers();
   private final QueueCounts today;
+  private final Map<String, WaitEstimator> estimators = new HashMap<>();
 
   private final Counter enqueued;
   private final Counter offered;
   private final Counter answered;
   private final Counter notAnswered;
   private final Counter abandoned;
+  private final Counter left;
   private final Counter missedBreaks;
 
   /** An ACD with the {@link AcdPolicy#DEFAULTS default policy}. */
@@ -85,6 +88,7 @@ public final class Acd {
     this.answered = metrics.counter("hotline.acd.offers.answered");
     this.notAnswered = metrics.counter("hotline.acd.offers.not.answered");
     this.abandoned = metrics.counter("hotline.acd.calls.abandoned");
+    this.left = metrics.counter("hotline.acd.calls.left");
     this.missedBreaks = metrics.counter("hotline.acd.agents.missed.breaks");
   }
 
@@ -179,6 +183,43 @@ public final class Acd {
             board.forget(w);
             abandoned.increment();
             today.of(w.call.queue()).abandoned++;
+          }
+        });
+  }
+
+  /**
+   * Where the call stands in its queue: position among the waiting calls by (priority, arrival),
+   * how many wait, and the estimated wait from the queue's recent answers.
+   */
+  public CompletableFuture<QueuePlace> place(String callId) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          WaitingCall w = board.call(callId);
+          if (w == null || w.offeredTo != null) {
+            return QueuePlace.NOT_WAITING;
+          }
+          int position = board.position(w);
+          int waiting = board.waitingByQueue().get(w.call.queue()).size();
+          return new QueuePlace(position, waiting, estimator(w.call.queue()).estimate(position, clock.instant()));
+        },
+        actor);
+  }
+
+  /**
+   * The caller chose to leave the queue (for voicemail or a callback): unlike {@link #abandon} it
+   * is not counted as abandoned. A call being offered leaves when its offer ends.
+   */
+  public void leave(String callId) {
+    actor.execute(
+        () -> {
+          WaitingCall w = board.call(callId);
+          if (w == null) {
+            return;
+          }
+          w.left = true;
+          if (w.offeredTo == null) {
+            board.forget(w);
+            left.increment();
           }
         });
   }
@@ -305,6 +346,8 @@ public final class Acd {
       case ANSWERED -> {
         answered.increment();
         today.of(w.call.queue()).answered++;
+        Instant now = clock.instant();
+        estimator(w.call.queue()).answered(now, Duration.between(w.arrivedAt, now));
         board.forget(w);
         a.callsAnswered++;
         a.missedInRow = 0;
@@ -330,11 +373,19 @@ public final class Acd {
       }
       case CALL_GONE -> {
         board.forget(w);
-        abandoned.increment();
-        today.of(w.call.queue()).abandoned++;
+        if (w.left) {
+          left.increment();
+        } else {
+          abandoned.increment();
+          today.of(w.call.queue()).abandoned++;
+        }
         agentFreeAgain(a, "caller-left");
       }
     }
+  }
+
+  private WaitEstimator estimator(String queue) {
+    return estimators.computeIfAbsent(queue, q -> new WaitEstimator());
   }
 
   private void agentFreeAgain(AgentSlot a, String reason) {

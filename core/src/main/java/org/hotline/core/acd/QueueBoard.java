@@ -79,6 +79,11 @@ final class QueueBoard {
     waiting(w.call.queue()).add(w);
   }
 
+  /** 1 + the calls ahead of {@code w} in its queue; O(calls ahead). */
+  int position(WaitingCall w) {
+    return waiting(w.call.queue()).headSet(w, false).size() + 1;
+  }
+
   WaitingCall call(String callId) {
     return calls.get(callId);
   }

@@ -15,6 +15,8 @@ final class WaitingCall {
   final Instant arrivedAt;
   /** The agent being rung, or null while waiting. */
   String offeredTo;
+  /** The caller chose to leave (voicemail, callback): not abandoned when the offer ends. */
+  boolean left;
 
   WaitingCall(QueuedCall call, long sequence, Instant arrivedAt) {
     this.call = call;

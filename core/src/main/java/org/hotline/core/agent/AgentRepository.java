@@ -106,6 +106,14 @@ public final class AgentRepository {
     return agents(AGENT.ENABLED.isTrue());
   }
 
+  /** The enabled agent {@code id}. */
+  public Optional<Agent> byId(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return agents(AGENT.ENABLED.isTrue().and(AGENT.ID.eq(id))).stream().findFirst();
+  }
+
   /** The enabled agent whose SIP user is {@code sipUser}. */
   public Optional<Agent> bySipUser(String sipUser) {
     if (sipUser == null) {

@@ -7,11 +7,12 @@ import org.hotline.config.DemoSettings;
 
 /**
  * The demo agents: {@code 1001, 1002, ...}, each named {@code Agent <id>}, with the id as SIP user
- * and serving queues {@code sales} and {@code support}, all with the demo password.
+ * and serving the demo flows' queues ({@code sales}, {@code support}, {@code billing}, {@code vip}),
+ * all with the demo password.
  */
 public final class DemoAgents {
   /** The queues every demo agent serves. */
-  public static final Set<String> QUEUES = Set.of("sales", "support");
+  public static final Set<String> QUEUES = Set.of("sales", "support", "billing", "vip");
 
   private DemoAgents() {}
 

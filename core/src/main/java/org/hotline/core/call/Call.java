@@ -53,8 +53,20 @@ public final class Call {
   /** The IVR answered the call. */
   public void answered(Instant at) { this.answeredAt = at; }
 
-  /** The caller pressed {@code choice} in the IVR (the last choice wins). */
-  public void chose(String choice) { this.ivrChoice = choice; }
+  /** Longest IVR path kept (the CDR column's width); older choices are dropped first. */
+  public static final int MAX_IVR_PATH = 32;
+
+  /**
+   * The caller made {@code choice} in an IVR menu. Choices add up to the path through the menus,
+   * {@code 2>1} for key 2 then key 1, keeping the latest {@value #MAX_IVR_PATH} characters.
+   */
+  public void chose(String choice) {
+    String path = ivrChoice == null ? choice : ivrChoice + ">" + choice;
+    while (path.length() > MAX_IVR_PATH && path.indexOf('>') >= 0) {
+      path = path.substring(path.indexOf('>') + 1);
+    }
+    this.ivrChoice = path.length() > MAX_IVR_PATH ? path.substring(0, MAX_IVR_PATH) : path;
+  }
 
   /** The call joined {@code queueName}. */
   public void queued(String queueName, Instant at) {

@@ -1,10 +1,7 @@
 package org.hotline.core.flow;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.hotline.core.call.Call;
 import org.hotline.core.media.MediaSession;
-import org.hotline.core.media.Prompt;
 
 /**
  * What a call flow may do with the answered call it runs on. The signalling layer implements it;
@@ -27,13 +24,21 @@ public interface ActiveCall {
   void chose(String choice);
 
   /**
-   * Puts the call in {@code queue} at once; the caller hears {@code announcement} (if any), then
-   * music on hold, until an agent answers.
+   * Puts the call in {@code queue} at once; routing starts while the flow keeps the caller
+   * company (it plays the hold announcement and music itself).
    *
    * @param priority lower is served first (0 = VIP); equal priorities in arrival order
-   * @return completes with true once connected to an agent, false when the call ended first
    */
-  CompletableFuture<Boolean> enqueue(String queue, int priority, Optional<Prompt> announcement);
+  QueueWait enqueue(String queue, int priority);
+
+  /**
+   * Rings {@code target} and, when it answers, bridges the caller to it; the flow is then over.
+   * The caller hears ringback meanwhile.
+   */
+  CompletableFuture<TransferResult> transfer(TransferTarget target);
+
+  /** The call's language from now on ({@code en}, {@code zh}): music on hold, later prompts. */
+  void language(String language);
 
   /** Ends the call from the server side with {@code cause} recorded on the CDR. */
   void hangup(String cause);

@@ -1,5 +1,6 @@
 package org.hotline.core.media;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,17 @@ public interface MediaSession {
    * Each leg keeps seeing one continuous stream (SSRC, sequence and timestamp rewritten).
    */
   void bridge(MediaSession other);
+
+  /**
+   * Records what the peer says into {@code file} (a WAV: 8 kHz, 16-bit linear PCM, mono), for
+   * voicemail. Recording stops at {@code maxLength}, after {@code maxSilence} of silence (once
+   * the peer has said something; {@link Duration#ZERO} turns this off), when a key in {@code
+   * stopKeys} is pressed (the key is consumed, not buffered), or when the session closes; the
+   * file is written off the media threads before the future completes.
+   *
+   * @return the recording; completes exceptionally only when the file could not be written
+   */
+  CompletableFuture<Recording> record(Path file, Duration maxLength, Duration maxSilence, String stopKeys);
 
   /** Whether the session still has its port and may play or relay. */
   boolean isOpen();

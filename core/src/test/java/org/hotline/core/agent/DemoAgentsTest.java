@@ -35,14 +35,14 @@ class DemoAgentsTest {
   }
 
   @Test
-  void seed_createsNumberedAgentsServingSalesAndSupport() {
+  void seed_createsNumberedAgentsServingTheDemoQueues() {
     assertEquals(3, DemoAgents.seed(agents, new DemoSettings(true, "pw", 3), REALM));
 
     assertEquals(
         List.of(
-            new Agent("1001", "Agent 1001", "1001", Set.of("sales", "support")),
-            new Agent("1002", "Agent 1002", "1002", Set.of("sales", "support")),
-            new Agent("1003", "Agent 1003", "1003", Set.of("sales", "support"))),
+            new Agent("1001", "Agent 1001", "1001", DemoAgents.QUEUES),
+            new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES),
+            new Agent("1003", "Agent 1003", "1003", DemoAgents.QUEUES)),
         agents.all());
     assertEquals(Optional.of(DigestHash.md5Ha1("1002", REALM, "pw")), agents.ha1("1002", "MD5", REALM));
   }
@@ -53,7 +53,7 @@ class DemoAgentsTest {
     DemoAgents.seed(agents, new DemoSettings(true, "second", 1000), REALM);
 
     assertEquals(1000, agents.all().size());
-    assertEquals(2000, db.dsl().fetchCount(AGENT_QUEUE));
+    assertEquals(1000 * DemoAgents.QUEUES.size(), db.dsl().fetchCount(AGENT_QUEUE));
     assertEquals(Optional.of(DigestHash.sha256Ha1("2000", REALM, "second")), agents.ha1("2000", "SHA-256", REALM));
   }
 

@@ -1,35 +1,42 @@
 package org.hotline.ivr.verb;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hotline.ivr.speech.Speech;
 
 /**
- * The {@code play} verb: plays one or more prompts in order, then continues.
+ * The {@code play} verb: says its parts in order (prompts, numbers, digits, waits), then
+ * continues. A number or wait read from a variable that is unset says nothing.
  *
- * @param prompts prompt names ({@code welcome}), at least one
+ * @param parts what to say, at least one
  * @param bargeIn whether a key pressed during a prompt stops it (the key stays buffered for the
  *     next menu)
  */
-public record PlayVerb(List<String> prompts, boolean bargeIn) implements Verb {
+public record PlayVerb(List<Speech> parts, boolean bargeIn) implements Verb {
 
   public PlayVerb {
-    prompts = List.copyOf(prompts);
-    if (prompts.isEmpty()) {
+    parts = List.copyOf(parts);
+    if (parts.isEmpty()) {
       throw new IllegalArgumentException("play needs at least one prompt");
     }
   }
 
   /** Plays {@code prompts} without barge-in. */
   public static PlayVerb of(String... prompts) {
-    return new PlayVerb(List.of(prompts), false);
+    return prompts(Arrays.asList(prompts), false);
+  }
+
+  /** Plays the prompts named {@code prompts}. */
+  public static PlayVerb prompts(List<String> prompts, boolean bargeIn) {
+    return new PlayVerb(prompts.stream().<Speech>map(Speech.Prompt::new).toList(), bargeIn);
   }
 
   @Override
   public Outcome execute(FlowContext ctx) throws InterruptedException {
-    for (String prompt : prompts) {
-      ctx.await(ctx.media().play(ctx.prompt(prompt), bargeIn));
-      if (!ctx.isActive()) {
+    for (Speech part : parts) {
+      if (!Prompts.play(ctx, part.prompts(ctx.language(), ctx.variables()), bargeIn)) {
         return Outcome.END;
       }
     }
@@ -38,6 +45,8 @@ public record PlayVerb(List<String> prompts, boolean bargeIn) implements Verb {
 
   @Override
   public Set<String> promptNames() {
-    return new LinkedHashSet<>(prompts);
+    Set<String> names = new LinkedHashSet<>();
+    parts.forEach(part -> names.addAll(part.promptNames()));
+    return names;
   }
 }

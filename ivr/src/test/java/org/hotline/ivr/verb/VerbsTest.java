@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.hotline.ivr.fake.FakeCall;
+import org.hotline.ivr.speech.Speech;
 import org.junit.jupiter.api.Test;
 
 /** The verbs one at a time. */
@@ -25,7 +26,7 @@ class VerbsTest {
 
   @Test
   void play_playsEachPromptInOrder_thenContinues() throws InterruptedException {
-    Outcome outcome = new PlayVerb(List.of("welcome", "menu-main"), true).execute(ctx);
+    Outcome outcome = PlayVerb.prompts(List.of("welcome", "menu-main"), true).execute(ctx);
     assertEquals(Outcome.CONTINUE, outcome);
     assertEquals(List.of("welcome", "menu-main"), call.media().promptsPlayed());
     assertTrue(call.media().played().stream().allMatch(p -> p.bargeIn()));
@@ -77,20 +78,34 @@ class VerbsTest {
   @Test
   void menu_promptNames_includeItsBranches() {
     MenuVerb menu = menu(Map.of('1', new EnqueueVerb("sales", 5)), 1);
-    assertEquals(java.util.Set.of("menu-main", "invalid", "no-input", "please-hold"), menu.promptNames());
+    assertEquals(java.util.Set.of("menu-main", "invalid", "no-input", "please-hold", "moh"), menu.promptNames());
   }
 
   @Test
-  void enqueue_playsPleaseHold_thenWaitsForTheQueue_thenEnds() throws InterruptedException {
-    assertEquals(Outcome.END, new EnqueueVerb("sales", 0).execute(ctx));
-    assertEquals(List.of("enqueue sales 0", "play please-hold"), call.log());
+  void play_saysNumbersDigitsAndWaits_inTheCallsLanguage() throws InterruptedException {
+    ctx.variables().put("account", "2048");
+    ctx.language("zh");
+    var parts = List.<Speech>of(
+        new Speech.Prompt("welcome"),
+        new Speech.Number(Speech.Value.of("12")),
+        new Speech.Digits(Speech.Value.of("$account")),
+        new Speech.Wait(Speech.Value.of("120")));
+    assertEquals(Outcome.CONTINUE, new PlayVerb(parts, false).execute(ctx));
+    assertEquals(
+        List.of("welcome", "num-10", "num-2", "num-2", "num-0", "num-4", "num-8", "about", "num-2-measure", "minutes"),
+        call.media().promptsPlayed());
   }
 
   @Test
-  void enqueue_joinsTheQueueAtOnce_thenAnnounces_andEndsWhenTheCallerLeaves() throws InterruptedException {
-    call.media().hangUpDuring("please-hold");
-    assertEquals(Outcome.END, new EnqueueVerb("sales", 0).execute(ctx));
-    assertEquals(List.of("enqueue sales 0", "play please-hold", "caller hangs up"), call.log());
+  void play_numberFromAnUnsetVariable_saysNothing() throws InterruptedException {
+    var parts = List.<Speech>of(new Speech.Number(Speech.Value.of("$missing")), new Speech.Prompt("goodbye"));
+    new PlayVerb(parts, false).execute(ctx);
+    assertEquals(List.of("goodbye"), call.media().promptsPlayed());
+  }
+
+  @Test
+  void goto_returnsAGoToTheFlow() throws InterruptedException {
+    assertEquals(Outcome.goTo("sales"), new GotoVerb("sales").execute(ctx));
   }
 
   @Test

@@ -12,7 +12,6 @@ import javax.sip.message.Response;
 import org.hotline.core.acd.OfferResult;
 import org.hotline.core.agent.Agent;
 import org.hotline.sip.media.MediaEndpoint;
-import org.hotline.sip.registrar.Binding;
 import org.hotline.sip.sdp.Negotiated;
 import org.hotline.sip.sdp.SdpException;
 import org.hotline.sip.sdp.SdpNegotiator;
@@ -20,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The B2BUA's outbound leg to one agent's phone: INVITE with the caller's identity, ring
+ * The B2BUA's outbound leg to one agent's phone (or, for a transfer, a number at the trunk): INVITE with the caller's identity, ring
  * timeout, CANCEL, ACK of the answer, BYE. Runs on its session's executor.
  */
 final class AgentLeg {
@@ -31,7 +30,8 @@ final class AgentLeg {
   private final CallServices services;
   private final CallSession session;
   private final Agent agent;
-  private final Binding binding;
+  private final String target;
+  private final String transport;
   private final CompletableFuture<OfferResult> result;
   private State state = State.CALLING;
   private MediaEndpoint media;
@@ -39,11 +39,23 @@ final class AgentLeg {
   private Dialog dialog;
   private ScheduledFuture<?> ringTimer;
 
-  AgentLeg(CallServices services, CallSession session, Agent agent, Binding binding, CompletableFuture<OfferResult> result) {
+  /**
+   * @param target the request URI to ring (the agent's registered contact, or a number at the
+   *     trunk)
+   * @param transport {@code udp} or {@code tcp}
+   */
+  AgentLeg(
+      CallServices services,
+      CallSession session,
+      Agent agent,
+      String target,
+      String transport,
+      CompletableFuture<OfferResult> result) {
     this.services = services;
     this.session = session;
     this.agent = agent;
-    this.binding = binding;
+    this.target = target;
+    this.transport = transport;
     this.result = result;
   }
 
@@ -66,7 +78,7 @@ final class AgentLeg {
       long sessionId = System.currentTimeMillis();
       String sdp = SdpNegotiator.offer(services.messages().sip().advertisedHost(), media.localPort(), callerMedia.codec(), sessionId);
       Request invite =
-          services.messages().inviteAgent(binding.contactUri(), agent.sipUser(), callerNumber, callerName, binding.transport(), sdp);
+          services.messages().inviteAgent(target, agent.sipUser(), callerNumber, callerName, transport, sdp);
       inviteTx = services.messages().sip().provider().getNewClientTransaction(invite);
       inviteTx.setApplicationData(this);
       dialog = inviteTx.getDialog();
@@ -76,7 +88,7 @@ final class AgentLeg {
       ringTimer =
           services.timers().schedule(
               () -> session.executor().execute(this::ringTimeout), services.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      log.info("ringing agent {} at {}", agent.id(), binding.contactUri());
+      log.info("ringing agent {} at {}", agent.id(), target);
     } catch (Exception e) {
       log.warn("could not ring agent {}: {}", agent.id(), e.toString());
       fail();

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -34,6 +35,7 @@ import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.AgentConnector;
 import org.hotline.core.acd.Offer;
 import org.hotline.core.acd.OfferResult;
+import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.event.CallEvent;
@@ -107,12 +109,17 @@ public final class CallManager implements AgentConnector {
     registry.gauge("hotline.calls.active", calls, Map::size);
   }
 
-  /** Connects the call layer to the ACD that routes its calls; must be called before calls arrive. */
-  public void routeWith(Acd acd) {
+  /**
+   * Connects the call layer to the ACD that routes its calls; must be called before calls arrive.
+   *
+   * @param agents an agent by id, for transfers to an agent
+   * @param trunk {@code host[:port]} that transfers to a number are dialled through; empty: none
+   */
+  public void routeWith(Acd acd, Function<String, Optional<Agent>> agents, Optional<String> trunk) {
     services =
         new CallServices(
             new SipMessages(sip), media, acd, recorder, bus, clock, pool, timers, locations, acdSettings.ringTimeout(),
-            rtpTimeout, metrics);
+            rtpTimeout, metrics, agents, trunk);
   }
 
   // ---- requests ----
@@ -125,8 +132,16 @@ public final class CallManager implements AgentConnector {
     }
     Object leg = event.getDialog() == null ? null : event.getDialog().getApplicationData();
     if (leg != null) {
-      // Re-INVITE (refresh, hold): hold and codec changes come with the IVR/media issue.
-      Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
+      metrics.reinvites.increment();
+      byte[] raw = event.getRequest().getRawContent();
+      String offer = raw == null ? "" : new String(raw, StandardCharsets.US_ASCII);
+      if (leg instanceof CallSession s) {
+        s.onReinvite(false, event, tx.get(), offer);
+      } else if (leg instanceof AgentLeg a) {
+        a.session().onReinvite(true, event, tx.get(), offer);
+      } else {
+        Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      }
       return;
     }
     metrics.invites.increment();

@@ -15,6 +15,8 @@ final class CallMetrics {
   final Counter agentOffers;
   final Counter agentNoAnswer;
   final Counter cdrFailures;
+  final Counter holds;
+  final Counter reinvites;
   final Timer setup;
   private final MeterRegistry registry;
 
@@ -28,6 +30,8 @@ final class CallMetrics {
     agentOffers = r.counter("hotline.sip.agent.invites");
     agentNoAnswer = r.counter("hotline.sip.agent.not.answered");
     cdrFailures = r.counter("hotline.cdr.lost");
+    holds = r.counter("hotline.calls.holds");
+    reinvites = r.counter("hotline.sip.reinvites");
     setup = Timer.builder("hotline.sip.invite.answer").description("INVITE received to 200 OK sent").register(r);
   }
 

@@ -2,7 +2,10 @@ package org.hotline.sip.call;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.hotline.core.agent.Agent;
 import java.util.concurrent.ScheduledExecutorService;
 import org.hotline.core.acd.Acd;
 import org.hotline.core.cdr.CallRecorder;
@@ -16,7 +19,10 @@ import org.hotline.sip.registrar.LocationService;
  * @param pool runs the calls' serial executors (virtual threads)
  * @param timers ring timeouts; tasks hand over to the call's executor at once
  * @param ringTimeout how long an agent's phone rings
- * @param rtpTimeout how long a caller may send no RTP before the call ends; zero for never
+ * @param rtpTimeout how long a caller (or a connected agent) may send no RTP before the call
+ *     ends; zero for never
+ * @param agents an agent by id, for transfers to an agent
+ * @param trunk {@code host[:port]} that numbers are dialled through, for transfers to a number
  */
 record CallServices(
     SipMessages messages,
@@ -30,4 +36,6 @@ record CallServices(
     LocationService locations,
     Duration ringTimeout,
     Duration rtpTimeout,
-    CallMetrics metrics) {}
+    CallMetrics metrics,
+    Function<String, Optional<Agent>> agents,
+    Optional<String> trunk) {}

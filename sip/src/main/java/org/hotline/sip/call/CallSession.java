@@ -1,7 +1,12 @@
 package org.hotline.sip.call;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -12,16 +17,23 @@ import javax.sip.message.Response;
 import org.hotline.core.acd.Offer;
 import org.hotline.core.acd.OfferResult;
 import org.hotline.core.acd.QueuedCall;
+import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.flow.ActiveCall;
 import org.hotline.core.flow.CallFlow;
+import org.hotline.core.flow.QueuePlace;
+import org.hotline.core.flow.QueueWait;
+import org.hotline.core.flow.TransferResult;
+import org.hotline.core.flow.TransferTarget;
 import org.hotline.core.media.MediaSession;
 import org.hotline.core.media.Prompt;
 import org.hotline.sip.media.MediaEndpoint;
 import org.hotline.sip.sdp.Negotiated;
+import org.hotline.sip.sdp.SdpException;
+import org.hotline.sip.sdp.SdpNegotiator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +46,7 @@ import org.slf4j.LoggerFactory;
 final class CallSession implements ActiveCall {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
-  enum State { ANSWERING, IVR, QUEUED, OFFERING, CONNECTED, ENDING, FINISHED }
+  enum State { ANSWERING, IVR, QUEUED, OFFERING, TRANSFERRING, CONNECTED, ENDING, FINISHED }
 
   private final CallServices services;
   private final Call call;
@@ -44,7 +56,6 @@ final class CallSession implements ActiveCall {
   private final CallFlow flow;
   private final String transport;
   private final Consumer<CallSession> onFinished;
-  private final CompletableFuture<Boolean> connected = new CompletableFuture<>();
 
   private volatile State state = State.ANSWERING;
   private Dialog callerDialog;
@@ -53,7 +64,17 @@ final class CallSession implements ActiveCall {
   private Thread flowThread;
   private AgentLeg agentLeg;
   private boolean byeWhenAcked;
-  private java.util.concurrent.ScheduledFuture<?> mediaWatch;
+  private ScheduledFuture<?> mediaWatch;
+  /** The current wait in a queue; completes true when an agent answers. */
+  private CompletableFuture<Boolean> connected = CompletableFuture.completedFuture(false);
+  /** While a transfer rings: how it ends. */
+  private CompletableFuture<TransferResult> transferResult;
+  /** Whether each peer's SDP says it sends RTP (not {@code recvonly}/{@code inactive}). */
+  private boolean callerSends = true;
+  private boolean agentSends = true;
+  /** Whether each party has put the other on hold (its SDP says it does not receive). */
+  private boolean callerHolds;
+  private boolean agentHolds;
 
   CallSession(
       CallServices services,
@@ -97,40 +118,54 @@ final class CallSession implements ActiveCall {
         callerDialog = inviteTx.getDialog();
         callerDialog.setApplicationData(this);
         call.answered(services.clock().instant());
-        services.metrics().setup.record(java.time.Duration.between(call.arrivedAt(), call.answeredAt()));
+        services.metrics().setup.record(Duration.between(call.arrivedAt(), call.answeredAt()));
       } catch (Exception e) {
         log.warn("could not answer: {}", e.toString());
         end(CallOutcome.FAILED, "answer-failed", false);
         return;
       }
       state = State.IVR;
-      watchCallerMedia();
+      watchMedia();
       flowThread = Thread.ofVirtual().name("flow-" + call.id()).start(this::runFlow);
     });
   }
 
   /**
-   * Dead-peer detection: a caller who vanished without BYE (crashed phone, lost network) sends
-   * no more RTP; after the configured time without a packet the call ends and its CDR is
-   * written, instead of holding a port, a queue place or an agent forever.
+   * Dead-peer detection on both legs: a phone that vanished without BYE (crashed, lost network)
+   * sends no more RTP; after the configured time without a packet from the caller, or from the
+   * agent once connected, the call ends and its CDR is written, instead of holding a port, a
+   * queue place or an agent forever. A leg whose SDP says it sends nothing (held with {@code
+   * inactive}) is not watched while it says so.
    */
-  private void watchCallerMedia() {
+  private void watchMedia() {
     long period = services.rtpTimeout().toMillis();
     if (period <= 0) {
       return;
     }
-    long[] lastCount = {-1};
+    long[] last = {-1, -1};
     mediaWatch =
         services.timers().scheduleAtFixedRate(
             () -> exec.execute(() -> {
-              long now = callerMedia.packetsReceived();
-              if (now == lastCount[0] && isActive()) {
+              if (!isActive()) {
+                return;
+              }
+              long caller = callerMedia.packetsReceived();
+              if (callerSends && caller == last[0]) {
                 log.info("no RTP from the caller for {}: ending the call", services.rtpTimeout());
                 end(outcomeIfCallerLeaves(), "rtp-timeout", false);
+                return;
               }
-              lastCount[0] = now;
+              last[0] = callerSends ? caller : -1;
+              MediaEndpoint agentMedia = state == State.CONNECTED ? agentLeg.media() : null;
+              long agent = agentMedia == null ? -1 : agentMedia.packetsReceived();
+              if (agentMedia != null && agentSends && agent == last[1]) {
+                log.info("no RTP from agent {} for {}: ending the call", agentLeg.agent().id(), services.rtpTimeout());
+                end(CallOutcome.ANSWERED, "agent-rtp-timeout", false);
+                return;
+              }
+              last[1] = agentSends ? agent : -1;
             }),
-            period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+            period, period, TimeUnit.MILLISECONDS);
   }
 
   private void runFlow() {
@@ -180,23 +215,131 @@ final class CallSession implements ActiveCall {
   }
 
   @Override
-  public CompletableFuture<Boolean> enqueue(String queue, int priority, Optional<Prompt> announcement) {
+  public QueueWait enqueue(String queue, int priority) {
+    Instant at = services.clock().instant();
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
     exec.execute(() -> {
       if (state != State.IVR) {
-        connected.complete(false);
+        done.complete(false);
         return;
       }
       state = State.QUEUED;
-      call.queued(queue, services.clock().instant());
-      if (announcement.isPresent()) {
-        callerMedia.play(announcement.get(), false).whenComplete((ok, err) -> exec.execute(this::holdMusicIfWaiting));
-      } else {
-        holdMusicIfWaiting();
-      }
-      services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, call.queuedAt()));
+      connected = done;
+      call.queued(queue, at);
+      services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, at));
       services.acd().enqueue(new QueuedCall(call.id(), queue, priority, call.callerNumber()));
     });
-    return connected;
+    return new Wait(queue, at, done);
+  }
+
+  /** A wait in a queue as the flow sees it. */
+  private final class Wait implements QueueWait {
+    private final String queue;
+    private final Instant queuedAt;
+    private final CompletableFuture<Boolean> done;
+
+    Wait(String queue, Instant queuedAt, CompletableFuture<Boolean> done) {
+      this.queue = queue;
+      this.queuedAt = queuedAt;
+      this.done = done;
+    }
+
+    @Override
+    public String queue() {
+      return queue;
+    }
+
+    @Override
+    public Instant queuedAt() {
+      return queuedAt;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> connected() {
+      return done;
+    }
+
+    @Override
+    public CompletableFuture<QueuePlace> place() {
+      return done.isDone() ? CompletableFuture.completedFuture(QueuePlace.NOT_WAITING) : services.acd().place(call.id());
+    }
+
+    @Override
+    public CompletableFuture<Boolean> leave() {
+      CompletableFuture<Boolean> left = new CompletableFuture<>();
+      exec.execute(() -> {
+        if (connected != done || (state != State.QUEUED && state != State.OFFERING)) {
+          left.complete(false);
+          return;
+        }
+        services.acd().leave(call.id());
+        if (state == State.OFFERING && agentLeg != null) {
+          agentLeg.hangup(); // the ringing phone stops; the ACD counts the call as left
+          agentLeg = null;
+        }
+        state = State.IVR;
+        done.complete(false);
+        log.info("caller left queue {}", queue);
+        left.complete(true);
+      });
+      return left;
+    }
+  }
+
+  @Override
+  public CompletableFuture<TransferResult> transfer(TransferTarget target) {
+    CompletableFuture<TransferResult> result = new CompletableFuture<>();
+    exec.execute(() -> {
+      if (state != State.IVR) {
+        result.complete(TransferResult.UNREACHABLE);
+        return;
+      }
+      Optional<TransferLeg> leg = transferLeg(target);
+      if (leg.isEmpty()) {
+        result.complete(TransferResult.UNREACHABLE);
+        return;
+      }
+      state = State.TRANSFERRING;
+      transferResult = result;
+      CompletableFuture<OfferResult> offer = new CompletableFuture<>();
+      agentLeg = new AgentLeg(services, this, leg.get().agent(), leg.get().uri(), leg.get().transport(), offer);
+      call.offered(leg.get().agent().id(), services.clock().instant());
+      callerMedia.loop(new Prompt(language, "ringback"));
+      log.info("transferring to {}", target);
+      agentLeg.dial(call.callerNumber(), call.callerName(), callerMedia);
+    });
+    return result;
+  }
+
+  /** Whom a transfer rings, and where. */
+  private record TransferLeg(Agent agent, String uri, String transport) {}
+
+  private Optional<TransferLeg> transferLeg(TransferTarget target) {
+    switch (target) {
+      case TransferTarget.Agent(String agentId) -> {
+        Optional<Agent> agent = services.agents().apply(agentId);
+        var binding = agent.flatMap(a -> services.locations().newest(a.sipUser()));
+        if (binding.isEmpty()) {
+          log.info("transfer to agent {}: {}", agentId, agent.isEmpty() ? "no such agent" : "no registered phone");
+          return Optional.empty();
+        }
+        return Optional.of(new TransferLeg(agent.get(), binding.get().contactUri(), binding.get().transport()));
+      }
+      case TransferTarget.Number(String number) -> {
+        if (services.trunk().isEmpty()) {
+          log.warn("transfer to {}: no trunk configured (hotline.sip.trunk)", number);
+          return Optional.empty();
+        }
+        // The CDR's agent column shows where the call went.
+        Agent outside = new Agent("tel:" + number, number, number, Set.of());
+        return Optional.of(new TransferLeg(outside, "sip:" + number + "@" + services.trunk().get(), "udp"));
+      }
+    }
+  }
+
+  @Override
+  public void language(String language) {
+    exec.execute(() -> this.language = language);
   }
 
   @Override
@@ -227,7 +370,7 @@ final class CallSession implements ActiveCall {
       }
       state = State.OFFERING;
       call.offered(offer.agent().id(), services.clock().instant());
-      agentLeg = new AgentLeg(services, this, offer.agent(), binding.get(), result);
+      agentLeg = new AgentLeg(services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result);
       services.bus().publish(
           new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.offeredAt()));
       agentLeg.dial(call.callerNumber(), call.callerName(), callerMedia);
@@ -235,32 +378,107 @@ final class CallSession implements ActiveCall {
     return result;
   }
 
-  /** The agent leg ended without an answer: back to waiting (the ACD re-offers). */
+  /** The agent leg ended without an answer: back to waiting (the ACD re-offers), or to the flow. */
   void agentLegFailed(AgentLeg leg) {
-    if (leg == agentLeg && state == State.OFFERING) {
+    if (leg != agentLeg) {
+      return;
+    }
+    if (state == State.OFFERING) {
       agentLeg = null;
       state = State.QUEUED;
+    } else if (state == State.TRANSFERRING) {
+      agentLeg = null;
+      state = State.IVR;
+      callerMedia.stopPlayback();
+      callerMedia.clearDigits(); // what the caller pressed while it rang is not for the next menu
+      transferResult.complete(TransferResult.NO_ANSWER);
     }
   }
 
-  /** Music on hold, unless an agent answered meanwhile or the call ended. */
-  private void holdMusicIfWaiting() {
-    if (state == State.QUEUED || state == State.OFFERING) {
-      callerMedia.loop(new Prompt(language, "moh"));
-    }
-  }
-
-  /** The agent answered: bridge the two legs. */
+  /** The agent (or transfer target) answered: bridge the two legs. */
   void agentAnswered(AgentLeg leg) {
-    if (leg != agentLeg || state != State.OFFERING) {
+    if (leg != agentLeg || (state != State.OFFERING && state != State.TRANSFERRING)) {
       leg.hangup();
       return;
     }
+    boolean transfer = state == State.TRANSFERRING;
     state = State.CONNECTED;
     call.connected(leg.agent().id(), services.clock().instant());
     callerMedia.bridge(leg.media());
-    connected.complete(true);
+    if (transfer) {
+      transferResult.complete(TransferResult.CONNECTED);
+    } else {
+      connected.complete(true);
+    }
     services.bus().publish(new CallEvent.Connected(call.id(), leg.agent().id(), call.connectedAt()));
+  }
+
+  // ---- hold and media changes (re-INVITE) ----
+
+  /**
+   * A re-INVITE from the caller or the connected agent: new address or codec, or hold. A party
+   * whose SDP says it no longer receives ({@code sendonly}, {@code inactive}, or 0.0.0.0) holds
+   * the call: we stop sending to it and the other party hears music on hold until it resumes.
+   *
+   * @param fromAgent whether it came in the agent's dialog
+   * @param offer the SDP offer, or empty for an offerless re-INVITE (we offer in the 200)
+   */
+  void onReinvite(boolean fromAgent, RequestEvent event, ServerTransaction tx, String offer) {
+    exec.execute(() -> {
+      MediaEndpoint own = fromAgent ? (agentLeg == null ? null : agentLeg.media()) : callerMedia;
+      if (own == null || !isActive() || (fromAgent && state != State.CONNECTED)) {
+        respond(tx, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        return;
+      }
+      String host = services.messages().sip().advertisedHost();
+      String answerSdp;
+      if (offer.isBlank()) {
+        answerSdp = SdpNegotiator.offer(host, own.localPort(), own.codec(), System.currentTimeMillis());
+      } else {
+        Negotiated n;
+        try {
+          n = SdpNegotiator.answer(offer, host, own.localPort());
+        } catch (SdpException e) {
+          log.info("re-INVITE from the {} with unusable SDP: {}: 488", fromAgent ? "agent" : "caller", e.getMessage());
+          respond(tx, event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
+          return;
+        }
+        own.connect(n.remote(), n.codec(), n.telephoneEventPt());
+        boolean sends = n.direction().equals("sendrecv") || n.direction().equals("sendonly");
+        boolean holds = !n.peerReceives();
+        own.setSendEnabled(!holds);
+        if (fromAgent) {
+          agentSends = sends;
+          holdChanged(agentHolds, holds, callerMedia, "agent");
+          agentHolds = holds;
+        } else {
+          callerSends = sends;
+          if (state == State.CONNECTED) {
+            holdChanged(callerHolds, holds, agentLeg.media(), "caller");
+          }
+          callerHolds = holds;
+        }
+        answerSdp = n.sdp();
+      }
+      try {
+        Response ok = services.messages().sip().messages().createResponse(Response.OK, event.getRequest());
+        services.messages().withSdp(ok, answerSdp, transport);
+        tx.sendResponse(ok);
+      } catch (Exception e) {
+        log.debug("could not answer the re-INVITE: {}", e.toString());
+      }
+    });
+  }
+
+  private void holdChanged(boolean was, boolean now, MediaEndpoint other, String who) {
+    if (now && !was) {
+      log.info("{} holds the call", who);
+      other.holdMusic(new Prompt(language, "moh"));
+      services.metrics().holds.increment();
+    } else if (was && !now) {
+      log.info("{} resumes the call", who);
+      other.stopHoldMusic();
+    }
   }
 
   // ---- requests in the caller's or agent's dialog ----
@@ -362,6 +580,9 @@ final class CallSession implements ActiveCall {
       flowThread.interrupt();
     }
     connected.complete(false);
+    if (transferResult != null) {
+      transferResult.complete(TransferResult.UNREACHABLE);
+    }
     if (mediaWatch != null) {
       mediaWatch.cancel(false);
     }

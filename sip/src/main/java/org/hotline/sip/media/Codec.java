@@ -16,6 +16,12 @@ public enum Codec {
   /** Samples, and bytes, in one 20 ms frame. */
   public static final int SAMPLES_PER_FRAME = 160;
 
+  /**
+   * The static payload type of comfort noise (RFC 3389, RFC 3551 table 4): a peer with voice
+   * activity detection sends it in pauses instead of audio.
+   */
+  public static final int COMFORT_NOISE_PT = 13;
+
   private final int payloadType;
   private final String encodingName;
   private final byte silence;

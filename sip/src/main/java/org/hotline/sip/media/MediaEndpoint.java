@@ -3,11 +3,13 @@ package org.hotline.sip.media;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,11 +18,16 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.hotline.core.media.MediaSession;
 import org.hotline.core.media.Prompt;
+import org.hotline.core.media.Recording;
+import org.hotline.sip.media.audio.AudioTap;
 import org.hotline.sip.media.dtmf.DigitBuffer;
 import org.hotline.sip.media.dtmf.DtmfEventReader;
+import org.hotline.sip.media.dtmf.InbandDtmfDetector;
 import org.hotline.sip.media.dtmf.TelephoneEvent;
 import org.hotline.sip.media.prompt.EncodedPrompt;
 import org.hotline.sip.media.prompt.PromptPlayer;
+import org.hotline.sip.media.record.Recorder;
+import org.hotline.sip.media.record.RecordingSlot;
 import org.hotline.sip.media.rtp.LegCounters;
 import org.hotline.sip.media.rtp.Relay;
 import org.hotline.sip.media.rtp.RtpChannelInitializer;
@@ -45,6 +52,10 @@ public final class MediaEndpoint implements MediaSession {
   private static final Logger log = LoggerFactory.getLogger(MediaEndpoint.class);
   private static final long CLOSE_WAIT_MILLIS = 2000;
 
+  /** Writes recordings: file IO never runs on an event loop. */
+  private static final Executor RECORDING_WRITER =
+      task -> Thread.ofVirtual().name("hotline-recording").start(task);
+
   private final Channel channel;
   private final EventLoop loop;
   private final int port;
@@ -54,9 +65,12 @@ public final class MediaEndpoint implements MediaSession {
   private final SourceLatch latch;
   private final RtpSender sender;
   private final DtmfEventReader dtmfReader;
+  private final InbandDtmfDetector inbandDtmf;
+  private final AudioTap tap;
   private final Relay relay;
   private final DigitBuffer digits;
   private final PromptPlayer player;
+  private final RecordingSlot recording;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CompletableFuture<Void> released = new CompletableFuture<>();
   private volatile Codec codec = Codec.PCMU;
@@ -64,6 +78,9 @@ public final class MediaEndpoint implements MediaSession {
 
   /** The other leg of the bridge; confined to the event loop. */
   private MediaEndpoint partner;
+
+  /** Completes when the hold music stops; confined to the event loop. */
+  private CompletableFuture<Void> holdMusic;
 
   /**
    * Builds the endpoint's RTP path on a registered, not yet bound channel.
@@ -82,17 +99,23 @@ public final class MediaEndpoint implements MediaSession {
     this.port = port;
     this.prompts = prompts;
     this.metrics = metrics;
-    this.counters = new LegCounters(metrics);
+    this.counters = new LegCounters(metrics, nanoClock);
     this.latch = new SourceLatch(counters);
     this.sender = new RtpSender(channel, latch, StreamRewriter.random(nanoClock), counters);
     this.dtmfReader = new DtmfEventReader(this::onDigit);
+    this.inbandDtmf = new InbandDtmfDetector(this::onDigit);
+    this.tap = new AudioTap();
+    // Until connect() says otherwise the peer has no telephone-events: listen for tones.
+    tap.setDetector(inbandDtmf);
     this.relay = new Relay(counters, sender);
     this.digits = new DigitBuffer(loop);
     this.player = new PromptPlayer(loop, sender);
+    this.recording = new RecordingSlot(loop, tap);
     channel
         .pipeline()
         .addLast(
-            new RtpChannelInitializer(new RtpPacketFilter(counters), latch, dtmfReader, relay));
+            new RtpChannelInitializer(
+                new RtpPacketFilter(counters), latch, dtmfReader, tap, relay));
     channel
         .closeFuture()
         .addListener(
@@ -116,6 +139,10 @@ public final class MediaEndpoint implements MediaSession {
    * Tells the endpoint what SDP negotiated: where to send, in which codec, and the peer's
    * telephone-event payload type (-1 when it has none). Call it again after a re-INVITE.
    *
+   * <p>A peer without telephone-events sends its keys as tones in the audio: they are detected
+   * there ({@link InbandDtmfDetector}) and count like RFC 4733 digits. A peer with them is not
+   * listened to for tones, so a key is never counted twice.
+   *
    * <p>Before the first packet arrives we send to {@code remote}; once packets arrive we latch
    * to their real source (symmetric RTP) and ignore other sources afterwards (strict RTP). A
    * different {@code remote} than before unlatches; {@code 0.0.0.0} (hold) sends nothing until
@@ -138,6 +165,12 @@ public final class MediaEndpoint implements MediaSession {
           latch.expect(remote);
           sender.configure(codec, telephoneEventPt);
           dtmfReader.setPayloadType(telephoneEventPt);
+          if (telephoneEventPt < 0) {
+            tap.setDetector(inbandDtmf);
+          } else {
+            tap.setDetector(null);
+            inbandDtmf.reset();
+          }
         });
   }
 
@@ -168,22 +201,52 @@ public final class MediaEndpoint implements MediaSession {
   /**
    * {@inheritDoc}
    *
-   * <p>The prompt is looked up (and on first use read from disk) in the calling thread. While a
-   * prompt plays on a bridged endpoint, the other leg's audio to this peer is held back.
+   * <p>The prompt is looked up (and on first use read from disk) in the calling thread. On a
+   * bridged endpoint nothing plays and the future completes at once: the peer is in a
+   * conversation, which a flow that has not yet seen the bridge must not talk over. Music for a
+   * peer on hold is {@link #holdMusic}.
    */
   @Override
   public CompletableFuture<Void> play(Prompt prompt, boolean bargeIn) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    start(prompt, false, bargeIn, done);
+    start(prompt, false, bargeIn, false, done);
     return done;
   }
 
+  /** {@inheritDoc} Like {@link #play}, nothing plays on a bridged endpoint. */
   @Override
   public void loop(Prompt prompt) {
-    start(prompt, true, false, new CompletableFuture<>());
+    start(prompt, true, false, false, new CompletableFuture<>());
   }
 
-  private void start(Prompt prompt, boolean repeat, boolean bargeIn, CompletableFuture<Void> done) {
+  /**
+   * Loops {@code prompt} to this endpoint's peer even while bridged, holding back the other
+   * leg's audio meanwhile: music on hold for this peer while the other party holds the call
+   * (re-INVITE with {@code sendonly} or {@code inactive}). It plays until {@link #stopHoldMusic},
+   * {@link #stopPlayback}, a new bridge or close; the relayed audio then resumes as a new
+   * talkspurt. The prompt is looked up in the calling thread.
+   */
+  public void holdMusic(Prompt prompt) {
+    start(prompt, true, false, true, new CompletableFuture<>());
+  }
+
+  /** Stops the music started by {@link #holdMusic}, if it still plays; other prompts play on. */
+  public void stopHoldMusic() {
+    run(
+        () -> {
+          if (holdMusic != null && !holdMusic.isDone()) {
+            player.stop();
+          }
+          holdMusic = null;
+        });
+  }
+
+  private void start(
+      Prompt prompt,
+      boolean repeat,
+      boolean bargeIn,
+      boolean whileBridged,
+      CompletableFuture<Void> done) {
     Optional<EncodedPrompt> audio = closed.get() ? Optional.empty() : prompts.find(prompt, codec);
     if (audio.isEmpty()) {
       done.complete(null);
@@ -194,12 +257,16 @@ public final class MediaEndpoint implements MediaSession {
             () -> {
               if (closed.get()) {
                 done.complete(null);
+              } else if (partner != null && !whileBridged) {
+                log.debug("{} is bridged: not playing {}", this, prompt);
+                done.complete(null);
               } else if (bargeIn && digits.size() > 0) {
                 // Type-ahead: a key pressed before this prompt began skips it, as it would have
                 // stopped it had it been playing.
                 done.complete(null);
               } else {
                 player.play(audio.get(), repeat, bargeIn, done);
+                holdMusic = whileBridged ? done : null;
               }
             });
     if (!accepted) {
@@ -225,6 +292,36 @@ public final class MediaEndpoint implements MediaSession {
   @Override
   public void clearDigits() {
     run(digits::clear);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The audio buffer for {@code maxLength} is allocated in the calling thread (16 KiB per
+   * second, at most {@link Recorder#MAX_LENGTH}); the file is written on a virtual thread, which
+   * completes the future. A recording already in progress stops and is written first. Digits
+   * other than the stop keys go to the type-ahead buffer as usual.
+   *
+   * @throws IllegalArgumentException when {@code maxLength} is not in (0, 1 h], {@code
+   *     maxSilence} is negative or {@code stopKeys} holds anything but DTMF digits
+   */
+  @Override
+  public CompletableFuture<Recording> record(
+      Path file, Duration maxLength, Duration maxSilence, String stopKeys) {
+    Recorder next = new Recorder(file, maxLength, maxSilence, stopKeys, RECORDING_WRITER);
+    boolean accepted =
+        run(
+            () -> {
+              if (closed.get()) {
+                next.stop();
+              } else {
+                recording.start(next);
+              }
+            });
+    if (!accepted) {
+      next.stop();
+    }
+    return next.result();
   }
 
   /**
@@ -292,6 +389,17 @@ public final class MediaEndpoint implements MediaSession {
     return counters.droppedCount();
   }
 
+  /**
+   * The {@code nanoClock} reading ({@link System#nanoTime} on a {@link MediaServer}) when the
+   * last packet from the peer was accepted: audio, telephone-events or comfort noise, but not
+   * RTCP, strangers or garbage. Before the first packet, when the endpoint was created. Compare
+   * it with {@code System.nanoTime()} to find a peer that went silent (dead or unplugged) on
+   * either leg of a bridge; a peer that holds the call may legitimately send nothing.
+   */
+  public long lastReceivedNanos() {
+    return counters.lastReceivedNanos();
+  }
+
   @Override
   public String toString() {
     return "MediaEndpoint[" + channel.localAddress() + (closed.get() ? ", closed]" : "]");
@@ -334,11 +442,16 @@ public final class MediaEndpoint implements MediaSession {
         log.warn("DTMF listener failed on {}", this, e);
       }
     }
+    if (recording.stopKey(digit)) {
+      // A stop key ends the recording and is used up: it must not answer the next menu.
+      return;
+    }
     digits.add(digit);
     player.digitPressed();
   }
 
   private void shutdown() {
+    recording.stop();
     player.stop();
     digits.close();
     MediaEndpoint peer = partner;

@@ -9,13 +9,15 @@ import org.hotline.sip.media.rtp.DropReason;
 /**
  * The media layer's meters, shared by all endpoints of a {@link MediaServer}: {@code
  * hotline.rtp.packets.in}, {@code hotline.rtp.packets.out}, {@code hotline.rtp.packets.dropped}
- * (tagged with the {@code reason}) and {@code hotline.dtmf.digits}.
+ * (tagged with the {@code reason}), {@code hotline.rtp.rtcp.ignored} and {@code
+ * hotline.dtmf.digits}.
  */
 public final class MediaMetrics {
 
   private final Counter packetsIn;
   private final Counter packetsOut;
   private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
+  private final Counter rtcpIgnored;
   private final Counter digits;
 
   /** Registers the meters in {@code registry}. */
@@ -36,9 +38,13 @@ public final class MediaMetrics {
               .tag("reason", reason.tag())
               .register(registry));
     }
+    rtcpIgnored =
+        Counter.builder("hotline.rtp.rtcp.ignored")
+            .description("RTCP packets multiplexed on RTP ports (RFC 5761), read and ignored")
+            .register(registry);
     digits =
         Counter.builder("hotline.dtmf.digits")
-            .description("DTMF digits received (RFC 4733 and SIP INFO)")
+            .description("DTMF digits received (RFC 4733, in-band tones and SIP INFO)")
             .register(registry);
   }
 
@@ -55,6 +61,11 @@ public final class MediaMetrics {
   /** Counts a datagram dropped for {@code reason}. */
   public void packetDropped(DropReason reason) {
     dropped.get(reason).increment();
+  }
+
+  /** Counts an RTCP packet received on an RTP port and ignored. */
+  public void rtcpIgnored() {
+    rtcpIgnored.increment();
   }
 
   /** Counts a DTMF digit received. */

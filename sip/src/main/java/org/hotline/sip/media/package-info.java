@@ -9,8 +9,10 @@
  *
  * <p>The inbound RTP path of an endpoint is assembled in {@link
  * org.hotline.sip.media.rtp.RtpChannelInitializer}; the subpackages hold one concern each:
- * {@code rtp} (header view, filter, symmetric/strict latch, stream rewriting, relay), {@code
- * dtmf} (RFC 4733 events, type-ahead buffer), {@code prompt} (WAV reading, pre-encoded prompts,
- * paced playback), {@code g711} (law tables) and {@code port} (the port range).
+ * {@code rtp} (header view, filter, symmetric/strict latch, stream rewriting, relay with law
+ * conversion), {@code audio} (decoding the peer's audio for whoever listens), {@code dtmf} (RFC
+ * 4733 events, in-band tone detection, type-ahead buffer), {@code record} (voicemail recording,
+ * WAV writing), {@code prompt} (WAV reading, pre-encoded prompts, paced playback), {@code g711}
+ * (law tables) and {@code port} (the port range).
  */
 package org.hotline.sip.media;

@@ -192,6 +192,27 @@ class MediaEndpointTest {
     resumed.release();
   }
 
+  @Test
+  void prompt_playsIn20MsFrames_whileThePeerSends60MsPackets() {
+    CompletableFuture<Void> done = endpoint.play(MENU, false);
+    RtpStreamer phone = new RtpStreamer(channel, PHONE_A, Codec.PCMU, 480, 9);
+    for (int i = 0; i < 4; i++) {
+      channel.runPendingTasks();
+      phone.send(tone(480));
+      channel.advanceTimeBy(20, TimeUnit.MILLISECONDS);
+    }
+    channel.runPendingTasks();
+
+    assertEquals(4, endpoint.packetsReceived());
+    assertEquals(5, endpoint.packetsSent());
+    for (int i = 0; i < 5; i++) {
+      DatagramPacket frame = channel.readOutbound();
+      assertEquals(12 + 160, frame.content().readableBytes());
+      frame.release();
+    }
+    assertFalse(done.isDone());
+  }
+
   private MediaEndpoint newEndpoint(EmbeddedChannel on) {
     return new MediaEndpoint(on, 40000, new PromptLibrary(Optional.of(prompts)), metrics,
         System::nanoTime, released::add);

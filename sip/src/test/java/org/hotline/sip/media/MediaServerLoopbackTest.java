@@ -218,11 +218,24 @@ class MediaServerLoopbackTest {
     InetSocketAddress to = new InetSocketAddress(HOST, endpoint.localPort());
 
     send(phone, to, new byte[] {1, 2, 3});
-    send(phone, to, new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+    send(phone, to, new byte[] {(byte) 0x80, 0x7F, 0, 1});
     awaitCount(endpoint::packetsDropped, 2);
     assertEquals(0, endpoint.packetsReceived());
-    assertEquals(1.0,
-        registry.get("hotline.rtp.packets.dropped").tag("reason", "rtcp").counter().count());
+    assertEquals(2.0,
+        registry.get("hotline.rtp.packets.dropped").tag("reason", "not-rtp").counter().count());
+  }
+
+  @Test
+  void rtcpMuxedOnTheRtpPort_isIgnoredQuietly() throws Exception {
+    MediaEndpoint endpoint = server.allocate();
+    DatagramSocket phone = phone();
+    InetSocketAddress to = new InetSocketAddress(HOST, endpoint.localPort());
+
+    send(phone, to, new byte[] {(byte) 0x80, (byte) 201, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+    send(phone, to, rtpBytes(0, 1, 0, 1, false, frame(0)));
+    awaitCount(endpoint::packetsReceived, 1);
+    assertEquals(0, endpoint.packetsDropped());
+    assertEquals(1.0, registry.get("hotline.rtp.rtcp.ignored").counter().count());
   }
 
   @Test

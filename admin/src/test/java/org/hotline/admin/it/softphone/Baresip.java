@@ -1,6 +1,7 @@
 package org.hotline.admin.it.softphone;
 
 import org.hotline.admin.it.ExternalTool;
+import org.hotline.admin.it.audio.Wav;
 import org.hotline.admin.it.FreePorts;
 import org.hotline.admin.it.ProjectFiles;
 

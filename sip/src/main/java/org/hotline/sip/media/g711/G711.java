@@ -101,6 +101,14 @@ public final class G711 {
     return codec == Codec.PCMU ? ulawToLinear(code) : alawToLinear(code);
   }
 
+  /** Decodes {@code count} bytes of the given law into linear samples. */
+  public static void decode(Codec codec, byte[] codes, short[] samples, int count) {
+    short[] table = codec == Codec.PCMU ? ULAW_TO_LINEAR : ALAW_TO_LINEAR;
+    for (int i = 0; i < count; i++) {
+      samples[i] = table[codes[i] & 0xFF];
+    }
+  }
+
   /**
    * The 256-entry table that converts a byte of law {@code from} to law {@code to}, or {@code
    * null} when both are the same. The caller must not modify it.

@@ -4,11 +4,12 @@ package org.hotline.sip.media.rtp;
 public enum DropReason {
   /** Not RTP version 2, shorter than the fixed header, or an inconsistent header. */
   NOT_RTP("not-rtp"),
-  /** An RTCP packet (RFC 5761 section 4) sent to the RTP port. */
-  RTCP("rtcp"),
   /** From an address other than the one the endpoint latched to (strict RTP). */
   FOREIGN_SOURCE("foreign-source"),
-  /** A payload type the other leg of a bridge cannot take (comfort noise, unmapped events). */
+  /**
+   * A payload type the other leg of a bridge cannot take: not G.711, or telephone-events for a
+   * peer that has none. Comfort noise is not counted here: it is expected, and simply not relayed.
+   */
   UNSUPPORTED_PAYLOAD("unsupported-payload");
 
   private final String tag;

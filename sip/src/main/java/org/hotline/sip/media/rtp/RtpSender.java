@@ -30,6 +30,9 @@ public final class RtpSender {
   private boolean sendEnabled = true;
   private boolean gap = true;
 
+  /** Payload bytes being transcoded; 60 ms, the longest ptime phones commonly use. */
+  private final byte[] scratch = new byte[480];
+
   public RtpSender(
       Channel channel, SourceLatch latch, StreamRewriter stream, LegCounters counters) {
     this.channel = channel;
@@ -112,7 +115,10 @@ public final class RtpSender {
   /**
    * Sends a packet received on the other leg of a bridge, taking over the caller's reference to
    * it. The buffer itself goes out: its header is rewritten in place, and a payload of the other
-   * G.711 law is converted in place through a 256-entry table, so nothing is copied.
+   * G.711 law is converted in place through a 256-entry table, so nothing is copied. Packets of
+   * any length (10 to 60 ms and more) keep their own timestamps, see {@link StreamRewriter}.
+   * Comfort noise is released unsent; other payloads the peer cannot take are dropped and
+   * counted.
    *
    * @param fromTelephoneEventPt the telephone-event payload type of the leg it came from
    */
@@ -130,6 +136,12 @@ public final class RtpSender {
         return;
       }
       RtpPacket.setPayloadType(packet, telephoneEventPt);
+    } else if (payloadType == Codec.COMFORT_NOISE_PT) {
+      // We never negotiate comfort noise (RFC 3389), so no peer of ours takes it; it is part of
+      // a healthy stream, though, so it is not counted as dropped. The peer hears the pause as
+      // silence, and the next audio packet resumes with the timestamp advanced accordingly.
+      packet.release();
+      return;
     } else {
       Codec from = Codec.forPayloadType(payloadType);
       if (from == null) {
@@ -146,11 +158,17 @@ public final class RtpSender {
     write(packet, destination);
   }
 
-  private static void transcode(ByteBuf packet, byte[] table) {
+  private void transcode(ByteBuf packet, byte[] table) {
     int start = packet.readerIndex() + RtpPacket.payloadOffset(packet);
-    int end = start + RtpPacket.payloadLength(packet);
-    for (int i = start; i < end; i++) {
-      packet.setByte(i, table[packet.getByte(i) & 0xFF]);
+    int length = RtpPacket.payloadLength(packet);
+    // Through a reused array: one bulk copy each way instead of a checked access per byte.
+    for (int done = 0; done < length; done += scratch.length) {
+      int count = Math.min(scratch.length, length - done);
+      packet.getBytes(start + done, scratch, 0, count);
+      for (int i = 0; i < count; i++) {
+        scratch[i] = table[scratch[i] & 0xFF];
+      }
+      packet.setBytes(start + done, scratch, 0, count);
     }
   }
 

@@ -109,6 +109,49 @@ class DtmfEventReaderTest {
   }
 
   @Test
+  void repeatedStartAndUpdatePackets_reportNothingUntilTheEnd() {
+    send(8000, 8, false, 160);
+    send(8000, 8, false, 160);
+    send(8000, 8, false, 320);
+    send(8000, 8, false, 320);
+    assertEquals(List.of(), digits);
+    send(8000, 8, true, 480);
+    assertEquals(List.of('8'), digits);
+  }
+
+  @Test
+  void updateArrivingAfterTheEnd_isNotAnotherPress() {
+    send(8000, 6, true, 480);
+    send(8000, 6, false, 320);
+    send(8000, 6, true, 480);
+    assertEquals(List.of('6'), digits);
+  }
+
+  @Test
+  void endPacketsRepeatedLongAfter_areStillOnePress() {
+    press(8000, 2, 480);
+    for (int i = 0; i < 5; i++) {
+      send(8000, 2, true, 480);
+    }
+    assertEquals(List.of('2'), digits);
+  }
+
+  @Test
+  void newSource_withTheSameTimestamp_isANewPress() {
+    press(8000, 4, 480);
+    ByteBuf other = rtp(PT, 1, 8000, SSRC + 1, true, event(4, true, 480));
+    channel.writeInbound(datagram(other, PHONE_A));
+    assertEquals(List.of('4', '4'), digits);
+  }
+
+  @Test
+  void truncatedEventPayload_isIgnored_andPassedOn() {
+    ByteBuf shortPayload = rtp(PT, 1, 8000, SSRC, true, new byte[] {5, (byte) 0x80});
+    channel.writeInbound(datagram(shortPayload, PHONE_A));
+    assertEquals(List.of(), digits);
+  }
+
+  @Test
   void allSixteenDtmfCodes_mapToTheirDigits() {
     int timestamp = 1000;
     for (int code = 0; code < 16; code++) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.sip.media.Codec;
 import org.hotline.sip.media.MediaMetrics;
+import org.hotline.sip.media.audio.AudioTap;
 import org.hotline.sip.media.dtmf.DtmfEventReader;
 import org.hotline.sip.media.g711.G711;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class RelayTest {
     Relay relay = new Relay(countersA, senderA);
     relay.setTarget(senderB);
     legA.pipeline().addLast(
-        new RtpChannelInitializer(new RtpPacketFilter(countersA), latchA, dtmf, relay));
+        new RtpChannelInitializer(new RtpPacketFilter(countersA), latchA, dtmf, new AudioTap(), relay));
   }
 
   @AfterEach
@@ -119,6 +120,24 @@ class RelayTest {
   }
 
   @Test
+  void bridge_betweenLaws_transcodesPayloadsOfAnyLength() {
+    senderB.configure(Codec.PCMA, 96);
+    byte[] payload = new byte[1000];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) i;
+    }
+    ByteBuf in = rtp(0, 1, 1, 0x5555, false, payload);
+    legA.writeInbound(datagram(in, PHONE_A));
+
+    DatagramPacket out = legB.readOutbound();
+    byte[] table = G711.transcodingTable(Codec.PCMU, Codec.PCMA);
+    for (int i = 0; i < payload.length; i++) {
+      assertEquals(table[i & 0xFF], in.getByte(12 + i), "byte " + i);
+    }
+    out.release();
+  }
+
+  @Test
   void bridge_mapsTelephoneEventsToTheOtherLegsPayloadType() {
     ByteBuf in = rtp(101, 50, 8000, 0x5555, true, event(5, true, 800));
     legA.writeInbound(datagram(in, PHONE_A));
@@ -144,11 +163,37 @@ class RelayTest {
 
   @Test
   void bridge_dropsPayloadsTheOtherLegCannotTake() {
+    ByteBuf g729 = rtp(18, 50, 8000, 0x5555, false, new byte[20]);
+    legA.writeInbound(datagram(g729, PHONE_A));
+
+    assertNull(legB.readOutbound());
+    assertEquals(0, g729.refCnt());
+    assertEquals(1, countersB.droppedCount());
+  }
+
+  @Test
+  void comfortNoise_isNotRelayed_norCountedAsDropped() {
     ByteBuf comfortNoise = rtp(13, 50, 8000, 0x5555, false, new byte[] {40});
     legA.writeInbound(datagram(comfortNoise, PHONE_A));
 
     assertNull(legB.readOutbound());
     assertEquals(0, comfortNoise.refCnt());
+    assertEquals(0, countersB.droppedCount());
+    assertEquals(0, countersB.sentCount());
+  }
+
+  @Test
+  void relayAfterComfortNoise_resumesWithTheTimestampOfThePause() {
+    legA.writeInbound(datagram(rtp(0, 1, 1000, 0x5555, false, frame(1)), PHONE_A));
+    legA.writeInbound(datagram(rtp(13, 2, 1160, 0x5555, false, new byte[] {40}), PHONE_A));
+    legA.writeInbound(datagram(rtp(0, 3, 9160, 0x5555, true, frame(1)), PHONE_A));
+
+    DatagramPacket first = legB.readOutbound();
+    DatagramPacket afterPause = legB.readOutbound();
+    assertEquals(RtpPacket.timestamp(first.content()) + 8160,
+        RtpPacket.timestamp(afterPause.content()));
+    first.release();
+    afterPause.release();
   }
 
   @Test

@@ -54,10 +54,31 @@ class RtpPacketFilterTest {
   }
 
   @Test
-  void rtcpOnTheRtpPort_isDropped() {
-    ByteBuf rtcp = Unpooled.directBuffer().writeByte(0x80).writeByte(200).writeShort(6)
-        .writeInt(1).writeLong(0).writeLong(0).writeInt(0);
-    assertDropped(rtcp, "rtcp");
+  void rtcpOnTheRtpPort_isIgnoredQuietly_notCountedAsDropped() {
+    for (int packetType = 200; packetType <= 204; packetType++) {
+      ByteBuf rtcp = Unpooled.directBuffer().writeByte(0x80).writeByte(packetType).writeShort(6)
+          .writeInt(1).writeLong(0).writeLong(0).writeInt(0);
+      channel.writeInbound(datagram(rtcp, PHONE_A));
+      assertNull(channel.readInbound(), "not passed on, so never relayed");
+      assertEquals(0, rtcp.refCnt());
+    }
+    assertEquals(0, counters.droppedCount());
+    assertEquals(0, counters.receivedCount());
+    assertEquals(5, counters.rtcpIgnoredCount());
+    assertEquals(5.0, registry.get("hotline.rtp.rtcp.ignored").counter().count());
+    assertEquals(0.0, registry.get("hotline.rtp.packets.dropped").counters().stream()
+        .mapToDouble(c -> c.count()).sum());
+  }
+
+  @Test
+  void comfortNoise_passesAsRtp() {
+    ByteBuf cn = rtp(13, 1, 160, 7, false, new byte[] {40});
+    channel.writeInbound(datagram(cn, PHONE_A));
+
+    DatagramPacket passed = channel.readInbound();
+    assertSame(cn, passed.content());
+    passed.release();
+    assertEquals(0, counters.droppedCount());
   }
 
   @Test

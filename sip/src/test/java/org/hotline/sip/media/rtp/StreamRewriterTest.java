@@ -10,6 +10,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StreamRewriterTest {
 
@@ -54,6 +56,31 @@ class StreamRewriterTest {
     assertHeader(b, 0, 1000 + 480, false);
     assertHeader(c, 2, 1000 + 800, false);
     release(prompt, a, b, c);
+  }
+
+  @ParameterizedTest(name = "{0} samples per packet")
+  @ValueSource(ints = {80, 160, 240, 320, 480})
+  void relayedPacketsOfAnySize_keepTheirSpacing_andOurOwnFramesFollowOn(int samples) {
+    ByteBuf prompt = own(true);
+    nanos.addAndGet(20_000_000L);
+    ByteBuf[] relayed = new ByteBuf[4];
+    for (int i = 0; i < relayed.length; i++) {
+      relayed[i] = rtp(0, 300 + i, 70_000 + samples * i, 0x77, false, new byte[samples]);
+      stream.rewriteRelayed(relayed[i]);
+    }
+    for (int i = 1; i < relayed.length; i++) {
+      assertEquals((RtpPacket.sequence(relayed[i - 1]) + 1) & 0xFFFF,
+          RtpPacket.sequence(relayed[i]));
+      assertEquals(RtpPacket.timestamp(relayed[i - 1]) + samples,
+          RtpPacket.timestamp(relayed[i]));
+    }
+    nanos.addAndGet(200_000_000L);
+    ByteBuf next = own(true);
+    assertEquals((RtpPacket.sequence(relayed[3]) + 1) & 0xFFFF, RtpPacket.sequence(next));
+    assertEquals(RtpPacket.timestamp(relayed[3]) + 1600, RtpPacket.timestamp(next),
+        "200 ms after the last relayed packet");
+    release(prompt, next);
+    release(relayed);
   }
 
   @Test

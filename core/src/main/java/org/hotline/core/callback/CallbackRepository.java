@@ -1,0 +1,68 @@
+package org.hotline.core.callback;
+
+import static org.hotline.core.db.jooq.Tables.CALLBACK;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.hotline.core.db.jooq.tables.records.CallbackRecord;
+import org.jooq.DSLContext;
+
+/** Callback requests in the {@code callback} table, pending until the ACD serves them. */
+public final class CallbackRepository implements CallbackRequests {
+  /** A request not yet served. */
+  public static final String PENDING = "pending";
+
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  public CallbackRepository(DSLContext dsl, Clock clock) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince) {
+    Instant now = clock.instant();
+    long id =
+        dsl.insertInto(CALLBACK)
+            .set(CALLBACK.CALL_ID, callId)
+            .set(CALLBACK.NUMBER, number)
+            .set(CALLBACK.QUEUE, queue)
+            .set(CALLBACK.PRIORITY, priority)
+            .set(CALLBACK.PLACE_SINCE, utc(placeSince))
+            .set(CALLBACK.REQUESTED_AT, utc(now))
+            .set(CALLBACK.STATE, PENDING)
+            .returning(CALLBACK.ID)
+            .fetchOne()
+            .getId();
+    return new CallbackRequest(id, callId, number, queue, priority, placeSince, now);
+  }
+
+  /** Pending requests in the order they are to be served: by priority, then kept place. */
+  public List<CallbackRequest> pending() {
+    return dsl.selectFrom(CALLBACK)
+        .where(CALLBACK.STATE.eq(PENDING))
+        .orderBy(CALLBACK.PRIORITY, CALLBACK.PLACE_SINCE, CALLBACK.ID)
+        .fetch(CallbackRepository::request);
+  }
+
+  private static CallbackRequest request(CallbackRecord r) {
+    return new CallbackRequest(
+        r.getId(),
+        r.getCallId(),
+        r.getNumber(),
+        r.getQueue(),
+        r.getPriority(),
+        r.getPlaceSince().toInstant(),
+        r.getRequestedAt().toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,28 @@
+package org.hotline.core.flow;
+
+import java.util.Objects;
+
+/** Where a flow may transfer a call: an agent's phone, or a number reached through the trunk. */
+public sealed interface TransferTarget {
+
+  /** An agent by id ({@code 1001}): their newest registered phone rings. */
+  record Agent(String agentId) implements TransferTarget {
+    public Agent {
+      Objects.requireNonNull(agentId, "agentId");
+    }
+  }
+
+  /**
+   * A number ({@code +862161234567}) on the operator's allow-list, dialled through the
+   * configured SIP trunk. Only numbers written in the flows file ever get here, never digits a
+   * caller typed, so the server is no open relay.
+   */
+  record Number(String number) implements TransferTarget {
+    public Number {
+      Objects.requireNonNull(number, "number");
+      if (!number.matches("\\+?[0-9]{2,20}")) {
+        throw new IllegalArgumentException("not a dialable number: " + number);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.hotline.ivr.fake;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.callback.CallbackRequest;
+import org.hotline.core.callback.CallbackRequests;
+import org.hotline.core.media.Recording;
+import org.hotline.core.voicemail.Voicemail;
+import org.hotline.core.voicemail.VoicemailStore;
+import org.hotline.ivr.verb.FlowServices;
+
+/**
+ * Voicemail and callback stores in memory, and a customer directory from a map, for flow tests;
+ * {@link #services} puts them together with a clock.
+ */
+public final class FakeStores implements VoicemailStore, CallbackRequests {
+  private final List<Voicemail> voicemails = new ArrayList<>();
+  private final List<CallbackRequest> callbacks = new ArrayList<>();
+  private boolean failing;
+
+  /** Makes every store call throw, as a database that is down. */
+  public FakeStores failing() {
+    failing = true;
+    return this;
+  }
+
+  /** Messages listed, in order. */
+  public List<Voicemail> voicemails() {
+    return voicemails;
+  }
+
+  /** Callback requests recorded, in order. */
+  public List<CallbackRequest> callbacks() {
+    return callbacks;
+  }
+
+  /** Services with these stores, {@code clock}, and customers by number with their level. */
+  public FlowServices services(Clock clock, Map<String, String> levelByNumber) {
+    return new FlowServices(clock, number -> Optional.ofNullable(levelByNumber.get(number)), this, this);
+  }
+
+  @Override
+  public Path newFile(String callId) {
+    return Path.of("voicemail", callId + ".wav");
+  }
+
+  @Override
+  public Voicemail save(String callId, String callerNumber, String box, Instant recordedAt, Recording recording) {
+    if (failing) {
+      throw new IllegalStateException("database down");
+    }
+    Voicemail voicemail = new Voicemail(voicemails.size() + 1, callId, callerNumber, box, recordedAt,
+        recording.length(), recording.file().getFileName().toString());
+    voicemails.add(voicemail);
+    return voicemail;
+  }
+
+  @Override
+  public CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince) {
+    if (failing) {
+      throw new IllegalStateException("database down");
+    }
+    CallbackRequest request = new CallbackRequest(callbacks.size() + 1, callId, number, queue, priority, placeSince, placeSince);
+    callbacks.add(request);
+    return request;
+  }
+}
