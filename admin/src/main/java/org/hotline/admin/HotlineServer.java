@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import org.hotline.config.HotlineConfig;
 import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.AcdPolicy;
+import org.hotline.core.acd.QueueSettingsRepository;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentEventRecorder;
 import org.hotline.core.agent.AgentEventRepository;
@@ -34,12 +36,14 @@ import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.voicemail.VoicemailRepository;
+import org.hotline.admin.http.AgentsRoute;
 import org.hotline.admin.http.CallbacksRoute;
 import org.hotline.admin.http.CdrsRoute;
 import org.hotline.admin.http.CustomersRoute;
 import org.hotline.admin.http.HealthRoute;
 import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.MetricsRoute;
+import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
@@ -52,8 +56,11 @@ import org.hotline.ivr.flows.FlowsException;
 import org.hotline.ivr.flows.ReloadResult;
 import org.hotline.ivr.verb.FlowServices;
 import org.hotline.sip.SipDispatcher;
+import org.hotline.sip.auth.CredentialStore;
+import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.auth.NonceService;
 import org.hotline.sip.call.CallManager;
+import org.hotline.sip.feature.FeatureCodes;
 import org.hotline.sip.media.MediaServer;
 import org.hotline.sip.media.PromptLibrary;
 import org.hotline.sip.registrar.LocationService;
@@ -121,9 +128,10 @@ public final class HotlineServer implements AutoCloseable {
     new CustomersRoute(customers).addTo(router);
     VoicemailRepository voicemail = new VoicemailRepository(database.dsl(), config.ivr().voicemailDir());
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
+    CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
     router.get("/api/callbacks", new CallbacksRoute(callbacks));
-    flows = loadFlows(customers, voicemail, callbacks);
+    flows = loadFlows(customers, voicemail, callbackIntake);
     router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
     http = new HttpServer(config.http(), router);
     http.start();
@@ -138,11 +146,12 @@ public final class HotlineServer implements AutoCloseable {
     NonceService nonces = new NonceService(clock, config.sip().nonceTtl());
     AcdBridge acdBridge = new AcdBridge();
     LocationService locations = new LocationService(clock, acdBridge);
+    CredentialStore credentials = (user, realm, algorithm) -> agentRepository.ha1(user, algorithm, realm);
     Registrar registrar =
         new Registrar(
             sip,
             config.sip(),
-            (user, realm, algorithm) -> agentRepository.ha1(user, algorithm, realm),
+            credentials,
             nonces,
             locations,
             clock,
@@ -163,11 +172,35 @@ public final class HotlineServer implements AutoCloseable {
             calls,
             timers,
             metrics);
-    Acd acd = new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3), AcdPolicy.from(config.acd()));
+    QueueSettingsRepository queueSettings = new QueueSettingsRepository(database.dsl());
+    Acd acd =
+        new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3),
+            AcdPolicy.from(config.acd(), queueSettings.all()), callbacks, database.writes());
     agentsBySipUser.values().forEach(acd::addAgent);
     acdBridge.connect(acd, agentsBySipUser);
     callManager.routeWith(acd, agentRepository::byId, config.sip().trunk());
+    callManager.answerFeatureCodes(
+        new FeatureCodes(config.sip().featureCodes(), new DigestAuthenticator(sip, config.sip(), credentials, nonces),
+            agentRepository::bySipUser, acd));
     queuesRoute.connect(acd);
+    new QueueSettingsRoute(queueSettings, acd).addTo(router);
+    new AgentsRoute(agentRepository, acd::snapshot, acd, Set.copyOf(config.acd().breakReasons()), config.sip().realm(),
+            new AgentsRoute.AgentChanges() {
+              @Override
+              public void changed(Agent agent) {
+                acdBridge.put(agent);
+                acd.updateAgent(agent);
+              }
+
+              @Override
+              public void removed(Agent agent) {
+                acdBridge.remove(agent);
+                acd.removeAgent(agent.id());
+                locations.removeAll(agent.sipUser());
+              }
+            })
+        .addTo(router);
+    callbackIntake.connect(acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
@@ -178,7 +211,7 @@ public final class HotlineServer implements AutoCloseable {
         config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
   }
 
-  private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackRepository callbacks)
+  private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks)
       throws FlowsException {
     FlowServices services =
         new FlowServices(clock, number -> customers.findByNumber(number).map(Customer::level), voicemail, callbacks);
@@ -293,8 +326,23 @@ public final class HotlineServer implements AutoCloseable {
     private volatile Map<String, Agent> bySipUser = Map.of();
 
     void connect(Acd acd, Map<String, Agent> bySipUser) {
-      this.bySipUser = bySipUser;
+      this.bySipUser = Map.copyOf(bySipUser);
       this.acd = acd;
+    }
+
+    /** An agent created or changed through the API: its phone's registrations now count. */
+    synchronized void put(Agent agent) {
+      Map<String, Agent> next = new java.util.HashMap<>(bySipUser);
+      next.values().removeIf(a -> a.id().equals(agent.id()));
+      next.put(agent.sipUser(), agent);
+      bySipUser = Map.copyOf(next);
+    }
+
+    /** An agent disabled through the API. */
+    synchronized void remove(Agent agent) {
+      Map<String, Agent> next = new java.util.HashMap<>(bySipUser);
+      next.values().removeIf(a -> a.id().equals(agent.id()));
+      bySipUser = Map.copyOf(next);
     }
 
     @Override

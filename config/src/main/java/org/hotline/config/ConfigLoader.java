@@ -45,7 +45,8 @@ public final class ConfigLoader {
             v.integer("hotline.sip.min-expires", 1, 86_400),
             v.integer("hotline.sip.max-expires", 1, 86_400),
             v.integer("hotline.sip.default-expires", 1, 86_400),
-            trunk(v));
+            trunk(v),
+            featureCodes(v));
     if (sip.minExpires() > sip.maxExpires()) {
       throw ConfigException.badValue(
           "hotline.sip.min-expires", String.valueOf(sip.minExpires()), "at most hotline.sip.max-expires (" + sip.maxExpires() + ")");
@@ -90,7 +91,15 @@ public final class ConfigLoader {
             v.duration("hotline.acd.ring-timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
             v.oneOf("hotline.acd.strategy", AcdSettings.STRATEGIES),
             v.duration("hotline.acd.wrap-up", Duration.ZERO, Duration.ofHours(1)),
-            v.integer("hotline.acd.max-missed", 0, 100));
+            v.integer("hotline.acd.max-missed", 0, 100),
+            v.integer("hotline.acd.weight", 1, 100),
+            v.integer("hotline.acd.max-waiting", 0, 1_000_000),
+            v.duration("hotline.acd.max-wait", Duration.ZERO, oneDay),
+            "join".equals(v.oneOf("hotline.acd.when-no-agents", Set.of("join", "leave"))),
+            v.duration("hotline.acd.service-level", Duration.ofSeconds(1), Duration.ofHours(1)),
+            breakReasons(v),
+            v.integer("hotline.acd.callback-attempts", 1, 10),
+            v.duration("hotline.acd.callback-retry", Duration.ZERO, oneDay));
 
     DemoSettings demo =
         new DemoSettings(
@@ -102,6 +111,24 @@ public final class ConfigLoader {
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
         location, customers);
+  }
+
+  private static Map<String, String> featureCodes(Values v) {
+    String raw = v.string("hotline.sip.feature-codes");
+    Map<String, String> codes = new java.util.LinkedHashMap<>();
+    for (String pair : raw.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] kv = pair.trim().split("=", 2);
+      String code = kv[0].trim();
+      String action = kv.length == 2 ? kv[1].trim() : "";
+      if (!code.matches("[*#0-9]{2,8}") || !action.matches("ready|logout|break:[a-z0-9-]{1,32}") || codes.put(code, action) != null) {
+        throw ConfigException.badValue(
+            "hotline.sip.feature-codes", raw, "comma-separated code=action pairs, distinct codes of * # and digits, actions ready, logout or break:<reason>");
+      }
+    }
+    return codes;
   }
 
   private static Optional<String> trunk(Values v) {
@@ -126,6 +153,21 @@ public final class ConfigLoader {
       throw ConfigException.badValue("hotline.location.default-region", region, "an ISO 3166 two-letter region code such as CN");
     }
     return region;
+  }
+
+  /** Distinct lower-case words; {@code missed} is the automatic break's and may not be listed. */
+  private static java.util.List<String> breakReasons(Values v) {
+    String key = "hotline.acd.break-reasons";
+    String value = v.nonEmpty(key);
+    java.util.List<String> reasons =
+        java.util.Arrays.stream(value.split(",")).map(String::strip).map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList();
+    if (reasons.stream().anyMatch(r -> !r.matches("[a-z0-9][a-z0-9_-]{0,31}"))
+        || reasons.stream().distinct().count() != reasons.size()
+        || reasons.contains(AcdSettings.MISSED)) {
+      throw ConfigException.badValue(
+          key, value, "a comma-separated list of distinct words (letters, digits, - and _), not including " + AcdSettings.MISSED);
+    }
+    return reasons;
   }
 
   private static java.util.List<String> levels(Values v) {

@@ -2,6 +2,7 @@ package org.hotline.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param maxExpires longest registration granted
  * @param defaultExpires registration granted when the request names none
  * @param trunk {@code host[:port]} that IVR transfers to a number are dialled through
+ * @param featureCodes what an agent's phone dialing each code does: {@code ready}, {@code
+ *     logout} or {@code break:<reason>}
  */
 public record SipSettings(
     String host,
@@ -28,8 +31,10 @@ public record SipSettings(
     int minExpires,
     int maxExpires,
     int defaultExpires,
-    Optional<String> trunk) {
+    Optional<String> trunk,
+    Map<String, String> featureCodes) {
   public SipSettings {
     digestAlgorithms = List.copyOf(digestAlgorithms);
+    featureCodes = Map.copyOf(featureCodes);
   }
 }

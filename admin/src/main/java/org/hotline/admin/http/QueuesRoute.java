@@ -16,8 +16,9 @@ import org.hotline.core.agent.AgentState;
 
 /**
  * {@code GET /api/queues}: each queue's real-time state, by queue name: callers waiting, the
- * longest wait in seconds, the queue's agents by state, and calls offered, answered and abandoned
- * today. Read from one {@link Acd#snapshot()}, taken on the ACD's thread, so the figures agree.
+ * longest wait in seconds, the queue's agents by state, calls offered, answered, abandoned and
+ * given back today, callbacks waiting, and today's service level (the share of calls answered
+ * within the queue's threshold, see docs/metrics.md) with that threshold. Read from one {@link Acd#snapshot()}, taken on the ACD's thread, so the figures agree.
  *
  * <p>Answers 503 until the ACD is {@link #connect connected} (the HTTP server starts first).
  */
@@ -57,6 +58,10 @@ public final class QueuesRoute implements RouteHandler {
     m.put("offeredToday", q.offered());
     m.put("answeredToday", q.answered());
     m.put("abandonedToday", q.abandoned());
+    m.put("givenBackToday", q.givenBack());
+    m.put("callbacksWaiting", q.callbacks());
+    m.put("serviceLevelToday", q.serviceLevel());
+    m.put("serviceLevelSeconds", q.serviceLevelThreshold().toSeconds());
     return m;
   }
 }

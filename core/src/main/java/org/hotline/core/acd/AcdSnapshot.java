@@ -6,7 +6,7 @@ import org.hotline.core.agent.AgentState;
 /**
  * The ACD's state at one moment.
  *
- * @param waitingByQueue calls waiting for an agent (not being offered) per queue
+ * @param waitingByQueue calls and callbacks waiting for an agent (not being offered) per queue
  * @param agentStates each agent's state by id
  * @param queues real-time figures per queue, by queue name
  */

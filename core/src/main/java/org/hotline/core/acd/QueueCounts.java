@@ -1,13 +1,15 @@
 package org.hotline.core.acd;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Calls offered, answered and abandoned per queue today, in the clock's zone: the counts start
- * again at zero on the first use of a new day. Touched only on the ACD's thread.
+ * Calls offered, answered, abandoned and given back per queue today, in the clock's zone, with
+ * what the service level needs: the counts start again at zero on the first use of a new day.
+ * Touched only on the ACD's thread.
  */
 final class QueueCounts {
   /** Today's counts of one queue. */
@@ -15,6 +17,24 @@ final class QueueCounts {
     long offered;
     long answered;
     long abandoned;
+    long givenBack;
+    /** Answered within the service-level threshold. */
+    long answeredInTime;
+    /** Abandoned or given back after waiting longer than the threshold. */
+    long unansweredLate;
+
+    /** See {@link QueueStats#serviceLevel()}. */
+    double serviceLevel() {
+      long counted = answered + unansweredLate;
+      return counted == 0 ? 1.0 : (double) answeredInTime / counted;
+    }
+
+    /** A call left unanswered after {@code waited}: late when beyond {@code threshold}. */
+    void unanswered(Duration waited, Duration threshold) {
+      if (waited.compareTo(threshold) > 0) {
+        unansweredLate++;
+      }
+    }
   }
 
   private static final Today NONE = new Today();
@@ -37,6 +57,12 @@ final class QueueCounts {
   Today peek(String queue) {
     rollOver();
     return byQueue.getOrDefault(queue, NONE);
+  }
+
+  /** The queues with counts today. */
+  java.util.Set<String> queues() {
+    rollOver();
+    return byQueue.keySet();
   }
 
   private void rollOver() {

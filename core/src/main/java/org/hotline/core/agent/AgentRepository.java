@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,12 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.Record4;
+import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 /**
- * Agents and the queues they serve, in the {@code agent} and {@code agent_queue} tables.
+ * Agents and the queues they serve with their skill level in each, in the {@code agent} and
+ * {@code agent_queue} tables.
  *
  * <p>Passwords are never stored: {@link #upsert} keeps the digest HA1 hashes (MD5 and SHA-256) of
  * {@code user:realm:password}, which is all a registrar needs to check a digest response.
@@ -45,7 +47,7 @@ public final class AgentRepository {
   }
 
   /**
-   * Creates {@code agent} or updates its name, SIP user, credentials and queues. A new agent is
+   * Creates {@code agent} or updates its name, SIP user, credentials, queues and levels. A new agent is
    * enabled; an existing one keeps its enabled flag.
    */
   public void upsert(Agent agent, String realm, String password) {
@@ -72,7 +74,9 @@ public final class AgentRepository {
           BatchBindStep updates = tx.batch(updateAgent(tx));
           BatchBindStep clearQueues = tx.batch(tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(param(AGENT_QUEUE.AGENT_ID))));
           BatchBindStep addQueues =
-              tx.batch(tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE).values(param(AGENT_QUEUE.AGENT_ID), param(AGENT_QUEUE.QUEUE)));
+              tx.batch(
+                  tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
+                      .values(param(AGENT_QUEUE.AGENT_ID), param(AGENT_QUEUE.QUEUE), param(AGENT_QUEUE.SKILL_LEVEL)));
           for (Agent a : byId.values()) {
             String password = Objects.requireNonNull(passwordOf.apply(a), () -> "password of agent " + a.id());
             String md5 = DigestHash.md5Ha1(a.sipUser(), realm, password);
@@ -84,7 +88,7 @@ public final class AgentRepository {
               inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, now);
             }
             for (String queue : new TreeSet<>(a.queues())) {
-              addQueues.bind(a.id(), queue);
+              addQueues.bind(a.id(), queue, a.level(queue));
             }
           }
           // Order matters: agents before their queue rows (foreign key), old queue rows before new ones.
@@ -93,6 +97,34 @@ public final class AgentRepository {
               batch.execute();
             }
           }
+        });
+  }
+
+  /**
+   * Changes an existing agent's name, queues and levels, keeping its SIP user and credentials.
+   *
+   * @return false when there is no agent {@code agent.id()} with SIP user {@code agent.sipUser()}
+   */
+  public boolean updateProfile(Agent agent) {
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          int changed =
+              tx.update(AGENT)
+                  .set(AGENT.NAME, agent.name())
+                  .where(AGENT.ID.eq(agent.id()))
+                  .and(AGENT.SIP_USER.eq(agent.sipUser()))
+                  .execute();
+          if (changed == 0) {
+            return false;
+          }
+          tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(agent.id())).execute();
+          for (String queue : new TreeSet<>(agent.queues())) {
+            tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
+                .values(agent.id(), queue, agent.level(queue))
+                .execute();
+          }
+          return true;
         });
   }
 
@@ -142,9 +174,9 @@ public final class AgentRepository {
   }
 
   private List<Agent> agents(Condition where) {
-    Map<String, Record4<String, String, String, String>> first = new LinkedHashMap<>();
-    Map<String, Set<String>> queues = new LinkedHashMap<>();
-    dsl.select(AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT_QUEUE.QUEUE)
+    Map<String, Record5<String, String, String, String, Integer>> first = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> levels = new LinkedHashMap<>();
+    dsl.select(AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
         .from(AGENT)
         .leftJoin(AGENT_QUEUE)
         .on(AGENT_QUEUE.AGENT_ID.eq(AGENT.ID))
@@ -153,13 +185,17 @@ public final class AgentRepository {
         .forEach(
             r -> {
               first.putIfAbsent(r.value1(), r);
-              Set<String> qs = queues.computeIfAbsent(r.value1(), id -> new HashSet<>());
+              Map<String, Integer> qs = levels.computeIfAbsent(r.value1(), id -> new HashMap<>());
               if (r.value4() != null) {
-                qs.add(r.value4());
+                qs.put(r.value4(), r.value5());
               }
             });
     List<Agent> result = new ArrayList<>(first.size());
-    first.forEach((id, r) -> result.add(new Agent(id, r.value2(), r.value3(), queues.get(id))));
+    first.forEach(
+        (id, r) -> {
+          Map<String, Integer> qs = levels.get(id);
+          result.add(new Agent(id, r.value2(), r.value3(), qs.keySet(), qs));
+        });
     return result;
   }
 

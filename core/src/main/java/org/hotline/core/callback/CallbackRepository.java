@@ -12,10 +12,17 @@ import java.util.Objects;
 import org.hotline.core.db.jooq.tables.records.CallbackRecord;
 import org.jooq.DSLContext;
 
-/** Callback requests in the {@code callback} table, pending until the ACD serves them. */
-public final class CallbackRepository implements CallbackRequests {
+/**
+ * Callback requests in the {@code callback} table: {@value #PENDING} until the ACD serves them,
+ * then {@value #DONE} or {@value #FAILED}.
+ */
+public final class CallbackRepository implements CallbackRequests, CallbackStates {
   /** A request not yet served. */
   public static final String PENDING = "pending";
+  /** An agent and the customer were connected. */
+  public static final String DONE = "done";
+  /** The customer could not be reached in the attempts allowed. */
+  public static final String FAILED = "failed";
 
   private final DSLContext dsl;
   private final Clock clock;
@@ -51,6 +58,31 @@ public final class CallbackRepository implements CallbackRequests {
         .fetch(CallbackRepository::request);
   }
 
+  @Override
+  public void attempted(long id) {
+    dsl.update(CALLBACK).set(CALLBACK.ATTEMPTS, CALLBACK.ATTEMPTS.plus(1)).where(CALLBACK.ID.eq(id)).execute();
+  }
+
+  @Override
+  public void done(long id) {
+    setState(id, DONE);
+  }
+
+  @Override
+  public void failed(long id) {
+    setState(id, FAILED);
+  }
+
+  /** The request's state ({@value #PENDING}, {@value #DONE}, {@value #FAILED}); empty when unknown. */
+  public java.util.Optional<String> state(long id) {
+    return dsl.select(CALLBACK.STATE).from(CALLBACK).where(CALLBACK.ID.eq(id)).fetchOptional(CALLBACK.STATE);
+  }
+
+  /** Only a pending request changes: a late duplicate never revives a finished one. */
+  private void setState(long id, String state) {
+    dsl.update(CALLBACK).set(CALLBACK.STATE, state).where(CALLBACK.ID.eq(id)).and(CALLBACK.STATE.eq(PENDING)).execute();
+  }
+
   private static CallbackRequest request(CallbackRecord r) {
     return new CallbackRequest(
         r.getId(),
@@ -59,7 +91,8 @@ public final class CallbackRepository implements CallbackRequests {
         r.getQueue(),
         r.getPriority(),
         r.getPlaceSince().toInstant(),
-        r.getRequestedAt().toInstant());
+        r.getRequestedAt().toInstant(),
+        r.getAttempts());
   }
 
   private static OffsetDateTime utc(Instant at) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -26,7 +25,7 @@ class AcdAgentRulesTest {
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
-  private final AcdTest.RecordingConnector connector = new AcdTest.RecordingConnector();
+  private final RecordingConnector connector = new RecordingConnector();
   private final EventBus bus = new EventBus();
   private final List<AgentEvent.StateChanged> events = new CopyOnWriteArrayList<>();
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -38,7 +37,7 @@ class AcdAgentRulesTest {
           bus,
           metrics,
           Duration.ofSeconds(3),
-          new AcdPolicy(RoutingStrategy.LONGEST_IDLE, Map.of(), WRAP_UP, 2));
+          AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withWrapUp(WRAP_UP)).withMaxMissed(2));
   private int calls;
 
   AcdAgentRulesTest() {
@@ -134,9 +133,9 @@ class AcdAgentRulesTest {
     call();
     answerLast(OfferResult.ANSWERED);
     endCall("1001");
-    acd.agentReady("1001");
+    acd.ready("1001");
     assertEquals(AgentState.AVAILABLE, state("1001"));
-    acd.agentBreak("1001", "lunch");
+    acd.pause("1001", "lunch");
     advanceAndTick(WRAP_UP);
     assertEquals(AgentState.BREAK, state("1001"));
   }
@@ -193,7 +192,7 @@ class AcdAgentRulesTest {
     call();
     answerLast(OfferResult.NOT_ANSWERED);
     advanceAndTick(Duration.ofSeconds(3));
-    acd.agentReady("1001");
+    acd.ready("1001");
     settle();
     assertEquals(3, connector.offers.size());
     assertEquals("c1", connector.callsOffered().get(2));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AcdQueuePlaceTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
-  private final AcdTest.RecordingConnector connector = new AcdTest.RecordingConnector();
+  private final RecordingConnector connector = new RecordingConnector();
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private final Acd acd = new Acd(actor, clock, connector, new EventBus(), metrics, Duration.ofHours(1));
 
@@ -81,7 +81,7 @@ class AcdQueuePlaceTest {
       acd.agentCallEnded("1001");
       settle();
     }
-    acd.agentBreak("1001", "lunch");
+    acd.pause("1001", "lunch");
     call("x", 5);
     call("y", 5);
     settle();
@@ -99,7 +99,7 @@ class AcdQueuePlaceTest {
     clock.advance(Duration.ofSeconds(40));
     connector.answer(0, OfferResult.ANSWERED);
     settle();
-    acd.agentBreak("1001", "lunch");
+    acd.pause("1001", "lunch");
     call("x", 5);
     settle();
     assertEquals(Optional.of(Duration.ofSeconds(40)), place("x").estimatedWait(), "one answer: its wait");

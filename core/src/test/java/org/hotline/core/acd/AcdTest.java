@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,32 +27,6 @@ class AcdTest {
   @AfterEach
   void stop() {
     actor.shutdownNow();
-  }
-
-  /** Records offers; each is answered by the test. */
-  static final class RecordingConnector implements AgentConnector {
-    final List<Offer> offers = new ArrayList<>();
-    final List<CompletableFuture<OfferResult>> results = new ArrayList<>();
-
-    @Override
-    public synchronized CompletionStage<OfferResult> offer(Offer offer) {
-      offers.add(offer);
-      CompletableFuture<OfferResult> r = new CompletableFuture<>();
-      results.add(r);
-      return r;
-    }
-
-    synchronized List<String> agentsOffered() {
-      return offers.stream().map(o -> o.agent().id()).toList();
-    }
-
-    synchronized List<String> callsOffered() {
-      return offers.stream().map(o -> o.call().callId()).toList();
-    }
-
-    synchronized void answer(int i, OfferResult result) {
-      results.get(i).complete(result);
-    }
   }
 
   private AcdSnapshot settle() throws Exception {

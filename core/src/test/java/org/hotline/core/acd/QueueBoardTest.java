@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.hotline.core.agent.Agent;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ class QueueBoardTest {
   private AgentSlot free(String id, String idleSince, long answered) {
     AgentSlot a = board.add(new Agent(id, null, id, Set.of("sales")));
     // Set before the agent is free: the free set is ordered by it.
-    a.callsAnswered = answered;
+    a.callsToday = answered;
     a.idleSince = Instant.parse(idleSince);
     board.free(a);
     return a;
@@ -88,7 +86,7 @@ class QueueBoardTest {
 
   @Test
   void strategies_areChosenPerQueue() {
-    AcdPolicy policy = new AcdPolicy(RoutingStrategy.LONGEST_IDLE, Map.of("support", RoutingStrategy.ROUND_ROBIN), Duration.ZERO, 3);
+    AcdPolicy policy = AcdPolicy.DEFAULTS.with("support", QueueSettings.DEFAULTS.withStrategy("round-robin"));
     board = new QueueBoard(policy::strategyOf);
     free("2001", "2026-01-01T08:59:00Z", "sales");
     free("2002", "2026-01-01T08:50:00Z", "sales");
@@ -119,7 +117,7 @@ class QueueBoardTest {
     WaitingCall w = board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW);
     w.skipUntil.put("1001", NOW.plusSeconds(3));
     assertEquals("1002", board.matchCall(w, NOW).id());
-    w.offeredTo = null;
+    w.ringing.clear();
     board.requeue(w);
     assertNull(board.matchCall(w, NOW.plusSeconds(2)));
     assertEquals("1001", board.matchCall(w, NOW.plusSeconds(3)).id());
@@ -136,6 +134,51 @@ class QueueBoardTest {
   void unknownStrategyName_isRefusedWithTheNamesAllowed() {
     assertEquals(RoutingStrategy.ROUND_ROBIN, RoutingStrategy.named("round-robin"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoutingStrategy.named("random"));
-    assertEquals("unknown routing strategy random: use longest-idle, round-robin or fewest-calls", e.getMessage());
+    assertEquals("unknown routing strategy random: use longest-idle, round-robin, fewest-calls, skills or ring-all", e.getMessage());
+  }
+
+  @Test
+  void matchAll_reservesEveryFreeAgentOfTheQueueThatMayTakeTheCall() {
+    free("1001", "2026-01-01T08:50:00Z");
+    free("1002", "2026-01-01T08:55:00Z");
+    free("2001", "2026-01-01T08:40:00Z", "support");
+    WaitingCall w = board.enqueue(new QueuedCall("x1", "sales", 5, "555"), NOW);
+    w.skipUntil.put("1002", NOW.plusSeconds(3));
+    assertEquals(List.of("1001"), board.matchAll(w, NOW).stream().map(AgentSlot::id).toList());
+    assertEquals(Set.of("1001"), w.ringing);
+    // The agent skipped for that call is still free for the next.
+    assertEquals("1002", arrive("sales", 5));
+  }
+
+  @Test
+  void callbacks_keepTheirPlace_andDoNotCountAsCallers() {
+    board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW);
+    WaitingCall cb =
+        board.enqueue(
+            new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW.minusSeconds(60), NOW));
+    assertEquals(1, board.position(cb));
+    assertEquals(1, board.callers("sales"));
+    assertNull(board.enqueue(new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW, NOW)));
+  }
+
+  @Test
+  void reorder_sortsTheFreeAgentsByTheQueuesNewStrategy() {
+    RoutingStrategy[] strategy = {RoutingStrategy.LONGEST_IDLE};
+    board = new QueueBoard(q -> strategy[0]);
+    free("1001", "2026-01-01T08:59:00Z").lastOffered = 0;
+    free("1002", "2026-01-01T08:50:00Z");
+    strategy[0] = RoutingStrategy.ROUND_ROBIN;
+    board.reorder("sales");
+    assertEquals("1001", arrive("sales", 5));
+  }
+
+  @Test
+  void newDay_putsEveryonesCallsTodayBackToZero_andSortsAgain() {
+    board = new QueueBoard(q -> RoutingStrategy.FEWEST_CALLS);
+    free("1001", "2026-01-01T08:00:00Z", 4);
+    free("1002", "2026-01-01T08:58:00Z", 1);
+    board.newDay();
+    assertEquals(0, board.agent("1001").callsToday);
+    assertEquals("1001", arrive("sales", 5));
   }
 }

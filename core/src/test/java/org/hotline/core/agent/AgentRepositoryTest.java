@@ -101,6 +101,20 @@ class AgentRepositoryTest {
   }
 
   @Test
+  void skillLevels_areStoredPerQueue_andDefaultToOne() {
+    Agent skilled = new Agent("9", "Carol", "carol", Set.of("sales", "support"), java.util.Map.of("sales", 4));
+    agents.upsert(skilled, REALM, "c");
+
+    Agent read = agents.byId("9").orElseThrow();
+    assertEquals(4, read.level("sales"));
+    assertEquals(1, read.level("support"));
+    assertEquals(skilled, read);
+
+    agents.upsert(new Agent("9", "Carol", "carol", Set.of("sales"), java.util.Map.of("sales", 2)), REALM, "c");
+    assertEquals(java.util.Map.of("sales", 2), agents.byId("9").orElseThrow().levels());
+  }
+
+  @Test
   void bySipUser_findsTheAgent() {
     agents.upsert(alice(), REALM, "a");
 

@@ -42,4 +42,29 @@ class CallbackRepositoryTest {
     assertEquals(NOW, late.requestedAt());
     assertEquals(NOW.minusSeconds(300), early.placeSince());
   }
+
+  @Test
+  void done_andFailed_takeARequestOutOfPending_andAttemptsAreCounted() {
+    CallbackRequest a = callbacks.request("c1", "+8613800138000", "sales", 5, NOW);
+    CallbackRequest b = callbacks.request("c2", "+8613900139000", "sales", 5, NOW);
+    callbacks.attempted(b.id());
+    callbacks.attempted(b.id());
+
+    assertEquals(List.of(a, new CallbackRequest(b.id(), "c2", "+8613900139000", "sales", 5, NOW, NOW, 2)), callbacks.pending());
+
+    callbacks.done(a.id());
+    callbacks.failed(b.id());
+    assertEquals(List.of(), callbacks.pending());
+    assertEquals(java.util.Optional.of(CallbackRepository.DONE), callbacks.state(a.id()));
+    assertEquals(java.util.Optional.of(CallbackRepository.FAILED), callbacks.state(b.id()));
+  }
+
+  @Test
+  void aFinishedRequest_staysFinished() {
+    CallbackRequest a = callbacks.request("c1", "+8613800138000", "sales", 5, NOW);
+    callbacks.done(a.id());
+    callbacks.failed(a.id());
+
+    assertEquals(java.util.Optional.of(CallbackRepository.DONE), callbacks.state(a.id()));
+  }
 }

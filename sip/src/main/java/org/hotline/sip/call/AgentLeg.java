@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The B2BUA's outbound leg to one agent's phone (or, for a transfer, a number at the trunk): INVITE with the caller's identity, ring
- * timeout, CANCEL, ACK of the answer, BYE. Runs on its session's executor.
+ * timeout, CANCEL, ACK of the answer, BYE. Runs on its owner's executor.
  */
 final class AgentLeg {
   private static final Logger log = LoggerFactory.getLogger(AgentLeg.class);
@@ -28,7 +28,7 @@ final class AgentLeg {
   private enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
 
   private final CallServices services;
-  private final CallSession session;
+  private final LegOwner owner;
   private final Agent agent;
   private final String target;
   private final String transport;
@@ -46,13 +46,13 @@ final class AgentLeg {
    */
   AgentLeg(
       CallServices services,
-      CallSession session,
+      LegOwner owner,
       Agent agent,
       String target,
       String transport,
       CompletableFuture<OfferResult> result) {
     this.services = services;
-    this.session = session;
+    this.owner = owner;
     this.agent = agent;
     this.target = target;
     this.transport = transport;
@@ -63,8 +63,8 @@ final class AgentLeg {
     return agent;
   }
 
-  CallSession session() {
-    return session;
+  LegOwner owner() {
+    return owner;
   }
 
   MediaEndpoint media() {
@@ -87,7 +87,7 @@ final class AgentLeg {
       services.metrics().agentOffers.increment();
       ringTimer =
           services.timers().schedule(
-              () -> session.executor().execute(this::ringTimeout), services.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+              () -> owner.executor().execute(this::ringTimeout), services.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
       log.info("ringing agent {} at {}", agent.id(), target);
     } catch (Exception e) {
       log.warn("could not ring agent {}: {}", agent.id(), e.toString());
@@ -146,12 +146,12 @@ final class AgentLeg {
       result.complete(OfferResult.NOT_ANSWERED);
       state = State.ANSWERED;
       hangup();
-      session.agentLegFailed(this);
+      owner.legFailed(this);
       return;
     }
     state = State.ANSWERED;
     result.complete(OfferResult.ANSWERED);
-    session.agentAnswered(this);
+    owner.legAnswered(this);
   }
 
   /** The INVITE transaction timed out: the phone is unreachable. */
@@ -174,7 +174,7 @@ final class AgentLeg {
         sendCancel();
       }
       release(OfferResult.NOT_ANSWERED);
-      session.agentLegFailed(this);
+      owner.legFailed(this);
     }
   }
 
@@ -203,6 +203,23 @@ final class AgentLeg {
     }
   }
 
+  /**
+   * Another phone rung for the same call at the same time (ring-all) answered: this one stops
+   * ringing, and the ACD frees its agent without counting a missed call.
+   */
+  void answeredElsewhere() {
+    if (state == State.CALLING || state == State.RINGING) {
+      State was = state;
+      state = State.CANCELLING;
+      if (was == State.RINGING) {
+        sendCancel();
+      }
+      release(OfferResult.ANSWERED_ELSEWHERE);
+    } else {
+      hangup();
+    }
+  }
+
   /** The agent sent BYE. */
   void byeReceived() {
     state = State.ENDED;
@@ -212,7 +229,7 @@ final class AgentLeg {
   private void fail() {
     state = State.ENDED;
     release(OfferResult.NOT_ANSWERED);
-    session.agentLegFailed(this);
+    owner.legFailed(this);
   }
 
   private void finish() {

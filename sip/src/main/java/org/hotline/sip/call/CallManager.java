@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +34,10 @@ import org.hotline.config.AcdSettings;
 import org.hotline.config.IvrSettings;
 import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.AgentConnector;
+import org.hotline.core.acd.CallbackOffer;
 import org.hotline.core.acd.Offer;
 import org.hotline.core.acd.OfferResult;
+import org.hotline.core.acd.QueueExit;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.cdr.CallRecorder;
@@ -42,6 +45,9 @@ import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.flow.CallFlow;
 import org.hotline.core.flow.EntryPoints;
+import org.hotline.sip.auth.DigestAuthenticator;
+import org.hotline.sip.feature.FeatureCode;
+import org.hotline.sip.feature.FeatureCodes;
 import org.hotline.sip.media.MediaEndpoint;
 import org.hotline.sip.media.MediaServer;
 import org.hotline.sip.registrar.LocationService;
@@ -67,6 +73,7 @@ public final class CallManager implements AgentConnector {
   private final EntryPoints entryPoints;
   private final IvrSettings ivr;
   private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
+  private final Set<CallbackSession> callbacks = ConcurrentHashMap.newKeySet();
   private final CallMetrics metrics;
   private final CallRecorder recorder;
   private final EventBus bus;
@@ -77,6 +84,7 @@ public final class CallManager implements AgentConnector {
   private final AcdSettings acdSettings;
   private final Duration rtpTimeout;
   private volatile CallServices services;
+  private volatile FeatureCodes featureCodes;
   private volatile boolean accepting = true;
 
   public CallManager(
@@ -122,6 +130,11 @@ public final class CallManager implements AgentConnector {
             rtpTimeout, metrics, agents, trunk);
   }
 
+  /** Lets agents dial feature codes; without it, codes are numbers like any other. */
+  public void answerFeatureCodes(FeatureCodes codes) {
+    this.featureCodes = codes;
+  }
+
   // ---- requests ----
 
   /** A new INVITE (or a re-INVITE in a dialog of ours). */
@@ -138,7 +151,7 @@ public final class CallManager implements AgentConnector {
       if (leg instanceof CallSession s) {
         s.onReinvite(false, event, tx.get(), offer);
       } else if (leg instanceof AgentLeg a) {
-        a.session().onReinvite(true, event, tx.get(), offer);
+        a.owner().legReinvite(a, event, tx.get(), offer);
       } else {
         Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       }
@@ -163,7 +176,16 @@ public final class CallManager implements AgentConnector {
       return;
     }
     String dialed = invite.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
-    Optional<CallFlow> flow = entryPoints.flowFor(dialed);
+    Optional<FeatureCode> code = featureCodes == null ? Optional.empty() : featureCodes.match(dialed);
+    Optional<CallFlow> flow;
+    if (code.isPresent()) {
+      flow = featureCodeFlow(tx, invite, code.get());
+      if (flow.isEmpty()) {
+        return; // challenged or refused
+      }
+    } else {
+      flow = entryPoints.flowFor(dialed);
+    }
     if (flow.isEmpty()) {
       metrics.rejected404.increment();
       log.info("INVITE {} from {} for unknown number '{}': 404", callId, source(invite), dialed);
@@ -208,6 +230,47 @@ public final class CallManager implements AgentConnector {
     session.answer(offer, endpoint, offer.sdp(), ivr.language());
   }
 
+  /**
+   * The flow of an agent's feature code call, once the INVITE proves with digest credentials
+   * which agent dials; otherwise the 401 challenge or a 403 is sent and the result is empty.
+   */
+  private Optional<CallFlow> featureCodeFlow(ServerTransaction tx, Request invite, FeatureCode code) {
+    DigestAuthenticator.Result result;
+    try {
+      result = featureCodes.authenticator().check(invite, null);
+    } catch (java.text.ParseException e) {
+      Transactions.respondQuietly(sip, tx, invite, Response.SERVER_INTERNAL_ERROR);
+      return Optional.empty();
+    }
+    switch (result) {
+      case DigestAuthenticator.Challenge(Response challenge) -> {
+        try {
+          Transactions.respond(tx, challenge);
+        } catch (Exception e) {
+          log.debug("could not challenge {}: {}", code.code(), e.toString());
+        }
+        return Optional.empty();
+      }
+      case DigestAuthenticator.Refused refused -> {
+        metrics.featureCodesRefused.increment();
+        log.info("feature code {} from {} refused: bad credentials", code.code(), source(invite));
+        Transactions.respondQuietly(sip, tx, invite, Response.FORBIDDEN);
+        return Optional.empty();
+      }
+      case DigestAuthenticator.Authenticated(String user) -> {
+        Optional<Agent> agent = featureCodes.agent(user);
+        if (agent.isEmpty()) {
+          metrics.featureCodesRefused.increment();
+          log.info("feature code {} from SIP user {}, who is no agent: 403", code.code(), user);
+          Transactions.respondQuietly(sip, tx, invite, Response.FORBIDDEN);
+          return Optional.empty();
+        }
+        metrics.featureCodes.increment();
+        return Optional.of(featureCodes.flow(code, agent.get().id(), ivr.language()));
+      }
+    }
+  }
+
   /** CANCEL of a pending INVITE: 200 to the CANCEL, then 487 to the INVITE. */
   public void onCancel(RequestEvent event) {
     Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
@@ -234,7 +297,7 @@ public final class CallManager implements AgentConnector {
     if (leg instanceof CallSession s) {
       s.onCallerBye(event, tx.get());
     } else if (leg instanceof AgentLeg a) {
-      a.session().onAgentBye(a, event, tx.get());
+      a.owner().legBye(a, event, tx.get());
     } else {
       Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
     }
@@ -281,7 +344,7 @@ public final class CallManager implements AgentConnector {
     }
     AgentLeg leg = agentLeg(event.getClientTransaction(), event.getDialog());
     if (leg != null) {
-      leg.session().executor().execute(() -> leg.onResponse(event));
+      leg.owner().executor().execute(() -> leg.onResponse(event));
     }
   }
 
@@ -291,7 +354,7 @@ public final class CallManager implements AgentConnector {
     }
     AgentLeg leg = agentLeg(event.getClientTransaction(), null);
     if (leg != null && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
-      leg.session().executor().execute(leg::onTimeout);
+      leg.owner().executor().execute(leg::onTimeout);
     }
   }
 
@@ -323,6 +386,27 @@ public final class CallManager implements AgentConnector {
     return session.offer(offer);
   }
 
+  @Override
+  public void giveBack(String callId, QueueExit why) {
+    CallSession session = calls.get(callId);
+    if (session != null) {
+      session.givenBack(why);
+    }
+  }
+
+  @Override
+  public CompletionStage<OfferResult> callBack(CallbackOffer offer) {
+    CompletableFuture<OfferResult> result = new CompletableFuture<>();
+    if (!accepting) {
+      result.complete(OfferResult.NOT_ANSWERED);
+      return result;
+    }
+    CallbackSession session = new CallbackSession(services, offer, result, callbacks::remove);
+    callbacks.add(session);
+    session.start();
+    return result;
+  }
+
   // ---- lifecycle ----
 
   /** Calls not yet finished (CDR not yet committed). */
@@ -339,18 +423,19 @@ public final class CallManager implements AgentConnector {
   public boolean drain(Duration grace, Duration cdrWait) throws InterruptedException {
     accepting = false;
     long deadline = System.nanoTime() + grace.toNanos();
-    while (!calls.isEmpty() && System.nanoTime() < deadline) {
+    while (!(calls.isEmpty() && callbacks.isEmpty()) && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(100);
     }
-    if (!calls.isEmpty()) {
-      log.info("ending {} live call(s) for shutdown", calls.size());
+    if (!calls.isEmpty() || !callbacks.isEmpty()) {
+      log.info("ending {} live call(s) and {} callback(s) for shutdown", calls.size(), callbacks.size());
       calls.values().forEach(s -> s.terminate("shutdown"));
+      callbacks.forEach(s -> s.terminate("shutdown"));
     }
     long cdrDeadline = System.nanoTime() + cdrWait.toNanos();
-    while (!calls.isEmpty() && System.nanoTime() < cdrDeadline) {
+    while (!(calls.isEmpty() && callbacks.isEmpty()) && System.nanoTime() < cdrDeadline) {
       TimeUnit.MILLISECONDS.sleep(50);
     }
-    return calls.isEmpty();
+    return calls.isEmpty() && callbacks.isEmpty();
   }
 
   private void finished(CallSession session) {

@@ -16,6 +16,8 @@ final class CallMetrics {
   final Counter agentNoAnswer;
   final Counter cdrFailures;
   final Counter holds;
+  final Counter featureCodes;
+  final Counter featureCodesRefused;
   final Counter reinvites;
   final Timer setup;
   private final MeterRegistry registry;
@@ -31,6 +33,8 @@ final class CallMetrics {
     agentNoAnswer = r.counter("hotline.sip.agent.not.answered");
     cdrFailures = r.counter("hotline.cdr.lost");
     holds = r.counter("hotline.calls.holds");
+    featureCodes = r.counter("hotline.sip.feature.codes", "result", "ok");
+    featureCodesRefused = r.counter("hotline.sip.feature.codes", "result", "refused");
     reinvites = r.counter("hotline.sip.reinvites");
     setup = Timer.builder("hotline.sip.invite.answer").description("INVITE received to 200 OK sent").register(r);
   }

@@ -2,6 +2,8 @@ package org.hotline.sip.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.core.acd.Offer;
 import org.hotline.core.acd.OfferResult;
+import org.hotline.core.acd.QueueExit;
 import org.hotline.core.acd.QueuedCall;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
@@ -43,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@link SerialExecutor}; the flow runs on its own virtual thread and reaches the session only
  * through {@link ActiveCall}.
  */
-final class CallSession implements ActiveCall {
+final class CallSession implements ActiveCall, LegOwner {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
   enum State { ANSWERING, IVR, QUEUED, OFFERING, TRANSFERRING, CONNECTED, ENDING, FINISHED }
@@ -62,7 +65,10 @@ final class CallSession implements ActiveCall {
   private MediaEndpoint callerMedia;
   private String language = "en";
   private Thread flowThread;
+  /** The answered leg: the agent (or transfer target) the caller talks to. */
   private AgentLeg agentLeg;
+  /** Legs ringing for this call: one agent, several at once (ring-all), or a transfer. */
+  private final List<AgentLeg> ringing = new ArrayList<>();
   private boolean byeWhenAcked;
   private ScheduledFuture<?> mediaWatch;
   /** The current wait in a queue; completes true when an agent answers. */
@@ -93,7 +99,8 @@ final class CallSession implements ActiveCall {
     this.onFinished = onFinished;
   }
 
-  SerialExecutor executor() {
+  @Override
+  public SerialExecutor executor() {
     return exec;
   }
 
@@ -273,10 +280,7 @@ final class CallSession implements ActiveCall {
           return;
         }
         services.acd().leave(call.id());
-        if (state == State.OFFERING && agentLeg != null) {
-          agentLeg.hangup(); // the ringing phone stops; the ACD counts the call as left
-          agentLeg = null;
-        }
+        hangUpRinging(); // a ringing phone stops; the ACD counts the call as left
         state = State.IVR;
         done.complete(false);
         log.info("caller left queue {}", queue);
@@ -302,11 +306,12 @@ final class CallSession implements ActiveCall {
       state = State.TRANSFERRING;
       transferResult = result;
       CompletableFuture<OfferResult> offer = new CompletableFuture<>();
-      agentLeg = new AgentLeg(services, this, leg.get().agent(), leg.get().uri(), leg.get().transport(), offer);
+      AgentLeg transferLeg = new AgentLeg(services, this, leg.get().agent(), leg.get().uri(), leg.get().transport(), offer);
+      ringing.add(transferLeg);
       call.offered(leg.get().agent().id(), services.clock().instant());
       callerMedia.loop(new Prompt(language, "ringback"));
       log.info("transferring to {}", target);
-      agentLeg.dial(call.callerNumber(), call.callerName(), callerMedia);
+      transferLeg.dial(call.callerNumber(), call.callerName(), callerMedia);
     });
     return result;
   }
@@ -359,7 +364,8 @@ final class CallSession implements ActiveCall {
   CompletableFuture<OfferResult> offer(Offer offer) {
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
     exec.execute(() -> {
-      if (state != State.QUEUED) {
+      // OFFERING too: ring-all offers one call to several agents at once.
+      if (state != State.QUEUED && state != State.OFFERING) {
         result.complete(OfferResult.CALL_GONE);
         return;
       }
@@ -370,24 +376,34 @@ final class CallSession implements ActiveCall {
       }
       state = State.OFFERING;
       call.offered(offer.agent().id(), services.clock().instant());
-      agentLeg = new AgentLeg(services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result);
+      AgentLeg leg = new AgentLeg(services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result);
+      ringing.add(leg);
       services.bus().publish(
           new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.offeredAt()));
-      agentLeg.dial(call.callerNumber(), call.callerName(), callerMedia);
+      leg.dial(call.callerNumber(), call.callerName(), callerMedia);
     });
     return result;
   }
 
-  /** The agent leg ended without an answer: back to waiting (the ACD re-offers), or to the flow. */
-  void agentLegFailed(AgentLeg leg) {
-    if (leg != agentLeg) {
-      return;
+  /** The ACD gives the waiting call back: the flow goes on after its {@code enqueue}. */
+  void givenBack(QueueExit why) {
+    exec.execute(() -> {
+      if (state == State.QUEUED) {
+        state = State.IVR;
+        log.info("queue {} gave the call back: {}", call.queue(), why.code());
+        connected.complete(false);
+      }
+    });
+  }
+
+  @Override
+  public void legFailed(AgentLeg leg) {
+    if (!ringing.remove(leg) || !ringing.isEmpty()) {
+      return; // not ours, or other phones still ring for this call
     }
     if (state == State.OFFERING) {
-      agentLeg = null;
-      state = State.QUEUED;
+      state = State.QUEUED; // back to waiting: the ACD offers the call again
     } else if (state == State.TRANSFERRING) {
-      agentLeg = null;
       state = State.IVR;
       callerMedia.stopPlayback();
       callerMedia.clearDigits(); // what the caller pressed while it rang is not for the next menu
@@ -395,12 +411,16 @@ final class CallSession implements ActiveCall {
     }
   }
 
-  /** The agent (or transfer target) answered: bridge the two legs. */
-  void agentAnswered(AgentLeg leg) {
-    if (leg != agentLeg || (state != State.OFFERING && state != State.TRANSFERRING)) {
+  /** The agent (or transfer target) answered: bridge the two legs; other ringing phones stop. */
+  @Override
+  public void legAnswered(AgentLeg leg) {
+    if (!ringing.remove(leg) || (state != State.OFFERING && state != State.TRANSFERRING)) {
       leg.hangup();
       return;
     }
+    ringing.forEach(AgentLeg::answeredElsewhere);
+    ringing.clear();
+    agentLeg = leg;
     boolean transfer = state == State.TRANSFERRING;
     state = State.CONNECTED;
     call.connected(leg.agent().id(), services.clock().instant());
@@ -411,6 +431,21 @@ final class CallSession implements ActiveCall {
       connected.complete(true);
     }
     services.bus().publish(new CallEvent.Connected(call.id(), leg.agent().id(), call.connectedAt()));
+  }
+
+  @Override
+  public void legBye(AgentLeg leg, RequestEvent event, ServerTransaction tx) {
+    onAgentBye(leg, event, tx);
+  }
+
+  @Override
+  public void legReinvite(AgentLeg leg, RequestEvent event, ServerTransaction tx, String offer) {
+    onReinvite(true, event, tx, offer);
+  }
+
+  private void hangUpRinging() {
+    ringing.forEach(AgentLeg::hangup);
+    ringing.clear();
   }
 
   // ---- hold and media changes (re-INVITE) ----
@@ -567,6 +602,7 @@ final class CallSession implements ActiveCall {
     if (!callerLeft) {
       sendCallerBye();
     }
+    hangUpRinging();
     if (agentLeg != null) {
       agentLeg.hangup();
       if (was == State.CONNECTED) {

@@ -15,7 +15,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
@@ -26,8 +25,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.config.SipSettings;
 import org.hotline.sip.auth.CredentialStore;
-import org.hotline.sip.auth.DigestCredentials;
-import org.hotline.sip.auth.DigestVerifier;
+import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.auth.NonceService;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.stack.Transactions;
@@ -46,14 +44,12 @@ public final class Registrar {
 
   private final SipServer sip;
   private final SipSettings settings;
-  private final CredentialStore credentials;
-  private final NonceService nonces;
+  private final DigestAuthenticator authenticator;
   private final LocationService locations;
   private final Clock clock;
   private final Executor worker;
   private final RegistrarMetrics metrics;
   /** Stands in for the password of a user who does not exist; never matches a response. */
-  private final String unknownUserSecret = java.util.UUID.randomUUID().toString();
 
   public Registrar(
       SipServer sip,
@@ -66,8 +62,7 @@ public final class Registrar {
       MeterRegistry registry) {
     this.sip = sip;
     this.settings = settings;
-    this.credentials = credentials;
-    this.nonces = nonces;
+    this.authenticator = new DigestAuthenticator(sip, settings, credentials, nonces);
     this.locations = locations;
     this.clock = clock;
     this.worker = worker;
@@ -87,45 +82,23 @@ public final class Registrar {
   private void handle(Request request, ServerTransaction tx) {
     try {
       String user = aorUser(request);
-      AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-      if (auth == null) {
-        metrics.challenged.increment();
-        Transactions.respond(tx, challenge(request, false));
-        return;
+      switch (authenticator.check(request, user)) {
+        case DigestAuthenticator.Challenge(Response challenge) -> {
+          metrics.challenged.increment();
+          Transactions.respond(tx, challenge);
+        }
+        case DigestAuthenticator.Refused refused -> {
+          metrics.forbidden.increment();
+          log.info("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
+          Transactions.respond(tx, sip.messages().createResponse(Response.FORBIDDEN, request));
+        }
+        case DigestAuthenticator.Authenticated ok -> bind(request, tx, user);
       }
-      DigestCredentials c = credentialsOf(auth);
-      NonceService.Verdict nonce = nonces.check(c.nonce(), c.qop() == null ? null : c.nonceCount());
-      if (nonce != NonceService.Verdict.VALID) {
-        metrics.challenged.increment();
-        Transactions.respond(tx, challenge(request, nonce == NonceService.Verdict.STALE));
-        return;
-      }
-      if (!authentic(c, user)) {
-        metrics.forbidden.increment();
-        log.info("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
-        Transactions.respond(tx, sip.messages().createResponse(Response.FORBIDDEN, request));
-        return;
-      }
-      bind(request, tx, user);
     } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
       metrics.errors.increment();
       log.warn("REGISTER from {} failed: {}", source(request), e.toString());
       Transactions.respondQuietly(sip, tx, request, Response.SERVER_INTERNAL_ERROR);
     }
-  }
-
-  private boolean authentic(DigestCredentials c, String user) {
-    if (!settings.realm().equals(c.realm()) || !user.equals(c.username())) {
-      return false;
-    }
-    Optional<String> alg = DigestVerifier.javaAlgorithm(c.algorithmOrDefault());
-    if (alg.isEmpty()) {
-      return false;
-    }
-    Optional<String> ha1 = credentials.ha1(user, settings.realm(), c.algorithmOrDefault().toUpperCase(java.util.Locale.ROOT));
-    // An unknown user is checked against a hash nobody knows, so both answers look alike.
-    String stored = ha1.orElseGet(() -> DigestVerifier.hash(alg.get(), unknownUserSecret));
-    return DigestVerifier.verify(c, Request.REGISTER, stored) && ha1.isPresent();
   }
 
   private void bind(Request request, ServerTransaction tx, String user)
@@ -202,37 +175,6 @@ public final class Registrar {
     }
     ok.addHeader(sip.headers().createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
     return ok;
-  }
-
-  private Response challenge(Request request, boolean stale) throws ParseException {
-    Response r = sip.messages().createResponse(Response.UNAUTHORIZED, request);
-    String nonce = nonces.issue();
-    for (String algorithm : settings.digestAlgorithms()) {
-      var h = sip.headers().createWWWAuthenticateHeader("Digest");
-      h.setRealm(settings.realm());
-      h.setNonce(nonce);
-      h.setAlgorithm(algorithm);
-      h.setQop("auth");
-      if (stale) {
-        h.setStale(true);
-      }
-      r.addHeader(h);
-    }
-    return r;
-  }
-
-  private static DigestCredentials credentialsOf(AuthorizationHeader a) {
-    String uri = a.getURI() == null ? null : a.getURI().toString();
-    return new DigestCredentials(
-        a.getUsername(),
-        a.getRealm(),
-        a.getNonce(),
-        uri,
-        a.getResponse(),
-        a.getAlgorithm(),
-        a.getQop(),
-        a.getParameter("nc"),
-        a.getCNonce());
   }
 
   private static String aorUser(Request request) {

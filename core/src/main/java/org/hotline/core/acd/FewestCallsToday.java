@@ -1,0 +1,28 @@
+package org.hotline.core.acd;
+
+import java.util.Comparator;
+
+/**
+ * The agent who answered the fewest calls today (since local midnight in the clock's zone, all
+ * queues together) first, then the longest idle. The ACD resets the counts at midnight and
+ * re-sorts the free agents then, so an agent who worked yesterday is not held back today.
+ */
+final class FewestCallsToday implements RoutingStrategy {
+  private static final Comparator<IdleAgent> ORDER =
+      Comparator.comparingLong(IdleAgent::callsToday).thenComparing(LongestIdle.ORDER);
+
+  @Override
+  public String name() {
+    return "fewest-calls";
+  }
+
+  @Override
+  public Comparator<IdleAgent> order(String queue) {
+    return ORDER;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,85 @@
+package org.hotline.core.acd;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.hotline.config.AcdSettings;
+
+/**
+ * The rules of one queue.
+ *
+ * @param strategy the name of its {@link RoutingStrategy} ({@code longest-idle}, ...)
+ * @param wrapUp after-call work of an agent whose call came from this queue (zero: none)
+ * @param weight how much waiting in this queue counts for an agent of several queues, 1 to 100:
+ *     among the callers of equal priority at the heads of the agent's queues, the one with the
+ *     largest {@code wait x weight} goes first (ties: the earlier arrival). It never beats
+ *     priority and never reorders callers within the queue
+ * @param maxWaiting callers the queue holds at most (waiting or ringing; callbacks do not count);
+ *     one more is given back {@link QueueExit#FULL} at once (0: no limit)
+ * @param maxWait how long a caller waits at most before being given back {@link
+ *     QueueExit#MAX_WAIT} (zero: no limit)
+ * @param joinWhenNoAgents whether callers join when none of the queue's agents is logged in (an
+ *     agent on break, ringing or in wrap-up is logged in); when not, they are given back {@link
+ *     QueueExit#NO_AGENTS} at once, and so are the callers waiting when the last agent logs out
+ * @param serviceLevel the service-level threshold of {@link QueueStats#serviceLevel()}
+ */
+public record QueueSettings(
+    String strategy, Duration wrapUp, int weight, int maxWaiting, Duration maxWait, boolean joinWhenNoAgents, Duration serviceLevel) {
+  /** Longest idle, no wrap-up, weight 1, no limits, calls join without agents, 20 s threshold. */
+  public static final QueueSettings DEFAULTS =
+      new QueueSettings("longest-idle", Duration.ZERO, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20));
+
+  /** @throws IllegalArgumentException for an unknown strategy or a value out of range */
+  public QueueSettings {
+    strategy = RoutingStrategy.named(Objects.requireNonNull(strategy, "strategy")).name();
+    Objects.requireNonNull(wrapUp, "wrapUp");
+    Objects.requireNonNull(maxWait, "maxWait");
+    Objects.requireNonNull(serviceLevel, "serviceLevel");
+    if (wrapUp.isNegative() || maxWait.isNegative() || serviceLevel.isNegative() || serviceLevel.isZero()) {
+      throw new IllegalArgumentException("negative wrap-up or max wait, or a service level that is not positive");
+    }
+    if (weight < 1 || weight > 100) {
+      throw new IllegalArgumentException("weight must be 1 to 100: " + weight);
+    }
+    if (maxWaiting < 0) {
+      throw new IllegalArgumentException("negative max waiting: " + maxWaiting);
+    }
+  }
+
+  /** The defaults of every queue, as configured by {@code hotline.acd.*}. */
+  public static QueueSettings from(AcdSettings s) {
+    return new QueueSettings(s.strategy(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel());
+  }
+
+  /** The routing strategy {@link #strategy} names. */
+  public RoutingStrategy routing() {
+    return RoutingStrategy.named(strategy);
+  }
+
+  public QueueSettings withStrategy(String strategy) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withWrapUp(Duration wrapUp) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withWeight(int weight) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withMaxWaiting(int maxWaiting) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withMaxWait(Duration maxWait) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withJoinWhenNoAgents(boolean joinWhenNoAgents) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+
+  public QueueSettings withServiceLevel(Duration serviceLevel) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+  }
+}
