@@ -48,7 +48,14 @@ import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
 import org.hotline.admin.http.VoicemailRoute;
+import org.hotline.admin.cti.CtiEndpoint;
+import org.hotline.admin.cti.LoginRoute;
+import org.hotline.admin.cti.TokenService;
 import org.hotline.cti.cdr.CdrWriter;
+import org.hotline.cti.desk.AgentDesk;
+import org.hotline.cti.feed.CtiEvents;
+import org.hotline.cti.feed.ScreenPops;
+import org.hotline.cti.login.CtiLogins;
 import org.hotline.cti.location.CallerLocator;
 import org.hotline.ivr.PromptSets;
 import org.hotline.ivr.flows.Flows;
@@ -93,6 +100,7 @@ public final class HotlineServer implements AutoCloseable {
   private SipServer sip;
   private CallManager callManager;
   private Flows flows;
+  private CtiEvents ctiEvents;
   private HttpServer http;
   private volatile boolean ready;
 
@@ -111,7 +119,10 @@ public final class HotlineServer implements AutoCloseable {
     }
     Map<String, Agent> agentsBySipUser =
         agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
-    CdrWriter cdrWriter = new CdrWriter(new CdrRepository(database.dsl(), clock), database.writes(), metrics);
+    CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
+    CdrRepository cdrRepository = new CdrRepository(database.dsl(), clock);
+    // Region and carrier are looked up on the write pool, off the call's path.
+    CdrWriter cdrWriter = new CdrWriter(cdrRepository, callerLocator, database.writes(), metrics);
     // Subscribes itself: every agent state change is stored on the write pool.
     new AgentEventRecorder(new AgentEventRepository(database.dsl(), clock), database.writes(), bus, metrics);
 
@@ -119,10 +130,9 @@ public final class HotlineServer implements AutoCloseable {
     Router router =
         new Router(calls, metrics)
             .get("/health", new HealthRoute(() -> ready && database.isUp()))
-            .get("/api/cdrs", new CdrsRoute(new CdrRepository(database.dsl(), clock), clock))
+            .get("/api/cdrs", new CdrsRoute(cdrRepository, clock))
             .get("/metrics", new MetricsRoute(metrics))
             .get("/api/queues", queuesRoute);
-    CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
     new CustomersRoute(customers).addTo(router);
@@ -201,6 +211,7 @@ public final class HotlineServer implements AutoCloseable {
             })
         .addTo(router);
     callbackIntake.connect(acd);
+    startCti(router, agentRepository, customers, cdrRepository, callerLocator, acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
@@ -209,6 +220,25 @@ public final class HotlineServer implements AutoCloseable {
     log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
         config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),
         config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
+  }
+
+  /**
+   * The CTI bridge: logins, and the {@code /cti} WebSocket that pushes screen pops, call and agent
+   * states and queue figures to agent desktops and integrations, and takes their commands.
+   */
+  private void startCti(
+      Router router,
+      AgentRepository agents,
+      CustomerDirectory customers,
+      CdrRepository cdrs,
+      CallerLocator callerLocator,
+      Acd acd) {
+    ctiEvents =
+        new CtiEvents(bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom), calls, clock, metrics);
+    AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes());
+    TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
+    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), metrics).addTo(router);
+    router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 
   private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks)
@@ -280,6 +310,7 @@ public final class HotlineServer implements AutoCloseable {
     }
     closeQuietly(sip);
     closeQuietly(media);
+    closeQuietly(ctiEvents);
     closeQuietly(http);
     timers.shutdownNow();
     acdThread.shutdownNow();

@@ -107,10 +107,33 @@ public final class ConfigLoader {
 
     LocationSettings location = new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
     CustomerSettings customers = new CustomerSettings(levels(v));
+    CtiSettings cti = new CtiSettings(v.duration("hotline.cti.token-ttl", Duration.ofMinutes(1), Duration.ofDays(30)), integrations(v));
 
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers);
+        location, customers, cti);
+  }
+
+  /** {@code user:password} pairs, comma-separated, distinct users; empty for none. */
+  private static Map<String, String> integrations(Values v) {
+    String key = "hotline.cti.integrations";
+    String raw = v.string(key);
+    Map<String, String> users = new java.util.LinkedHashMap<>();
+    for (String pair : raw.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] userPassword = pair.strip().split(":", 2);
+      if (userPassword.length != 2
+          || !userPassword[0].matches("[A-Za-z0-9._-]{1,64}")
+          || userPassword[1].isEmpty()
+          || users.put(userPassword[0], userPassword[1]) != null) {
+        // The value holds passwords: name the key and the rule, never the value.
+        throw ConfigException.badValue(
+            key, "(hidden)", "comma-separated user:password pairs, distinct users of letters, digits, . _ -, non-empty passwords");
+      }
+    }
+    return users;
   }
 
   private static Map<String, String> featureCodes(Values v) {

@@ -13,4 +13,5 @@ public record HotlineConfig(
     DemoSettings demo,
     Duration shutdownGrace,
     LocationSettings location,
-    CustomerSettings customers) {}
+    CustomerSettings customers,
+    CtiSettings cti) {}

@@ -16,7 +16,7 @@ import org.hotline.core.cdr.Cdr;
 public final class CdrCsv {
   /** The header row, in column order. */
   public static final String HEADER =
-      "call_id,caller,dialed,ivr_choice,queue,agent_id,arrived_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,hangup_cause";
+      "call_id,caller,dialed,ivr_choice,queue,agent_id,arrived_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,hangup_cause,region,carrier,disposition,notes";
 
   private static final String FORMULA_START = "=+-@\t\r";
   private static final Pattern PHONE_NUMBER = Pattern.compile("[+-]?[0-9][0-9 ()-]*");
@@ -40,7 +40,11 @@ public final class CdrCsv {
       out.append(c.waitSeconds()).append(',');
       out.append(c.talkSeconds()).append(',');
       text(out, c.outcome() == null ? null : c.outcome().code()).append(',');
-      text(out, c.hangupCause()).append("\r\n");
+      text(out, c.hangupCause()).append(',');
+      text(out, c.region()).append(',');
+      text(out, c.carrier()).append(',');
+      text(out, c.disposition()).append(',');
+      text(out, c.notes()).append("\r\n");
     }
     return out.toString();
   }

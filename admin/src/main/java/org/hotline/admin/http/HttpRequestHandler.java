@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>A malformed request is answered 400 and the connection closed, since the decoder cannot tell
  * where the next request starts. When too many requests wait for answers the connection stops
  * reading until they are written.
+ *
+ * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for is handed
+ * to it at once, on the event loop; the connection is the route's from then on.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
@@ -48,9 +53,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     Request request;
     try {
-      request = Request.from(msg);
+      request = Request.from(msg, ctx.channel().remoteAddress());
     } catch (IllegalArgumentException e) {
       refuse(ctx, "malformed request URI: " + e.getMessage());
+      return;
+    }
+    WebSocketRoute webSocket = router.webSocketAt(request.path());
+    if (webSocket != null && isUpgrade(msg)) {
+      upgrade(ctx, msg, webSocket);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
@@ -76,6 +86,30 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
+  }
+
+  /**
+   * Hands the connection to {@code route}. Only a connection with no answer pending may be
+   * upgraded: its answers could not be written once it speaks WebSocket.
+   */
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest msg, WebSocketRoute route) {
+    if (pending > 0) {
+      refuse(ctx, "WebSocket upgrade behind pipelined requests");
+      return;
+    }
+    try {
+      route.upgrade(ctx, msg);
+    } catch (RuntimeException e) {
+      log.error("WebSocket upgrade of {} failed", msg.uri(), e);
+      ctx.close();
+    }
+  }
+
+  /** Whether {@code msg} asks for a WebSocket: a GET with {@code Connection: upgrade} and {@code Upgrade: websocket}. */
+  private static boolean isUpgrade(FullHttpRequest msg) {
+    return HttpMethod.GET.equals(msg.method())
+        && msg.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        && msg.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
   }
 
   private void refuse(ChannelHandlerContext ctx, String reason) {

@@ -3,16 +3,13 @@ package org.hotline.admin.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.AcdSnapshot;
-import org.hotline.core.acd.QueueStats;
-import org.hotline.core.agent.AgentState;
+import org.hotline.cti.feed.QueueFigures;
 
 /**
  * {@code GET /api/queues}: each queue's real-time state, by queue name: callers waiting, the
@@ -41,27 +38,7 @@ public final class QueuesRoute implements RouteHandler {
     }
     AcdSnapshot snapshot = source.snapshot().get(SNAPSHOT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     List<Map<String, Object>> queues = new ArrayList<>();
-    new TreeMap<>(snapshot.queues()).values().forEach(q -> queues.add(json(q)));
+    new TreeMap<>(snapshot.queues()).values().forEach(q -> queues.add(QueueFigures.of(q)));
     return Response.json(HttpResponseStatus.OK, queues);
-  }
-
-  private static Map<String, Object> json(QueueStats q) {
-    Map<String, Integer> agents = new LinkedHashMap<>();
-    for (AgentState s : AgentState.values()) {
-      agents.put(s.name().toLowerCase(Locale.ROOT), q.agents().getOrDefault(s, 0));
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("queue", q.queue());
-    m.put("waiting", q.waiting());
-    m.put("longestWaitSeconds", q.longestWaitSeconds());
-    m.put("agents", agents);
-    m.put("offeredToday", q.offered());
-    m.put("answeredToday", q.answered());
-    m.put("abandonedToday", q.abandoned());
-    m.put("givenBackToday", q.givenBack());
-    m.put("callbacksWaiting", q.callbacks());
-    m.put("serviceLevelToday", q.serviceLevel());
-    m.put("serviceLevelSeconds", q.serviceLevelThreshold().toSeconds());
-    return m;
   }
 }

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +19,23 @@ import java.util.Optional;
  * @param query the decoded query parameters, each with its values in order
  * @param headers the request headers (a copy)
  * @param body the request body, empty when there is none
+ * @param remote the address of the peer (a proxy's, when behind one); null when unknown
  */
-public record Request(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+public record Request(
+    HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body, SocketAddress remote) {
   public Request {
     query = Map.copyOf(query);
   }
 
   /**
-   * Copies {@code request} into a {@code Request}.
+   * Copies {@code request}, which came from {@code remote}, into a {@code Request}.
    *
    * @throws IllegalArgumentException when the URI cannot be decoded (a bad {@code %} escape)
    */
-  static Request from(FullHttpRequest request) {
+  static Request from(FullHttpRequest request, SocketAddress remote) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     return new Request(
-        request.method(), uri.path(), uri.parameters(), request.headers().copy(), ByteBufUtil.getBytes(request.content()));
+        request.method(), uri.path(), uri.parameters(), request.headers().copy(), ByteBufUtil.getBytes(request.content()), remote);
   }
 
   /** The first value of query parameter {@code name}; empty when it is absent or blank. */

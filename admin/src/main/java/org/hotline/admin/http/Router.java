@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * matches {@code /static/app.js}; the longest prefix wins). An unknown path is answered 404, a
  * known path with another method 405 with {@code Allow}; both at once, without a worker.
  *
+ * <p>A WebSocket path ({@link #webSocket}) is exact; an upgrade request for it is handed to its
+ * {@link WebSocketRoute} on the event loop, and any other request for it is answered 426.
+ *
  * <p>Meters: {@code hotline.http.requests} (timer by route and status) and {@code
  * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413).
  */
@@ -37,6 +40,7 @@ public final class Router {
   private final MeterRegistry meters;
   private final Map<String, Map<HttpMethod, RouteHandler>> routes = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<String> prefixes = new CopyOnWriteArrayList<>();
+  private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
 
   /**
    * @param workers where handlers run: they may block (on the database), so not an event loop;
@@ -59,6 +63,27 @@ public final class Router {
   }
 
   /**
+   * Hands the WebSocket upgrade requests of {@code path} (exact) to {@code route}.
+   *
+   * @throws IllegalArgumentException when the path is taken already or does not start with {@code /}
+   */
+  public Router webSocket(String path, WebSocketRoute route) {
+    Objects.requireNonNull(route, "route");
+    if (path == null || !path.startsWith("/") || path.endsWith("/*")) {
+      throw new IllegalArgumentException("a WebSocket path is exact and starts with /: " + path);
+    }
+    if (routes.containsKey(path) || webSockets.putIfAbsent(path, route) != null) {
+      throw new IllegalArgumentException("route " + path + " is taken already");
+    }
+    return this;
+  }
+
+  /** The WebSocket route of {@code path}, or null. */
+  WebSocketRoute webSocketAt(String path) {
+    return webSockets.get(path);
+  }
+
+  /**
    * Answers {@code method path} with {@code handler}; {@code path} is exact or a prefix ending in
    * {@code /*}.
    *
@@ -69,6 +94,9 @@ public final class Router {
     Objects.requireNonNull(handler, "handler");
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("a route path starts with /: " + path);
+    }
+    if (webSockets.containsKey(path)) {
+      throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     Map<HttpMethod, RouteHandler> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
     if (byMethod.putIfAbsent(method, handler) != null) {
@@ -83,6 +111,10 @@ public final class Router {
 
   /** Answers {@code request}; the future always completes normally, with an error response if need be. */
   CompletableFuture<Response> dispatch(Request request) {
+    if (webSockets.containsKey(request.path())) {
+      Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
+      return done(request.path(), upgrade.withHeader("Upgrade", "websocket"));
+    }
     String pattern = match(request.path());
     if (pattern == null) {
       return done("unmatched", Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.path()));

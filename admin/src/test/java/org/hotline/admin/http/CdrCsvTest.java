@@ -13,12 +13,12 @@ class CdrCsvTest {
   static final String MIDDLE = ",100,,sales,1001,2026-03-01T08:00:00Z,,2026-03-01T08:01:00Z,3,0,abandoned,";
 
   static String csvOf(String caller, String cause) {
-    Cdr cdr = new Cdr("c1", caller, "100", null, "sales", "1001", T0, null, T0.plusSeconds(60), 3, 0, CallOutcome.ABANDONED, cause);
+    Cdr cdr = new Cdr("c1", caller, "100", null, "sales", "1001", T0, null, T0.plusSeconds(60), 3, 0, CallOutcome.ABANDONED, cause, null, null, null, null);
     return CdrCsv.format(List.of(cdr));
   }
 
   static String row(String caller, String cause) {
-    return CdrCsv.HEADER + "\r\n" + "c1," + caller + MIDDLE + cause + "\r\n";
+    return CdrCsv.HEADER + "\r\n" + "c1," + caller + MIDDLE + cause + ",,,,\r\n";
   }
 
   @Test
@@ -40,6 +40,16 @@ class CdrCsvTest {
     assertEquals(row("'-2+3+cmd|x", ""), csvOf("-2+3+cmd|x", null));
     assertEquals(row("\"'=HYPERLINK(\"\"x\"\")\"", ""), csvOf("=HYPERLINK(\"x\")", null));
     assertEquals(row("+86 138 0013 8000", ""), csvOf("+86 138 0013 8000", null));
+  }
+
+  @Test
+  void format_endsWithRegionCarrierAndTheWrapUp() {
+    Cdr cdr = new Cdr("c1", "+8613800138000", "100", null, "sales", "1001", T0, null, T0.plusSeconds(60), 3, 0,
+        CallOutcome.ABANDONED, null, "北京市", "中国移动", "complaint", "late delivery, again");
+
+    assertEquals(
+        CdrCsv.HEADER + "\r\n" + "c1,+8613800138000" + MIDDLE + ",北京市,中国移动,complaint,\"late delivery, again\"\r\n",
+        CdrCsv.format(List.of(cdr)));
   }
 
   @Test

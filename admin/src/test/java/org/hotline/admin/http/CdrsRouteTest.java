@@ -43,7 +43,7 @@ class CdrsRouteTest {
 
   static Cdr cdr(String callId, String arrived, String caller) {
     Instant at = Instant.parse(arrived);
-    return new Cdr(callId, caller, "100", "1", "sales", "1001", at, at.plusSeconds(1), at.plusSeconds(61), 10, 45, CallOutcome.ANSWERED, "caller-bye");
+    return new Cdr(callId, caller, "100", "1", "sales", "1001", at, at.plusSeconds(1), at.plusSeconds(61), 10, 45, CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
   }
 
   @Test

@@ -130,6 +130,24 @@ class HttpServerTest {
   }
 
   @Test
+  void webSocketPath_askedWithoutAnUpgrade_answers426() throws Exception {
+    http.router.webSocket("/ws", (ctx, request) -> ctx.close());
+
+    HttpResponse<String> response = http.get("/ws");
+
+    assertEquals(426, response.statusCode());
+    assertEquals("websocket", response.headers().firstValue("upgrade").orElseThrow());
+  }
+
+  @Test
+  void webSocketPath_takenByARoute_isRefused_andTheOtherWayRound() {
+    http.router.webSocket("/ws", (ctx, request) -> ctx.close());
+
+    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", (ctx, request) -> ctx.close()));
+    assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", r -> null));
+  }
+
+  @Test
   void route_registeredTwice_isRefused() {
     assertThrows(IllegalArgumentException.class, () -> http.router.get("/hello", r -> null));
   }

@@ -20,6 +20,11 @@ import org.hotline.core.call.CallOutcome;
  * @param talkSeconds seconds connected to an agent
  * @param outcome answered, abandoned, ivr-hangup or failed
  * @param hangupCause who or what ended the call ({@code caller-bye}, {@code agent-bye}, ...)
+ * @param region where the caller's number is from: city or province, the country for a foreign
+ *     number, in the configured language; null when unknown (withheld or invalid number)
+ * @param carrier the caller's mobile carrier; null for fixed lines and when unknown
+ * @param disposition the agent's wrap-up code ({@code sale}, {@code complaint}, ...), or null
+ * @param notes the agent's wrap-up notes, or null
  */
 public record Cdr(
     String callId,
@@ -34,9 +39,13 @@ public record Cdr(
     long waitSeconds,
     long talkSeconds,
     CallOutcome outcome,
-    String hangupCause) {
+    String hangupCause,
+    String region,
+    String carrier,
+    String disposition,
+    String notes) {
 
-  /** The CDR of an ended call. */
+  /** The CDR of an ended call, not yet located nor wrapped up. */
   public static Cdr of(Call call) {
     if (!call.isEnded()) {
       throw new IllegalStateException("call " + call.id() + " has not ended");
@@ -54,6 +63,24 @@ public record Cdr(
         call.waitSeconds(),
         call.talkSeconds(),
         call.outcome(),
-        call.hangupCause());
+        call.hangupCause(),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** This CDR with the caller's {@code region} and {@code carrier} (null when unknown). */
+  public Cdr withLocation(String region, String carrier) {
+    return new Cdr(
+        callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
+        outcome, hangupCause, region, carrier, disposition, notes);
+  }
+
+  /** This CDR with the agent's wrap-up. */
+  public Cdr withWrapUp(String disposition, String notes) {
+    return new Cdr(
+        callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
+        outcome, hangupCause, region, carrier, disposition, notes);
   }
 }

@@ -13,8 +13,14 @@ public sealed interface CallEvent extends HotlineEvent {
   /** The call joined a queue. */
   record Queued(String callId, String queue, int priority, Instant at) implements CallEvent {}
 
-  /** The call is offered to an agent: their phone rings. */
-  record Offered(String callId, String agentId, String queue, String caller, Instant at) implements CallEvent {}
+  /**
+   * The call is offered to an agent: their phone rings.
+   *
+   * @param ivrChoice the caller's path through the IVR menus ({@code 2>1}), or null
+   * @param queuedAt when the caller joined the queue (a callback: the place they kept)
+   */
+  record Offered(String callId, String agentId, String queue, String caller, String ivrChoice, Instant queuedAt, Instant at)
+      implements CallEvent {}
 
   /** The agent answered. */
   record Connected(String callId, String agentId, Instant at) implements CallEvent {}

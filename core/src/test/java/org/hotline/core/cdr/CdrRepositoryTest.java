@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.db.Database;
 import org.hotline.core.db.TestDatabases;
@@ -39,18 +40,18 @@ class CdrRepositoryTest {
     return new Cdr(
         callId, "+8613800138000", "100", "1", "sales", "1001",
         arrived, arrived.plusSeconds(1), arrived.plusSeconds(90), 12, 70,
-        CallOutcome.ANSWERED, "caller-bye");
+        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
   }
 
   static Cdr ivrHangup(String callId, Instant arrived) {
     return new Cdr(
         callId, "2000", "100", null, null, null,
-        arrived, null, arrived.plusSeconds(5), 0, 0, CallOutcome.IVR_HANGUP, null);
+        arrived, null, arrived.plusSeconds(5), 0, 0, CallOutcome.IVR_HANGUP, null, null, null, null, null);
   }
 
   @Test
   void insert_thenBetween_readsEveryFieldBack() {
-    Cdr full = answered("call-1", T0);
+    Cdr full = answered("call-1", T0).withLocation("北京市", "中国移动").withWrapUp("sale", "wants the blue one");
     Cdr sparse = ivrHangup("call-2", T0.plusSeconds(10));
 
     assertTrue(cdrs.insert(full));
@@ -92,7 +93,7 @@ class CdrRepositoryTest {
     Cdr cdr = ivrHangup("call-1", T0);
     cdrs.insert(new Cdr(
         cdr.callId(), "9".repeat(500), cdr.dialed(), cdr.ivrChoice(), cdr.queue(), cdr.agentId(),
-        cdr.arrivedAt(), cdr.answeredAt(), cdr.endedAt(), 0, 0, cdr.outcome(), "x".repeat(100)));
+        cdr.arrivedAt(), cdr.answeredAt(), cdr.endedAt(), 0, 0, cdr.outcome(), "x".repeat(100), null, null, null, null));
 
     Cdr stored = cdrs.between(T0, T0.plusSeconds(1)).get(0);
     assertEquals("9".repeat(128), stored.caller());
@@ -106,5 +107,85 @@ class CdrRepositoryTest {
       cdrs.insert(ivrHangup("call-" + i, T0.plusSeconds(i)));
     }
     assertEquals(5, cdrs.count());
+  }
+
+  @Test
+  void insert_keepsTheCallersRegionAndCarrier() {
+    cdrs.insert(answered("call-1", T0).withLocation("广东省广州市", "中国联通"));
+
+    Cdr stored = cdrs.find("call-1").orElseThrow();
+    assertEquals("广东省广州市", stored.region());
+    assertEquals("中国联通", stored.carrier());
+  }
+
+  @Test
+  void wrapUp_ofAWrittenCdr_showsOnIt() {
+    cdrs.insert(answered("call-1", T0));
+
+    cdrs.wrapUp("call-1", "complaint", "parcel arrived broken");
+
+    Cdr stored = cdrs.between(T0, T0.plusSeconds(1)).get(0);
+    assertEquals("complaint", stored.disposition());
+    assertEquals("parcel arrived broken", stored.notes());
+  }
+
+  @Test
+  void wrapUp_whileTheCallIsStillOn_isKeptAndShowsOnceTheCdrIsWritten() {
+    cdrs.wrapUp("call-1", "sale", null);
+    assertEquals(Optional.empty(), cdrs.find("call-1"));
+
+    cdrs.insert(answered("call-1", T0));
+
+    assertEquals(answered("call-1", T0).withWrapUp("sale", null), cdrs.find("call-1").orElseThrow());
+  }
+
+  @Test
+  void wrapUp_again_replacesTheFirst() {
+    cdrs.insert(answered("call-1", T0));
+    cdrs.wrapUp("call-1", "sale", "first");
+    cdrs.wrapUp("call-1", "callback-needed", "second thoughts");
+
+    Cdr stored = cdrs.find("call-1").orElseThrow();
+    assertEquals("callback-needed", stored.disposition());
+    assertEquals("second thoughts", stored.notes());
+  }
+
+  @Test
+  void insert_ofACdrCarryingAWrapUp_doesNotOverwriteTheAgentsLaterOne() {
+    cdrs.wrapUp("call-1", "complaint", "from the desktop");
+
+    cdrs.insert(answered("call-1", T0).withWrapUp("sale", "from the CDR"));
+
+    assertEquals("complaint", cdrs.find("call-1").orElseThrow().disposition());
+  }
+
+  @Test
+  void wrapUp_overLongNotes_areCutToTheColumn() {
+    cdrs.insert(answered("call-1", T0));
+
+    cdrs.wrapUp("call-1", "sale", "n".repeat(CdrRepository.MAX_NOTES + 50));
+
+    assertEquals(CdrRepository.MAX_NOTES, cdrs.find("call-1").orElseThrow().notes().length());
+  }
+
+  @Test
+  void lastCallsFrom_isTheCallersNewestCallsFirst_atMostTheLimit() {
+    for (int i = 0; i < 7; i++) {
+      cdrs.insert(answered("call-" + i, T0.plusSeconds(i * 60L)));
+    }
+    cdrs.insert(ivrHangup("other-caller", T0.plusSeconds(3600)));
+
+    List<String> ids = cdrs.lastCallsFrom(List.of("+8613800138000"), 5).stream().map(Cdr::callId).toList();
+
+    assertEquals(List.of("call-6", "call-5", "call-4", "call-3", "call-2"), ids);
+  }
+
+  @Test
+  void lastCallsFrom_matchesAnyOfTheNumbersGiven() {
+    cdrs.insert(answered("e164", T0));
+    cdrs.insert(ivrHangup("national", T0.plusSeconds(1)));
+
+    assertEquals(2, cdrs.lastCallsFrom(List.of("+8613800138000", "2000"), 5).size());
+    assertEquals(List.of(), cdrs.lastCallsFrom(List.of(), 5));
   }
 }

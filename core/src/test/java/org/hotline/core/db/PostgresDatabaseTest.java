@@ -71,7 +71,7 @@ class PostgresDatabaseTest {
 
       CdrRepository cdrs = new CdrRepository(db.dsl(), Clock.systemUTC());
       Instant t0 = Instant.parse("2026-03-01T08:00:00.123456Z");
-      Cdr cdr = new Cdr("c1", "+8613800138000", "100", null, "sales", "1001", t0, null, t0.plusSeconds(9), 9, 0, CallOutcome.ABANDONED, "caller-bye");
+      Cdr cdr = new Cdr("c1", "+8613800138000", "100", null, "sales", "1001", t0, null, t0.plusSeconds(9), 9, 0, CallOutcome.ABANDONED, "caller-bye", null, null, null, null);
       assertTrue(cdrs.insert(cdr));
       assertFalse(cdrs.insert(cdr));
       assertEquals(List.of(cdr), cdrs.between(t0, t0.plusSeconds(1)));

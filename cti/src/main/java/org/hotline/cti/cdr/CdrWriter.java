@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
+import org.hotline.cti.location.CallerLocation;
+import org.hotline.cti.location.CallerLocator;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Writes each finished call's CDR on the database write pool, retrying with backoff.
+ * Writes each finished call's CDR on the database write pool, retrying with backoff, with the
+ * caller's region and carrier looked up from their number by a {@link CallerLocator}.
  *
  * <p>{@link #record} returns at once; its future completes when the row is committed, or
  * exceptionally once every attempt failed, after one error line that names the call. A write the
@@ -38,6 +41,7 @@ public final class CdrWriter implements CallRecorder {
   public static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(200);
 
   private final CdrRepository repository;
+  private final CallerLocator locator;
   private final Executor writes;
   private final int attempts;
   private final Duration firstBackoff;
@@ -45,23 +49,38 @@ public final class CdrWriter implements CallRecorder {
   private final Counter failed;
   private final Counter retries;
 
-  /** A writer with {@link #DEFAULT_ATTEMPTS} attempts starting at {@link #DEFAULT_FIRST_BACKOFF}. */
+  /**
+   * A writer that stores CDRs as given, without locating the caller, with {@link
+   * #DEFAULT_ATTEMPTS} attempts starting at {@link #DEFAULT_FIRST_BACKOFF}.
+   */
   public CdrWriter(CdrRepository repository, Executor writes, MeterRegistry meters) {
-    this(repository, writes, meters, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF);
+    this(repository, null, writes, meters, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF);
+  }
+
+  /**
+   * A writer that locates callers, with {@link #DEFAULT_ATTEMPTS} attempts starting at {@link
+   * #DEFAULT_FIRST_BACKOFF}.
+   */
+  public CdrWriter(CdrRepository repository, CallerLocator locator, Executor writes, MeterRegistry meters) {
+    this(repository, Objects.requireNonNull(locator, "locator"), writes, meters, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF);
   }
 
   /**
    * @param repository where CDRs go
+   * @param locator fills a CDR's region and carrier from its caller's number, unless the CDR has
+   *     a region already; null: CDRs are stored as given
    * @param writes the database write pool ({@code Database.writes()})
    * @param meters where the counters are registered
    * @param attempts how many times a CDR is tried, at least 1
    * @param firstBackoff the wait before the first retry, doubled for each further one
    */
-  public CdrWriter(CdrRepository repository, Executor writes, MeterRegistry meters, int attempts, Duration firstBackoff) {
+  public CdrWriter(
+      CdrRepository repository, CallerLocator locator, Executor writes, MeterRegistry meters, int attempts, Duration firstBackoff) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
     }
     this.repository = Objects.requireNonNull(repository, "repository");
+    this.locator = locator;
     this.writes = Objects.requireNonNull(writes, "writes");
     this.attempts = attempts;
     this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
@@ -88,8 +107,10 @@ public final class CdrWriter implements CallRecorder {
     }
   }
 
-  private void write(Cdr cdr, int attempt, CompletableFuture<Void> done) {
-    MDC.put("callId", cdr.callId());
+  private void write(Cdr given, int attempt, CompletableFuture<Void> done) {
+    MDC.put("callId", given.callId());
+    // Located on the write pool, once: the first attempt's CDR is the one retried.
+    Cdr cdr = attempt == 1 ? located(given) : given;
     try {
       repository.insert(cdr);
       written.increment();
@@ -117,6 +138,25 @@ public final class CdrWriter implements CallRecorder {
       MDC.remove("callId");
     }
     done.completeExceptionally(cause);
+  }
+
+  /** {@code cdr} with its caller's region and carrier, as far as the number tells. */
+  private Cdr located(Cdr cdr) {
+    if (locator == null || cdr.region() != null) {
+      return cdr;
+    }
+    try {
+      CallerLocation where = locator.locate(cdr.caller());
+      return where.known() ? cdr.withLocation(blankToNull(where.region()), blankToNull(where.carrier())) : cdr;
+    } catch (RuntimeException e) {
+      // Location is a nicety: the CDR itself must not be lost over it.
+      log.warn("caller {} of call {} not located: {}", cdr.caller(), cdr.callId(), e.toString());
+      return cdr;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /** Whether the database refused the data itself (SQLSTATE class 22 or 23), so a retry would fail too. */

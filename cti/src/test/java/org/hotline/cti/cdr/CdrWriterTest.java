@@ -2,6 +2,7 @@ package org.hotline.cti.cdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.hotline.core.call.CallOutcome;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.core.db.Database;
+import org.hotline.cti.location.CallerLocator;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,11 +63,11 @@ class CdrWriterTest {
   static Cdr cdr(String callId, String caller) {
     return new Cdr(
         callId, caller, "100", "1", "sales", "1001",
-        T0, T0.plusSeconds(1), T0.plusSeconds(60), 5, 40, CallOutcome.ANSWERED, "caller-bye");
+        T0, T0.plusSeconds(1), T0.plusSeconds(60), 5, 40, CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
   }
 
   CdrWriter writer(CdrRepository repository) {
-    return new CdrWriter(repository, db.writes(), meters, 3, Duration.ofMillis(1));
+    return new CdrWriter(repository, null, db.writes(), meters, 3, Duration.ofMillis(1));
   }
 
   double count(String name) {
@@ -82,6 +84,22 @@ class CdrWriterTest {
 
     assertEquals(List.of(cdr("call-1")), cdrs.between(T0, T0.plusSeconds(1)));
     assertEquals(1, count("hotline.cdr.written"));
+  }
+
+  @Test
+  void record_withALocator_storesTheCallersRegionAndCarrier() throws Exception {
+    CdrWriter writer = new CdrWriter(cdrs, new CallerLocator("CN", "zh"), db.writes(), meters, 3, Duration.ofMillis(1));
+
+    writer.record(cdr("mobile", "+8613800138000")).get(5, TimeUnit.SECONDS);
+    writer.record(cdr("landline", "02162123456")).get(5, TimeUnit.SECONDS);
+    writer.record(cdr("foreign", "+442070313000")).get(5, TimeUnit.SECONDS);
+    writer.record(cdr("withheld", "anonymous")).get(5, TimeUnit.SECONDS);
+
+    assertEquals(cdr("mobile").withLocation("北京市", "中国移动"), cdrs.find("mobile").orElseThrow());
+    assertEquals("上海市", cdrs.find("landline").orElseThrow().region());
+    assertNull(cdrs.find("landline").orElseThrow().carrier());
+    assertEquals("英国", cdrs.find("foreign").orElseThrow().region());
+    assertNull(cdrs.find("withheld").orElseThrow().region());
   }
 
   @Test

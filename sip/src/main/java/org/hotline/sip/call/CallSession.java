@@ -379,7 +379,8 @@ final class CallSession implements ActiveCall, LegOwner {
       AgentLeg leg = new AgentLeg(services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result);
       ringing.add(leg);
       services.bus().publish(
-          new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.offeredAt()));
+          new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.ivrChoice(),
+              call.queuedAt(), call.offeredAt()));
       leg.dial(call.callerNumber(), call.callerName(), callerMedia);
     });
     return result;

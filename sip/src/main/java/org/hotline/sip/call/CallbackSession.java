@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A callback whose turn came: the agent's phone rings first, showing the customer's number;
  * once the agent answers they hear ringback while the customer is called through the trunk;
- * when the customer answers the two are bridged. The CDR has the customer as caller, {@value
+ * when the customer answers the two are bridged. Every attempt that rang the agent leaves a CDR
+ * (an unanswered one {@code failed}, cause {@code agent-no-answer} or {@code
+ * callback-no-answer}). The CDR has the customer as caller, {@value
  * #DIALED} as the number dialed, the queue, the kept place as the time queued, and the agent.
  * Every change runs on the session's {@link SerialExecutor}.
  */
@@ -90,7 +92,8 @@ final class CallbackSession implements LegOwner {
       CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
       agentLeg = new AgentLeg(services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult);
       log.info("callback {} for {}: ringing agent {}", offer.request().id(), offer.request().number(), agent.id());
-      services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.request().queue(), call.callerNumber(), call.offeredAt()));
+      services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.request().queue(), call.callerNumber(), null,
+          call.queuedAt(), call.offeredAt()));
       agentLeg.dial(offer.request().number(), "Callback", placeholder);
     });
   }
@@ -127,8 +130,8 @@ final class CallbackSession implements LegOwner {
       log.info("callback {}: agent {} did not answer", offer.request().id(), offer.agent().id());
       closePlaceholder();
       result.complete(OfferResult.NOT_ANSWERED);
-      state = State.FINISHED;
-      onFinished.accept(this);
+      // A CDR for the attempt: the agent's desktop saw it ring and sees it end.
+      end(CallOutcome.FAILED, "agent-no-answer");
     } else if (leg == customerLeg && state == State.CALLING_CUSTOMER) {
       log.info("callback {}: the customer at {} did not answer", offer.request().id(), offer.request().number());
       result.complete(OfferResult.CALL_GONE);
@@ -165,14 +168,8 @@ final class CallbackSession implements LegOwner {
   void terminate(String cause) {
     exec.execute(() -> {
       result.complete(OfferResult.NOT_ANSWERED);
-      if (state == State.RINGING_AGENT) {
-        agentLeg.hangup();
-        closePlaceholder();
-        state = State.FINISHED;
-        onFinished.accept(this);
-      } else {
-        end(state == State.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause);
-      }
+      closePlaceholder();
+      end(state == State.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause);
     });
   }
 

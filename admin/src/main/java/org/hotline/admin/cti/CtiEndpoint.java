@@ -1,0 +1,165 @@
+package org.hotline.admin.cti;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.hotline.admin.http.WebSocketRoute;
+import org.hotline.cti.bridge.CtiCommands;
+import org.hotline.cti.bridge.CtiFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /cti} WebSocket (RFC 6455): the CTI bridge's events out to agent desktops and
+ * integrations, their commands in, as JSON text frames of at most {@link #MAX_FRAME} bytes.
+ *
+ * <p>The handshake carries the session token, in {@code ?token=} or the {@link SessionCookie}
+ * (the cookie only from a page of this server: an {@code Origin} other than the {@code Host} is
+ * ignored). Without a valid one the handshake completes and the connection is closed at once with
+ * 4401 "log in first", or 4408 "session expired" for a token that has run out; see {@link
+ * CtiClose} for every close code. A logged-in connection is a {@link CtiConnection}.
+ *
+ * <p>Meters: {@code hotline.cti.connections} (gauge), {@code hotline.cti.messages.sent}, {@code
+ * hotline.cti.commands{result}}, {@code hotline.cti.closes{reason}}.
+ */
+public final class CtiEndpoint implements WebSocketRoute {
+  private static final Logger log = LoggerFactory.getLogger(CtiEndpoint.class);
+
+  /** The path the endpoint is served on. */
+  public static final String PATH = "/cti";
+
+  /** The largest message, in one frame or in fragments: 64 KiB. */
+  static final int MAX_FRAME = 64 * 1024;
+
+  /** How often an open connection's session is checked for expiry and logout. */
+  static final Duration SESSION_CHECK = Duration.ofSeconds(5);
+
+  private final TokenService tokens;
+  private final CommandRunner commands;
+  private final Executor executor;
+  private final MeterRegistry meters;
+  private final Duration sessionCheck;
+  private final CtiFanout fanout;
+
+  /**
+   * Subscribes to {@code feed} at once; connections get the messages published from when they
+   * open.
+   *
+   * @param tokens the sessions logins issued
+   * @param feed where the CTI messages come from
+   * @param commands what runs the connections' commands
+   * @param executor where commands run (they may block; virtual threads suit), never an event loop
+   * @param meters where the endpoint's counts go
+   */
+  public CtiEndpoint(TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
+    this(tokens, feed, commands, executor, meters, SESSION_CHECK);
+  }
+
+  CtiEndpoint(TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters, Duration sessionCheck) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.commands = new CommandRunner(commands, meters);
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.sessionCheck = Objects.requireNonNull(sessionCheck, "sessionCheck");
+    this.fanout = new CtiFanout(meters);
+    feed.subscribe(fanout::publish);
+  }
+
+  @Override
+  public void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+    Channel channel = ctx.channel();
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory("ws://" + request.headers().get(HttpHeaderNames.HOST) + PATH, null, false, MAX_FRAME)
+            .newHandshaker(request);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    Optional<Session> session = tokens.find(token(request));
+    CtiClose refusal = session.isEmpty() ? CtiClose.UNAUTHENTICATED : tokens.isExpired(session.get()) ? CtiClose.EXPIRED : null;
+
+    // The HTTP handlers make way for the WebSocket ones before the handshake answer is written,
+    // so that no frame the client sends after it meets an HTTP handler.
+    ChannelPipeline pipeline = channel.pipeline();
+    pipeline.replace("idle", "idle", new IdleStateHandler(CtiConnection.PING_AFTER.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    pipeline.replace("handler", "aggregator-ws", new WebSocketFrameAggregator(MAX_FRAME));
+    CtiConnection connection = null;
+    if (refusal == null) {
+      connection = new CtiConnection(session.get(), tokens, commands, executor, sessionCheck, meters);
+      pipeline.addLast("cti", connection);
+    }
+    CtiConnection opened = connection;
+    handshaker
+        .handshake(channel, request)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                log.debug("CTI handshake with {} failed: {}", channel.remoteAddress(), f.cause().toString());
+                channel.close();
+              } else if (opened == null) {
+                refuse(channel, refusal);
+              } else {
+                open(channel, opened);
+              }
+            });
+  }
+
+  private void open(Channel channel, CtiConnection connection) {
+    fanout.add(connection);
+    channel.closeFuture().addListener(f -> {
+      fanout.remove(connection);
+      log.info("{} disconnected from CTI", connection.session());
+    });
+    log.info("{} connected to CTI from {}", connection.session(), channel.remoteAddress());
+  }
+
+  private void refuse(Channel channel, CtiClose why) {
+    why.count(meters);
+    log.info("CTI connection from {} refused: {} {}", channel.remoteAddress(), why.code(), why.reason());
+    channel.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason())).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** The token of the handshake: {@code ?token=}, else the session cookie of a same-origin page; null when none. */
+  private static String token(FullHttpRequest request) {
+    List<String> query = new QueryStringDecoder(request.uri()).parameters().get("token");
+    if (query != null && !query.isEmpty() && !query.get(0).isBlank()) {
+      return query.get(0);
+    }
+    return sameOrigin(request) ? SessionCookie.token(request.headers()) : null;
+  }
+
+  /**
+   * Whether the handshake comes from a page of this server, or from no page at all: a browser
+   * sends {@code Origin} with every WebSocket handshake, and the cookie must not let another
+   * site's page connect as the user (cross-site WebSocket hijacking).
+   */
+  private static boolean sameOrigin(FullHttpRequest request) {
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    if (origin == null) {
+      return true;
+    }
+    String host = request.headers().get(HttpHeaderNames.HOST);
+    try {
+      return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

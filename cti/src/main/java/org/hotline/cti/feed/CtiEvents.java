@@ -1,0 +1,210 @@
+package org.hotline.cti.feed;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.hotline.core.agent.AgentState;
+import org.hotline.core.event.AgentEvent;
+import org.hotline.core.event.CallEvent;
+import org.hotline.core.event.EventBus;
+import org.hotline.core.event.HotlineEvent;
+import org.hotline.core.event.QueueEvent;
+import org.hotline.cti.bridge.CtiFeed;
+import org.hotline.cti.bridge.CtiMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The server's events as CTI messages (docs/cti-protocol.md): {@code screen-pop} and {@code
+ * call-state} for the agent a call is offered to, {@code agent-state} for the agent whose state
+ * changed, {@code queue-stats} for everyone.
+ *
+ * <p>The bus calls subscribers on the publisher's thread (the ACD's, a call's), so everything here
+ * returns at once: a screen-pop's customer and history lookups run on the {@code lookups}
+ * executor and the screen-pop is sent when they are done, after the {@code ringing} call-state
+ * that is sent at once. When the lookups fail or the executor refuses them, the agent still gets
+ * a screen-pop from the number alone, marked {@code lookupFailed}.
+ *
+ * <p>Call states: {@code ringing} (offered), {@code connected} (answered), {@code ended}. Every
+ * agent a call rang gets its {@code ended}: with outcome {@code answered-elsewhere} when another
+ * agent answers, else when the call is over, with the CDR's outcome. No event tells hold and
+ * resume yet, so there is no {@code held} state.
+ *
+ * <p>Meters: {@code hotline.cti.screenpop} (timer, from the offer to the screen-pop ready), {@code
+ * hotline.cti.screenpop.failed}, {@code hotline.cti.messages} (by {@code type}).
+ */
+public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CtiEvents.class);
+
+  private final EventBus bus;
+  private final ScreenPops screenPops;
+  private final Executor lookups;
+  private final Clock clock;
+  private final OfferedCalls offered = new OfferedCalls();
+  private final List<Consumer<CtiMessage>> sinks = new CopyOnWriteArrayList<>();
+  private final Timer screenPopLatency;
+  private final Counter screenPopsFailed;
+  private final MeterRegistry meters;
+
+  /**
+   * Subscribes to {@code bus} at once; {@link #close} unsubscribes.
+   *
+   * @param lookups where screen-pops are built (they read the database)
+   * @param clock tells when a screen-pop is ready, for its latency
+   */
+  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters) {
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.screenPops = Objects.requireNonNull(screenPops, "screenPops");
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.meters = meters;
+    this.screenPopLatency =
+        Timer.builder("hotline.cti.screenpop")
+            .description("from a call's offer to an agent until its screen-pop is ready to send")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(meters);
+    this.screenPopsFailed =
+        Counter.builder("hotline.cti.screenpop.failed")
+            .description("screen-pops sent without customer and history because the lookups failed")
+            .register(meters);
+    bus.subscribe(this);
+  }
+
+  @Override
+  public void subscribe(Consumer<CtiMessage> sink) {
+    sinks.add(Objects.requireNonNull(sink, "sink"));
+  }
+
+  /** The calls on now and whom they were offered to. */
+  public OfferedCalls offeredCalls() {
+    return offered;
+  }
+
+  @Override
+  public void accept(HotlineEvent event) {
+    switch (event) {
+      case CallEvent.Offered o -> offered(o);
+      case CallEvent.Connected c -> connected(c);
+      case CallEvent.Finished f -> finished(f);
+      case AgentEvent.StateChanged s -> send(new CtiMessage("agent-state", Optional.of(s.agentId()), agentState(s)));
+      case QueueEvent.StatsChanged q -> send(new CtiMessage("queue-stats", Optional.empty(), QueueFigures.of(q.stats())));
+      default -> {}
+    }
+  }
+
+  private void offered(CallEvent.Offered o) {
+    offered.offered(o.callId(), o.agentId());
+    Map<String, Object> ringing = callState(o.agentId(), o.callId(), "ringing", o.at());
+    ringing.put("queue", o.queue());
+    ringing.put("caller", o.caller());
+    send(new CtiMessage("call-state", Optional.of(o.agentId()), ringing));
+    try {
+      lookups.execute(() -> screenPop(o));
+    } catch (RejectedExecutionException e) {
+      screenPopWithoutLookups(o, e);
+    }
+  }
+
+  private void screenPop(CallEvent.Offered o) {
+    MDC.put("callId", o.callId());
+    MDC.put("agentId", o.agentId());
+    try {
+      Map<String, Object> body = screenPops.build(o);
+      screenPopReady(o);
+      send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+    } catch (RuntimeException e) {
+      screenPopWithoutLookups(o, e);
+    } finally {
+      MDC.remove("callId");
+      MDC.remove("agentId");
+    }
+  }
+
+  private void screenPopWithoutLookups(CallEvent.Offered o, Exception cause) {
+    screenPopsFailed.increment();
+    log.warn("screen-pop of call {} for agent {} sent without customer and history: {}", o.callId(), o.agentId(), cause.toString());
+    Map<String, Object> body = screenPops.withoutLookups(o);
+    screenPopReady(o);
+    send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+  }
+
+  private void screenPopReady(CallEvent.Offered o) {
+    Duration latency = Duration.between(o.at(), clock.instant());
+    screenPopLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+  }
+
+  private void connected(CallEvent.Connected c) {
+    for (String other : offered.connected(c.callId(), c.agentId())) {
+      Map<String, Object> ended = callState(other, c.callId(), "ended", c.at());
+      ended.put("outcome", "answered-elsewhere");
+      send(new CtiMessage("call-state", Optional.of(other), ended));
+    }
+    send(new CtiMessage("call-state", Optional.of(c.agentId()), callState(c.agentId(), c.callId(), "connected", c.at())));
+  }
+
+  private void finished(CallEvent.Finished f) {
+    Set<String> agents = offered.finished(f.callId());
+    if (agents.isEmpty() && f.cdr() != null && f.cdr().agentId() != null) {
+      agents = Set.of(f.cdr().agentId());
+    }
+    for (String agent : agents) {
+      Map<String, Object> ended = callState(agent, f.callId(), "ended", f.at());
+      ended.put("outcome", f.cdr() == null || f.cdr().outcome() == null ? null : f.cdr().outcome().code());
+      send(new CtiMessage("call-state", Optional.of(agent), ended));
+    }
+  }
+
+  private static Map<String, Object> callState(String agentId, String callId, String state, Instant at) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agentId", agentId);
+    m.put("callId", callId);
+    m.put("state", state);
+    m.put("at", at.toString());
+    return m;
+  }
+
+  private static Map<String, Object> agentState(AgentEvent.StateChanged s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agentId", s.agentId());
+    m.put("state", lower(s.to()));
+    m.put("previous", lower(s.from()));
+    m.put("reason", s.reason() == null || s.reason().isEmpty() ? null : s.reason());
+    m.put("since", s.at().toString());
+    return m;
+  }
+
+  private static String lower(AgentState s) {
+    return s == null ? null : s.name().toLowerCase(Locale.ROOT);
+  }
+
+  private void send(CtiMessage message) {
+    meters.counter("hotline.cti.messages", "type", message.type()).increment();
+    for (Consumer<CtiMessage> sink : sinks) {
+      try {
+        sink.accept(message);
+      } catch (RuntimeException e) {
+        log.warn("CTI sink failed on {} for {}", message.type(), message.agentId().orElse("everyone"), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    bus.unsubscribe(this);
+  }
+}

@@ -1,0 +1,131 @@
+package org.hotline.cti.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.hotline.core.cdr.Cdr;
+import org.hotline.core.customer.Customer;
+import org.hotline.core.event.CallEvent;
+import org.hotline.cti.location.CallerLocation;
+import org.hotline.cti.location.CallerLocator;
+import org.hotline.cti.location.NumberStatus;
+
+/**
+ * Builds the body of a {@code screen-pop}: who is calling (number, location, carrier), the
+ * customer the number belongs to, how they came (queue, IVR path, wait) and their last calls.
+ *
+ * <p>{@link #build} asks the database (customer and history) and must run off the event bus's
+ * thread; {@link #withoutLookups} needs nothing but the number and is what the agent gets when the
+ * database cannot answer.
+ */
+public final class ScreenPops {
+  /** How many past calls a screen-pop lists. */
+  public static final int HISTORY = 5;
+
+  private final CallerLocator locator;
+  private final Function<String, Optional<Customer>> customers;
+  private final CallerHistory history;
+
+  /**
+   * @param customers the customer of a number as received ({@code CustomerDirectory::findByNumber})
+   * @param history past calls by number ({@code CdrRepository::lastCallsFrom})
+   */
+  public ScreenPops(CallerLocator locator, Function<String, Optional<Customer>> customers, CallerHistory history) {
+    this.locator = Objects.requireNonNull(locator, "locator");
+    this.customers = Objects.requireNonNull(customers, "customers");
+    this.history = Objects.requireNonNull(history, "history");
+  }
+
+  /** The screen-pop of {@code offer}, with its customer and history looked up. */
+  public Map<String, Object> build(CallEvent.Offered offer) {
+    CallerLocation where = locator.locate(offer.caller());
+    Optional<Customer> customer = where.known() ? customers.apply(offer.caller()) : Optional.empty();
+    List<Cdr> past = where.status() == NumberStatus.WITHHELD ? List.of() : history.lastCallsFrom(numbers(offer.caller(), where), HISTORY);
+    Map<String, Object> body = base(offer, where);
+    body.put("customer", customer.map(ScreenPops::customer).orElse(null));
+    body.put("history", past.stream().map(ScreenPops::pastCall).toList());
+    body.put("lookupFailed", false);
+    return body;
+  }
+
+  /** The screen-pop of {@code offer} from the number alone: no customer, no history. */
+  public Map<String, Object> withoutLookups(CallEvent.Offered offer) {
+    Map<String, Object> body = base(offer, locator.locate(offer.caller()));
+    body.put("customer", null);
+    body.put("history", List.of());
+    body.put("lookupFailed", true);
+    return body;
+  }
+
+  private Map<String, Object> base(CallEvent.Offered offer, CallerLocation where) {
+    Map<String, Object> caller = new LinkedHashMap<>();
+    caller.put("number", where.known() ? where.e164() : where.status() == NumberStatus.WITHHELD ? null : offer.caller());
+    caller.put("location", locator.describe(where));
+    caller.put("carrier", where.carrier().isEmpty() ? null : where.carrier());
+    caller.put("status", status(where.status()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agentId", offer.agentId());
+    body.put("callId", offer.callId());
+    body.put("caller", caller);
+    body.put("queue", offer.queue());
+    body.put("ivr", offer.ivrChoice());
+    body.put("waitedSeconds", waited(offer.queuedAt(), offer.at()));
+    return body;
+  }
+
+  /** The number as received and, when it differs, its E.164 form: CDRs hold numbers as received. */
+  private static Set<String> numbers(String raw, CallerLocation where) {
+    Set<String> numbers = new LinkedHashSet<>();
+    if (raw != null && !raw.isBlank()) {
+      numbers.add(raw.strip());
+    }
+    if (where.known()) {
+      numbers.add(where.e164());
+    }
+    return numbers;
+  }
+
+  private static String status(NumberStatus status) {
+    return switch (status) {
+      case KNOWN -> "valid";
+      case WITHHELD -> "withheld";
+      case INVALID -> "invalid";
+    };
+  }
+
+  private static long waited(Instant queuedAt, Instant offeredAt) {
+    if (queuedAt == null || offeredAt == null || offeredAt.isBefore(queuedAt)) {
+      return 0;
+    }
+    return Duration.between(queuedAt, offeredAt).toSeconds();
+  }
+
+  private static Map<String, Object> customer(Customer c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("name", c.name());
+    m.put("level", c.level());
+    m.put("category", c.category());
+    m.put("salesStage", c.salesStage());
+    m.put("notes", c.notes());
+    return m;
+  }
+
+  private static Map<String, Object> pastCall(Cdr c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", c.arrivedAt().toString());
+    m.put("outcome", c.outcome() == null ? null : c.outcome().code());
+    m.put("agentId", c.agentId());
+    m.put("queue", c.queue());
+    m.put("disposition", c.disposition());
+    m.put("talkSeconds", c.talkSeconds());
+    return m;
+  }
+}

@@ -1,0 +1,204 @@
+package org.hotline.cti.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.hotline.config.DataSettings;
+import org.hotline.core.agent.AgentControl;
+import org.hotline.core.call.CallOutcome;
+import org.hotline.core.cdr.Cdr;
+import org.hotline.core.cdr.CdrRepository;
+import org.hotline.core.db.Database;
+import org.hotline.core.event.CallEvent;
+import org.hotline.core.event.EventBus;
+import org.hotline.cti.bridge.CtiCommandException;
+import org.hotline.cti.feed.CtiEvents;
+import org.hotline.cti.feed.ScreenPops;
+import org.hotline.cti.location.CallerLocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentDeskTest {
+  static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+  @TempDir Path dir;
+  Database db;
+  CdrRepository cdrs;
+  final EventBus bus = new EventBus();
+  final RecordingControl control = new RecordingControl();
+  CtiEvents events;
+  AgentDesk desk;
+
+  @BeforeEach
+  void open() {
+    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    cdrs = new CdrRepository(db.dsl(), Clock.fixed(T0, ZoneOffset.UTC));
+    ScreenPops pops = new ScreenPops(new CallerLocator("CN", "zh"), n -> java.util.Optional.empty(), (numbers, limit) -> List.of());
+    events = new CtiEvents(bus, pops, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC), new SimpleMeterRegistry());
+    desk = new AgentDesk(control, List.of("lunch", "meeting"), cdrs, events.offeredCalls(), db.writes());
+  }
+
+  @AfterEach
+  void close() {
+    events.close();
+    db.close();
+  }
+
+  Map<String, Object> run(String agentId, String command, Map<String, Object> args) throws Exception {
+    return desk.run(agentId, command, args).get(5, TimeUnit.SECONDS);
+  }
+
+  CtiCommandException refused(String agentId, String command, Map<String, Object> args) {
+    CompletableFuture<Map<String, Object>> reply = desk.run(agentId, command, args);
+    ExecutionException e = assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
+    return assertInstanceOf(CtiCommandException.class, e.getCause());
+  }
+
+  static Cdr cdr(String callId, String agentId) {
+    return new Cdr(callId, "+8613800138000", "100", null, "sales", agentId, T0, T0.plusSeconds(1), T0.plusSeconds(60), 3, 50,
+        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+  }
+
+  @Test
+  void setState_break_withAConfiguredReason_pausesTheAgent() throws Exception {
+    Map<String, Object> reply = run("1001", "set-state", Map.of("state", "break", "reason", "lunch"));
+
+    assertEquals(List.of("pause 1001 lunch"), control.calls);
+    assertEquals(Map.of("ok", true, "agentId", "1001", "state", "break", "reason", "lunch"), reply);
+  }
+
+  @Test
+  void setState_availableOrReady_makesTheAgentReady() throws Exception {
+    assertEquals(Map.of("ok", true, "agentId", "1001", "state", "available"), run("1001", "set-state", Map.of("state", "available")));
+    run("1001", "set-state", Map.of("state", "ready"));
+
+    assertEquals(List.of("ready 1001", "ready 1001"), control.calls);
+  }
+
+  @Test
+  void setState_logout_logsTheAgentOut() throws Exception {
+    run("1001", "set-state", Map.of("state", "logout"));
+
+    assertEquals(List.of("logout 1001"), control.calls);
+  }
+
+  @Test
+  void setState_breakWithAnUnknownOrMissingReason_isABadArgumentNamingTheReasons() {
+    CtiCommandException e = refused("1001", "set-state", Map.of("state", "break", "reason", "nap"));
+    assertEquals("bad-argument", e.code());
+    assertEquals("unknown break reason 'nap'; one of lunch, meeting", e.getMessage());
+
+    assertEquals("bad-argument", refused("1001", "set-state", Map.of("state", "break")).code());
+    assertEquals(List.of(), control.calls);
+  }
+
+  @Test
+  void setState_unknownOrMissingState_isABadArgument() {
+    assertEquals("bad-argument", refused("1001", "set-state", Map.of("state", "on_call")).code());
+    assertEquals("bad-argument", refused("1001", "set-state", Map.of()).code());
+    assertEquals("bad-argument", refused("1001", "set-state", Map.of("state", 7)).code());
+  }
+
+  @Test
+  void commandsThatDoNotExist_areUnknown() {
+    for (String command : new String[] {"hangup", "hold", "transfer", "dial", "", "x".repeat(500)}) {
+      assertEquals("unknown-command", refused("1001", command, Map.of()).code());
+    }
+    assertEquals("unknown-command", refused("1001", null, null).code());
+  }
+
+  @Test
+  void wrapUp_ofTheAgentsFinishedCall_isStoredOnTheCdr() throws Exception {
+    cdrs.insert(cdr("call-1", "1001"));
+
+    Map<String, Object> reply = run("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale", "notes", "two units"));
+
+    assertEquals(Map.of("ok", true, "callId", "call-1", "disposition", "sale"), reply);
+    Cdr stored = cdrs.find("call-1").orElseThrow();
+    assertEquals("sale", stored.disposition());
+    assertEquals("two units", stored.notes());
+  }
+
+  @Test
+  void wrapUp_ofACallStillOn_isKeptUntilTheCdrIsWritten() throws Exception {
+    bus.publish(new CallEvent.Offered("call-1", "1001", "sales", "+8613800138000", null, T0, T0));
+    bus.publish(new CallEvent.Connected("call-1", "1001", T0));
+
+    run("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "complaint"));
+    cdrs.insert(cdr("call-1", "1001"));
+
+    assertEquals("complaint", cdrs.find("call-1").orElseThrow().disposition());
+    assertNull(cdrs.find("call-1").orElseThrow().notes());
+  }
+
+  @Test
+  void wrapUp_ofAnotherAgentsCall_isRefused() {
+    cdrs.insert(cdr("call-1", "1002"));
+    bus.publish(new CallEvent.Offered("call-2", "1002", "sales", "+8613800138000", null, T0, T0));
+
+    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale")).code());
+    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "call-2", "disposition", "sale")).code());
+    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "no-such-call", "disposition", "sale")).code());
+    assertNull(cdrs.find("call-1").orElseThrow().disposition());
+  }
+
+  @Test
+  void wrapUp_withoutACallOrWithABadDispositionOrNotesTooLong_isABadArgument() {
+    cdrs.insert(cdr("call-1", "1001"));
+    Map<String, Object> tooLong = new HashMap<>(Map.of("callId", "call-1", "disposition", "sale"));
+    tooLong.put("notes", "n".repeat(CdrRepository.MAX_NOTES + 1));
+
+    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("disposition", "sale")).code());
+    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1")).code());
+    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "=cmd|x")).code());
+    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "s".repeat(33))).code());
+    assertEquals("bad-argument", refused("1001", "wrap-up", tooLong).code());
+  }
+
+  @Test
+  void wrapUp_whenTheDatabaseFails_isAServerErrorWithoutDetails() {
+    bus.publish(new CallEvent.Offered("call-1", "1001", "sales", "+8613800138000", null, T0, T0));
+    db.close();
+
+    CtiCommandException e = refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale"));
+
+    assertEquals("server-error", e.code());
+    assertEquals("the wrap-up could not be stored now; send it again", e.getMessage());
+  }
+
+  /** Records what the desk asked of routing. */
+  static final class RecordingControl implements AgentControl {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void ready(String agentId) {
+      calls.add("ready " + agentId);
+    }
+
+    @Override
+    public void pause(String agentId, String reason) {
+      calls.add("pause " + agentId + " " + reason);
+    }
+
+    @Override
+    public void logout(String agentId) {
+      calls.add("logout " + agentId);
+    }
+  }
+}
