@@ -235,7 +235,7 @@ public final class HotlineServer implements AutoCloseable {
       Acd acd) {
     ctiEvents =
         new CtiEvents(bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom), calls, clock, metrics);
-    AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes());
+    AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
     TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
     new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), metrics).addTo(router);
     router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));

@@ -10,12 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hotline.admin.it.audio.RtpPcap;
+import org.hotline.admin.it.audio.Sox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CTI bridge with the whole server: an agent's desktop logs in and opens /cti; a customer
@@ -26,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class CtiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
 
   @Test
   void theScreenPopArrivesBeforeTheAgentAnswers_andTheWrapUpIsStoredOnTheCdr() throws Exception {
@@ -86,6 +92,36 @@ class CtiIT {
           + server.counter("hotline_cti_screenpop_seconds_max") * 1000 + " ms max, "
           + server.counter("hotline_cti_screenpop_seconds_sum") * 1000 / Math.max(1, server.counter("hotline_cti_screenpop_seconds_count"))
           + " ms mean");
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+  }
+
+  @Test
+  void hangupFromTheDesktop_endsTheCallOnBothPhones() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
+      JsonNode login = JSON.readTree(post(server, "/api/login", "{\"user\": \"1001\", \"password\": \"hotline\"}", null).body());
+      BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+      WebSocket socket = http.newWebSocketBuilder()
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + login.get("token").asText()), new Collector(frames))
+          .get(10, TimeUnit.SECONDS);
+      int phonePort = FreePorts.udpAndTcp();
+      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+      Agents.register(server, 1, phonePort, "hotline");
+      RtpPcap.write(dir.resolve("caller.pcap"), Sox.toneUlaw(dir, 0, 440, 20_000), 0);
+      Sipp caller = Sipp.client(server, "uac-call-play-pcap-expect-bye.xml", "200", "-m", "1", "-timeout", "60s").in(dir).start();
+
+      String callId = nextCallState(frames, "connected").get("callId").asText();
+      // The talking caller's SIPp waits for the BYE once its first half second has passed.
+      Thread.sleep(1500);
+      socket.sendText("{\"type\": \"hangup\", \"id\": \"h1\"}", true).get(5, TimeUnit.SECONDS);
+      JsonNode reply = next(frames, "reply");
+      assertEquals(callId, reply.get("callId").asText(), reply.toString());
+      assertEquals(0, caller.await(30), "the caller got BYE: " + caller.output());
+      assertEquals(0, phone.await(30), "the agent's phone got BYE: " + phone.output());
+      assertEquals("agent-hangup", CallPathIT.awaitCdrs(server, 1).get(0).get("hangupCause").asText());
+
+      socket.sendText("{\"type\": \"hangup\", \"id\": \"h2\"}", true).get(5, TimeUnit.SECONDS);
+      assertEquals("not-on-a-call", next(frames, "error").get("code").asText());
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
   }

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.hotline.core.agent.AgentControl;
+import org.hotline.core.call.CallControl;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.cti.bridge.CtiCommandException;
 import org.hotline.cti.bridge.CtiCommands;
@@ -26,6 +28,8 @@ import org.slf4j.MDC;
  *       AgentControl}, so in order with routing (a break asked for during a call starts after it).
  *   <li>{@code wrap-up} {@code {callId, disposition, notes}}: stored with the call's CDR, for a
  *       call the agent answered or was offered; the CDR's agent decides once it is written.
+ *   <li>{@code hangup} {@code {}}: ends the call the agent is on, as hanging up their phone would;
+ *       {@code not-on-a-call} when there is none.
  * </ul>
  *
  * <p>Anything else is {@code unknown-command}; a missing or malformed field is {@code
@@ -45,6 +49,7 @@ public final class AgentDesk implements CtiCommands {
   private final CdrRepository cdrs;
   private final OfferedCalls offered;
   private final Executor writes;
+  private final CallControl calls;
 
   /**
    * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()})
@@ -52,6 +57,13 @@ public final class AgentDesk implements CtiCommands {
    * @param writes the database write pool
    */
   public AgentDesk(AgentControl agents, List<String> breakReasons, CdrRepository cdrs, OfferedCalls offered, Executor writes) {
+    this(agents, breakReasons, cdrs, offered, writes, agentId -> CompletableFuture.completedFuture(Optional.empty()));
+  }
+
+  /** A desk that can also end the agent's call ({@code hangup}) through {@code calls}. */
+  public AgentDesk(
+      AgentControl agents, List<String> breakReasons, CdrRepository cdrs, OfferedCalls offered, Executor writes, CallControl calls) {
+    this.calls = Objects.requireNonNull(calls, "calls");
     this.agents = Objects.requireNonNull(agents, "agents");
     this.breakReasons = List.copyOf(breakReasons);
     this.cdrs = Objects.requireNonNull(cdrs, "cdrs");
@@ -67,11 +79,24 @@ public final class AgentDesk implements CtiCommands {
       return switch (command == null ? "" : command) {
         case "set-state" -> CompletableFuture.completedFuture(setState(agentId, a));
         case "wrap-up" -> wrapUp(agentId, a);
+        case "hangup" -> hangup(agentId);
         default -> throw new CtiCommandException("unknown-command", "unknown command '" + shortened(String.valueOf(command)) + "'");
       };
     } catch (CtiCommandException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private CompletableFuture<Map<String, Object>> hangup(String agentId) {
+    return calls.hangup(agentId).thenApply(callId -> {
+      if (callId.isEmpty()) {
+        throw new CtiCommandException("not-on-a-call", "agent " + agentId + " is on no call");
+      }
+      Map<String, Object> reply = new LinkedHashMap<>();
+      reply.put("ok", true);
+      reply.put("callId", callId.get());
+      return reply;
+    });
   }
 
   private Map<String, Object> setState(String agentId, Map<String, Object> args) {

@@ -116,8 +116,22 @@ class AgentDeskTest {
   }
 
   @Test
+  void hangup_endsTheAgentsCall_orSaysThereIsNone() throws Exception {
+    List<String> hungUp = new java.util.ArrayList<>();
+    AgentDesk withCalls = new AgentDesk(control, List.of("lunch"), cdrs, events.offeredCalls(), db.writes(), agentId -> {
+      hungUp.add(agentId);
+      return CompletableFuture.completedFuture(agentId.equals("1001") ? java.util.Optional.of("call-7") : java.util.Optional.empty());
+    });
+
+    assertEquals(Map.of("ok", true, "callId", "call-7"), withCalls.run("1001", "hangup", Map.of()).get(5, TimeUnit.SECONDS));
+    ExecutionException none = assertThrows(ExecutionException.class, () -> withCalls.run("1002", "hangup", Map.of()).get(5, TimeUnit.SECONDS));
+    assertEquals("not-on-a-call", assertInstanceOf(CtiCommandException.class, none.getCause()).code());
+    assertEquals(List.of("1001", "1002"), hungUp);
+  }
+
+  @Test
   void commandsThatDoNotExist_areUnknown() {
-    for (String command : new String[] {"hangup", "hold", "transfer", "dial", "", "x".repeat(500)}) {
+    for (String command : new String[] {"hold", "transfer", "dial", "", "x".repeat(500)}) {
       assertEquals("unknown-command", refused("1001", command, Map.of()).code());
     }
     assertEquals("unknown-command", refused("1001", null, null).code());

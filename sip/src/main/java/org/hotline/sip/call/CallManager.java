@@ -40,6 +40,7 @@ import org.hotline.core.acd.OfferResult;
 import org.hotline.core.acd.QueueExit;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
+import org.hotline.core.call.CallControl;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * The B2BUA's call registry: takes new INVITEs, routes in-dialog requests and responses to their
  * {@link CallSession}, rings agents for the ACD, and drains calls on shutdown.
  */
-public final class CallManager implements AgentConnector {
+public final class CallManager implements AgentConnector, CallControl {
   private static final Logger log = LoggerFactory.getLogger(CallManager.class);
   /** Longest Call-ID taken as a call's id (it is the CDR's key). */
   static final int MAX_CALL_ID = 200;
@@ -384,6 +385,17 @@ public final class CallManager implements AgentConnector {
       return CompletableFuture.completedFuture(OfferResult.CALL_GONE);
     }
     return session.offer(offer);
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> hangup(String agentId) {
+    for (CallSession session : calls.values()) {
+      if (agentId.equals(session.connectedAgent())) {
+        String callId = session.call().id();
+        return session.agentHangsUp(agentId).thenApply(ended -> ended ? Optional.of(callId) : Optional.empty());
+      }
+    }
+    return CompletableFuture.completedFuture(Optional.empty());
   }
 
   @Override

@@ -67,6 +67,8 @@ final class CallSession implements ActiveCall, LegOwner {
   private Thread flowThread;
   /** The answered leg: the agent (or transfer target) the caller talks to. */
   private AgentLeg agentLeg;
+  /** The id of the agent the caller talks to, for lookups from outside the executor. */
+  private volatile String connectedAgent;
   /** Legs ringing for this call: one agent, several at once (ring-all), or a transfer. */
   private final List<AgentLeg> ringing = new ArrayList<>();
   private boolean byeWhenAcked;
@@ -422,6 +424,7 @@ final class CallSession implements ActiveCall, LegOwner {
     ringing.forEach(AgentLeg::answeredElsewhere);
     ringing.clear();
     agentLeg = leg;
+    connectedAgent = leg.agent().id();
     boolean transfer = state == State.TRANSFERRING;
     state = State.CONNECTED;
     call.connected(leg.agent().id(), services.clock().instant());
@@ -432,6 +435,29 @@ final class CallSession implements ActiveCall, LegOwner {
       connected.complete(true);
     }
     services.bus().publish(new CallEvent.Connected(call.id(), leg.agent().id(), call.connectedAt()));
+  }
+
+  /** The agent the caller is connected to, or null. */
+  String connectedAgent() {
+    return connectedAgent;
+  }
+
+  /**
+   * The agent ends the call from their desktop: BYE to both phones, as when the agent hangs up.
+   *
+   * @return true when {@code agentId} was on this call
+   */
+  CompletableFuture<Boolean> agentHangsUp(String agentId) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    exec.execute(() -> {
+      if (state == State.CONNECTED && agentLeg.agent().id().equals(agentId)) {
+        end(CallOutcome.ANSWERED, "agent-hangup", false);
+        done.complete(true);
+      } else {
+        done.complete(false);
+      }
+    });
+    return done;
   }
 
   @Override
@@ -598,6 +624,7 @@ final class CallSession implements ActiveCall, LegOwner {
     }
     State was = state;
     state = State.ENDING;
+    connectedAgent = null;
     call.ended(services.clock().instant(), outcome, cause);
     log.info("call ended: {} ({}) after {}", outcome.code(), cause, was);
     if (!callerLeft) {
