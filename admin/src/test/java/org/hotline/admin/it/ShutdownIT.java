@@ -101,7 +101,8 @@ class ShutdownIT {
     try {
       awaitHealthy(httpPort);
       Files.writeString(flows, FLOWS.formatted("555"));
-      Process hup = new ProcessBuilder("kill", "-HUP", String.valueOf(server.pid())).start();
+      // The shell's own kill: a fresh machine may have no kill program (procps).
+      Process hup = new ProcessBuilder("sh", "-c", "kill -HUP " + server.pid()).start();
       assertEquals(0, hup.waitFor(), "kill -HUP");
       awaitMetric(httpPort, "hotline_ivr_reloads_total 1.0");
       Sipp gone =

@@ -1,12 +1,12 @@
 package org.hotline.core.agent;
 
+import static org.hotline.core.db.DbTime.utc;
 import static org.hotline.core.db.jooq.Tables.AGENT_EVENT;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+
+
 import java.util.List;
 import java.util.Objects;
 import org.hotline.core.event.AgentEvent;
@@ -60,9 +60,5 @@ public final class AgentEventRepository {
   private static String fit(String reason) {
     int max = AGENT_EVENT.REASON.getDataType().length();
     return reason == null || max <= 0 || reason.length() <= max ? reason : reason.substring(0, max);
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }

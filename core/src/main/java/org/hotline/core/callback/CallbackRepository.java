@@ -1,12 +1,12 @@
 package org.hotline.core.callback;
 
+import static org.hotline.core.db.DbTime.utc;
 import static org.hotline.core.db.jooq.Tables.CALLBACK;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+
+
 import java.util.List;
 import java.util.Objects;
 import org.hotline.core.db.jooq.tables.records.CallbackRecord;
@@ -93,9 +93,5 @@ public final class CallbackRepository implements CallbackRequests, CallbackState
         r.getPlaceSince().toInstant(),
         r.getRequestedAt().toInstant(),
         r.getAttempts());
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }

@@ -1,13 +1,12 @@
 package org.hotline.core.cdr;
 
+import static org.hotline.core.db.DbTime.utc;
 import static org.hotline.core.db.jooq.Tables.CALL_WRAPUP;
 import static org.hotline.core.db.jooq.Tables.CDR;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -215,10 +214,6 @@ public class CdrRepository {
         r.getCarrier(),
         row.get(CALL_WRAPUP.DISPOSITION),
         row.get(CALL_WRAPUP.NOTES));
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at == null ? null : OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   private static Instant instant(OffsetDateTime at) {

@@ -1,14 +1,14 @@
 package org.hotline.core.voicemail;
 
+import static org.hotline.core.db.DbTime.utc;
 import static org.hotline.core.db.jooq.Tables.VOICEMAIL;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,9 +98,5 @@ public final class VoicemailRepository implements VoicemailStore {
         r.getRecordedAt().toInstant(),
         Duration.ofMillis(r.getLengthMs()),
         r.getFile());
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }
