@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.core.flow.CallFlow;
 import org.hotline.core.flow.EntryPoints;
+import org.hotline.ivr.verb.EnqueueVerb;
 import org.hotline.ivr.verb.FlowServices;
+import org.hotline.ivr.verb.HangupVerb;
+import org.hotline.ivr.verb.QueueOptions;
+import org.hotline.ivr.verb.Sequence;
 import org.hotline.ivr.verb.Verb;
 
 /**
@@ -21,6 +26,8 @@ import org.hotline.ivr.verb.Verb;
 public final class FlowDirectory implements EntryPoints {
   private final Map<String, Flow> flowsByName;
   private final Map<String, Flow> flowsByNumber;
+  private final Map<String, QueueOptions> queueOptions;
+  private final FlowServices services;
 
   /** A directory whose flows record no voicemail and take no callbacks. */
   public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber) {
@@ -34,6 +41,15 @@ public final class FlowDirectory implements EntryPoints {
    * @throws IllegalArgumentException when two flows share a name or a number names no flow
    */
   public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber, FlowServices services) {
+    this(flows, flowNameByNumber, Map.of(), services);
+  }
+
+  /**
+   * @param queueOptions how callers wait in each queue the flows file describes, for callers
+   *     transferred to a queue ({@link #queueFlow}); other queues use the defaults
+   */
+  public FlowDirectory(
+      Collection<Flow> flows, Map<String, String> flowNameByNumber, Map<String, QueueOptions> queueOptions, FlowServices services) {
     Map<String, Flow> byName = new HashMap<>();
     for (Flow flow : flows) {
       if (byName.putIfAbsent(flow.name(), flow.boundTo(this::body, services)) != null) {
@@ -52,6 +68,8 @@ public final class FlowDirectory implements EntryPoints {
         });
     this.flowsByName = Map.copyOf(byName);
     this.flowsByNumber = Map.copyOf(byNumber);
+    this.queueOptions = Map.copyOf(queueOptions);
+    this.services = services;
   }
 
   private Optional<Verb> body(String name) {
@@ -61,6 +79,17 @@ public final class FlowDirectory implements EntryPoints {
   @Override
   public Optional<CallFlow> flowFor(String dialedNumber) {
     return Optional.ofNullable(flowsByNumber.get(dialedNumber));
+  }
+
+  /**
+   * Waits in {@code queue} with its music and announcements (without its leave key: the caller
+   * was put there by an agent), then hangs up when the queue gives the call back.
+   */
+  @Override
+  public Optional<CallFlow> queueFlow(String queue, String language) {
+    QueueOptions wait = queueOptions.getOrDefault(queue, QueueOptions.DEFAULT).withoutLeaveKey();
+    Flow flow = new Flow("transfer-to-" + queue, language, List.of(new EnqueueVerb(queue, 0, wait, Sequence.of()), new HangupVerb()));
+    return Optional.of(flow.boundTo(this::body, services));
   }
 
   /** The flow named {@code name}. */

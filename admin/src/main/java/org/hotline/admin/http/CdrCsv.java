@@ -16,7 +16,7 @@ import org.hotline.core.cdr.Cdr;
 public final class CdrCsv {
   /** The header row, in column order. */
   public static final String HEADER =
-      "call_id,caller,dialed,ivr_choice,queue,agent_id,arrived_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,hangup_cause,region,carrier,disposition,notes";
+      "call_id,caller,dialed,ivr_choice,queue,agent_id,arrived_at,answered_at,ended_at,wait_seconds,talk_seconds,outcome,hangup_cause,region,carrier,disposition,notes,hold_seconds";
 
   private static final String FORMULA_START = "=+-@\t\r";
   private static final Pattern PHONE_NUMBER = Pattern.compile("[+-]?[0-9][0-9 ()-]*");
@@ -44,7 +44,8 @@ public final class CdrCsv {
       text(out, c.region()).append(',');
       text(out, c.carrier()).append(',');
       text(out, c.disposition()).append(',');
-      text(out, c.notes()).append("\r\n");
+      text(out, c.notes()).append(',');
+      out.append(c.holdSeconds()).append("\r\n");
     }
     return out.toString();
   }

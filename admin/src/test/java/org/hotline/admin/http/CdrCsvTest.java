@@ -18,7 +18,7 @@ class CdrCsvTest {
   }
 
   static String row(String caller, String cause) {
-    return CdrCsv.HEADER + "\r\n" + "c1," + caller + MIDDLE + cause + ",,,,\r\n";
+    return CdrCsv.HEADER + "\r\n" + "c1," + caller + MIDDLE + cause + ",,,,,0\r\n";
   }
 
   @Test
@@ -48,7 +48,7 @@ class CdrCsvTest {
         CallOutcome.ABANDONED, null, "北京市", "中国移动", "complaint", "late delivery, again");
 
     assertEquals(
-        CdrCsv.HEADER + "\r\n" + "c1,+8613800138000" + MIDDLE + ",北京市,中国移动,complaint,\"late delivery, again\"\r\n",
+        CdrCsv.HEADER + "\r\n" + "c1,+8613800138000" + MIDDLE + ",北京市,中国移动,complaint,\"late delivery, again\",0\r\n",
         CdrCsv.format(List.of(cdr)));
   }
 

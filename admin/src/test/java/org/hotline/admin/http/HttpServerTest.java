@@ -24,6 +24,7 @@ class HttpServerTest {
                 router
                     .get("/hello", r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
                     .post("/echo", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
+                    .post(HttpServerInitializer.IMPORT_PATH, r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
                     .get("/boom", r -> { throw new IllegalStateException("bug"); })
                     .get("/slow", r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
                     .get("/fast", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
@@ -98,6 +99,21 @@ class HttpServerTest {
 
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
     assertEquals(1.0, http.meters.get("hotline.http.bad.requests").tag("status", "413").counter().count());
+  }
+
+  @Test
+  void theImportPath_takesBigBodies_andOtherPathsStillDoNot_onTheSameConnection() throws Exception {
+    int big = 5 * 1024 * 1024;
+    String head = "POST " + HttpServerInitializer.IMPORT_PATH + "?skip-bad=true HTTP/1.1\r\nHost: x\r\nContent-Length: " + big + "\r\n\r\n";
+    String answer = http.raw(head + "a".repeat(big)
+        + "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n");
+
+    // The 413 is written at once, the import's answer when its route is done: either may come first.
+    assertTrue(answer.contains("HTTP/1.1 200") && answer.contains("got " + big), answer);
+    assertTrue(answer.contains("HTTP/1.1 413"), "the next request on the connection has the usual limit: " + answer);
+    String tooBig = http.raw("POST " + HttpServerInitializer.IMPORT_PATH + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+        + (HttpServerInitializer.MAX_IMPORT + 1) + "\r\n\r\n");
+    assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -159,6 +160,39 @@ public final class Acd implements AgentControl {
   /** The agent's call ended: wrap-up for the call's queue, if any, then available again. */
   public void agentCallEnded(String agentId) {
     actor.execute(() -> agents.agentCallEnded(agentId));
+  }
+
+  /**
+   * Takes an available agent out of routing for a call that comes from no queue's turn: a
+   * click-to-call from their desktop, or a transfer that rings them. The agent is then {@code
+   * reserved} (reason {@code why}) until the call layer reports {@link #directConnected} or
+   * {@link #release}.
+   *
+   * @return the agent when they were available; empty when unknown or not available
+   */
+  public CompletableFuture<Optional<Agent>> reserve(String agentId, String why) {
+    return CompletableFuture.supplyAsync(() -> agents.reserve(agentId, why), actor);
+  }
+
+  /**
+   * A reserved agent answered the call {@code callId}: on a call, whose end is reported with
+   * {@link #agentCallEnded} (wrap-up for {@code queue}, none when null).
+   */
+  public void directConnected(String agentId, String queue, String callId) {
+    actor.execute(() -> agents.directConnected(agentId, queue, callId));
+  }
+
+  /** A reserved agent's call did not happen (they hung up, the number did not answer): free again. */
+  public void release(String agentId, String why) {
+    actor.execute(() -> agents.release(agentId, why));
+  }
+
+  /**
+   * A reserved agent let a call transferred to them ring out: a missed offer, as for a queue's
+   * call (after {@link AcdPolicy#maxMissed()} in a row, a break), else free again.
+   */
+  public void missed(String agentId) {
+    actor.execute(() -> agents.directMissed(agentId));
   }
 
   /**

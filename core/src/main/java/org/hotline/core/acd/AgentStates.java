@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -214,6 +215,53 @@ final class AgentStates {
                   freeAgain(a, "wrap-up-ended");
                 }
               });
+        });
+  }
+
+  /** See {@link Acd#reserve}. */
+  Optional<Agent> reserve(String agentId, String why) {
+    AgentSlot a = board.agent(agentId);
+    if (a == null || a.state != AgentState.AVAILABLE) {
+      return Optional.empty();
+    }
+    board.unfree(a);
+    transition(a, AgentState.RESERVED, why);
+    return Optional.of(a.agent);
+  }
+
+  /** See {@link Acd#directConnected}. */
+  void directConnected(String agentId, String queue, String callId) {
+    onAgent(
+        agentId,
+        a -> {
+          if (a.state == AgentState.RESERVED) {
+            a.callsToday++;
+            a.missedInRow = 0;
+            a.callQueue = queue;
+            transition(a, AgentState.ON_CALL, callId);
+          }
+        });
+  }
+
+  /** See {@link Acd#release}. */
+  void release(String agentId, String why) {
+    onAgent(
+        agentId,
+        a -> {
+          if (a.state == AgentState.RESERVED) {
+            freeAgain(a, why);
+          }
+        });
+  }
+
+  /** See {@link Acd#missed}. */
+  void directMissed(String agentId) {
+    onAgent(
+        agentId,
+        a -> {
+          if (a.state == AgentState.RESERVED) {
+            missed(a);
+          }
         });
   }
 

@@ -25,6 +25,8 @@ public final class Call {
   private String agentId;
   private CallOutcome outcome;
   private String hangupCause;
+  private Instant heldSince;
+  private Duration held = Duration.ZERO;
 
   public Call(String id, String callerNumber, String callerName, String dialedNumber, Instant arrivedAt) {
     this.id = Objects.requireNonNull(id, "id");
@@ -88,11 +90,25 @@ public final class Call {
 
   public boolean isEnded() { return endedAt != null; }
 
+  /** The caller was put on hold (or taken off it): hold time adds up until the call ends. */
+  public void held(boolean onHold, Instant at) {
+    if (onHold && heldSince == null) {
+      heldSince = at;
+    } else if (!onHold && heldSince != null) {
+      held = held.plus(Duration.between(heldSince, at));
+      heldSince = null;
+    }
+  }
+
+  /** Whether the caller is on hold now. */
+  public boolean isHeld() { return heldSince != null; }
+
   /** The call ended; the first end wins, later ones are ignored. */
   public void ended(Instant at, CallOutcome how, String cause) {
     if (endedAt != null) {
       return;
     }
+    held(false, at);
     this.endedAt = at;
     this.outcome = how;
     this.hangupCause = cause;
@@ -105,6 +121,11 @@ public final class Call {
     }
     Instant until = connectedAt != null ? connectedAt : endedAt;
     return until == null ? 0 : Math.max(0, Duration.between(queuedAt, until).toSeconds());
+  }
+
+  /** Seconds on hold while connected (a part of {@link #talkSeconds}). */
+  public long holdSeconds() {
+    return Math.max(0, held.toSeconds());
   }
 
   /** Seconds connected to an agent. */

@@ -25,6 +25,8 @@ import org.hotline.core.call.CallOutcome;
  * @param carrier the caller's mobile carrier; null for fixed lines and when unknown
  * @param disposition the agent's wrap-up code ({@code sale}, {@code complaint}, ...), or null
  * @param notes the agent's wrap-up notes, or null
+ * @param holdSeconds seconds the caller spent on hold while connected (counted in {@code
+ *     talkSeconds} too)
  */
 public record Cdr(
     String callId,
@@ -43,7 +45,17 @@ public record Cdr(
     String region,
     String carrier,
     String disposition,
-    String notes) {
+    String notes,
+    long holdSeconds) {
+
+  /** A CDR without hold time. */
+  public Cdr(
+      String callId, String caller, String dialed, String ivrChoice, String queue, String agentId, Instant arrivedAt,
+      Instant answeredAt, Instant endedAt, long waitSeconds, long talkSeconds, CallOutcome outcome, String hangupCause,
+      String region, String carrier, String disposition, String notes) {
+    this(callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
+        outcome, hangupCause, region, carrier, disposition, notes, 0);
+  }
 
   /** The CDR of an ended call, not yet located nor wrapped up. */
   public static Cdr of(Call call) {
@@ -67,20 +79,21 @@ public record Cdr(
         null,
         null,
         null,
-        null);
+        null,
+        call.holdSeconds());
   }
 
   /** This CDR with the caller's {@code region} and {@code carrier} (null when unknown). */
   public Cdr withLocation(String region, String carrier) {
     return new Cdr(
         callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
-        outcome, hangupCause, region, carrier, disposition, notes);
+        outcome, hangupCause, region, carrier, disposition, notes, holdSeconds);
   }
 
   /** This CDR with the agent's wrap-up. */
   public Cdr withWrapUp(String disposition, String notes) {
     return new Cdr(
         callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
-        outcome, hangupCause, region, carrier, disposition, notes);
+        outcome, hangupCause, region, carrier, disposition, notes, holdSeconds);
   }
 }

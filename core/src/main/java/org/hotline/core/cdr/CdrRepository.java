@@ -174,6 +174,7 @@ public class CdrRepository {
     r.setEndedAt(utc(cdr.endedAt()));
     r.setWaitSeconds(cdr.waitSeconds());
     r.setTalkSeconds(cdr.talkSeconds());
+    r.setHoldSeconds(cdr.holdSeconds());
     r.setOutcome(cdr.outcome() == null ? null : cdr.outcome().code());
     r.setHangupCause(fit(CDR.HANGUP_CAUSE, cdr.hangupCause()));
     r.setRegion(fit(CDR.REGION, cdr.region()));
@@ -213,7 +214,8 @@ public class CdrRepository {
         r.getRegion(),
         r.getCarrier(),
         row.get(CALL_WRAPUP.DISPOSITION),
-        row.get(CALL_WRAPUP.NOTES));
+        row.get(CALL_WRAPUP.NOTES),
+        r.getHoldSeconds());
   }
 
   private static Instant instant(OffsetDateTime at) {

@@ -25,6 +25,12 @@ public sealed interface CallEvent extends HotlineEvent {
   /** The agent answered. */
   record Connected(String callId, String agentId, Instant at) implements CallEvent {}
 
+  /**
+   * The connected call was put on hold ({@code held} true) or taken off it, from the agent's
+   * desktop or by a phone's re-INVITE.
+   */
+  record Held(String callId, String agentId, boolean held, Instant at) implements CallEvent {}
+
   /** The call is over and its CDR is committed. */
   record Finished(String callId, Cdr cdr, Instant at) implements CallEvent {}
 }

@@ -102,4 +102,47 @@ class AcdAgentControlTest {
     }
     assertEquals("BREAK(missed)", h.transitionsOf("1001").getLast());
   }
+
+  @Test
+  void reserve_takesAnAvailableAgentOutOfRouting_untilTheirDirectCallEnds() throws Exception {
+    h.ready("1001", "sales");
+    assertEquals("1001", h.acd.reserve("1001", "dial").get().orElseThrow().id());
+    h.call("c1", "sales");
+    assertEquals(List.of(), h.connector.offers, "a reserved agent is offered nothing");
+    h.acd.directConnected("1001", null, "dial-1");
+    h.settle();
+    assertEquals(AgentState.ON_CALL, h.state("1001"));
+    h.endCall("1001");
+    h.settle();
+    assertEquals(List.of("c1>1001"), h.connector.offered(), "free again after the call, the waiting call comes");
+    assertEquals(List.of("AVAILABLE(registered)", "RESERVED(dial)", "ON_CALL(dial-1)", "AVAILABLE(call-ended)", "RESERVED(c1)"),
+        h.transitionsOf("1001"));
+  }
+
+  @Test
+  void reserve_refusesAnAgentWhoIsNotAvailable_andReleaseFreesAReservedOne() throws Exception {
+    h.ready("1001", "sales");
+    h.ready("1002", "sales");
+    h.acd.pause("1002", "lunch");
+    assertEquals(java.util.Optional.empty(), h.acd.reserve("1002", "transfer").get(), "on break");
+    assertEquals(java.util.Optional.empty(), h.acd.reserve("9999", "transfer").get(), "unknown");
+    h.acd.reserve("1001", "transfer").get();
+    assertEquals(java.util.Optional.empty(), h.acd.reserve("1001", "dial").get(), "reserved already");
+    h.acd.release("1001", "number-not-reached");
+    h.settle();
+    assertEquals(AgentState.AVAILABLE, h.state("1001"));
+    assertEquals("AVAILABLE(number-not-reached)", h.transitionsOf("1001").getLast());
+  }
+
+  @Test
+  void aTransferLetRingOut_isAMissedOffer() throws Exception {
+    h.ready("1001", "sales");
+    h.acd.reserve("1001", "transfer").get();
+    h.acd.missed("1001");
+    h.settle();
+    assertEquals("AVAILABLE(no-answer)", h.transitionsOf("1001").getLast());
+    h.acd.missed("1001"); // not reserved now: nothing
+    h.settle();
+    assertEquals(AgentState.AVAILABLE, h.state("1001"));
+  }
 }

@@ -31,4 +31,21 @@ class CallTest {
     call.chose("x".repeat(40));
     assertEquals(Call.MAX_IVR_PATH, call.ivrChoice().length());
   }
+
+  @Test
+  void holdTime_addsUpEveryHold_andAHoldStillOnEndsWithTheCall() {
+    Instant t0 = Instant.parse("2026-03-01T08:00:00Z");
+    Call call = new Call("c1", "13800138000", "", "100", t0);
+    call.connected("1001", t0);
+    call.held(true, t0.plusSeconds(10));
+    call.held(true, t0.plusSeconds(12)); // already on hold: the first time counts
+    call.held(false, t0.plusSeconds(20));
+    call.held(false, t0.plusSeconds(25)); // not on hold: nothing
+    call.held(true, t0.plusSeconds(30));
+    call.ended(t0.plusSeconds(35), CallOutcome.ANSWERED, "caller-bye");
+
+    assertEquals(15, call.holdSeconds());
+    assertEquals(35, call.talkSeconds());
+    assertEquals(15, org.hotline.core.cdr.Cdr.of(call).holdSeconds());
+  }
 }

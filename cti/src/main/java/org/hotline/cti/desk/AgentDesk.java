@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.hotline.core.agent.AgentControl;
 import org.hotline.core.call.CallControl;
+import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.cti.bridge.CtiCommandException;
 import org.hotline.cti.bridge.CtiCommands;
@@ -30,6 +30,11 @@ import org.slf4j.MDC;
  *       call the agent answered or was offered; the CDR's agent decides once it is written.
  *   <li>{@code hangup} {@code {}}: ends the call the agent is on, as hanging up their phone would;
  *       {@code not-on-a-call} when there is none.
+ *   <li>{@code hold} / {@code unhold} {@code {}}: the caller hears music on hold, or the agent again.
+ *   <li>{@code transfer} {@code {queue}} or {@code {agent}}: blind transfer of the agent's call;
+ *       {@code unknown-queue}, {@code agent-unavailable}.
+ *   <li>{@code dial} {@code {number}}: click-to-call, the agent's phone rings first; {@code
+ *       not-available} when the agent is not available, {@code no-route} without a trunk.
  * </ul>
  *
  * <p>Anything else is {@code unknown-command}; a missing or malformed field is {@code
@@ -40,6 +45,12 @@ import org.slf4j.MDC;
  */
 public final class AgentDesk implements CtiCommands {
   private static final Logger log = LoggerFactory.getLogger(AgentDesk.class);
+
+  /** What a desktop may dial, once spaces, dashes and brackets are taken out. */
+  private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
+
+  /** Taken out of a number to dial: how people write numbers. */
+  private static final Pattern NUMBER_SPACING = Pattern.compile("[\\s()\\-.]");
 
   /** What a disposition code may look like: a short word, as desktops and reports list them. */
   private static final Pattern DISPOSITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -55,12 +66,8 @@ public final class AgentDesk implements CtiCommands {
    * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()})
    * @param offered the calls on now and whom they were offered to ({@code CtiEvents.offeredCalls()})
    * @param writes the database write pool
+   * @param calls acts on the agent's calls: hangup, hold, transfer, dial
    */
-  public AgentDesk(AgentControl agents, List<String> breakReasons, CdrRepository cdrs, OfferedCalls offered, Executor writes) {
-    this(agents, breakReasons, cdrs, offered, writes, agentId -> CompletableFuture.completedFuture(Optional.empty()));
-  }
-
-  /** A desk that can also end the agent's call ({@code hangup}) through {@code calls}. */
   public AgentDesk(
       AgentControl agents, List<String> breakReasons, CdrRepository cdrs, OfferedCalls offered, Executor writes, CallControl calls) {
     this.calls = Objects.requireNonNull(calls, "calls");
@@ -80,6 +87,10 @@ public final class AgentDesk implements CtiCommands {
         case "set-state" -> CompletableFuture.completedFuture(setState(agentId, a));
         case "wrap-up" -> wrapUp(agentId, a);
         case "hangup" -> hangup(agentId);
+        case "hold" -> answered(calls.hold(agentId, true), "held", true);
+        case "unhold" -> answered(calls.hold(agentId, false), "held", false);
+        case "transfer" -> transfer(agentId, a);
+        case "dial" -> dial(agentId, a);
         default -> throw new CtiCommandException("unknown-command", "unknown command '" + shortened(String.valueOf(command)) + "'");
       };
     } catch (CtiCommandException e) {
@@ -97,6 +108,55 @@ public final class AgentDesk implements CtiCommands {
       reply.put("callId", callId.get());
       return reply;
     });
+  }
+
+  private CompletableFuture<Map<String, Object>> transfer(String agentId, Map<String, Object> args) {
+    String queue = text(args, "queue", false);
+    String agent = text(args, "agent", false);
+    if ((queue == null) == (agent == null)) {
+      throw new CtiCommandException("bad-argument", "transfer takes a queue or an agent, one of them");
+    }
+    return queue != null
+        ? answered(calls.transferToQueue(agentId, queue), "queue", queue)
+        : answered(calls.transferToAgent(agentId, agent), "agent", agent);
+  }
+
+  private CompletableFuture<Map<String, Object>> dial(String agentId, Map<String, Object> args) {
+    String number = NUMBER_SPACING.matcher(text(args, "number", true)).replaceAll("");
+    if (!DIALABLE.matcher(number).matches()) {
+      throw new CtiCommandException("bad-argument", "number is digits, with + * # allowed, at most 32");
+    }
+    return answered(calls.dial(agentId, number), "number", number);
+  }
+
+  /** The reply to a call command: {@code ok}, the call's id and {@code field}; an error when not done. */
+  private static CompletableFuture<Map<String, Object>> answered(
+      CompletableFuture<ControlResult> result, String field, Object value) {
+    return result.thenApply(r -> {
+      if (!r.isDone()) {
+        throw new CtiCommandException(code(r.status()), message(r.status()));
+      }
+      Map<String, Object> reply = new LinkedHashMap<>();
+      reply.put("ok", true);
+      reply.put("callId", r.callId());
+      reply.put(field, value);
+      return reply;
+    });
+  }
+
+  private static String code(ControlResult.Status status) {
+    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private static String message(ControlResult.Status status) {
+    return switch (status) {
+      case NOT_ON_A_CALL -> "the agent is on no connected call";
+      case UNKNOWN_QUEUE -> "no such queue";
+      case AGENT_UNAVAILABLE -> "that agent is not available to take the call";
+      case NOT_AVAILABLE -> "only an available agent can dial: set the state to available first";
+      case NO_ROUTE -> "no outbound route is configured to dial numbers";
+      case DONE -> "done";
+    };
   }
 
   private Map<String, Object> setState(String agentId, Map<String, Object> args) {

@@ -40,10 +40,10 @@ import org.slf4j.MDC;
  * that is sent at once. When the lookups fail or the executor refuses them, the agent still gets
  * a screen-pop from the number alone, marked {@code lookupFailed}.
  *
- * <p>Call states: {@code ringing} (offered), {@code connected} (answered), {@code ended}. Every
- * agent a call rang gets its {@code ended}: with outcome {@code answered-elsewhere} when another
- * agent answers, else when the call is over, with the CDR's outcome. No event tells hold and
- * resume yet, so there is no {@code held} state.
+ * <p>Call states: {@code ringing} (offered), {@code connected} (answered, and again when taken
+ * off hold), {@code held}, {@code ended}. Every agent a call rang gets its {@code ended}: with
+ * outcome {@code answered-elsewhere} when another agent answers, else when the call is over,
+ * with the CDR's outcome.
  *
  * <p>Meters: {@code hotline.cti.screenpop} (timer, from the offer to the screen-pop ready), {@code
  * hotline.cti.screenpop.failed}, {@code hotline.cti.messages} (by {@code type}).
@@ -100,6 +100,8 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
     switch (event) {
       case CallEvent.Offered o -> offered(o);
       case CallEvent.Connected c -> connected(c);
+      case CallEvent.Held h ->
+          send(new CtiMessage("call-state", Optional.of(h.agentId()), callState(h.agentId(), h.callId(), h.held() ? "held" : "connected", h.at())));
       case CallEvent.Finished f -> finished(f);
       case AgentEvent.StateChanged s -> send(new CtiMessage("agent-state", Optional.of(s.agentId()), agentState(s)));
       case QueueEvent.StatsChanged q -> send(new CtiMessage("queue-stats", Optional.empty(), QueueFigures.of(q.stats())));

@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.hotline.config.DataSettings;
 import org.hotline.core.agent.AgentControl;
+import org.hotline.core.call.CallControl;
 import org.hotline.core.call.CallOutcome;
+import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.core.db.Database;
@@ -42,6 +44,7 @@ class AgentDeskTest {
   CdrRepository cdrs;
   final EventBus bus = new EventBus();
   final RecordingControl control = new RecordingControl();
+  final FakeCalls calls = new FakeCalls();
   CtiEvents events;
   AgentDesk desk;
 
@@ -51,7 +54,7 @@ class AgentDeskTest {
     cdrs = new CdrRepository(db.dsl(), Clock.fixed(T0, ZoneOffset.UTC));
     ScreenPops pops = new ScreenPops(new CallerLocator("CN", "zh"), n -> java.util.Optional.empty(), (numbers, limit) -> List.of());
     events = new CtiEvents(bus, pops, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC), new SimpleMeterRegistry());
-    desk = new AgentDesk(control, List.of("lunch", "meeting"), cdrs, events.offeredCalls(), db.writes());
+    desk = new AgentDesk(control, List.of("lunch", "meeting"), cdrs, events.offeredCalls(), db.writes(), calls);
   }
 
   @AfterEach
@@ -117,24 +120,103 @@ class AgentDeskTest {
 
   @Test
   void hangup_endsTheAgentsCall_orSaysThereIsNone() throws Exception {
-    List<String> hungUp = new java.util.ArrayList<>();
-    AgentDesk withCalls = new AgentDesk(control, List.of("lunch"), cdrs, events.offeredCalls(), db.writes(), agentId -> {
-      hungUp.add(agentId);
-      return CompletableFuture.completedFuture(agentId.equals("1001") ? java.util.Optional.of("call-7") : java.util.Optional.empty());
-    });
+    calls.onCall.put("1001", "call-7");
 
-    assertEquals(Map.of("ok", true, "callId", "call-7"), withCalls.run("1001", "hangup", Map.of()).get(5, TimeUnit.SECONDS));
-    ExecutionException none = assertThrows(ExecutionException.class, () -> withCalls.run("1002", "hangup", Map.of()).get(5, TimeUnit.SECONDS));
-    assertEquals("not-on-a-call", assertInstanceOf(CtiCommandException.class, none.getCause()).code());
-    assertEquals(List.of("1001", "1002"), hungUp);
+    assertEquals(Map.of("ok", true, "callId", "call-7"), run("1001", "hangup", Map.of()));
+    assertEquals("not-on-a-call", refused("1002", "hangup", Map.of()).code());
+    assertEquals(List.of("hangup 1001", "hangup 1002"), calls.asked);
+  }
+
+  @Test
+  void holdAndUnhold_actOnTheAgentsCall() throws Exception {
+    calls.onCall.put("1001", "call-7");
+
+    assertEquals(Map.of("ok", true, "callId", "call-7", "held", true), run("1001", "hold", Map.of()));
+    assertEquals(Map.of("ok", true, "callId", "call-7", "held", false), run("1001", "unhold", Map.of()));
+    assertEquals("not-on-a-call", refused("1002", "hold", Map.of()).code());
+    assertEquals(List.of("hold 1001 true", "hold 1001 false", "hold 1002 true"), calls.asked);
+  }
+
+  @Test
+  void transfer_toAQueueOrAnAgent_andTheReasonsItCannot() throws Exception {
+    calls.onCall.put("1001", "call-7");
+
+    assertEquals(Map.of("ok", true, "callId", "call-7", "queue", "billing"), run("1001", "transfer", Map.of("queue", "billing")));
+    assertEquals(Map.of("ok", true, "callId", "call-7", "agent", "1002"), run("1001", "transfer", Map.of("agent", "1002")));
+    assertEquals("unknown-queue", refused("1001", "transfer", Map.of("queue", "nowhere")).code());
+    assertEquals("agent-unavailable", refused("1001", "transfer", Map.of("agent", "busy")).code());
+    assertEquals("not-on-a-call", refused("1005", "transfer", Map.of("queue", "billing")).code());
+    assertEquals("bad-argument", refused("1001", "transfer", Map.of()).code());
+    assertEquals("bad-argument", refused("1001", "transfer", Map.of("queue", "billing", "agent", "1002")).code());
+    assertEquals("bad-argument", refused("1001", "transfer", Map.of("queue", 7)).code());
+  }
+
+  @Test
+  void dial_takesNumbersAsPeopleWriteThem_andRefusesWhatIsNoNumber() throws Exception {
+    assertEquals(Map.of("ok", true, "callId", "dial-1", "number", "+8613800138000"),
+        run("1001", "dial", Map.of("number", "+86 138-0013 (8000)")));
+    assertEquals(List.of("dial 1001 +8613800138000"), calls.asked);
+    for (String bad : new String[] {"", "abc", "138;user=phone", "sip:x@example.com", "1".repeat(33)}) {
+      assertEquals("bad-argument", refused("1001", "dial", Map.of("number", bad)).code(), bad);
+    }
+    assertEquals("bad-argument", refused("1001", "dial", Map.of()).code());
+    assertEquals(1, calls.asked.size(), "a bad number never reaches the call layer");
+    calls.dialResult = ControlResult.not(ControlResult.Status.NOT_AVAILABLE);
+    assertEquals("not-available", refused("1001", "dial", Map.of("number", "13800138000")).code());
+    calls.dialResult = ControlResult.not(ControlResult.Status.NO_ROUTE);
+    assertEquals("no-route", refused("1001", "dial", Map.of("number", "13800138000")).code());
   }
 
   @Test
   void commandsThatDoNotExist_areUnknown() {
-    for (String command : new String[] {"hold", "transfer", "dial", "", "x".repeat(500)}) {
+    for (String command : new String[] {"park", "conference", "", "x".repeat(500)}) {
       assertEquals("unknown-command", refused("1001", command, Map.of()).code());
     }
     assertEquals("unknown-command", refused("1001", null, null).code());
+  }
+
+  /** A call layer where agents are on the calls in {@code onCall}. */
+  static final class FakeCalls implements CallControl {
+    final Map<String, String> onCall = new HashMap<>();
+    final List<String> asked = new ArrayList<>();
+    ControlResult dialResult = ControlResult.done("dial-1");
+
+    @Override
+    public CompletableFuture<java.util.Optional<String>> hangup(String agentId) {
+      asked.add("hangup " + agentId);
+      return CompletableFuture.completedFuture(java.util.Optional.ofNullable(onCall.get(agentId)));
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> hold(String agentId, boolean hold) {
+      asked.add("hold " + agentId + " " + hold);
+      return done(agentId);
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> transferToQueue(String agentId, String queue) {
+      return queue.equals("nowhere") ? not(ControlResult.Status.UNKNOWN_QUEUE) : done(agentId);
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> transferToAgent(String agentId, String targetAgentId) {
+      return targetAgentId.equals("busy") ? not(ControlResult.Status.AGENT_UNAVAILABLE) : done(agentId);
+    }
+
+    @Override
+    public CompletableFuture<ControlResult> dial(String agentId, String number) {
+      asked.add("dial " + agentId + " " + number);
+      return CompletableFuture.completedFuture(dialResult);
+    }
+
+    private CompletableFuture<ControlResult> done(String agentId) {
+      String call = onCall.get(agentId);
+      return call == null ? not(ControlResult.Status.NOT_ON_A_CALL) : CompletableFuture.completedFuture(ControlResult.done(call));
+    }
+
+    private static CompletableFuture<ControlResult> not(ControlResult.Status why) {
+      return CompletableFuture.completedFuture(ControlResult.not(why));
+    }
   }
 
   @Test

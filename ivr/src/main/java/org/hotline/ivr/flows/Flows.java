@@ -73,6 +73,11 @@ public final class Flows implements EntryPoints {
     return current.get().flowFor(Objects.requireNonNull(dialedNumber, "dialedNumber"));
   }
 
+  @Override
+  public Optional<CallFlow> queueFlow(String queue, String language) {
+    return current.get().queueFlow(queue, language);
+  }
+
   /** The flows in use. */
   public FlowDirectory current() {
     return current.get();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +129,9 @@ public final class FlowsReader {
 
     List<Flow> flows = new ArrayList<>();
     bodies.forEach((name, body) -> flows.add(new Flow(name, settings.language(), body)));
-    return new FlowDirectory(flows, numbers, services);
+    Map<String, QueueOptions> queueOptions = new HashMap<>();
+    defs.queues().forEach((name, queue) -> queueOptions.put(name, queue.options()));
+    return new FlowDirectory(flows, numbers, queueOptions, services);
   }
 
   private static QueueDefinition queue(String name, JsonNode node, Definitions defs) throws FlowsException {

@@ -49,4 +49,9 @@ public record QueueOptions(
   public boolean announces() {
     return !announceEvery.isZero() && (announcePosition || announceWait);
   }
+
+  /** These options with no leave key. */
+  public QueueOptions withoutLeaveKey() {
+    return new QueueOptions(holdPrompt, music, announceEvery, announcePosition, announceWait, Optional.empty(), Optional.empty());
+  }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -41,6 +42,7 @@ import org.hotline.core.acd.QueueExit;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallControl;
+import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
@@ -74,7 +76,9 @@ public final class CallManager implements AgentConnector, CallControl {
   private final EntryPoints entryPoints;
   private final IvrSettings ivr;
   private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
-  private final Set<CallbackSession> callbacks = ConcurrentHashMap.newKeySet();
+  /** The later parts of calls transferred from a desktop, by part id (the ACD knows them so). */
+  private final Map<String, CallSession> parts = new ConcurrentHashMap<>();
+  private final Set<OutboundSession> callbacks = ConcurrentHashMap.newKeySet();
   private final CallMetrics metrics;
   private final CallRecorder recorder;
   private final EventBus bus;
@@ -224,7 +228,7 @@ public final class CallManager implements AgentConnector, CallControl {
     String callerName = from.getAddress().getDisplayName();
     Call call = new Call(callId, callerNumber, callerName, dialed, clock.instant());
     String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport();
-    CallSession session = new CallSession(services, call, tx, flow.get(), transport, this::finished);
+    CallSession session = new CallSession(services, call, tx, flow.get(), transport, this::finished, parts::put);
     calls.put(callId, session);
     bus.publish(new CallEvent.Arrived(callId, callerNumber, dialed, call.arrivedAt()));
     log.info("call {} from '{}' to {} -> flow {}", callId, callerNumber, dialed, flow.get().name());
@@ -378,9 +382,15 @@ public final class CallManager implements AgentConnector, CallControl {
 
   // ---- routing ----
 
+  /** The session of call (or call part) {@code callId}, or null. */
+  private CallSession session(String callId) {
+    CallSession session = calls.get(callId);
+    return session != null ? session : parts.get(callId);
+  }
+
   @Override
   public CompletionStage<OfferResult> offer(Offer offer) {
-    CallSession session = calls.get(offer.call().callId());
+    CallSession session = session(offer.call().callId());
     if (session == null) {
       return CompletableFuture.completedFuture(OfferResult.CALL_GONE);
     }
@@ -389,18 +399,111 @@ public final class CallManager implements AgentConnector, CallControl {
 
   @Override
   public CompletableFuture<Optional<String>> hangup(String agentId) {
+    Optional<CallSession> session = connectedTo(agentId);
+    if (session.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    String callId = session.get().call().id();
+    return session.get().agentHangsUp(agentId).thenApply(ended -> ended ? Optional.of(callId) : Optional.empty());
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> hold(String agentId, boolean hold) {
+    return connectedTo(agentId).map(s -> s.deskHold(agentId, hold)).orElseGet(() -> not(ControlResult.Status.NOT_ON_A_CALL));
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> transferToQueue(String agentId, String queue) {
+    Optional<CallSession> session = connectedTo(agentId);
+    if (session.isEmpty()) {
+      return not(ControlResult.Status.NOT_ON_A_CALL);
+    }
+    return services.acd().snapshot().thenCompose(snapshot -> {
+      Optional<CallFlow> wait = snapshot.queues().containsKey(queue) ? entryPoints.queueFlow(queue, session.get().language()) : Optional.empty();
+      if (wait.isEmpty()) {
+        return not(ControlResult.Status.UNKNOWN_QUEUE);
+      }
+      return session.get().deskTransferToQueue(agentId, queue, wait.get());
+    });
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> transferToAgent(String agentId, String targetAgentId) {
+    Optional<CallSession> session = connectedTo(agentId);
+    if (session.isEmpty()) {
+      return not(ControlResult.Status.NOT_ON_A_CALL);
+    }
+    if (agentId.equals(targetAgentId)) {
+      return not(ControlResult.Status.AGENT_UNAVAILABLE);
+    }
+    Acd acd = services.acd();
+    return acd.reserve(targetAgentId, "transfer").thenCompose(target -> {
+      if (target.isEmpty()) {
+        return not(ControlResult.Status.AGENT_UNAVAILABLE);
+      }
+      String queue = session.get().call().queue();
+      Optional<CallFlow> back = queue == null ? Optional.empty() : entryPoints.queueFlow(queue, session.get().language());
+      return session.get().deskTransferToAgent(agentId, target.get(), back).thenApply(result -> {
+        if (!result.isDone()) {
+          acd.release(targetAgentId, "transfer-cancelled");
+        }
+        return result;
+      });
+    });
+  }
+
+  @Override
+  public CompletableFuture<ControlResult> dial(String agentId, String number) {
+    if (!DIALABLE.matcher(number).matches()) {
+      throw new IllegalArgumentException("not a number to dial: " + number);
+    }
+    if (services.trunk().isEmpty()) {
+      return not(ControlResult.Status.NO_ROUTE);
+    }
+    if (!accepting) {
+      return not(ControlResult.Status.NOT_AVAILABLE);
+    }
+    Acd acd = services.acd();
+    return acd.reserve(agentId, "dial").thenApply(agent -> {
+      if (agent.isEmpty()) {
+        return ControlResult.not(ControlResult.Status.NOT_AVAILABLE);
+      }
+      CompletableFuture<OfferResult> result = new CompletableFuture<>();
+      OutboundSession session = new OutboundSession(services, OutboundSession.Outbound.dial(agent.get(), number), result, callbacks::remove);
+      String callId = session.call().id();
+      result.thenAccept(r -> {
+        if (r == OfferResult.ANSWERED) {
+          acd.directConnected(agentId, null, callId);
+        } else {
+          acd.release(agentId, r == OfferResult.NOT_ANSWERED ? "dial-not-answered" : "number-not-reached");
+        }
+      });
+      callbacks.add(session);
+      session.start();
+      return ControlResult.done(callId);
+    });
+  }
+
+  /** What a desktop may dial: digits, an optional leading {@code +}, {@code *} and {@code #}. */
+  public static final Pattern DIALABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
+
+  /** The session whose caller is connected to {@code agentId}. */
+  private Optional<CallSession> connectedTo(String agentId) {
     for (CallSession session : calls.values()) {
       if (agentId.equals(session.connectedAgent())) {
-        String callId = session.call().id();
-        return session.agentHangsUp(agentId).thenApply(ended -> ended ? Optional.of(callId) : Optional.empty());
+        return Optional.of(session);
       }
     }
-    return CompletableFuture.completedFuture(Optional.empty());
+    return Optional.empty();
+  }
+
+  private static CompletableFuture<ControlResult> not(ControlResult.Status why) {
+    return CompletableFuture.completedFuture(ControlResult.not(why));
   }
 
   @Override
   public void giveBack(String callId, QueueExit why) {
-    CallSession session = calls.get(callId);
+    CallSession session = session(callId);
     if (session != null) {
       session.givenBack(why);
     }
@@ -413,7 +516,7 @@ public final class CallManager implements AgentConnector, CallControl {
       result.complete(OfferResult.NOT_ANSWERED);
       return result;
     }
-    CallbackSession session = new CallbackSession(services, offer, result, callbacks::remove);
+    OutboundSession session = new OutboundSession(services, OutboundSession.Outbound.callback(offer), result, callbacks::remove);
     callbacks.add(session);
     session.start();
     return result;
@@ -451,7 +554,8 @@ public final class CallManager implements AgentConnector, CallControl {
   }
 
   private void finished(CallSession session) {
-    calls.remove(session.call().id(), session);
+    calls.remove(session.sipCallId(), session);
+    parts.values().remove(session);
   }
 
   private static String source(Request request) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -23,6 +24,7 @@ import org.hotline.core.acd.QueuedCall;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
+import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.flow.ActiveCall;
@@ -52,7 +54,12 @@ final class CallSession implements ActiveCall, LegOwner {
   enum State { ANSWERING, IVR, QUEUED, OFFERING, TRANSFERRING, CONNECTED, ENDING, FINISHED }
 
   private final CallServices services;
-  private final Call call;
+  /** The SIP Call-ID of the caller's leg: the first part's id. */
+  private final String sipCallId;
+  /** The call's current part: a blind transfer from the desktop records one part and starts the next. */
+  private volatile Call call;
+  private int parts = 1;
+  private final BiConsumer<String, CallSession> partStarted;
   private final SerialExecutor exec;
   private final ServerTransaction inviteTx;
   private final Request invite;
@@ -63,7 +70,7 @@ final class CallSession implements ActiveCall, LegOwner {
   private volatile State state = State.ANSWERING;
   private Dialog callerDialog;
   private MediaEndpoint callerMedia;
-  private String language = "en";
+  private volatile String language = "en";
   private Thread flowThread;
   /** The answered leg: the agent (or transfer target) the caller talks to. */
   private AgentLeg agentLeg;
@@ -83,6 +90,11 @@ final class CallSession implements ActiveCall, LegOwner {
   /** Whether each party has put the other on hold (its SDP says it does not receive). */
   private boolean callerHolds;
   private boolean agentHolds;
+  /** Whether the agent put the caller on hold from their desktop. */
+  private boolean deskHolds;
+  /** While a desktop transfer rings an agent: the agent and the queue to fall back to. */
+  private Agent deskTransferTarget;
+  private String deskTransferQueue;
 
   CallSession(
       CallServices services,
@@ -90,9 +102,12 @@ final class CallSession implements ActiveCall, LegOwner {
       ServerTransaction inviteTx,
       CallFlow flow,
       String transport,
-      Consumer<CallSession> onFinished) {
+      Consumer<CallSession> onFinished,
+      BiConsumer<String, CallSession> partStarted) {
     this.services = services;
     this.call = call;
+    this.sipCallId = call.id();
+    this.partStarted = partStarted;
     this.exec = new SerialExecutor(services.pool(), call.id());
     this.inviteTx = inviteTx;
     this.invite = inviteTx.getRequest();
@@ -112,6 +127,16 @@ final class CallSession implements ActiveCall, LegOwner {
 
   Call call() {
     return call;
+  }
+
+  /** The prompt language the caller chose. */
+  String language() {
+    return language;
+  }
+
+  /** The SIP Call-ID of the caller's leg, under which the session is known for its whole life. */
+  String sipCallId() {
+    return sipCallId;
   }
 
   /** Answers the INVITE with our SDP and starts the flow. */
@@ -135,7 +160,7 @@ final class CallSession implements ActiveCall, LegOwner {
       }
       state = State.IVR;
       watchMedia();
-      flowThread = Thread.ofVirtual().name("flow-" + call.id()).start(this::runFlow);
+      startFlow(flow);
     });
   }
 
@@ -177,7 +202,11 @@ final class CallSession implements ActiveCall, LegOwner {
             period, period, TimeUnit.MILLISECONDS);
   }
 
-  private void runFlow() {
+  private void startFlow(CallFlow next) {
+    flowThread = Thread.ofVirtual().name("flow-" + call.id()).start(() -> runFlow(next));
+  }
+
+  private void runFlow(CallFlow flow) {
     org.slf4j.MDC.put("callId", call.id());
     try {
       flow.run(this);
@@ -460,6 +489,154 @@ final class CallSession implements ActiveCall, LegOwner {
     return done;
   }
 
+  /** Whether the call is connected to {@code agentId}; runs on the executor. */
+  private boolean connectedTo(String agentId) {
+    return state == State.CONNECTED && agentLeg.agent().id().equals(agentId);
+  }
+
+  /**
+   * The agent holds the caller from their desktop ({@code hold} true) or resumes: the caller
+   * hears music on hold and the agent's phone gets nothing of the caller meanwhile. No SIP
+   * message goes out: both phones stay as they are.
+   */
+  CompletableFuture<ControlResult> deskHold(String agentId, boolean hold) {
+    CompletableFuture<ControlResult> done = new CompletableFuture<>();
+    exec.execute(() -> {
+      if (!connectedTo(agentId)) {
+        done.complete(ControlResult.not(ControlResult.Status.NOT_ON_A_CALL));
+        return;
+      }
+      if (deskHolds != hold) {
+        boolean callerWasHeld = callerHeld();
+        deskHolds = hold;
+        agentLeg.media().setSendEnabled(!agentHolds && !deskHolds);
+        holdsChanged(callerWasHeld, callerHolds, "desktop of agent " + agentId);
+      }
+      done.complete(ControlResult.done(call.id()));
+    });
+    return done;
+  }
+
+  /**
+   * Blind transfer from the desktop to {@code queue}: the agent's part of the call is recorded
+   * and their phone gets BYE; the caller waits in the queue with {@code waitFlow}.
+   */
+  CompletableFuture<ControlResult> deskTransferToQueue(String agentId, String queue, CallFlow waitFlow) {
+    CompletableFuture<ControlResult> done = new CompletableFuture<>();
+    exec.execute(() -> {
+      if (!connectedTo(agentId)) {
+        done.complete(ControlResult.not(ControlResult.Status.NOT_ON_A_CALL));
+        return;
+      }
+      String from = call.id();
+      nextPart("transfer to queue " + queue);
+      state = State.IVR;
+      startFlow(waitFlow);
+      done.complete(ControlResult.done(from));
+    });
+    return done;
+  }
+
+  /**
+   * Blind transfer from the desktop to {@code target}, whom the ACD has reserved for it: the
+   * agent's part is recorded, their phone gets BYE and the target's rings. When the target does
+   * not answer, the caller waits in the queue the call came from (the ACD frees the target).
+   *
+   * @param waitFlow the flow to wait in the queue the call came from; empty: the call ends then
+   */
+  CompletableFuture<ControlResult> deskTransferToAgent(String agentId, Agent target, Optional<CallFlow> waitFlow) {
+    CompletableFuture<ControlResult> done = new CompletableFuture<>();
+    exec.execute(() -> {
+      var binding = services.locations().newest(target.sipUser());
+      if (!connectedTo(agentId)) {
+        done.complete(ControlResult.not(ControlResult.Status.NOT_ON_A_CALL));
+        return;
+      }
+      if (binding.isEmpty()) {
+        done.complete(ControlResult.not(ControlResult.Status.AGENT_UNAVAILABLE));
+        return;
+      }
+      String from = call.id();
+      String queue = call.queue();
+      nextPart("transfer to agent " + target.id());
+      state = State.TRANSFERRING;
+      deskTransferTarget = target;
+      deskTransferQueue = queue;
+      transferResult = new CompletableFuture<>();
+      transferResult.thenAccept(r -> exec.execute(() -> deskTransferEnded(r, target, queue, waitFlow)));
+      Instant now = services.clock().instant();
+      call.offered(target.id(), now);
+      AgentLeg leg = new AgentLeg(services, this, target, binding.get().contactUri(), binding.get().transport(), new CompletableFuture<>());
+      ringing.add(leg);
+      callerMedia.loop(new Prompt(language, "ringback"));
+      services.bus().publish(new CallEvent.Offered(call.id(), target.id(), queue, call.callerNumber(), call.ivrChoice(), now, now));
+      leg.dial(call.callerNumber(), call.callerName(), callerMedia);
+      done.complete(ControlResult.done(from));
+    });
+    return done;
+  }
+
+  private void deskTransferEnded(TransferResult result, Agent target, String queue, Optional<CallFlow> waitFlow) {
+    deskTransferTarget = null;
+    if (result == TransferResult.CONNECTED) {
+      services.acd().directConnected(target.id(), queue, call.id());
+      return;
+    }
+    if (result == TransferResult.NO_ANSWER) {
+      services.acd().missed(target.id());
+    } else {
+      services.acd().release(target.id(), "transfer-ended");
+    }
+    if (state != State.IVR) {
+      return; // the call ended meanwhile
+    }
+    if (waitFlow.isPresent()) {
+      log.info("agent {} did not take the transfer: back to queue {}", target.id(), queue);
+      startFlow(waitFlow.get());
+    } else {
+      end(CallOutcome.ANSWERED, "transfer-not-answered", false);
+    }
+  }
+
+  /**
+   * Ends the agent's part of the call: recorded with cause {@code transferred} (the agent's
+   * desktop sees it end), the agent's phone gets BYE and the ACD hears the agent is free; the
+   * caller's leg goes on as the call's next part, with the same caller and IVR path.
+   */
+  private void nextPart(String why) {
+    Instant now = services.clock().instant();
+    Call done = call;
+    String agentId = agentLeg.agent().id();
+    callerMedia.unbridge();
+    callerMedia.stopHoldMusic();
+    done.ended(now, CallOutcome.ANSWERED, "transferred");
+    agentLeg.hangup();
+    services.acd().agentCallEnded(agentId);
+    agentLeg = null;
+    connectedAgent = null;
+    agentHolds = false;
+    deskHolds = false;
+    callerHolds = false;
+    agentSends = true;
+    Call next = new Call(sipCallId + "#" + (++parts), done.callerNumber(), done.callerName(), done.dialedNumber(), now);
+    next.answered(now);
+    if (done.ivrChoice() != null) {
+      next.chose(done.ivrChoice());
+    }
+    call = next;
+    partStarted.accept(next.id(), this);
+    log.info("{}: call {} goes on as {}", why, done.id(), next.id());
+    services.metrics().ended(CallOutcome.ANSWERED);
+    Cdr cdr = Cdr.of(done);
+    services.recorder().record(cdr).whenComplete((ok, err) -> exec.execute(() -> {
+      if (err != null) {
+        services.metrics().cdrFailures.increment();
+        log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
+      }
+      services.bus().publish(new CallEvent.Finished(done.id(), cdr, services.clock().instant()));
+    }));
+  }
+
   @Override
   public void legBye(AgentLeg leg, RequestEvent event, ServerTransaction tx) {
     onAgentBye(leg, event, tx);
@@ -508,17 +685,19 @@ final class CallSession implements ActiveCall, LegOwner {
         own.connect(n.remote(), n.codec(), n.telephoneEventPt());
         boolean sends = n.direction().equals("sendrecv") || n.direction().equals("sendonly");
         boolean holds = !n.peerReceives();
-        own.setSendEnabled(!holds);
+        boolean callerWasHeld = callerHeld();
+        boolean agentWasHeld = callerHolds;
         if (fromAgent) {
           agentSends = sends;
-          holdChanged(agentHolds, holds, callerMedia, "agent");
           agentHolds = holds;
+          own.setSendEnabled(!holds && !deskHolds);
         } else {
           callerSends = sends;
-          if (state == State.CONNECTED) {
-            holdChanged(callerHolds, holds, agentLeg.media(), "caller");
-          }
           callerHolds = holds;
+          own.setSendEnabled(!holds);
+        }
+        if (state == State.CONNECTED) {
+          holdsChanged(callerWasHeld, agentWasHeld, fromAgent ? "agent" : "caller");
         }
         answerSdp = n.sdp();
       }
@@ -532,14 +711,40 @@ final class CallSession implements ActiveCall, LegOwner {
     });
   }
 
-  private void holdChanged(boolean was, boolean now, MediaEndpoint other, String who) {
-    if (now && !was) {
-      log.info("{} holds the call", who);
-      other.holdMusic(new Prompt(language, "moh"));
-      services.metrics().holds.increment();
-    } else if (was && !now) {
-      log.info("{} resumes the call", who);
-      other.stopHoldMusic();
+  /** Whether the caller is on hold: by the agent's phone or from the agent's desktop. */
+  private boolean callerHeld() {
+    return agentHolds || deskHolds;
+  }
+
+  /**
+   * After a hold flag changed while connected: music on hold for the party held, the CDR's hold
+   * time, and a {@link CallEvent.Held} when the call went on or off hold.
+   */
+  private void holdsChanged(boolean callerWasHeld, boolean agentWasHeld, String who) {
+    boolean callerHeld = callerHeld();
+    if (callerHeld != callerWasHeld) {
+      music(callerMedia, callerHeld);
+    }
+    if (callerHolds != agentWasHeld) {
+      music(agentLeg.media(), callerHolds);
+    }
+    boolean held = callerHeld || callerHolds;
+    if (held != (callerWasHeld || agentWasHeld)) {
+      log.info("{} {} the call", who, held ? "holds" : "resumes");
+      Instant now = services.clock().instant();
+      call.held(held, now);
+      if (held) {
+        services.metrics().holds.increment();
+      }
+      services.bus().publish(new CallEvent.Held(call.id(), agentLeg.agent().id(), held, now));
+    }
+  }
+
+  private void music(MediaEndpoint to, boolean on) {
+    if (on) {
+      to.holdMusic(new Prompt(language, "moh"));
+    } else {
+      to.stopHoldMusic();
     }
   }
 

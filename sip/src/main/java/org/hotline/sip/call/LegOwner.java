@@ -5,7 +5,7 @@ import javax.sip.ServerTransaction;
 
 /**
  * What owns an outbound {@link AgentLeg}: an inbound call being offered or transferred
- * ({@link CallSession}), or a callback ({@link CallbackSession}). Every method runs on the
+ * ({@link CallSession}), or a call placed for an agent ({@link OutboundSession}: a callback, a click-to-call). Every method runs on the
  * owner's executor.
  */
 interface LegOwner {

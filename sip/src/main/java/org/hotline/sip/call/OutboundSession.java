@@ -1,5 +1,6 @@
 package org.hotline.sip.call;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -19,26 +20,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A callback whose turn came: the agent's phone rings first, showing the customer's number;
- * once the agent answers they hear ringback while the customer is called through the trunk;
- * when the customer answers the two are bridged. Every attempt that rang the agent leaves a CDR
- * (an unanswered one {@code failed}, cause {@code agent-no-answer} or {@code
- * callback-no-answer}). The CDR has the customer as caller, {@value
- * #DIALED} as the number dialed, the queue, the kept place as the time queued, and the agent.
- * Every change runs on the session's {@link SerialExecutor}.
+ * A call the server places for an agent: a callback whose turn came, or a click-to-call from the
+ * agent's desktop. The agent's phone rings first, showing the customer's number; once the agent
+ * answers they hear ringback while the customer is called through the trunk; when the customer
+ * answers the two are bridged. Every attempt that rang the agent leaves a CDR (an unanswered one
+ * {@code failed}, cause {@code agent-no-answer} or {@code callback-no-answer}). The CDR has the
+ * customer as caller, {@link Outbound#dialed()} ({@code callback}, {@code outbound}) as the number
+ * dialed, the queue, the kept place as the time queued, and the agent. Every change runs on the
+ * session's {@link SerialExecutor}.
  */
-final class CallbackSession implements LegOwner {
-  private static final Logger log = LoggerFactory.getLogger(CallbackSession.class);
+final class OutboundSession implements LegOwner {
+  private static final Logger log = LoggerFactory.getLogger(OutboundSession.class);
 
   /** The dialed number on a callback's CDR. */
-  static final String DIALED = "callback";
+  static final String CALLBACK = "callback";
+
+  /** The dialed number on a click-to-call's CDR. */
+  static final String OUTBOUND = "outbound";
+
+  /**
+   * What to place.
+   *
+   * @param name names the attempt in ids and logs ({@code callback-17}, {@code dial-1001})
+   * @param agent whose phone rings first
+   * @param number the customer's number, dialled through the trunk
+   * @param queue the queue it is for, or null
+   * @param since the time queued on the CDR (a callback's kept place), or null
+   * @param dialed the CDR's dialed number
+   */
+  record Outbound(String name, Agent agent, String number, String queue, Instant since, String dialed) {
+    static Outbound callback(CallbackOffer offer) {
+      return new Outbound("callback-" + offer.request().id(), offer.agent(), offer.request().number(), offer.request().queue(),
+          offer.request().placeSince(), CALLBACK);
+    }
+
+    static Outbound dial(Agent agent, String number) {
+      return new Outbound("dial-" + agent.id(), agent, number, null, null, OUTBOUND);
+    }
+  }
 
   private enum State { RINGING_AGENT, CALLING_CUSTOMER, CONNECTED, ENDING, FINISHED }
 
   private final CallServices services;
-  private final CallbackOffer offer;
+  private final Outbound offer;
   private final CompletableFuture<OfferResult> result;
-  private final Consumer<CallbackSession> onFinished;
+  private final Consumer<OutboundSession> onFinished;
   private final Call call;
   private final SerialExecutor exec;
   private State state = State.RINGING_AGENT;
@@ -46,13 +72,13 @@ final class CallbackSession implements LegOwner {
   private AgentLeg agentLeg;
   private AgentLeg customerLeg;
 
-  CallbackSession(CallServices services, CallbackOffer offer, CompletableFuture<OfferResult> result, Consumer<CallbackSession> onFinished) {
+  OutboundSession(CallServices services, Outbound offer, CompletableFuture<OfferResult> result, Consumer<OutboundSession> onFinished) {
     this.services = services;
     this.offer = offer;
     this.result = result;
     this.onFinished = onFinished;
-    String id = "callback-" + offer.request().id() + "-" + System.currentTimeMillis();
-    this.call = new Call(id, offer.request().number(), "", DIALED, services.clock().instant());
+    String id = offer.name() + "-" + System.currentTimeMillis();
+    this.call = new Call(id, offer.number(), "", offer.dialed(), services.clock().instant());
     this.exec = new SerialExecutor(services.pool(), id);
   }
 
@@ -71,19 +97,21 @@ final class CallbackSession implements LegOwner {
       Agent agent = offer.agent();
       var binding = services.locations().newest(agent.sipUser());
       if (binding.isEmpty() || services.trunk().isEmpty()) {
-        log.info("callback {}: {}", offer.request().id(),
+        log.info("{}: {}", offer.name(),
             binding.isEmpty() ? "agent " + agent.id() + " has no registered phone" : "no trunk to call the customer through");
         result.complete(binding.isEmpty() ? OfferResult.NOT_ANSWERED : OfferResult.CALL_GONE);
         state = State.FINISHED;
         onFinished.accept(this);
         return;
       }
-      call.queued(offer.request().queue(), offer.request().placeSince());
+      if (offer.since() != null) {
+        call.queued(offer.queue(), offer.since());
+      }
       call.offered(agent.id(), services.clock().instant());
       try {
         placeholder = services.media().allocate();
       } catch (Exception e) {
-        log.warn("callback {}: no media port: {}", offer.request().id(), e.getMessage());
+        log.warn("{}: no media port: {}", offer.name(), e.getMessage());
         result.complete(OfferResult.NOT_ANSWERED);
         state = State.FINISHED;
         onFinished.accept(this);
@@ -91,10 +119,10 @@ final class CallbackSession implements LegOwner {
       }
       CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
       agentLeg = new AgentLeg(services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult);
-      log.info("callback {} for {}: ringing agent {}", offer.request().id(), offer.request().number(), agent.id());
-      services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.request().queue(), call.callerNumber(), null,
+      log.info("{} for {}: ringing agent {}", offer.name(), offer.number(), agent.id());
+      services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.queue(), call.callerNumber(), null,
           call.queuedAt(), call.offeredAt()));
-      agentLeg.dial(offer.request().number(), "Callback", placeholder);
+      agentLeg.dial(offer.number(), offer.dialed().equals(CALLBACK) ? "Callback" : "Call", placeholder);
     });
   }
 
@@ -104,11 +132,11 @@ final class CallbackSession implements LegOwner {
       state = State.CALLING_CUSTOMER;
       closePlaceholder();
       agentLeg.media().holdMusic(new Prompt("en", "ringback"));
-      String number = offer.request().number();
+      String number = offer.number();
       Agent customer = new Agent("tel:" + number, number, number, Set.of());
       customerLeg =
           new AgentLeg(services, this, customer, "sip:" + number + "@" + services.trunk().get(), "udp", new CompletableFuture<>());
-      log.info("callback {}: agent {} answered, calling {}", offer.request().id(), offer.agent().id(), number);
+      log.info("{}: agent {} answered, calling {}", offer.name(), offer.agent().id(), number);
       customerLeg.dial("hotline", "", agentLeg.media());
     } else if (leg == customerLeg && state == State.CALLING_CUSTOMER) {
       state = State.CONNECTED;
@@ -118,7 +146,7 @@ final class CallbackSession implements LegOwner {
       call.connected(offer.agent().id(), services.clock().instant());
       result.complete(OfferResult.ANSWERED);
       services.bus().publish(new CallEvent.Connected(call.id(), offer.agent().id(), call.connectedAt()));
-      log.info("callback {}: connected", offer.request().id());
+      log.info("{}: connected", offer.name());
     } else {
       leg.hangup();
     }
@@ -127,15 +155,15 @@ final class CallbackSession implements LegOwner {
   @Override
   public void legFailed(AgentLeg leg) {
     if (leg == agentLeg && state == State.RINGING_AGENT) {
-      log.info("callback {}: agent {} did not answer", offer.request().id(), offer.agent().id());
+      log.info("{}: agent {} did not answer", offer.name(), offer.agent().id());
       closePlaceholder();
       result.complete(OfferResult.NOT_ANSWERED);
       // A CDR for the attempt: the agent's desktop saw it ring and sees it end.
       end(CallOutcome.FAILED, "agent-no-answer");
     } else if (leg == customerLeg && state == State.CALLING_CUSTOMER) {
-      log.info("callback {}: the customer at {} did not answer", offer.request().id(), offer.request().number());
+      log.info("{}: the customer at {} did not answer", offer.name(), offer.number());
       result.complete(OfferResult.CALL_GONE);
-      end(CallOutcome.FAILED, "callback-no-answer");
+      end(CallOutcome.FAILED, offer.dialed().equals(CALLBACK) ? "callback-no-answer" : "number-no-answer");
     }
   }
 
