@@ -10,11 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,20 +46,20 @@ class TicketsIT {
       String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
       assertEquals("hotline_session=" + token, cookie);
 
-      BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+      Inbox frames = new Inbox();
       WebSocket socket = http.newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + token), new Frames(frames))
+          .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + token), frames)
           .get(10, TimeUnit.SECONDS);
       int phonePort = FreePorts.udpAndTcp();
       Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "2", "-timeout", "60s").start();
       Agents.register(server, 1, phonePort, "hotline");
 
       Sipp first = call(server, "3000");
-      JsonNode firstPop = next(frames, "screen-pop");
+      JsonNode firstPop = frames.take("screen-pop", f -> true);
       assertEquals(customerId, firstPop.path("customer").path("id").asLong(), firstPop.toString());
       assertEquals(0, firstPop.get("tickets").size(), firstPop.toString());
       String firstCall = firstPop.get("callId").asText();
-      assertEquals(firstCall, nextCallState(frames, "connected").get("callId").asText());
+      frames.take("call-state", f -> f.get("callId").asText().equals(firstCall) && f.get("state").asText().equals("connected"));
 
       // No CDR yet: the ticket finds its customer through the call on now.
       assertEquals(0, JSON.readTree(server.get("/api/cdrs")).size(), "the first call is still on");
@@ -84,8 +88,7 @@ class TicketsIT {
       assertEquals(customerId, fromCdr.get("customerId").asLong(), fromCdr.toString());
 
       Sipp second = call(server, "1000");
-      JsonNode secondPop = next(frames, "screen-pop");
-      assertTrue(!secondPop.get("callId").asText().equals(firstCall), secondPop.toString());
+      JsonNode secondPop = frames.take("screen-pop", f -> !f.get("callId").asText().equals(firstCall));
       assertEquals(false, secondPop.get("lookupFailed").asBoolean(), secondPop.toString());
       JsonNode tickets = secondPop.get("tickets");
       assertEquals(2, tickets.size(), secondPop.toString());
@@ -125,33 +128,36 @@ class TicketsIT {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The next frame of {@code type}, skipping others; bounded. */
-  private static JsonNode next(BlockingQueue<JsonNode> frames, String type) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      JsonNode f = frames.poll(1, TimeUnit.SECONDS);
-      if (f != null && f.path("type").asText().equals(type)) {
-        return f;
-      }
-    }
-    throw new AssertionError("no " + type + " frame within 30 s");
-  }
-
-  private static JsonNode nextCallState(BlockingQueue<JsonNode> frames, String state) throws Exception {
-    JsonNode f = next(frames, "call-state");
-    while (!f.get("state").asText().equals(state)) {
-      f = next(frames, "call-state");
-    }
-    return f;
-  }
-
-  /** Collects text frames as JSON, in order. */
-  private static final class Frames implements WebSocket.Listener {
-    private final BlockingQueue<JsonNode> frames;
+  /**
+   * The CTI frames as they arrive, taken by type in any order: the screen-pop is built off the
+   * call's path and may come after the call-state {@code connected} on a busy machine.
+   */
+  private static final class Inbox implements WebSocket.Listener {
+    private final BlockingQueue<JsonNode> arrived = new LinkedBlockingQueue<>();
+    private final List<JsonNode> notTaken = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
 
-    Frames(BlockingQueue<JsonNode> frames) {
-      this.frames = frames;
+    /** The first frame not taken yet of {@code type} that {@code which} accepts; waits 30 s at most. */
+    JsonNode take(String type, Predicate<JsonNode> which) throws InterruptedException {
+      Predicate<JsonNode> wanted = f -> f.path("type").asText().equals(type) && which.test(f);
+      for (Iterator<JsonNode> it = notTaken.iterator(); it.hasNext(); ) {
+        JsonNode f = it.next();
+        if (wanted.test(f)) {
+          it.remove();
+          return f;
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        JsonNode f = arrived.poll(1, TimeUnit.SECONDS);
+        if (f != null && wanted.test(f)) {
+          return f;
+        }
+        if (f != null) {
+          notTaken.add(f);
+        }
+      }
+      throw new AssertionError("no such " + type + " frame within 30 s; not taken: " + notTaken);
     }
 
     @Override
@@ -159,7 +165,7 @@ class TicketsIT {
       partial.append(data);
       if (last) {
         try {
-          frames.add(JSON.readTree(partial.toString()));
+          arrived.add(JSON.readTree(partial.toString()));
         } catch (Exception e) {
           throw new IllegalStateException("not JSON: " + partial, e);
         }
