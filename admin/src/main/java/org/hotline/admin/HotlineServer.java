@@ -29,12 +29,16 @@ import org.hotline.core.agent.AgentEventRepository;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DemoAgents;
 import org.hotline.core.callback.CallbackRepository;
+import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.ticket.CallNumbers;
+import org.hotline.core.ticket.TicketIntake;
+import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.voicemail.VoicemailRepository;
 import org.hotline.admin.http.AgentsRoute;
 import org.hotline.admin.http.CallbacksRoute;
@@ -47,9 +51,11 @@ import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.http.TicketsRoute;
 import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.admin.cti.CtiEndpoint;
 import org.hotline.admin.cti.LoginRoute;
+import org.hotline.admin.cti.SessionAuthenticator;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
@@ -224,7 +230,8 @@ public final class HotlineServer implements AutoCloseable {
 
   /**
    * The CTI bridge: logins, and the {@code /cti} WebSocket that pushes screen pops, call and agent
-   * states and queue figures to agent desktops and integrations, and takes their commands.
+   * states and queue figures to agent desktops and integrations, and takes their commands; and the
+   * tickets the desktop opens, which the screen pops list.
    */
   private void startCti(
       Router router,
@@ -233,11 +240,15 @@ public final class HotlineServer implements AutoCloseable {
       CdrRepository cdrs,
       CallerLocator callerLocator,
       Acd acd) {
-    ctiEvents =
-        new CtiEvents(bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom), calls, clock, metrics);
+    TicketRepository tickets = new TicketRepository(database.dsl(), clock);
+    ctiEvents = new CtiEvents(
+        bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor), calls, clock, metrics);
     AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
     TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
     new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), metrics).addTo(router);
+    // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
+    CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
+    new TicketsRoute(new TicketIntake(tickets, customers, callers), new SessionAuthenticator(tokens)).addTo(router);
     router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 

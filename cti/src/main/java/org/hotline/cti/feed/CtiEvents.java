@@ -110,7 +110,7 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   }
 
   private void offered(CallEvent.Offered o) {
-    offered.offered(o.callId(), o.agentId());
+    offered.offered(o.callId(), o.agentId(), o.caller());
     Map<String, Object> ringing = callState(o.agentId(), o.callId(), "ringing", o.at());
     ringing.put("queue", o.queue());
     ringing.put("caller", o.caller());

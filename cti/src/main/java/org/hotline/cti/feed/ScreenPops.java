@@ -13,15 +13,17 @@ import java.util.function.Function;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.customer.Customer;
 import org.hotline.core.event.CallEvent;
+import org.hotline.core.ticket.Ticket;
 import org.hotline.cti.location.CallerLocation;
 import org.hotline.cti.location.CallerLocator;
 import org.hotline.cti.location.NumberStatus;
 
 /**
  * Builds the body of a {@code screen-pop}: who is calling (number, location, carrier), the
- * customer the number belongs to, how they came (queue, IVR path, wait) and their last calls.
+ * customer the number belongs to, how they came (queue, IVR path, wait), their last calls and the
+ * customer's tickets.
  *
- * <p>{@link #build} asks the database (customer and history) and must run off the event bus's
+ * <p>{@link #build} asks the database (customer, history, tickets) and must run off the event bus's
  * thread; {@link #withoutLookups} needs nothing but the number and is what the agent gets when the
  * database cannot answer.
  */
@@ -29,37 +31,57 @@ public final class ScreenPops {
   /** How many past calls a screen-pop lists. */
   public static final int HISTORY = 5;
 
+  /** How many of the customer's tickets a screen-pop lists. */
+  public static final int TICKETS = 5;
+
   private final CallerLocator locator;
   private final Function<String, Optional<Customer>> customers;
   private final CallerHistory history;
+  private final CustomerTickets tickets;
 
   /**
+   * Screen-pops without tickets: their {@code tickets} list is always empty.
+   *
    * @param customers the customer of a number as received ({@code CustomerDirectory::findByNumber})
    * @param history past calls by number ({@code CdrRepository::lastCallsFrom})
    */
   public ScreenPops(CallerLocator locator, Function<String, Optional<Customer>> customers, CallerHistory history) {
+    this(locator, customers, history, (customerId, limit) -> List.of());
+  }
+
+  /**
+   * @param customers the customer of a number as received ({@code CustomerDirectory::findByNumber})
+   * @param history past calls by number ({@code CdrRepository::lastCallsFrom})
+   * @param tickets a customer's tickets ({@code TicketRepository::recentFor})
+   */
+  public ScreenPops(
+      CallerLocator locator, Function<String, Optional<Customer>> customers, CallerHistory history, CustomerTickets tickets) {
     this.locator = Objects.requireNonNull(locator, "locator");
     this.customers = Objects.requireNonNull(customers, "customers");
     this.history = Objects.requireNonNull(history, "history");
+    this.tickets = Objects.requireNonNull(tickets, "tickets");
   }
 
-  /** The screen-pop of {@code offer}, with its customer and history looked up. */
+  /** The screen-pop of {@code offer}, with its customer, history and the customer's tickets looked up. */
   public Map<String, Object> build(CallEvent.Offered offer) {
     CallerLocation where = locator.locate(offer.caller());
     Optional<Customer> customer = where.known() ? customers.apply(offer.caller()) : Optional.empty();
     List<Cdr> past = where.status() == NumberStatus.WITHHELD ? List.of() : history.lastCallsFrom(numbers(offer.caller(), where), HISTORY);
+    List<Ticket> open = customer.isEmpty() ? List.of() : tickets.recentFor(customer.get().id(), TICKETS);
     Map<String, Object> body = base(offer, where);
     body.put("customer", customer.map(ScreenPops::customer).orElse(null));
     body.put("history", past.stream().map(ScreenPops::pastCall).toList());
+    body.put("tickets", open.stream().map(ScreenPops::ticket).toList());
     body.put("lookupFailed", false);
     return body;
   }
 
-  /** The screen-pop of {@code offer} from the number alone: no customer, no history. */
+  /** The screen-pop of {@code offer} from the number alone: no customer, no history, no tickets. */
   public Map<String, Object> withoutLookups(CallEvent.Offered offer) {
     Map<String, Object> body = base(offer, locator.locate(offer.caller()));
     body.put("customer", null);
     body.put("history", List.of());
+    body.put("tickets", List.of());
     body.put("lookupFailed", true);
     return body;
   }
@@ -126,6 +148,17 @@ public final class ScreenPops {
     m.put("queue", c.queue());
     m.put("disposition", c.disposition());
     m.put("talkSeconds", c.talkSeconds());
+    return m;
+  }
+
+  private static Map<String, Object> ticket(Ticket t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("title", t.title());
+    m.put("status", t.status());
+    m.put("createdAt", t.createdAt().toString());
+    m.put("createdBy", t.createdBy());
+    m.put("callId", t.callId());
     return m;
   }
 }

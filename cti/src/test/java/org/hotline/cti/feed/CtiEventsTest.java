@@ -34,6 +34,9 @@ import org.hotline.core.event.AgentEvent;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.event.QueueEvent;
+import org.hotline.core.ticket.Ticket;
+import org.hotline.core.ticket.TicketDraft;
+import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.time.ManualClock;
 import org.hotline.cti.bridge.CtiMessage;
 import org.hotline.cti.location.CallerLocator;
@@ -50,6 +53,7 @@ class CtiEventsTest {
   Database db;
   CdrRepository cdrs;
   CustomerDirectory customers;
+  TicketRepository tickets;
   final CallerLocator locator = new CallerLocator("CN", "zh");
   final EventBus bus = new EventBus();
   final ManualClock clock = new ManualClock(T0);
@@ -63,11 +67,13 @@ class CtiEventsTest {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), clock);
     customers = new CustomerDirectory(new CustomerRepository(db.dsl(), clock), locator, List.of("VIP", "normal"));
+    tickets = new TicketRepository(db.dsl(), clock);
     events = feed(lookups::add);
   }
 
   CtiEvents feed(Executor executor) {
-    CtiEvents feed = new CtiEvents(bus, new ScreenPops(locator, customers::findByNumber, cdrs::lastCallsFrom), executor, clock, meters);
+    ScreenPops pops = new ScreenPops(locator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor);
+    CtiEvents feed = new CtiEvents(bus, pops, executor, clock, meters);
     feed.subscribe(sent::add);
     return feed;
   }
@@ -145,7 +151,49 @@ class CtiEventsTest {
     Map<String, Object> body = sent("screen-pop").get(0).body();
     assertNull(body.get("customer"));
     assertEquals(List.of(), body.get("history"));
+    assertEquals(List.of(), body.get("tickets"));
     assertEquals("+442070313000", ((Map<?, ?>) body.get("caller")).get("number"));
+  }
+
+  @Test
+  void offer_toACustomerWithTickets_listsTheOpenAndPendingFirst_thenClosed_atMostFive() {
+    Customer vip = customers.create(new CustomerDraft("Wang Fang", "vip", null, null, null, List.of(CALLER)));
+    Customer other = customers.create(new CustomerDraft("Li Si", "normal", null, null, null, List.of("13900139000")));
+    List<Ticket> opened = new java.util.ArrayList<>();
+    for (String status : List.of("closed", "open", "closed", "pending", "closed", "open")) {
+      clock.advance(Duration.ofMinutes(1));
+      opened.add(tickets.create(new TicketDraft("t-" + opened.size(), null, status, "old-" + opened.size(), vip.id(), CALLER, "1002")));
+    }
+    tickets.create(new TicketDraft("not theirs", null, "open", null, other.id(), null, "1002"));
+
+    bus.publish(offer("call-1", "1001", CALLER));
+    runLookups();
+
+    Map<String, Object> body = sent("screen-pop").get(0).body();
+    assertEquals(false, body.get("lookupFailed"));
+    List<?> listed = (List<?>) body.get("tickets");
+    assertEquals(List.of("t-5", "t-3", "t-1", "t-4", "t-2"), listed.stream().map(t -> ((Map<?, ?>) t).get("title")).toList());
+    Ticket newest = opened.get(5);
+    Map<String, Object> first = new java.util.LinkedHashMap<>();
+    first.put("id", newest.id());
+    first.put("title", "t-5");
+    first.put("status", "open");
+    first.put("createdAt", newest.createdAt().toString());
+    first.put("createdBy", "1002");
+    first.put("callId", "old-5");
+    assertEquals(first, listed.get(0));
+    assertEquals(List.copyOf(first.keySet()), List.copyOf(((Map<?, ?>) listed.get(0)).keySet()));
+  }
+
+  @Test
+  void offeredCalls_knowTheCaller_whileTheCallIsOn() {
+    bus.publish(offer("call-1", "1001", CALLER));
+
+    assertEquals(Optional.of(CALLER), events.offeredCalls().caller("call-1"));
+    assertEquals(Optional.empty(), events.offeredCalls().caller("call-2"));
+
+    bus.publish(new CallEvent.Finished("call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
+    assertEquals(Optional.empty(), events.offeredCalls().caller("call-1"));
   }
 
   @Test
@@ -181,6 +229,7 @@ class CtiEventsTest {
 
     Map<String, Object> body = sent("screen-pop").get(0).body();
     assertEquals(true, body.get("lookupFailed"));
+    assertEquals(List.of(), body.get("tickets"));
     assertEquals("北京市 中国移动", ((Map<?, ?>) body.get("caller")).get("location"));
     assertEquals(1, meters.counter("hotline.cti.screenpop.failed").count());
   }
