@@ -237,7 +237,8 @@ public final class HotlineServer implements AutoCloseable {
         new CtiEvents(bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom), calls, clock, metrics);
     AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
     TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
-    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), metrics).addTo(router);
+    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), config.acd().breakReasons(), metrics)
+        .addTo(router);
     router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 
