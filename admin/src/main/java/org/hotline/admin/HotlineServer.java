@@ -47,6 +47,7 @@ import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.http.StaticRoute;
 import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.admin.cti.CtiEndpoint;
 import org.hotline.admin.cti.LoginRoute;
@@ -140,6 +141,7 @@ public final class HotlineServer implements AutoCloseable {
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
+    new StaticRoute("/agent", "org/hotline/admin/web/agent", HotlineServer.class.getClassLoader()).addTo(router);
     router.get("/api/callbacks", new CallbacksRoute(callbacks));
     flows = loadFlows(customers, voicemail, callbackIntake);
     router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
