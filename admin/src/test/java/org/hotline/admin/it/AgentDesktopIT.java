@@ -1,6 +1,7 @@
 package org.hotline.admin.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
@@ -13,11 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.admin.it.browser.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the error line and the language switch turns the page Chinese; agent 1001 logs in through the
  * form and sets their state through the page; a VIP customer from Beijing calls, and the card
  * shows the city and the level while the agent's phone still rings; the agent's phone answers,
- * the caller hangs up, and the disposition chosen in the wrap-up form is on the call's CDR.
+ * the caller hangs up, and the disposition chosen in the wrap-up form is on the call's CDR. A
+ * session ended elsewhere sends the page back to the form with a message.
  */
 class AgentDesktopIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -147,8 +151,26 @@ class AgentDesktopIT {
           assertEquals("404", ticket.getDomAttribute("data-code"), ticket.getText());
         }
 
+        // The session ends elsewhere: the server closes /cti with 4401 and the page goes back to
+        // the form, saying why, instead of reconnecting.
+        Cookie session = page.manage().getCookieNamed("hotline_session");
+        HttpResponse<String> loggedOut = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + "/api/logout"))
+                .header("Cookie", "hotline_session=" + session.getValue())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, loggedOut.statusCode());
+        wait.until(visibilityOfElementLocated(By.id("login-notice")));
+        assertEquals("您已退出，请重新登录。", text(page, "login-notice"));
+
+        // Signing in again, then out with the button: the cookie is gone.
+        logIn(page, "1001", "hotline");
+        wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
         click(page, "sign-out");
         wait.until(visibilityOfElementLocated(By.id("login-view")));
+        assertNull(page.manage().getCookieNamed("hotline_session"));
+        assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
       });
     }
   }

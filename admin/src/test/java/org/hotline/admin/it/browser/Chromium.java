@@ -16,6 +16,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -71,6 +74,9 @@ public final class Chromium implements AutoCloseable {
         "--window-size=1280,1000");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(Duration.ofSeconds(5)).implicitlyWait(Duration.ZERO);
     return new Chromium(driver);
@@ -79,6 +85,19 @@ public final class Chromium implements AutoCloseable {
   /** A wait of at most {@link #WAIT} that looks every 50 ms. */
   public WebDriverWait waiting() {
     return new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+  }
+
+  /**
+   * The errors the page's console got since the last call: script errors and refused content
+   * (Content-Security-Policy), not the failed requests a test provokes on purpose (a 401 login,
+   * a 404), which Chromium logs too.
+   */
+  public List<String> pageErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(m -> !m.contains("Failed to load resource"))
+        .toList();
   }
 
   /**
