@@ -120,6 +120,8 @@ class AgentDesktopIT {
         assertTrue(page.findElement(By.id("card-level")).getDomAttribute("class").contains("badge-vip"));
         assertEquals("中国移动", text(page, "card-carrier"));
         assertEquals("王芳", text(page, "card-name"));
+        String announced = page.findElement(By.id("card-announce")).getDomProperty("textContent");
+        assertTrue(announced.contains("北京市") && announced.contains("VIP"), "read out: " + announced);
         assertTrue(text(page, "card-facts").contains("support"), text(page, "card-facts"));
 
         wait.until(attributeToBe(By.id("call-state"), "data-state", "connected"));

@@ -92,6 +92,7 @@ export class Card {
   clear() {
     this.#pop = null;
     this.#tickets = [];
+    $('card-announce').textContent = '';
     $('card').hidden = true;
     $('card-empty').hidden = false;
   }
@@ -118,9 +119,7 @@ export class Card {
     badge.dataset.level = level;
     $('card-name').textContent = customer ? customer.name || '' : '';
     $('card-announce').textContent = t('card.announce', {
-      place: [placeText, caller.carrier].filter(Boolean).join(' '),
-      level,
-      name: customer ? customer.name || '' : '',
+      details: [placeText, caller.carrier, level, customer ? customer.name : ''].filter(Boolean).join(' '),
     });
 
     const notice = $('card-notice');
