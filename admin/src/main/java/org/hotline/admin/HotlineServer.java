@@ -51,6 +51,7 @@ import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.http.StaticRoute;
 import org.hotline.admin.http.TicketsRoute;
 import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.admin.cti.CtiEndpoint;
@@ -146,6 +147,7 @@ public final class HotlineServer implements AutoCloseable {
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
+    new StaticRoute("/agent", "org/hotline/admin/web/agent", HotlineServer.class.getClassLoader()).addTo(router);
     router.get("/api/callbacks", new CallbacksRoute(callbacks));
     flows = loadFlows(customers, voicemail, callbackIntake);
     router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
@@ -245,7 +247,8 @@ public final class HotlineServer implements AutoCloseable {
         bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor), calls, clock, metrics);
     AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
     TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
-    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), metrics).addTo(router);
+    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), config.acd().breakReasons(), metrics)
+        .addTo(router);
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
     new TicketsRoute(new TicketIntake(tickets, customers, callers), new SessionAuthenticator(tokens)).addTo(router);

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code POST /api/login} with {@code {"user", "password"}}: 200 {@code {"token", "role",
- *       "agentId", "expiresAt"}} ({@code role} {@code agent} or {@code integration}; {@code
- *       agentId} for agents only) and the token in the {@link SessionCookie}; 401 {@code
+ *       "agentId", "expiresAt", "breakReasons"}} ({@code role} {@code agent} or {@code
+ *       integration}; {@code agentId} for agents only; {@code breakReasons} the reasons {@code
+ *       set-state} takes for a break, for the desktop's list) and the token in the {@link
+ *       SessionCookie}; 401 {@code
  *       {"error": "wrong user or password"}} for any failure, never saying which; 400 when the
  *       body is not a JSON object
  *   <li>{@code POST /api/logout}: ends the session of the cookie or of {@code Authorization:
@@ -48,17 +51,26 @@ public final class LoginRoute {
 
   private final TokenService tokens;
   private final CtiUsers users;
+  private final List<String> breakReasons;
   private final Counter ok;
   private final Counter failed;
+
+  /** A login route that lists no break reasons (a server whose desktops do not offer breaks). */
+  public LoginRoute(TokenService tokens, CtiUsers users, MeterRegistry meters) {
+    this(tokens, users, List.of(), meters);
+  }
 
   /**
    * @param tokens where sessions are issued and ended
    * @param users who may log in; may block (it reads the agents)
+   * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()}), in the
+   *     order the desktop lists them
    * @param meters where login counts go
    */
-  public LoginRoute(TokenService tokens, CtiUsers users, MeterRegistry meters) {
+  public LoginRoute(TokenService tokens, CtiUsers users, List<String> breakReasons, MeterRegistry meters) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.users = Objects.requireNonNull(users, "users");
+    this.breakReasons = List.copyOf(breakReasons);
     this.ok = logins(meters, "ok");
     this.failed = logins(meters, "failed");
   }
@@ -96,6 +108,7 @@ public final class LoginRoute {
       answer.put("agentId", session.user().name());
     }
     answer.put("expiresAt", session.expiresAt());
+    answer.put("breakReasons", breakReasons);
     return Response.json(HttpResponseStatus.OK, answer).withHeader(HttpHeaderNames.SET_COOKIE.toString(), SessionCookie.set(session.token()));
   }
 

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hotline.admin.http.BadRequestException;
 import org.hotline.admin.http.Json;
@@ -26,7 +27,7 @@ class LoginRouteTest {
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
   final TokenService tokens = new TokenService(clock, Duration.ofHours(12));
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  final LoginRoute route = new LoginRoute(tokens, new FakeCti(), meters);
+  final LoginRoute route = new LoginRoute(tokens, new FakeCti(), List.of("lunch", "meeting"), meters);
 
   @Test
   void agentLogin_answersTokenRoleAgentIdAndExpiry_andSetsTheSessionCookie() throws Exception {
@@ -38,6 +39,7 @@ class LoginRouteTest {
     assertEquals("agent", body.get("role").asText());
     assertEquals("1001", body.get("agentId").asText());
     assertEquals("2026-03-01T20:00:00Z", body.get("expiresAt").asText());
+    assertEquals("[\"lunch\",\"meeting\"]", body.get("breakReasons").toString());
     assertEquals("hotline_session=" + token + "; HttpOnly; SameSite=Strict; Path=/", response.headers().get("set-cookie"));
     assertTrue(tokens.find(token).isPresent());
     assertEquals(1.0, meters.get("hotline.cti.logins").tag("result", "ok").counter().count());

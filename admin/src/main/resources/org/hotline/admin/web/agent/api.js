@@ -1,0 +1,57 @@
+// The HTTP calls of the agent desktop. The session cookie (HttpOnly, SameSite=Strict) that the
+// login sets authenticates the rest; the page never keeps the token itself.
+
+/** A failed HTTP call: the status and the server's one-line error. */
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message || `HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+async function call(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, e.message);
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`);
+  }
+  return json;
+}
+
+/** POST /api/login: {token, role, agentId, expiresAt, breakReasons}; an ApiError with status 401 when refused. */
+export function login(user, password) {
+  return call('POST', '/api/login', { user, password });
+}
+
+/** POST /api/logout: ends the session and clears its cookie. */
+export function logout() {
+  return call('POST', '/api/logout');
+}
+
+/** The agent's routing state now (GET /api/agents), or null when unknown. */
+export async function agentState(agentId) {
+  const agents = await call('GET', '/api/agents');
+  const me = Array.isArray(agents) ? agents.find((a) => a.id === agentId) : null;
+  return me ? me.state : null;
+}
+
+/** POST /api/tickets: the ticket created, with its id. */
+export function createTicket(ticket) {
+  return call('POST', '/api/tickets', ticket);
+}

@@ -1,0 +1,249 @@
+// The agent desktop: signs the agent in, keeps the CTI connection, and hands each event to the
+// panel it concerns. See docs/agent-desktop.md.
+
+import { t, translate, setLanguage, language, onLanguageChange } from './i18n.js';
+import * as api from './api.js';
+import { CtiClient, EXPIRED } from './cti.js';
+import { Card } from './card.js';
+import { AgentStatePanel } from './agent-state.js';
+import { CallPanel } from './call-panel.js';
+import { WrapUpForm } from './wrapup.js';
+import { TicketForm } from './tickets.js';
+import { translateResults } from './result.js';
+
+/** Where the login answer is kept for this tab (never the token: the HttpOnly cookie holds it). */
+const SESSION_KEY = 'hotline.desk.session';
+
+const $ = (id) => document.getElementById(id);
+
+const cti = new CtiClient(CtiClient.defaultUrl());
+const card = new Card();
+const agentState = new AgentStatePanel(cti);
+const callPanel = new CallPanel(cti);
+const wrapUp = new WrapUpForm(cti);
+const tickets = new TicketForm(
+  () => ({
+    callId: card.callId ?? callPanel.call?.callId ?? null,
+    customerId: card.pop?.customer?.id ?? null,
+    caller: card.pop?.caller?.number ?? callPanel.call?.caller ?? null,
+  }),
+  (ticket) => card.addTicket(ticket),
+);
+
+let session = null;
+let connection = { status: 'offline', delayMs: 0 };
+/** The login form's messages as keys, so a language switch translates them too. */
+let loginError = null;
+let loginNotice = null;
+
+// ---- session -------------------------------------------------------------------------------
+
+function storedSession() {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY));
+    return stored && stored.agentId ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepSession(value) {
+  try {
+    if (value) {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+    } else {
+      sessionStorage.removeItem(SESSION_KEY);
+    }
+  } catch {
+    // Without storage a reload asks for the login again.
+  }
+}
+
+function showLogin(noticeKey) {
+  session = null;
+  keepSession(null);
+  loginNotice = noticeKey;
+  $('desk-view').hidden = true;
+  $('login-view').hidden = false;
+  $('sign-out').hidden = true;
+  $('who').hidden = true;
+  $('login-password').value = '';
+  agentState.reset();
+  callPanel.reset();
+  card.clear();
+  wrapUp.forCall(null);
+  tickets.reset();
+  renderLogin();
+  $('login-user').focus();
+}
+
+function enterDesk(value) {
+  session = value;
+  keepSession(value);
+  loginError = null;
+  loginNotice = null;
+  $('login-view').hidden = true;
+  $('desk-view').hidden = false;
+  $('sign-out').hidden = false;
+  $('who').hidden = false;
+  agentState.setBreakReasons(value.breakReasons);
+  renderWho();
+  cti.start();
+  $('btn-ready').focus();
+}
+
+async function submitLogin(event) {
+  event.preventDefault();
+  const user = $('login-user').value.trim();
+  const password = $('login-password').value;
+  if (!user || !password) {
+    loginError = { key: 'login.missing' };
+    renderLogin();
+    return;
+  }
+  const button = $('login-submit');
+  button.disabled = true;
+  button.textContent = t('login.busy');
+  try {
+    const answer = await api.login(user, password);
+    if (answer.role !== 'agent' || !answer.agentId) {
+      await api.logout().catch(() => {});
+      loginError = { key: 'session.notAgent' };
+      return;
+    }
+    enterDesk({ agentId: answer.agentId, breakReasons: answer.breakReasons || [], expiresAt: answer.expiresAt });
+  } catch (e) {
+    loginError = e.status === 401 ? { key: 'login.wrong' } : { key: 'login.failed', params: { message: e.message } };
+    $('login-password').value = '';
+    $('login-password').focus();
+  } finally {
+    button.disabled = false;
+    renderLogin();
+  }
+}
+
+async function signOut() {
+  cti.stop();
+  await api.logout().catch(() => {});
+  showLogin(null);
+}
+
+// ---- CTI -----------------------------------------------------------------------------------
+
+function onMessage(frame) {
+  if (frame.agentId && session && frame.agentId !== session.agentId) {
+    return;
+  }
+  switch (frame.type) {
+    case 'screen-pop':
+      card.show(frame);
+      wrapUp.forCall(frame.callId);
+      callPanel.addQueue(frame.queue);
+      break;
+    case 'call-state':
+      onCallState(frame);
+      break;
+    case 'agent-state':
+      agentState.update(frame);
+      break;
+    case 'queue-stats':
+      callPanel.addQueue(frame.queue);
+      break;
+    default:
+      break;
+  }
+}
+
+function onCallState(frame) {
+  const elsewhere = frame.state === 'ended' && frame.outcome === 'answered-elsewhere';
+  if (frame.state === 'ringing' && card.callId !== frame.callId) {
+    // A new call: its screen-pop follows the ringing state.
+    card.clear();
+  }
+  if (elsewhere && card.callId === frame.callId) {
+    card.clear();
+  }
+  callPanel.update(frame);
+  if (elsewhere) {
+    wrapUp.forCall(null);
+  } else {
+    wrapUp.forCall(frame.callId);
+  }
+}
+
+function onStatus(detail) {
+  connection = detail;
+  renderConnection();
+  if (detail.status === 'open' && session) {
+    api
+      .agentState(session.agentId)
+      .then((state) => agentState.initial(state))
+      .catch(() => {});
+  }
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+function renderConnection() {
+  const el = $('connection');
+  el.dataset.status = connection.status;
+  el.textContent =
+    connection.status === 'reconnecting'
+      ? t('connection.reconnecting', { seconds: Math.max(1, Math.round(connection.delayMs / 1000)) })
+      : t(`connection.${connection.status === 'closed' ? 'offline' : connection.status}`);
+}
+
+function renderWho() {
+  $('who').textContent = session ? t('session.who', { agentId: session.agentId }) : '';
+}
+
+function renderLogin() {
+  const error = $('login-error');
+  error.hidden = !loginError;
+  error.textContent = loginError ? t(loginError.key, loginError.params) : '';
+  const notice = $('login-notice');
+  notice.hidden = !loginNotice;
+  notice.textContent = loginNotice ? t(loginNotice) : '';
+  $('login-submit').textContent = t('login.submit');
+}
+
+function renderAll() {
+  renderConnection();
+  renderWho();
+  renderLogin();
+  agentState.render();
+  callPanel.render();
+  wrapUp.render();
+  card.render();
+  translateResults();
+}
+
+// ---- start ---------------------------------------------------------------------------------
+
+cti.addEventListener('message', (event) => onMessage(event.detail));
+cti.addEventListener('status', (event) => onStatus(event.detail));
+cti.addEventListener('session-ended', (event) => showLogin(event.detail.code === EXPIRED ? 'session.expired' : 'session.ended'));
+
+$('login-form').addEventListener('submit', submitLogin);
+$('sign-out').addEventListener('click', signOut);
+$('lang').addEventListener('change', (event) => setLanguage(event.target.value));
+onLanguageChange((lang) => {
+  $('lang').value = lang;
+  renderAll();
+});
+setInterval(() => {
+  agentState.tick();
+  callPanel.tick();
+}, 1000);
+
+$('lang').value = language();
+translate(document);
+renderAll();
+const resumed = storedSession();
+if (resumed) {
+  // The cookie may still be valid: the connection says so, or closes with 4401.
+  enterDesk(resumed);
+} else {
+  showLogin(null);
+}
+document.body.dataset.ready = 'true';
