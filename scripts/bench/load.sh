@@ -5,7 +5,9 @@
 # and failed (SIPp's view), the call rate achieved, call-setup latency (INVITE -> 200 OK, the
 # rtd on the caller scenario's 200 receive, from SIPp's -trace_rtt) median and 95th percentile,
 # the server's CPU (mean/max, % of one core) and RSS (max), and the CDRs the server wrote, by
-# outcome. It is a benchmark, not a test: it asserts nothing, it reports.
+# outcome, and the screen-pop latency (offer to the CTI message ready, with the customer and history
+# looked up; percentiles of hotline.cti.screenpop). It is a benchmark, not a test: it asserts
+# nothing, it reports.
 #
 #   scripts/bench/load.sh                               # 20 calls/s, 400 calls, 8 s on the line
 #   scripts/bench/load.sh --rate 50 --calls 1000 --talk 8000
@@ -30,6 +32,10 @@
 #   --agent-port P  [AGENT_PORT]   port of the answering agents' SIPp (default: a free one)
 #   --caller-port P [CALLER_PORT]  port of the callers' SIPp (default: a free one)
 #   --parallel N    [PARALLEL]     registrations at a time, one SIPp each (default 16)
+#   --customers N   [CUSTOMERS]    import N generated customers (CSV, POST /api/customers/import)
+#                                  before the calls, timing the import; callers 1000 to 9999 of
+#                                  the run (numbers 1380013NNNN) are among them, so their
+#                                  screen-pops find a customer (default 0: none)
 #   --out DIR       [OUT_DIR]      where logs, traces and samples go (default: a new /tmp dir)
 #   --summary F     [SUMMARY_FILE] also write the results as key=value lines to F
 #   --rebuild       [REBUILD=1]    build the server jar even if one exists
@@ -54,6 +60,7 @@ rtp_ports=${RTP_PORTS:-}
 agent_port=${AGENT_PORT:-}
 caller_port=${CALLER_PORT:-}
 parallel=${PARALLEL:-16}
+customers=${CUSTOMERS:-0}
 out=${OUT_DIR:-}
 summary_file=${SUMMARY_FILE:-}
 rebuild=${REBUILD:-0}
@@ -72,6 +79,7 @@ while [ $# -gt 0 ]; do
     --agent-port) agent_port=$2; shift 2 ;;
     --caller-port) caller_port=$2; shift 2 ;;
     --parallel) parallel=$2; shift 2 ;;
+    --customers) customers=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --summary) summary_file=$2; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
@@ -82,6 +90,8 @@ done
 for v in rate calls talk_ms parallel; do
   [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "load.sh: $v must be a positive whole number, got '${!v}'" >&2; exit 2; }
 done
+[[ $customers =~ ^[0-9]+$ ]] || { echo "load.sh: customers must be a whole number, got '$customers'" >&2; exit 2; }
+[ "$customers" -le 1000000 ] || { echo "load.sh: at most 1000000 customers (one import)" >&2; exit 2; }
 [ -n "$limit" ] || limit=$calls
 if [ -z "$agents" ]; then
   busy_ms=$(( talk_ms > 4000 ? talk_ms - 3000 : 1000 )) # an agent is busy from the offer to the BYE
@@ -220,6 +230,29 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$http/health" ||
 done
 log "server up (pid $server_pid)"
 
+# --- customers: a directory of the size asked, imported as an operator would -----------------
+import_line="none imported"
+if [ "$customers" -gt 0 ]; then
+  # Callers 1000-9999 of the run call from 1380013NNNN: those numbers come first, the rest are
+  # other valid mobiles (139...), each customer one number, levels spread as a contact center's.
+  awk -v n="$customers" 'BEGIN {
+    print "name,phone,level,category"
+    split("VIP gold silver normal normal normal", levels, " ")
+    for (i = 0; i < n; i++) {
+      phone = i < 9000 ? sprintf("1380013%04d", 1000 + i) : sprintf("139%08d", i)
+      printf "客户%d,%s,%s,retail\n", i, phone, levels[i % 6 + 1]
+    }
+  }' >"$out/customers.csv"
+  log "importing $customers customers..."
+  import_started=$(date +%s%N)
+  import_status=$(curl -s -o "$out/import.json" -w '%{http_code}' --max-time 600 \
+    -H 'Content-Type: text/csv; charset=utf-8' --data-binary @"$out/customers.csv" "$http/api/customers/import" || true)
+  import_s=$(awk -v a="$import_started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  [ "$import_status" = 200 ] || { log "the import answered $import_status: $(head -c 300 "$out/import.json")"; exit 1; }
+  import_line="$customers rows ($(stat -c %s "$out/customers.csv") bytes) in ${import_s} s: $(head -c 200 "$out/import.json")"
+  log "imported: $import_line"
+fi
+
 # --- agents: one SIPp answers for all; each agent registers with its own SIPp --------------
 run_s=$(( (calls + rate - 1) / rate + talk_ms / 1000 + 10 ))
 expires=300
@@ -351,6 +384,15 @@ listener_errors=$(metric hotline_sip_listener_errors_total)
 still_active=$(metric hotline_calls_active) # calls the server still holds after the callers ended
 srv_answer=$(awk '$1 == "hotline_sip_invite_answer_seconds_count" { n = $2 } $1 == "hotline_sip_invite_answer_seconds_sum" { s = $2 }
   $1 == "hotline_sip_invite_answer_seconds_max" { m = $2 } END { if (n > 0) printf "mean %.1f ms, max %.1f ms", s / n * 1000, m * 1000; else print "n/a" }' "$out/metrics.txt")
+# Screen-pops: offer to the CTI message ready (customer, tickets and history looked up), the
+# timer's percentiles as the server publishes them.
+screenpop=$(awk '
+  index($1, "hotline_cti_screenpop_seconds{") == 1 && match($1, /quantile="[0-9.]+"/) {
+    q = substr($1, RSTART + 10, RLENGTH - 11); v[q] = $2 }
+  $1 == "hotline_cti_screenpop_seconds_count" { n = $2 }
+  $1 == "hotline_cti_screenpop_seconds_max" { m = $2 }
+  END { if (n > 0) printf "p50 %.1f ms   p95 %.1f ms   p99 %.1f ms   max %.1f ms   (%d pops)", v["0.5"] * 1000, v["0.95"] * 1000, v["0.99"] * 1000, m * 1000, n; else print "n/a" }' "$out/metrics.txt")
+screenpop_failed=$(metric hotline_cti_screenpop_failed_total)
 # WARN/ERROR lines once the server is up (JAIN-SIP warns about TLS defaults while starting)
 sed -n '/Hotline is up/,$p' "$out/server.log" | { grep -E '^[0-9:.]+ +(WARN|ERROR) ' || true; } >"$out/server-warnings.log"
 server_warn=$(wc -l <"$out/server-warnings.log")
@@ -370,6 +412,8 @@ cat <<EOF
  server RSS       max $rss_max MB
  CDRs             $cdrs   ${outcomes:-none}
  server side      INVITE received -> 200 OK sent: $srv_answer (hotline.sip.invite.answer)
+ screen-pops      offer -> message ready: $screenpop; without lookups $screenpop_failed
+ customers        $import_line
  server health    calls still active $still_active   WARN/ERROR log lines $server_warn   cdr lost $cdr_lost   SIP listener errors $listener_errors
  all answered     $ok
  output           $out
