@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.admin.http.WebSocketRoute;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
+import org.hotline.cti.bridge.CtiMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +58,11 @@ public final class CtiEndpoint implements WebSocketRoute {
   private final MeterRegistry meters;
   private final Duration sessionCheck;
   private final CtiFanout fanout;
+  private final CtiFeed feed;
 
   /**
-   * Subscribes to {@code feed} at once; connections get the messages published from when they
-   * open.
+   * Subscribes to {@code feed} at once; a connection gets {@link CtiFeed#current() how things
+   * stand} when it opens (what its session sees of it), then the messages published from then on.
    *
    * @param tokens the sessions logins issued
    * @param feed where the CTI messages come from
@@ -80,6 +82,7 @@ public final class CtiEndpoint implements WebSocketRoute {
     this.sessionCheck = Objects.requireNonNull(sessionCheck, "sessionCheck");
     this.fanout = new CtiFanout(meters);
     feed.subscribe(fanout::publish);
+    this.feed = feed;
   }
 
   @Override
@@ -123,6 +126,12 @@ public final class CtiEndpoint implements WebSocketRoute {
 
   private void open(Channel channel, CtiConnection connection) {
     fanout.add(connection);
+    // How things stand, so the desktop need not wait for the next change to show them.
+    for (CtiMessage now : feed.current()) {
+      if (connection.session().sees(now)) {
+        connection.send(CtiJson.event(now));
+      }
+    }
     channel.closeFuture().addListener(f -> {
       fanout.remove(connection);
       log.info("{} disconnected from CTI", connection.session());

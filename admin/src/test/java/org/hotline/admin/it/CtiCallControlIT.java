@@ -176,6 +176,10 @@ class CtiCallControlIT {
       Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
       Agents.register(server, 1, phonePort, "hotline");
       Sipp trunk = Sipp.phone("uas-answer-then-hang-up.xml", trunkPort, "-m", "1", "-d", "1500", "-timeout", "60s").start();
+      try (CtiClient later = CtiClient.agent(server, "1001")) {
+        assertEquals("available", later.next("agent-state").get("state").asText(), "a desktop that connects hears the state at once");
+        assertTrue(later.next("queue-stats").has("queue"), "and the queues' figures");
+      }
 
       JsonNode reply = desk.command("dial", Map.of("number", "138 0013 8000"));
       assertEquals("reply", reply.get("type").asText(), reply.toString());

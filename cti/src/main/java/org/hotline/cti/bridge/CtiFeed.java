@@ -1,5 +1,6 @@
 package org.hotline.cti.bridge;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Where the CTI bridge's events come from: the server's events turned into CTI messages. */
@@ -9,4 +10,12 @@ public interface CtiFeed {
    * must return at once (hand the message to the connection's event loop).
    */
   void subscribe(Consumer<CtiMessage> sink);
+
+  /**
+   * How things stand now, for a connection that opens: the latest {@code agent-state} of every
+   * agent and {@code queue-stats} of every queue, as they were last sent.
+   */
+  default List<CtiMessage> current() {
+    return List.of();
+  }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,6 +58,8 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   private final Clock clock;
   private final OfferedCalls offered = new OfferedCalls();
   private final List<Consumer<CtiMessage>> sinks = new CopyOnWriteArrayList<>();
+  /** The latest agent-state of each agent and queue-stats of each queue, for connections that open. */
+  private final Map<String, CtiMessage> latest = new ConcurrentHashMap<>();
   private final Timer screenPopLatency;
   private final Counter screenPopsFailed;
   private final MeterRegistry meters;
@@ -103,8 +106,8 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       case CallEvent.Held h ->
           send(new CtiMessage("call-state", Optional.of(h.agentId()), callState(h.agentId(), h.callId(), h.held() ? "held" : "connected", h.at())));
       case CallEvent.Finished f -> finished(f);
-      case AgentEvent.StateChanged s -> send(new CtiMessage("agent-state", Optional.of(s.agentId()), agentState(s)));
-      case QueueEvent.StatsChanged q -> send(new CtiMessage("queue-stats", Optional.empty(), QueueFigures.of(q.stats())));
+      case AgentEvent.StateChanged s -> sendLatest("agent " + s.agentId(), new CtiMessage("agent-state", Optional.of(s.agentId()), agentState(s)));
+      case QueueEvent.StatsChanged q -> sendLatest("queue " + q.stats().queue(), new CtiMessage("queue-stats", Optional.empty(), QueueFigures.of(q.stats())));
       default -> {}
     }
   }
@@ -192,6 +195,16 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
 
   private static String lower(AgentState s) {
     return s == null ? null : s.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<CtiMessage> current() {
+    return List.copyOf(latest.values());
+  }
+
+  private void sendLatest(String key, CtiMessage message) {
+    latest.put(key, message);
+    send(message);
   }
 
   private void send(CtiMessage message) {

@@ -323,6 +323,24 @@ class CtiEventsTest {
   }
 
   @Test
+  void current_isTheLatestStateOfEachAgentAndQueue() {
+    QueueStats sales = new QueueStats("sales", 3, 75, Map.of(), 120, 100, 12, 1, 2, 0.87, Duration.ofSeconds(20));
+    bus.publish(new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+    bus.publish(new AgentEvent.StateChanged("1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+    bus.publish(new AgentEvent.StateChanged("1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0.plusSeconds(5)));
+    bus.publish(new QueueEvent.StatsChanged(sales, T0));
+    bus.publish(new QueueEvent.StatsChanged(new QueueStats("sales", 1, 5, Map.of(), 121, 101, 12, 1, 2, 0.88, Duration.ofSeconds(20)), T0));
+
+    Map<String, Object> byWho = new java.util.HashMap<>();
+    events.current().forEach(m -> byWho.put(m.type() + " " + m.agentId().orElse(String.valueOf(m.body().get("queue"))), m.body()));
+
+    assertEquals(3, byWho.size(), byWho.toString());
+    assertEquals("break", ((Map<?, ?>) byWho.get("agent-state 1001")).get("state"));
+    assertEquals("available", ((Map<?, ?>) byWho.get("agent-state 1002")).get("state"));
+    assertEquals(1, ((Map<?, ?>) byWho.get("queue-stats sales")).get("waiting"));
+  }
+
+  @Test
   void aSinkThatThrows_doesNotStopTheOthers() {
     List<CtiMessage> second = new ArrayList<>();
     events.subscribe(m -> {

@@ -23,7 +23,6 @@ export class AgentStatePanel {
   /** When the page heard of the state: the time in it counts from here, whatever the clocks say. */
   #heardAt = null;
   #reasons = [];
-  #fromEvent = false;
 
   /** @param cti the CtiClient commands go through */
   constructor(cti) {
@@ -41,20 +40,10 @@ export class AgentStatePanel {
 
   /** An agent-state event. */
   update(event) {
-    this.#fromEvent = true;
     this.#state = event.state || 'unknown';
     this.#reason = event.reason || null;
     this.#since = event.since || null;
     this.#heardAt = Date.now();
-    this.render();
-  }
-
-  /** The state read over HTTP when the page connects; an event that came first wins. */
-  initial(state) {
-    if (this.#fromEvent || !state) {
-      return;
-    }
-    this.#state = state;
     this.render();
   }
 
@@ -63,7 +52,6 @@ export class AgentStatePanel {
     this.#reason = null;
     this.#since = null;
     this.#heardAt = null;
-    this.#fromEvent = false;
     clearResult($('state-result'));
     this.render();
   }

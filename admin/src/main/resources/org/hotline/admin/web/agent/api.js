@@ -44,13 +44,6 @@ export function logout() {
   return call('POST', '/api/logout');
 }
 
-/** The agent's routing state now (GET /api/agents), or null when unknown. */
-export async function agentState(agentId) {
-  const agents = await call('GET', '/api/agents');
-  const me = Array.isArray(agents) ? agents.find((a) => a.id === agentId) : null;
-  return me ? me.state : null;
-}
-
 /** POST /api/tickets: the ticket created, with its id. */
 export function createTicket(ticket) {
   return call('POST', '/api/tickets', ticket);

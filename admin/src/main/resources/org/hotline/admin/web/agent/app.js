@@ -174,12 +174,6 @@ function onCallState(frame) {
 function onStatus(detail) {
   connection = detail;
   renderConnection();
-  if (detail.status === 'open' && session) {
-    api
-      .agentState(session.agentId)
-      .then((state) => agentState.initial(state))
-      .catch(() => {});
-  }
 }
 
 // ---- rendering -----------------------------------------------------------------------------
