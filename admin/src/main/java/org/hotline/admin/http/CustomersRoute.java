@@ -85,8 +85,8 @@ public final class CustomersRoute {
   }
 
   private Response search(Request request) {
-    int page = number(request, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
-    int size = number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    int page = request.intParam("page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+    int size = request.intParam("size", DEFAULT_SIZE, 1, MAX_SIZE);
     return Response.json(HttpResponseStatus.OK, customers.search(request.param("q").orElse(""), page, size));
   }
 
@@ -178,22 +178,6 @@ public final class CustomersRoute {
       // answered below
     }
     throw new BadRequestException("id", "expected a customer id (a positive number) after " + PATH + "/, got '" + shortened(last) + "'");
-  }
-
-  private static int number(Request request, String name, int absent, int min, int max) {
-    String value = request.param(name).orElse(null);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shortened(value) + "'");
   }
 
   private static Response notFound(long id) {

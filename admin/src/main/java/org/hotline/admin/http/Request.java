@@ -46,4 +46,27 @@ public record Request(
     }
     return Optional.of(values.get(0).strip());
   }
+
+  /**
+   * Query parameter {@code name} as a whole number from {@code min} to {@code max}, or {@code
+   * absent} when it is not given.
+   *
+   * @throws BadRequestException naming the parameter when it is not such a number
+   */
+  public int intParam(String name, int absent, int min, int max) {
+    String value = param(name).orElse(null);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    String shown = value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shown + "'");
+  }
 }

@@ -75,8 +75,8 @@ public final class TicketsRoute {
   }
 
   Response list(Request request) {
-    int page = number(request, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
-    int size = number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    int page = request.intParam("page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+    int size = request.intParam("size", DEFAULT_SIZE, 1, MAX_SIZE);
     Long customerId = request.param("customerId").map(v -> positive("customerId", v)).orElse(null);
     TicketFilter filter = new TicketFilter(
         customerId, request.param("callId").orElse(null), request.param("status").orElse(null), request.param("createdBy").orElse(null));
@@ -157,22 +157,6 @@ public final class TicketsRoute {
       // answered below
     }
     throw new BadRequestException(name, "expected a positive number, got '" + shortened(value) + "'");
-  }
-
-  private static int number(Request request, String name, int absent, int min, int max) {
-    String value = request.param(name).orElse(null);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shortened(value) + "'");
   }
 
   private static Response notFound(long id) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hotline.admin.it.audio.RtpPcap;
 import org.hotline.admin.it.audio.Sox;
@@ -19,6 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CtiCallControlIT {
   @TempDir Path dir;
 
+  /** Agent {@code agentId}'s phone: a SIPp running {@code scenario} for {@code calls} calls, registered. */
+  private static Sipp phone(RunningServer server, String agentId, String scenario, String calls, String... more) throws Exception {
+    int port = FreePorts.udpAndTcp();
+    List<String> args = new ArrayList<>(List.of("-m", calls, "-timeout", "60s"));
+    args.addAll(List.of(more));
+    Sipp phone = Sipp.phone(scenario, port, args.toArray(String[]::new)).start();
+    assertEquals(0, Agents.registration(server, agentId, "hotline", port).start().await(30), agentId + " registers");
+    return phone;
+  }
+
   /** A caller who talks (a tone) for 20 s and waits for the server's BYE. */
   private Sipp talkingCaller(RunningServer server, String number) throws Exception {
     RtpPcap.write(dir.resolve("caller.pcap"), Sox.toneUlaw(dir, 0, 440, 20_000), 0);
@@ -29,9 +41,7 @@ class CtiCallControlIT {
   void holdAndResume_fromTheDesktop_areToldAndCountedOnTheCdr() throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"));
         CtiClient desk = CtiClient.agent(server, "1001")) {
-      int phonePort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
-      Agents.register(server, 1, phonePort, "hotline");
+      Sipp phone = phone(server, "1001", "uas-agent-answer.xml", "1");
       Sipp caller = talkingCaller(server, "200");
 
       String callId = desk.nextCallState("connected").get("callId").asText();
@@ -60,15 +70,11 @@ class CtiCallControlIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "2"));
         CtiClient first = CtiClient.agent(server, "1001");
         CtiClient second = CtiClient.agent(server, "1002")) {
-      int firstPort = FreePorts.udpAndTcp();
-      Sipp firstPhone = Sipp.phone("uas-agent-answer.xml", firstPort, "-m", "1", "-timeout", "60s").start();
-      Agents.register(server, 1, firstPort, "hotline");
+      Sipp firstPhone = phone(server, "1001", "uas-agent-answer.xml", "1");
       Sipp caller = talkingCaller(server, "200");
       String callId = first.nextCallState("connected").get("callId").asText();
 
-      int secondPort = FreePorts.udpAndTcp();
-      Sipp secondPhone = Sipp.phone("uas-answer-then-hang-up.xml", secondPort, "-m", "1", "-d", "1000", "-timeout", "60s").start();
-      assertEquals(0, Agents.registration(server, "1002", "hotline", secondPort).start().await(30));
+      Sipp secondPhone = phone(server, "1002", "uas-answer-then-hang-up.xml", "1", "-d", "1000");
       assertEquals("unknown-queue", first.command("transfer", Map.of("queue", "nowhere")).get("code").asText());
       assertEquals("bad-argument", first.command("transfer", Map.of()).get("code").asText());
 
@@ -101,18 +107,14 @@ class CtiCallControlIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "3"));
         CtiClient first = CtiClient.agent(server, "1001");
         CtiClient second = CtiClient.agent(server, "1002")) {
-      int firstPort = FreePorts.udpAndTcp();
-      Sipp firstPhone = Sipp.phone("uas-agent-answer.xml", firstPort, "-m", "1", "-timeout", "60s").start();
-      Agents.register(server, 1, firstPort, "hotline");
+      Sipp firstPhone = phone(server, "1001", "uas-agent-answer.xml", "1");
       Sipp caller = talkingCaller(server, "200");
       String callId = first.nextCallState("connected").get("callId").asText();
 
       assertEquals("agent-unavailable", first.command("transfer", Map.of("agent", "1001")).get("code").asText(), "not to oneself");
       assertEquals("agent-unavailable", first.command("transfer", Map.of("agent", "1003")).get("code").asText(), "1003 has no phone");
       assertEquals("agent-unavailable", first.command("transfer", Map.of("agent", "9999")).get("code").asText(), "no such agent");
-      int secondPort = FreePorts.udpAndTcp();
-      Sipp secondPhone = Sipp.phone("uas-answer-then-hang-up.xml", secondPort, "-m", "1", "-d", "1000", "-timeout", "60s").start();
-      assertEquals(0, Agents.registration(server, "1002", "hotline", secondPort).start().await(30));
+      Sipp secondPhone = phone(server, "1002", "uas-answer-then-hang-up.xml", "1", "-d", "1000");
 
       JsonNode reply = first.command("transfer", Map.of("agent", "1002"));
       assertEquals("reply", reply.get("type").asText(), reply.toString());
@@ -135,14 +137,10 @@ class CtiCallControlIT {
     Map<String, String> config = Map.of("hotline.demo.agents", "2", "hotline.acd.ring-timeout", "PT2S", "hotline.acd.max-missed", "1");
     try (RunningServer server = new RunningServer(config);
         CtiClient first = CtiClient.agent(server, "1001")) {
-      int firstPort = FreePorts.udpAndTcp();
-      Sipp firstPhone = Sipp.phone("uas-agent-answer.xml", firstPort, "-m", "2", "-timeout", "60s").start();
-      Agents.register(server, 1, firstPort, "hotline");
+      Sipp firstPhone = phone(server, "1001", "uas-agent-answer.xml", "2");
       Sipp caller = talkingCaller(server, "200");
       String callId = first.nextCallState("connected").get("callId").asText();
-      int secondPort = FreePorts.udpAndTcp();
-      Sipp secondPhone = Sipp.phone("uas-agent-ring-no-answer-expect-cancel.xml", secondPort, "-m", "1", "-timeout", "60s").start();
-      assertEquals(0, Agents.registration(server, "1002", "hotline", secondPort).start().await(30));
+      Sipp secondPhone = phone(server, "1002", "uas-agent-ring-no-answer-expect-cancel.xml", "1");
 
       assertEquals("reply", first.command("transfer", Map.of("agent", "1002")).get("type").asText());
       assertEquals(0, secondPhone.await(30), "1002's phone rang and was cancelled: " + secondPhone.output());
@@ -172,9 +170,7 @@ class CtiCallControlIT {
         CtiClient desk = CtiClient.agent(server, "1001")) {
       assertEquals("not-available", desk.command("dial", Map.of("number", "13800138000")).get("code").asText(),
           "an agent without a registered phone is logged out");
-      int phonePort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
-      Agents.register(server, 1, phonePort, "hotline");
+      Sipp phone = phone(server, "1001", "uas-agent-answer.xml", "1");
       Sipp trunk = Sipp.phone("uas-answer-then-hang-up.xml", trunkPort, "-m", "1", "-d", "1500", "-timeout", "60s").start();
       try (CtiClient later = CtiClient.agent(server, "1001")) {
         assertEquals("available", later.next("agent-state").get("state").asText(), "a desktop that connects hears the state at once");

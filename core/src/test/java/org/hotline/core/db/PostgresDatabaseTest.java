@@ -3,13 +3,9 @@ package org.hotline.core.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +19,6 @@ import org.hotline.core.call.CallOutcome;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
 import org.jooq.SQLDialect;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,26 +34,12 @@ class PostgresDatabaseTest {
 
   @BeforeEach
   void requirePostgres() {
-    String url = System.getenv("HOTLINE_TEST_PG_URL");
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      String message = "no PostgreSQL for this test: set HOTLINE_TEST_PG_URL, _USER and _PASSWORD (.ci/run does)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
+    TestPostgres.require();
   }
 
   @Test
   void postgres_migratesAndServesAgentsAndCdrs() throws SQLException {
-    DataSettings settings =
-        new DataSettings(dir, System.getenv("HOTLINE_TEST_PG_URL"), System.getenv("HOTLINE_TEST_PG_USER"), System.getenv("HOTLINE_TEST_PG_PASSWORD"), 2);
-    // A clean schema first, with plain JDBC: a database left half-migrated must not stop the test.
-    try (Connection c = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS public CASCADE");
-      st.execute("CREATE SCHEMA public");
-    }
+    DataSettings settings = TestPostgres.freshSchema("public", dir);
     try (Database db = new Database(settings)) {
       assertEquals(SQLDialect.POSTGRES, db.dialect());
       assertTrue(db.isUp());

@@ -3,24 +3,19 @@ package org.hotline.core.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.hotline.config.DataSettings;
 import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerDraft;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
+import org.hotline.core.db.TestPostgres;
 import org.hotline.core.time.ManualClock;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,29 +34,13 @@ class TicketPostgresTest {
 
   @BeforeEach
   void requirePostgres() {
-    String url = System.getenv("HOTLINE_TEST_PG_URL");
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      String message = "no PostgreSQL for this test: set HOTLINE_TEST_PG_URL, _USER and _PASSWORD (.ci/run does)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
+    TestPostgres.require();
   }
 
   @Test
   void postgres_migratesAndServesTickets() throws SQLException {
-    String url = System.getenv("HOTLINE_TEST_PG_URL");
-    String user = System.getenv("HOTLINE_TEST_PG_USER");
-    String password = System.getenv("HOTLINE_TEST_PG_PASSWORD");
-    try (Connection c = DriverManager.getConnection(url, user, password);
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      st.execute("CREATE SCHEMA " + SCHEMA);
-    }
-    String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
     ManualClock clock = new ManualClock(T0);
-    try (Database db = new Database(new DataSettings(dir, inSchema, user, password, 2))) {
+    try (Database db = new Database(TestPostgres.freshSchema(SCHEMA, dir))) {
       CustomerRepository customers = new CustomerRepository(db.dsl(), clock);
       TicketRepository tickets = new TicketRepository(db.dsl(), clock);
       Customer wang = customers.create(new CustomerDraft("王芳", "VIP", null, null, null, List.of("+8613800138000")));
