@@ -1,6 +1,7 @@
 package org.hotline.admin.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -41,6 +42,22 @@ class TransferIT {
       JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
       assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
       assertEquals("1001", cdr.get("agentId").asText(), cdr.toString());
+    }
+  }
+
+  @Test
+  void toAnAgentOnBreak_isUnreachableAtOnce_andTheirPhoneDoesNotRing() throws Exception {
+    Path flows = Files.writeString(dir.resolve("flows.yaml"), FLOWS);
+    try (RunningServer server = new RunningServer(Map.of("hotline.ivr.flows", flows.toString()));
+        CtiClient desk = CtiClient.agent(server, "1001")) {
+      // A registered phone that would never answer: ringing it would hold the caller for the ring timeout.
+      assertEquals(0, Agents.registration(server, "1001", "hotline", FreePorts.udpAndTcp()).start().await(30));
+      assertEquals("reply", desk.command("set-state", Map.of("state", "break", "reason", "lunch")).get("type").asText());
+      Sipp caller = Sipp.client(server, "uac-call-100-english-sales-expect-bye.xml", "101", "-m", "1", "-timeout", "40s");
+      assertEquals(0, caller.run(40), "the failed branch hung up: " + caller.output());
+      JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
+      assertTrue(cdr.get("agentId").isNull(), "no agent was rung: " + cdr);
+      assertEquals("ivr-hangup", cdr.get("outcome").asText(), cdr.toString());
     }
   }
 

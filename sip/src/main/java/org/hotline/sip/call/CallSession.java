@@ -17,6 +17,7 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.Offer;
 import org.hotline.core.acd.OfferResult;
 import org.hotline.core.acd.QueueExit;
@@ -321,8 +322,37 @@ final class CallSession implements ActiveCall, LegOwner {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An agent is rung only when the ACD could reserve them (they were available); the ACD then
+   * hears how it went: on the call, a missed offer, or free again.
+   */
   @Override
   public CompletableFuture<TransferResult> transfer(TransferTarget target) {
+    if (!(target instanceof TransferTarget.Agent(String agentId))) {
+      return ring(target);
+    }
+    Acd acd = services.acd();
+    return acd.reserve(agentId, "transfer").thenCompose(reserved -> {
+      if (reserved.isEmpty()) {
+        log.info("transfer to agent {}: not available", agentId);
+        return CompletableFuture.completedFuture(TransferResult.UNREACHABLE);
+      }
+      return ring(target).whenComplete((result, failure) -> {
+        if (result == TransferResult.CONNECTED) {
+          acd.directConnected(agentId, null, call.id());
+        } else if (result == TransferResult.NO_ANSWER) {
+          acd.missed(agentId);
+        } else {
+          acd.release(agentId, "transfer-ended");
+        }
+      });
+    });
+  }
+
+  /** Rings the transfer's target and bridges the caller when it answers. */
+  private CompletableFuture<TransferResult> ring(TransferTarget target) {
     CompletableFuture<TransferResult> result = new CompletableFuture<>();
     exec.execute(() -> {
       if (state != State.IVR) {
