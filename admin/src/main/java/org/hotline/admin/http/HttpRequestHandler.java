@@ -1,6 +1,7 @@
 package org.hotline.admin.http;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -127,15 +128,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     response.headers().forEach((name, value) -> http.headers().set(name, value));
     HttpUtil.setContentLength(http, response.body().length);
     HttpUtil.setKeepAlive(http, keepAlive);
-    ctx.writeAndFlush(http)
-        .addListener(
-            (ChannelFutureListener)
-                f -> {
-                  if (!keepAlive) {
-                    f.channel().close();
-                  } else if (--pending < MAX_PENDING) {
-                    f.channel().config().setAutoRead(true);
-                  }
-                });
+    ctx.executor().execute(() -> {
+      // Answered before the bytes leave, not when the write completes: the client may send its
+      // next request (a WebSocket upgrade, which needs nothing pending) the moment they arrive.
+      if (keepAlive && --pending < MAX_PENDING) {
+        ctx.channel().config().setAutoRead(true);
+      }
+      ChannelFuture written = ctx.writeAndFlush(http);
+      if (!keepAlive) {
+        written.addListener(ChannelFutureListener.CLOSE);
+      }
+    });
   }
 }
