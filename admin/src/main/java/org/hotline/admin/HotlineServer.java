@@ -36,6 +36,7 @@ import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.report.ReportRepository;
 import org.hotline.core.ticket.CallNumbers;
 import org.hotline.core.ticket.TicketIntake;
 import org.hotline.core.ticket.TicketRepository;
@@ -50,6 +51,7 @@ import org.hotline.admin.http.MetricsRoute;
 import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
+import org.hotline.admin.http.ReportsRoute;
 import org.hotline.admin.http.Router;
 import org.hotline.admin.http.StaticRoute;
 import org.hotline.admin.http.TicketsRoute;
@@ -143,6 +145,7 @@ public final class HotlineServer implements AutoCloseable {
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
     new CustomersRoute(customers).addTo(router);
+    new ReportsRoute(new ReportRepository(database.dsl(), clock, config.reports(), config.acd().serviceLevel()), clock).addTo(router);
     VoicemailRepository voicemail = new VoicemailRepository(database.dsl(), config.ivr().voicemailDir());
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
