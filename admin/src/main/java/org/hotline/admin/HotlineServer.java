@@ -60,6 +60,8 @@ import org.hotline.admin.cti.CtiEndpoint;
 import org.hotline.admin.cti.LoginRoute;
 import org.hotline.admin.cti.SessionAuthenticator;
 import org.hotline.admin.cti.TokenService;
+import org.hotline.admin.wallboard.WallboardFeed;
+import org.hotline.admin.wallboard.WallboardRoute;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
 import org.hotline.cti.feed.CtiEvents;
@@ -110,6 +112,7 @@ public final class HotlineServer implements AutoCloseable {
   private CallManager callManager;
   private Flows flows;
   private CtiEvents ctiEvents;
+  private WallboardFeed wallboard;
   private HttpServer http;
   private volatile boolean ready;
 
@@ -150,7 +153,14 @@ public final class HotlineServer implements AutoCloseable {
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
-    new StaticRoute("/agent", "org/hotline/admin/web/agent", HotlineServer.class.getClassLoader()).addTo(router);
+    ClassLoader pages = HotlineServer.class.getClassLoader();
+    new StaticRoute("/agent", "org/hotline/admin/web/agent", pages).addTo(router);
+    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages);
+    console.addTo(router).get("/", console::index).route(io.netty.handler.codec.http.HttpMethod.HEAD, "/", console::index);
+    new StaticRoute("/wallboard", "org/hotline/admin/web/wallboard", pages).addTo(router);
+    StaticRoute.webJar("echarts", pages).addTo(router);
+    // Listens from now on, so the wallboard misses no change made while the rest starts.
+    wallboard = new WallboardFeed(bus, timers, clock, metrics);
     router.get("/api/callbacks", new CallbacksRoute(callbacks));
     flows = loadFlows(customers, voicemail, callbackIntake);
     router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
@@ -222,6 +232,7 @@ public final class HotlineServer implements AutoCloseable {
             })
         .addTo(router);
     callbackIntake.connect(acd);
+    wallboard.seed(acd::snapshot, clock);
     startCti(router, agentRepository, customers, cdrRepository, callerLocator, acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
@@ -254,7 +265,10 @@ public final class HotlineServer implements AutoCloseable {
         .addTo(router);
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
-    new TicketsRoute(new TicketIntake(tickets, customers, callers), new SessionAuthenticator(tokens)).addTo(router);
+    SessionAuthenticator sessions = new SessionAuthenticator(tokens);
+    new TicketsRoute(new TicketIntake(tickets, customers, callers), sessions).addTo(router);
+    // The wallboard's feed, for anyone logged in.
+    new WallboardRoute(wallboard, sessions::user).addTo(router);
     router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 
@@ -328,6 +342,7 @@ public final class HotlineServer implements AutoCloseable {
     closeQuietly(sip);
     closeQuietly(media);
     closeQuietly(ctiEvents);
+    closeQuietly(wallboard);
     closeQuietly(http);
     timers.shutdownNow();
     acdThread.shutdownNow();

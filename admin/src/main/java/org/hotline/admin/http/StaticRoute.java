@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Files are read once, on their first request, and kept: they are part of the release.
+ *
+ * <p>A WebJar ({@link #webJar}) is served the same way without its version in the path: {@code
+ * /webjars/echarts/dist/echarts.min.js} is {@code
+ * META-INF/resources/webjars/echarts/<version>/dist/echarts.min.js} of the jar on the classpath.
  */
 public final class StaticRoute implements RouteHandler {
   /** Content types by file extension. */
@@ -84,6 +88,43 @@ public final class StaticRoute implements RouteHandler {
     this.loader = Objects.requireNonNull(loader, "loader");
   }
 
+  /**
+   * The files of the WebJar {@code name} ({@code org.webjars.npm:<name>} or {@code
+   * org.webjars:<name>}) on the classpath, served under {@code /webjars/<name>}.
+   *
+   * @throws IllegalStateException when no such WebJar is on the classpath
+   */
+  public static StaticRoute webJar(String name, ClassLoader loader) {
+    if (!SEGMENT.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a WebJar name: " + name);
+    }
+    for (String group : new String[] {"org.webjars.npm", "org.webjars"}) {
+      try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + group + "/" + name + "/pom.properties")) {
+        if (in != null) {
+          java.util.Properties pom = new java.util.Properties();
+          pom.load(in);
+          String version = pom.getProperty("version");
+          return new StaticRoute("/webjars/" + name, "META-INF/resources/webjars/" + name + "/" + version, loader);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the version of the WebJar " + name, e);
+      }
+    }
+    throw new IllegalStateException("no WebJar " + name + " on the classpath");
+  }
+
+  /**
+   * Answers the folder's {@code index.html} whatever the path, for a page also served at another
+   * path than its folder's ({@code /} for {@code /console}).
+   */
+  public Response index(Request request) {
+    Optional<StaticFile> file = file(INDEX);
+    if (file.isEmpty()) {
+      return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
+    }
+    return answer(file.get(), request);
+  }
+
   /** Adds {@code GET} and {@code HEAD} of the URL path and everything under it to {@code router}. */
   public Router addTo(Router router) {
     return router
@@ -100,7 +141,10 @@ public final class StaticRoute implements RouteHandler {
     if (file.isEmpty()) {
       return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
     }
-    StaticFile f = file.get();
+    return answer(file.get(), request);
+  }
+
+  private static Response answer(StaticFile f, Request request) {
     Response response =
         matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), f.etag())
             ? new Response(HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], Map.of())
