@@ -155,7 +155,8 @@ public final class HotlineServer implements AutoCloseable {
     new VoicemailRoute(voicemail, clock).addTo(router);
     ClassLoader pages = HotlineServer.class.getClassLoader();
     new StaticRoute("/agent", "org/hotline/admin/web/agent", pages).addTo(router);
-    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages);
+    // ECharts places its tooltips and legends with style attributes.
+    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages).allowingStyleAttributes();
     console.addTo(router).get("/", console::index).route(io.netty.handler.codec.http.HttpMethod.HEAD, "/", console::index);
     new StaticRoute("/wallboard", "org/hotline/admin/web/wallboard", pages).addTo(router);
     StaticRoute.webJar("echarts", pages).addTo(router);

@@ -68,6 +68,8 @@ public final class StaticRoute implements RouteHandler {
   private final String urlPath;
   private final String folder;
   private final ClassLoader loader;
+  /** Whether the pages may set style attributes ({@code style-src-attr 'unsafe-inline'}). */
+  private final boolean styleAttributes;
   /** The files read so far; a name that names no file is not kept, so asking for many costs nothing. */
   private final Map<String, StaticFile> files = new ConcurrentHashMap<>();
 
@@ -80,12 +82,26 @@ public final class StaticRoute implements RouteHandler {
    * @param loader the class loader that finds the folder
    */
   public StaticRoute(String urlPath, String folder, ClassLoader loader) {
+    this(urlPath, folder, loader, false);
+  }
+
+  private StaticRoute(String urlPath, String folder, ClassLoader loader, boolean styleAttributes) {
     if (urlPath == null || !urlPath.startsWith("/") || urlPath.endsWith("/")) {
       throw new IllegalArgumentException("the URL path starts with / and does not end with it: " + urlPath);
     }
     this.urlPath = urlPath;
     this.folder = Objects.requireNonNull(folder, "folder").replaceAll("^/+|/+$", "");
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.styleAttributes = styleAttributes;
+  }
+
+  /**
+   * This route, its pages allowed to set inline style attributes ({@code style-src-attr
+   * 'unsafe-inline'}), for pages whose script library positions elements that way (ECharts'
+   * tooltips and legends). Style sheets and scripts still come from this server only.
+   */
+  public StaticRoute allowingStyleAttributes() {
+    return new StaticRoute(urlPath, folder, loader, true);
   }
 
   /**
@@ -144,7 +160,7 @@ public final class StaticRoute implements RouteHandler {
     return answer(file.get(), request);
   }
 
-  private static Response answer(StaticFile f, Request request) {
+  private Response answer(StaticFile f, Request request) {
     Response response =
         matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), f.etag())
             ? new Response(HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], Map.of())
@@ -243,14 +259,15 @@ public final class StaticRoute implements RouteHandler {
    * covers {@code ws:} only in newer browsers, so the host is named as well when it is a plain
    * host name or address).
    */
-  private static Response secured(Response response, Request request) {
+  private Response secured(Response response, Request request) {
     String host = request.headers().get(HttpHeaderNames.HOST);
     String connect = "'self'";
     if (host != null && HOST.matcher(host).matches()) {
       connect += " ws://" + host + " wss://" + host;
     }
     String policy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src " + connect
+        "default-src 'self'; script-src 'self'; style-src 'self'; " + (styleAttributes ? "style-src-attr 'unsafe-inline'; " : "")
+            + "img-src 'self' data:; connect-src " + connect
             + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     return response
         .withHeader("Content-Security-Policy", policy)

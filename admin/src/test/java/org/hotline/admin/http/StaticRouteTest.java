@@ -63,6 +63,7 @@ class StaticRouteTest {
       assertTrue(policy.contains("script-src 'self'"), policy);
       assertTrue(policy.contains("connect-src 'self' ws://127.0.0.1:" + http.server.port()), policy);
       assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+      assertFalse(policy.contains("unsafe-inline"), policy);
       assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElseThrow());
       assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElseThrow());
     }
@@ -210,7 +211,7 @@ class StaticRouteTest {
   @Test
   void aWebJar_isServedWithoutItsVersion_andAPageAlsoAtAnotherPath() throws Exception {
     ClassLoader loader = getClass().getClassLoader();
-    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/http/static-test", loader);
+    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/http/static-test", loader).allowingStyleAttributes();
     try (TestServer webJars =
         new TestServer(router -> {
           StaticRoute.webJar("echarts", loader).addTo(router);
@@ -228,6 +229,9 @@ class StaticRouteTest {
       assertEquals(200, root.statusCode());
       assertTrue(root.body().contains("<title>test</title>"), root.body());
       assertEquals(webJars.get("/console").headers().firstValue("etag"), root.headers().firstValue("etag"));
+      String policy = root.headers().firstValue("content-security-policy").orElseThrow();
+      assertTrue(policy.contains("style-src 'self'; style-src-attr 'unsafe-inline';"), policy);
+      assertTrue(policy.contains("script-src 'self';"), policy);
     }
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> StaticRoute.webJar("no-such-webjar", loader));
   }
