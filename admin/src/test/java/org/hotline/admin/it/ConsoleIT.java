@@ -30,7 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The supervisors' console (/) and the wallboard (/wallboard) in headless Chromium with the whole
  * server and SIPp phones: a call is answered, the console's daily report charts it and drills
  * down to it; then the wallboard, signed in on its own page, shows a caller waiting while the only
- * agent is on break, the longest wait ticking, and the call answered once the agent is ready.
+ * agent is on break, the longest wait ticking, and the call answered once the agent is ready. A
+ * queue's settings and an agent's name change through the console's pages, and the language
+ * chosen there is the wallboard's too.
  */
 class ConsoleIT {
   /**
@@ -156,6 +158,39 @@ class ConsoleIT {
       assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
     });
 
+    chromium.run("console-admin-failure", () -> {
+      // Back in the console's tab: a queue's settings and an agent's name, through their pages.
+      page.switchTo().window(page.getWindowHandles().iterator().next());
+      page.findElement(By.cssSelector("#nav a[data-page=queues]")).click();
+      wait.until(visibilityOfElementLocated(By.cssSelector("form[data-queue=support]")));
+      WebElement threshold = page.findElement(By.id("q-support-serviceLevelSeconds"));
+      threshold.clear();
+      threshold.sendKeys("30");
+      page.findElement(By.cssSelector("form[data-queue=support] button[type=submit]")).click();
+      wait.until(attributeToBe(By.cssSelector("form[data-queue=support] .result"), "data-result", "ok"));
+      assertEquals(30, CtiClient.JSON.readTree(server.get("/api/queues/support/settings")).get("serviceLevelSeconds").asInt());
+
+      page.findElement(By.cssSelector("#nav a[data-page=agents]")).click();
+      wait.until(visibilityOfElementLocated(By.cssSelector("#agents-table tr[data-agent='1001']")));
+      JsonNode before = CtiClient.JSON.readTree(server.get("/api/agents")).get(0);
+      page.findElement(By.cssSelector("#agents-table tr[data-agent='1001'] button[data-action=edit]")).click();
+      assertEquals(before.get("queues").size(), page.findElements(By.cssSelector("#agent-queues .queue-row")).size());
+      WebElement name = page.findElement(By.id("agent-name"));
+      name.clear();
+      name.sendKeys("李娜");
+      page.findElement(By.id("agent-save")).click();
+      wait.until(attributeToBe(By.id("agent-form-result"), "data-result", "ok"));
+      JsonNode after = CtiClient.JSON.readTree(server.get("/api/agents")).get(0);
+      assertEquals("李娜", after.get("name").asText(), after.toString());
+      assertEquals(before.get("levels"), after.get("levels"), "the skill levels kept");
+
+      // The language switch turns the console Chinese.
+      new org.openqa.selenium.support.ui.Select(page.findElement(By.id("lang"))).selectByValue("zh");
+      wait.until(textToBe(By.cssSelector("#nav a[data-page=reports]"), "报表"));
+      assertEquals("zh-CN", page.findElement(By.tagName("html")).getDomAttribute("lang"));
+      assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
+    });
+
     chromium.run("wallboard-login-failure", () -> {
       // Signed out: the wallboard asks for the login on its own page, then shows the board.
       page.manage().deleteAllCookies();
@@ -166,6 +201,8 @@ class ConsoleIT {
       page.findElement(By.id("login-submit")).click();
       wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
       wait.until(textToBe(tile("support", "answered"), "2"));
+      assertEquals("接通", page.findElement(By.cssSelector(".tile[data-queue='support'] .figure-answered .label")).getText(),
+          "the language chosen in the console");
     });
   }
 
