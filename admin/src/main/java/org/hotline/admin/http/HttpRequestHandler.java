@@ -176,6 +176,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   /** Writes {@code response}; safe from any thread, since Netty queues the write on the event loop in call order. */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    if (ctx.isRemoved()) {
+      // The connection became a stream's: an answer to a request pipelined behind it has no place.
+      return;
+    }
     FullHttpResponse http =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
     http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());

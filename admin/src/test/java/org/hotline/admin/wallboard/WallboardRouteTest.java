@@ -203,6 +203,34 @@ class WallboardRouteTest {
     }
   }
 
+  @Test
+  void aRequestPipelinedBehindTheStream_isNotAnsweredIntoIt() throws Exception {
+    start(Duration.ofMillis(50), Duration.ofMillis(200), true);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      String get = "GET " + WallboardRoute.PATH + " HTTP/1.1\r\nHost: wall\r\n\r\n";
+      out.write((get + get).getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+
+      // Until two heartbeats have come: the second request's answer would have been written by then.
+      InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      byte[] buffer = new byte[4096];
+      while (seen.indexOf(": heartbeat") == seen.lastIndexOf(": heartbeat")) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+      }
+      String answer = seen.toString();
+      assertTrue(answer.startsWith("HTTP/1.1 200 OK"), answer);
+      assertTrue(answer.contains("event: snapshot"), answer);
+      assertEquals(answer.indexOf("HTTP/1.1"), answer.lastIndexOf("HTTP/1.1"), "one response head only: " + answer);
+    }
+  }
+
   private static QueueStats stats(String queue, int waiting, long longestWait, long answered) {
     Map<AgentState, Integer> agents = new EnumMap<>(AgentState.class);
     for (AgentState s : AgentState.values()) {
