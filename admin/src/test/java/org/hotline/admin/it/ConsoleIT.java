@@ -129,10 +129,16 @@ class ConsoleIT {
     });
 
     chromium.run("wallboard-failure", () -> {
-      // The wallboard in a new tab, already signed in by the console's cookie.
+      // Eight queues: four more with settings of their own. The wallboard, in a new tab, is
+      // signed in already by the console's cookie, and shows them all without scrolling.
+      for (String queue : List.of("complaints", "corporate", "overseas", "retail")) {
+        assertEquals(200, send("PUT", "/api/queues/" + queue + "/settings", "{\"serviceLevelSeconds\": 20}").statusCode());
+      }
       page.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
       page.get(base() + "/wallboard");
       wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
+      wait.until(attributeToBe(By.id("board"), "data-queues", "8"));
+      assertEquals(List.of(), js(page, LAYOUT_PROBLEMS), "everything on the screen, nothing cut off");
       wait.until(textToBe(tile("support", "answered"), "1"));
       assertEquals("0", page.findElement(tile("support", "waiting")).getText());
       assertEquals("1", page.findElement(tile("support", "agents-available")).getText());
@@ -145,6 +151,7 @@ class ConsoleIT {
       wait.until(textToBe(tile("support", "waiting"), "1"));
       wait.until(d -> !d.findElement(tile("support", "longestWait")).getText().equals("0:00"));
       String ticked = page.findElement(tile("support", "longestWait")).getText();
+
       wait.until(d -> !d.findElement(tile("support", "longestWait")).getText().equals(ticked));
 
       // Ready again: the call is answered, the waiting count drops and answered rises.
@@ -205,6 +212,19 @@ class ConsoleIT {
           "the language chosen in the console");
     });
   }
+
+  /** What of the wallboard does not fit: the page scrolls, or a tile or a figure is cut off. */
+  private static final String LAYOUT_PROBLEMS = """
+      const problems = [];
+      if (document.documentElement.scrollHeight > window.innerHeight + 1) problems.push('the page scrolls');
+      document.querySelectorAll('.tile').forEach((tile) => {
+        if (tile.scrollHeight > tile.clientHeight + 1) problems.push(tile.dataset.queue + ' is cut off');
+        tile.querySelectorAll('.figure .value, h2').forEach((e) => {
+          if (e.scrollWidth > e.clientWidth + 1) problems.push(tile.dataset.queue + ': ' + e.textContent + ' is cut off');
+        });
+      });
+      return problems;
+      """;
 
   /**
    * Signs in to the console's form as the user who reads reports and watches the wallboard.
@@ -272,10 +292,14 @@ class ConsoleIT {
   }
 
   private static HttpResponse<String> postJson(String path, String json) throws Exception {
+    return send("POST", path, json);
+  }
+
+  private static HttpResponse<String> send(String method, String path, String json) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base() + path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -65,3 +65,62 @@ export function addDays(date, days) {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Minutes zone is ahead of UTC at epoch milliseconds ms. */
+function offsetMinutes(ms, zone) {
+  const parts = {};
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms)).forEach((p) => { parts[p.type] = Number(p.value); });
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/** The epoch milliseconds of wall-clock time local ('2026-11-25T09:00') in zone. */
+export function zonedMillis(local, zone) {
+  const asUtc = Date.parse(`${local}:00Z`);
+  let ms = asUtc - offsetMinutes(asUtc, zone) * 60000;
+  const again = asUtc - offsetMinutes(ms, zone) * 60000;
+  if (again !== ms) {
+    ms = again;
+  }
+  return ms;
+}
+
+/**
+ * The starts (epoch milliseconds) of every bucket of interval from date from to date to
+ * (excluded) in zone, as the reports count them: hours, days, weeks from Monday, months. At most
+ * limit; empty past it.
+ */
+export function bucketStarts(from, to, interval, zone, limit = 1000) {
+  const end = zonedMillis(`${to}T00:00`, zone);
+  const starts = [];
+  let date = from;
+  if (interval === 'week') {
+    const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7;
+    date = addDays(from, -weekday);
+  } else if (interval === 'month') {
+    date = `${from.slice(0, 7)}-01`;
+  }
+  while (starts.length <= limit) {
+    if (interval === 'hour') {
+      for (let h = 0; h < 24; h++) {
+        starts.push(zonedMillis(`${date}T${String(h).padStart(2, '0')}:00`, zone));
+      }
+    } else {
+      starts.push(zonedMillis(`${date}T00:00`, zone));
+    }
+    if (interval === 'month') {
+      const d = new Date(`${date}T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() + 1);
+      date = d.toISOString().slice(0, 10);
+    } else {
+      date = addDays(date, interval === 'week' ? 7 : 1);
+    }
+    if (zonedMillis(`${date}T00:00`, zone) >= end) {
+      break;
+    }
+  }
+  const kept = [...new Set(starts)].filter((ms) => ms < end).sort((a, b) => a - b);
+  return kept.length > limit ? [] : kept;
+}

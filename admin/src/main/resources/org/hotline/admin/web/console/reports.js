@@ -5,7 +5,7 @@
 import { t, language } from './i18n.js';
 import * as api from './api.js';
 import { el, fillTable, showResult, errorText } from './dom.js';
-import { duration, percent, count, dateTime, dateIn, bucketLabel, addDays } from './format.js';
+import { duration, percent, count, dateTime, dateIn, bucketLabel, addDays, bucketStarts, zonedMillis } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const DRILL_PAGE_SIZE = 20;
@@ -148,14 +148,13 @@ export class ReportsPage {
   renderChart() {
     const volume = state.volume;
     const queue = state.params.queue;
-    const buckets = [];
-    const index = new Map();
-    volume.rows.forEach((r) => {
-      if (!index.has(r.start)) {
-        index.set(r.start, buckets.length);
-        buckets.push({ start: r.start, end: r.end });
-      }
-    });
+    // Every bucket of the range, those without calls too (the API lists only those with calls).
+    const starts = bucketStarts(state.params.from, state.params.to, volume.interval, volume.zone);
+    volume.rows.forEach((r) => starts.push(Date.parse(r.start)));
+    const sorted = [...new Set(starts)].sort((a, b) => a - b);
+    const rangeEnd = zonedMillis(`${state.params.to}T00:00`, volume.zone);
+    const buckets = sorted.map((ms, i) => ({ start: ms, end: i + 1 < sorted.length ? sorted[i + 1] : rangeEnd }));
+    const index = new Map(sorted.map((ms, i) => [ms, i]));
     const groups = new Map();
     volume.rows.forEach((r) => {
       if (volume.by === 'queue' && queue && r.group !== queue) {
@@ -165,7 +164,7 @@ export class ReportsPage {
       if (!groups.has(key)) {
         groups.set(key, new Array(buckets.length).fill(0));
       }
-      groups.get(key)[index.get(r.start)] += r.calls;
+      groups.get(key)[index.get(Date.parse(r.start))] += r.calls;
     });
     state.buckets = buckets;
     state.series = [...groups.entries()]
