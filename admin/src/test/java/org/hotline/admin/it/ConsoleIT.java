@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The supervisors' console (/) and the wallboard (/wallboard) in headless Chromium with the whole
- * server and SIPp phones: a call is answered, the console's daily report charts it and drills
+ * server and SIPp phones: a wrong password and an agent are refused at the door; a call is answered, the console's daily report charts it and drills
  * down to it; then the wallboard, signed in on its own page, shows a caller waiting while the only
  * agent is on break, the longest wait ticking, and the call answered once the agent is ready. A
  * queue's settings and an agent's name change through the console's pages, and the language
@@ -87,6 +87,15 @@ class ConsoleIT {
       page.get(base() + "/");
       wait.until(attributeToBe(By.tagName("body"), "data-ready", "true"));
       assertTrue(page.findElement(By.id("login-view")).isDisplayed());
+
+      // A wrong password, then an agent: neither gets in, each told why.
+      logIn(page, USER, "wrong");
+      wait.until(textToBe(By.id("login-error"), "Wrong user or password."));
+      logIn(page, "1001", "hotline");
+      wait.until(textToBe(By.id("login-error"), "The console is for supervisors and administrators; you signed in as agent."));
+      assertTrue(page.findElement(By.id("login-view")).isDisplayed());
+      assertEquals(null, page.manage().getCookieNamed("hotline_session"), "the agent's session was ended");
+
       logInAsSupervisor(page, wait);
       wait.until(attributeToBe(By.tagName("body"), "data-view", "console"));
       assertTrue(page.findElement(By.cssSelector("#nav a[data-page=reports]")).isDisplayed());
@@ -231,10 +240,18 @@ class ConsoleIT {
    * Today an integration user; once supervisors have accounts, a supervisor's name and password.
    */
   private static void logInAsSupervisor(WebDriver page, WebDriverWait wait) {
-    page.findElement(By.id("login-user")).sendKeys(USER);
-    page.findElement(By.id("login-password")).sendKeys(PASSWORD);
-    page.findElement(By.id("login-submit")).click();
+    logIn(page, USER, PASSWORD);
     wait.until(visibilityOfElementLocated(By.id("sign-out")));
+  }
+
+  private static void logIn(WebDriver page, String user, String password) {
+    WebElement name = page.findElement(By.id("login-user"));
+    name.clear();
+    name.sendKeys(user);
+    WebElement secret = page.findElement(By.id("login-password"));
+    secret.clear();
+    secret.sendKeys(password);
+    page.findElement(By.id("login-submit")).click();
   }
 
   private static By tile(String queue, String field) {
