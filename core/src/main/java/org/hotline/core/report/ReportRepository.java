@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hotline.config.ReportSettings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -300,8 +302,8 @@ public final class ReportRepository {
     return Optional.ofNullable(r.get(f)).map(BigDecimal::doubleValue).orElse(0.0);
   }
 
-  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-    java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+  private static List<String> union(Set<String> a, Set<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
     all.addAll(b);
     return List.copyOf(all);
   }
