@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hotline.core.report.AgentFigures;
 import org.hotline.core.report.CallPage;
 import org.hotline.core.report.CallRow;
@@ -116,7 +118,7 @@ public final class ReportsRoute {
               "available_seconds", "reserved_seconds", "on_call_seconds", "wrap_up_state_seconds", "break_seconds",
               "logged_out_seconds", "occupancy");
       for (AgentFigures a : agents) {
-        List<Object> row = new java.util.ArrayList<>(List.of(a.agentId(), a.callsHandled(), a.talkSeconds(), a.holdSeconds(), a.wrapUpSeconds()));
+        List<Object> row = new ArrayList<>(List.of(a.agentId(), a.callsHandled(), a.talkSeconds(), a.holdSeconds(), a.wrapUpSeconds()));
         row.add(a.averageHandleTime());
         states.forEach(s -> row.add(a.stateSeconds().getOrDefault(s, 0.0)));
         row.add(a.occupancy());
@@ -246,7 +248,7 @@ public final class ReportsRoute {
   }
 
   /** {@code parse}'s result; its IllegalArgumentException is the client's mistake in {@code parameter}. */
-  private static <T> T parse(String parameter, java.util.function.Supplier<T> parse) {
+  private static <T> T parse(String parameter, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {

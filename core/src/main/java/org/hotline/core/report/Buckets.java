@@ -3,9 +3,9 @@ package org.hotline.core.report;
 import static org.hotline.core.db.DbTime.utc;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Row2;
@@ -32,9 +32,9 @@ final class Buckets {
    */
   static List<OffsetDateTime> bounds(Instant from, Instant to, Interval interval, ZoneId zone) {
     List<OffsetDateTime> bounds = new ArrayList<>();
-    LocalDateTime start = interval.floor(LocalDateTime.ofInstant(from, zone));
+    ZonedDateTime start = interval.floor(from.atZone(zone));
     while (true) {
-      OffsetDateTime at = start.atZone(zone).toOffsetDateTime();
+      OffsetDateTime at = start.toOffsetDateTime();
       bounds.add(at);
       if (!at.toInstant().isBefore(to)) {
         return bounds;

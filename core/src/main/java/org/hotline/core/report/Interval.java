@@ -1,7 +1,7 @@
 package org.hotline.core.report;
 
 import java.time.DayOfWeek;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
@@ -14,8 +14,8 @@ public enum Interval {
   WEEK,
   MONTH;
 
-  /** The start of the bucket holding local time {@code t}. */
-  LocalDateTime floor(LocalDateTime t) {
+  /** The start of the bucket holding {@code t}, in {@code t}'s zone. */
+  ZonedDateTime floor(ZonedDateTime t) {
     return switch (this) {
       case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
       case DAY -> t.truncatedTo(ChronoUnit.DAYS);
@@ -24,8 +24,12 @@ public enum Interval {
     };
   }
 
-  /** The start of the bucket after the one starting at {@code start}. */
-  LocalDateTime next(LocalDateTime start) {
+  /**
+   * The start of the bucket after the one starting at {@code start}: an hour later on the time line
+   * (so the hour repeated when clocks go back is a bucket of its own), or the next day, week or
+   * month on the calendar (a day may last 23 or 25 hours).
+   */
+  ZonedDateTime next(ZonedDateTime start) {
     return switch (this) {
       case HOUR -> start.plusHours(1);
       case DAY -> start.plusDays(1);

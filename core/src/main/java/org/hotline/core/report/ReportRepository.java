@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hotline.config.ReportSettings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -88,9 +90,11 @@ public final class ReportRepository {
     Field<BigDecimal> calls = DSL.sum(one(INBOUND)).as("calls");
     Field<BigDecimal> callbacks = DSL.sum(one(CALLBACK_ATTEMPT)).as("callbacks");
     Table<?> source = by == GroupBy.LEVEL ? CallScope.cdrWithLevel() : CDR;
+    // The buckets first, each finding its calls through the arrival index; a left join keeps them
+    // first on H2, whose planner would otherwise look the buckets up once per call.
     var select = dsl.select(start, end, group, calls, callbacks)
-        .from(source)
-        .join(buckets)
+        .from(buckets)
+        .leftJoin(source)
         .on(CDR.ARRIVED_AT.ge(start))
         .and(CDR.ARRIVED_AT.lt(end))
         .where(CallScope.arrivedIn(from, to));
@@ -116,7 +120,6 @@ public final class ReportRepository {
    */
   public Summary summary(Instant from, Instant to, String queue) {
     checkRange(from, to);
-    Table<?> wraps = WrapUps.table(dsl, from, to, false);
     Field<Long> thresholdMs = DSL.coalesce(ACD_QUEUE.SERVICE_LEVEL_MS, DSL.val(defaultServiceLevelMs));
     Condition inbound = INBOUND;
     Condition answered = inbound.and(ANSWERED);
@@ -133,7 +136,6 @@ public final class ReportRepository {
     Field<BigDecimal> waitAnswered = DSL.sum(only(answered, CDR.WAIT_SECONDS)).as("wait_answered");
     Field<BigDecimal> talk = DSL.sum(only(answered, CDR.TALK_SECONDS)).as("talk");
     Field<BigDecimal> hold = DSL.sum(only(answered, CDR.HOLD_SECONDS)).as("hold");
-    Field<BigDecimal> wrap = DSL.sum(only(answered, DSL.coalesce(WrapUps.SECONDS, BigDecimal.ZERO))).as("wrap");
     Field<Long> longestWait = DSL.max(DSL.when(inbound, CDR.WAIT_SECONDS)).as("longest_wait");
     Field<BigDecimal> waitAbandoned = DSL.sum(only(abandoned, CDR.WAIT_SECONDS)).as("wait_abandoned");
     Field<BigDecimal> nCallbacks = DSL.sum(one(CALLBACK_ATTEMPT)).as("callbacks");
@@ -144,15 +146,25 @@ public final class ReportRepository {
     if (queue != null) {
       where = where.and(CDR.QUEUE.eq(queue));
     }
+    Map<String, Double> wraps = new HashMap<>();
+    Field<BigDecimal> wrap = DSL.sum(WrapUps.SECONDS).as("wrap");
+    // The wrap-ups first, each finding its call by the primary key: see WrapUps.
+    dsl.select(CDR.QUEUE, wrap)
+        .from(WrapUps.table(dsl, from, to, false))
+        .leftJoin(CDR)
+        .on(CDR.CALL_ID.eq(WrapUps.CALL_ID))
+        .where(where)
+        .and(INBOUND)
+        .and(ANSWERED)
+        .groupBy(CDR.QUEUE)
+        .forEach(r -> wraps.put(r.get(CDR.QUEUE), d(r, wrap)));
     List<Sums> rows =
         dsl.select(
-                CDR.QUEUE, calls, nAnswered, nAbandoned, nShort, nInThreshold, waitAnswered, talk, hold, wrap, longestWait,
+                CDR.QUEUE, calls, nAnswered, nAbandoned, nShort, nInThreshold, waitAnswered, talk, hold, longestWait,
                 waitAbandoned, nCallbacks, nCallbacksAnswered, threshold)
             .from(CDR)
             .leftJoin(ACD_QUEUE)
             .on(ACD_QUEUE.NAME.eq(CDR.QUEUE))
-            .leftJoin(wraps)
-            .on(WrapUps.CALL_ID.eq(CDR.CALL_ID))
             .where(where)
             .groupBy(CDR.QUEUE)
             .orderBy(CDR.QUEUE.asc().nullsFirst())
@@ -160,7 +172,7 @@ public final class ReportRepository {
                 r ->
                     new Sums(
                         r.get(CDR.QUEUE), n(r, calls), n(r, nAnswered), n(r, nAbandoned), n(r, nShort), n(r, nInThreshold),
-                        n(r, waitAnswered), n(r, talk), n(r, hold), d(r, wrap), r.get(longestWait), n(r, waitAbandoned),
+                        n(r, waitAnswered), n(r, talk), n(r, hold), wraps.getOrDefault(r.get(CDR.QUEUE), 0.0), r.get(longestWait), n(r, waitAbandoned),
                         n(r, nCallbacks), n(r, nCallbacksAnswered), r.get(threshold)));
 
     long allCalls = 0;
@@ -188,28 +200,27 @@ public final class ReportRepository {
    */
   public List<AgentFigures> agents(Instant from, Instant to) {
     checkRange(from, to);
-    Table<?> wraps = WrapUps.table(dsl, from, to, true);
     Field<BigDecimal> handled = DSL.count().cast(BigDecimal.class).as("handled");
     Field<BigDecimal> talk = DSL.sum(CDR.TALK_SECONDS).as("talk");
     Field<BigDecimal> hold = DSL.sum(CDR.HOLD_SECONDS).as("hold");
-    Field<BigDecimal> wrap = DSL.sum(DSL.coalesce(WrapUps.SECONDS, BigDecimal.ZERO)).as("wrap");
+    Condition handledCalls = CallScope.arrivedIn(from, to).and(ANSWERED).and(CDR.AGENT_ID.isNotNull()).and(CDR.AGENT_ID.notLike("%:%"));
     Map<String, long[]> calls = new HashMap<>();
-    Map<String, Double> wrapUps = new HashMap<>();
-    dsl.select(CDR.AGENT_ID, handled, talk, hold, wrap)
+    dsl.select(CDR.AGENT_ID, handled, talk, hold)
         .from(CDR)
-        .leftJoin(wraps)
-        .on(WrapUps.CALL_ID.eq(CDR.CALL_ID))
-        .and(WrapUps.AGENT_ID.eq(CDR.AGENT_ID))
-        .where(CallScope.arrivedIn(from, to))
-        .and(ANSWERED)
-        .and(CDR.AGENT_ID.isNotNull())
-        .and(CDR.AGENT_ID.notLike("%:%"))
+        .where(handledCalls)
         .groupBy(CDR.AGENT_ID)
-        .forEach(
-            r -> {
-              calls.put(r.get(CDR.AGENT_ID), new long[] {n(r, handled), n(r, talk), n(r, hold)});
-              wrapUps.put(r.get(CDR.AGENT_ID), d(r, wrap));
-            });
+        .forEach(r -> calls.put(r.get(CDR.AGENT_ID), new long[] {n(r, handled), n(r, talk), n(r, hold)}));
+    Field<BigDecimal> wrap = DSL.sum(WrapUps.SECONDS).as("wrap");
+    Map<String, Double> wrapUps = new HashMap<>();
+    // The wrap-ups first, each finding its call by the primary key: see WrapUps.
+    dsl.select(CDR.AGENT_ID, wrap)
+        .from(WrapUps.table(dsl, from, to, true))
+        .leftJoin(CDR)
+        .on(CDR.CALL_ID.eq(WrapUps.CALL_ID))
+        .and(CDR.AGENT_ID.eq(WrapUps.AGENT_ID))
+        .where(handledCalls)
+        .groupBy(CDR.AGENT_ID)
+        .forEach(r -> wrapUps.put(r.get(CDR.AGENT_ID), d(r, wrap)));
     Instant now = clock.instant();
     Map<String, Map<String, Double>> states = StateTimes.of(dsl, from, now.isBefore(to) ? now : to);
 
@@ -291,8 +302,8 @@ public final class ReportRepository {
     return Optional.ofNullable(r.get(f)).map(BigDecimal::doubleValue).orElse(0.0);
   }
 
-  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-    java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+  private static List<String> union(Set<String> a, Set<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
     all.addAll(b);
     return List.copyOf(all);
   }

@@ -86,11 +86,13 @@ final class StateTimes {
         .where(e.AT.ge(from))
         .and(e.AT.lt(end))
         .unionAll(
+            // The few agents first, each finding its change by the (agent_id, at) index.
             dsl.select(before.AGENT_ID, before.TO_STATE, before.AT, before.ID)
-                .from(before)
-                .join(last)
+                .from(last)
+                .leftJoin(before)
                 .on(before.AGENT_ID.eq(last.field(agentId)))
-                .and(before.AT.eq(last.field(lastAt))))
+                .and(before.AT.eq(last.field(lastAt)))
+                .where(before.ID.isNotNull()))
         .asTable("ev");
   }
 }

@@ -23,11 +23,16 @@ import org.jooq.impl.DSL;
  * that state is followed directly by {@code WRAP_UP}, the wrap-up of the call is that {@code
  * WRAP_UP} period: from its start to the agent's next state change (available, break, logged
  * out). A call whose agent went straight to another state had no wrap-up; one still in wrap-up, or
- * whose wrap-up ended more than {@link #LOOK_AHEAD} after the range, counts none yet.
+ * whose wrap-up ended more than {@link #LOOK_AHEAD} after the range (a call of the
+ * range's last minutes that lasted hours), counts none.
+ *
+ * <p>The table is meant to come first in its query, its rows then finding their CDR by primary
+ * key ({@code w LEFT JOIN cdr ON cdr.call_id = w.call_id}, filtered on the CDR): H2 would
+ * otherwise run the window query once per CDR.
  */
 final class WrapUps {
   /** How far past a range's end state changes are read to finish the calls and wrap-ups begun in it. */
-  static final Duration LOOK_AHEAD = Duration.ofDays(1);
+  static final Duration LOOK_AHEAD = Duration.ofHours(6);
 
   static final Field<String> CALL_ID = DSL.field(name("w", "call_id"), String.class);
   static final Field<String> AGENT_ID = DSL.field(name("w", "agent_id"), String.class);
@@ -50,6 +55,13 @@ final class WrapUps {
             .from(AGENT_EVENT)
             .where(AGENT_EVENT.AT.ge(utc(from)))
             .and(AGENT_EVENT.AT.lt(utc(to.plus(LOOK_AHEAD))))
+            // Only the changes that start a call, start a wrap-up or end one: a wrap-up is always
+            // entered from ON_CALL and left by a change from WRAP_UP, so among these the change
+            // after a call's ON_CALL is still its WRAP_UP, and the one after that its end. A
+            // third of the rows fewer to sort.
+            .and(
+                AGENT_EVENT.TO_STATE.in(AgentState.ON_CALL.name(), AgentState.WRAP_UP.name())
+                    .or(AGENT_EVENT.FROM_STATE.eq(AgentState.WRAP_UP.name())))
             .asTable("ev");
     Field<String> reason = events.field(AGENT_EVENT.REASON);
     Field<String> agent = events.field(AGENT_EVENT.AGENT_ID);
