@@ -36,6 +36,7 @@ import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.report.ReportRepository;
 import org.hotline.core.ticket.CallNumbers;
 import org.hotline.core.ticket.TicketIntake;
 import org.hotline.core.ticket.TicketRepository;
@@ -50,6 +51,7 @@ import org.hotline.admin.http.MetricsRoute;
 import org.hotline.admin.http.QueueSettingsRoute;
 import org.hotline.admin.http.QueuesRoute;
 import org.hotline.admin.http.ReloadRoute;
+import org.hotline.admin.http.ReportsRoute;
 import org.hotline.admin.http.Router;
 import org.hotline.admin.http.StaticRoute;
 import org.hotline.admin.http.TicketsRoute;
@@ -58,6 +60,8 @@ import org.hotline.admin.cti.CtiEndpoint;
 import org.hotline.admin.cti.LoginRoute;
 import org.hotline.admin.cti.SessionAuthenticator;
 import org.hotline.admin.cti.TokenService;
+import org.hotline.admin.wallboard.WallboardFeed;
+import org.hotline.admin.wallboard.WallboardRoute;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
 import org.hotline.cti.feed.CtiEvents;
@@ -108,6 +112,7 @@ public final class HotlineServer implements AutoCloseable {
   private CallManager callManager;
   private Flows flows;
   private CtiEvents ctiEvents;
+  private WallboardFeed wallboard;
   private HttpServer http;
   private volatile boolean ready;
 
@@ -143,11 +148,20 @@ public final class HotlineServer implements AutoCloseable {
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
     new CustomersRoute(customers).addTo(router);
+    new ReportsRoute(new ReportRepository(database.dsl(), clock, config.reports(), config.acd().serviceLevel()), clock).addTo(router);
     VoicemailRepository voicemail = new VoicemailRepository(database.dsl(), config.ivr().voicemailDir());
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
-    new StaticRoute("/agent", "org/hotline/admin/web/agent", HotlineServer.class.getClassLoader()).addTo(router);
+    ClassLoader pages = HotlineServer.class.getClassLoader();
+    new StaticRoute("/agent", "org/hotline/admin/web/agent", pages).addTo(router);
+    // ECharts places its tooltips and legends with style attributes.
+    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages).allowingStyleAttributes();
+    console.addTo(router).get("/", console::index).route(io.netty.handler.codec.http.HttpMethod.HEAD, "/", console::index);
+    new StaticRoute("/wallboard", "org/hotline/admin/web/wallboard", pages).addTo(router);
+    StaticRoute.webJar("echarts", pages).addTo(router);
+    // Listens from now on, so the wallboard misses no change made while the rest starts.
+    wallboard = new WallboardFeed(bus, timers, clock, metrics);
     router.get("/api/callbacks", new CallbacksRoute(callbacks));
     flows = loadFlows(customers, voicemail, callbackIntake);
     router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
@@ -219,6 +233,7 @@ public final class HotlineServer implements AutoCloseable {
             })
         .addTo(router);
     callbackIntake.connect(acd);
+    wallboard.seed(acd::snapshot, clock);
     startCti(router, agentRepository, customers, cdrRepository, callerLocator, acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
@@ -251,7 +266,10 @@ public final class HotlineServer implements AutoCloseable {
         .addTo(router);
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
-    new TicketsRoute(new TicketIntake(tickets, customers, callers), new SessionAuthenticator(tokens)).addTo(router);
+    SessionAuthenticator sessions = new SessionAuthenticator(tokens);
+    new TicketsRoute(new TicketIntake(tickets, customers, callers), sessions).addTo(router);
+    // The wallboard's feed, for anyone logged in.
+    new WallboardRoute(wallboard, sessions::user).addTo(router);
     router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 
@@ -325,6 +343,7 @@ public final class HotlineServer implements AutoCloseable {
     closeQuietly(sip);
     closeQuietly(media);
     closeQuietly(ctiEvents);
+    closeQuietly(wallboard);
     closeQuietly(http);
     timers.shutdownNow();
     acdThread.shutdownNow();

@@ -108,10 +108,12 @@ public final class ConfigLoader {
     LocationSettings location = new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
     CustomerSettings customers = new CustomerSettings(levels(v));
     CtiSettings cti = new CtiSettings(v.duration("hotline.cti.token-ttl", Duration.ofMinutes(1), Duration.ofDays(30)), integrations(v));
+    ReportSettings reports =
+        new ReportSettings(v.zone("hotline.reports.time-zone"), v.duration("hotline.reports.short-abandon", Duration.ZERO, Duration.ofMinutes(10)));
 
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers, cti);
+        location, customers, cti, reports);
   }
 
   /** {@code user:password} pairs, comma-separated, distinct users; empty for none. */

@@ -2,7 +2,9 @@ package org.hotline.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
@@ -67,6 +69,16 @@ final class Values {
           key, value, "a duration from " + min + " to " + max + " (ISO-8601 such as PT15S, or seconds)");
     }
     return d;
+  }
+
+  /** A time zone by its region name ({@code Asia/Shanghai}) or a fixed offset ({@code +08:00}, {@code UTC}). */
+  ZoneId zone(String key) {
+    String value = source.get(key);
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw ConfigException.badValue(key, value, "a time zone such as Asia/Shanghai, UTC or +08:00");
+    }
   }
 
   String oneOf(String key, Set<String> allowed) {

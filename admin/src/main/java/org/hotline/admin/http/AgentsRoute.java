@@ -21,7 +21,8 @@ import org.hotline.core.agent.AgentState;
  * The agents and their live state:
  *
  * <ul>
- *   <li>{@code GET /api/agents}: every enabled agent with their queues and routing state
+ *   <li>{@code GET /api/agents}: every enabled agent with their queues, skill level per queue
+ *       ({@code levels}) and routing state
  *   <li>{@code POST /api/agents/{id}/state} with {@code {"state": "ready"}}, {@code {"state":
  *       "break", "reason": "lunch"}} or {@code {"state": "logout"}}: sets the agent's state as
  *       their phone's feature codes or the agent desktop would; 202, applied in order with
@@ -82,13 +83,17 @@ public final class AgentsRoute {
   }
 
   /** An agent as the API shows it. */
-  record Listed(String id, String name, String sipUser, List<String> queues, String state) {}
+  record Listed(String id, String name, String sipUser, List<String> queues, Map<String, Integer> levels, String state) {
+    Listed {
+      levels = new java.util.TreeMap<>(levels);
+    }
+  }
 
   private Response list(Request request) throws Exception {
     Map<String, AgentState> states = snapshot.get().get(5, TimeUnit.SECONDS).agentStates();
     List<Listed> listed =
         agents.all().stream()
-            .map(a -> new Listed(a.id(), a.name(), a.sipUser(), a.queues().stream().sorted().toList(),
+            .map(a -> new Listed(a.id(), a.name(), a.sipUser(), a.queues().stream().sorted().toList(), a.levels(),
                 states.getOrDefault(a.id(), AgentState.LOGGED_OUT).name().toLowerCase(java.util.Locale.ROOT)))
             .toList();
     return Response.json(HttpResponseStatus.OK, listed);
@@ -158,7 +163,7 @@ public final class AgentsRoute {
     }
     changes.changed(agent);
     return Response.json(created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
-        new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), null));
+        new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), agent.levels(), null));
   }
 
   private Response delete(Request request) {

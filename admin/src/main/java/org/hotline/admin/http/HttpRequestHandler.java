@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for is handed
  * to it at once, on the event loop; the connection is the route's from then on.
+ *
+ * <p>A {@code GET} of a {@link StreamRoute}'s path is checked on a worker, in turn with the
+ * connection's other requests; when it may open, the connection is handed to the route on the
+ * event loop, and from then on what the client sends is read and dropped.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
@@ -68,6 +72,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     if (++pending >= MAX_PENDING) {
       ctx.channel().config().setAutoRead(false);
     }
+    StreamRoute stream = router.streamAt(request.path());
+    if (stream != null && HttpMethod.GET.equals(request.method())) {
+      tail =
+          tail.thenCompose(previous -> router.checkStream(stream, request))
+              .thenAccept(refusal -> {
+                if (refusal != null) {
+                  write(ctx, refusal, keepAlive);
+                } else {
+                  ctx.executor().execute(() -> handOver(ctx, stream, request));
+                }
+              });
+      return;
+    }
     tail =
         tail.thenCompose(previous -> router.dispatch(request))
             .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
@@ -106,6 +123,44 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
   }
 
+  /** Gives the connection to {@code stream}: on the event loop, in place of this handler. */
+  private void handOver(ChannelHandlerContext ctx, StreamRoute stream, Request request) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    ctx.channel().config().setAutoRead(true);
+    ctx.pipeline().replace(this, "stream", new StreamSink());
+    try {
+      stream.open(ctx.channel(), request);
+    } catch (RuntimeException e) {
+      log.error("opening the stream {} failed", request.path(), e);
+      ctx.close();
+    }
+  }
+
+  /** Reads and drops what a client sends on a connection that now carries a stream. */
+  private static final class StreamSink extends io.netty.channel.ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      io.netty.util.ReferenceCountUtil.release(msg);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      } else {
+        io.netty.util.ReferenceCountUtil.release(evt);
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      log.debug("stream to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+      ctx.close();
+    }
+  }
+
   /** Whether {@code msg} asks for a WebSocket: a GET with {@code Connection: upgrade} and {@code Upgrade: websocket}. */
   private static boolean isUpgrade(FullHttpRequest msg) {
     return HttpMethod.GET.equals(msg.method())
@@ -122,6 +177,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   /** Writes {@code response}; safe from any thread, since Netty queues the write on the event loop in call order. */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    if (ctx.isRemoved()) {
+      // The connection became a stream's: an answer to a request pipelined behind it has no place.
+      return;
+    }
     FullHttpResponse http =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
     http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>A WebSocket path ({@link #webSocket}) is exact; an upgrade request for it is handed to its
  * {@link WebSocketRoute} on the event loop, and any other request for it is answered 426.
  *
+ * <p>A stream path ({@link #stream}) is exact and answers {@code GET} only: the request is
+ * checked on a worker, then its connection is handed to its {@link StreamRoute} on the event loop.
+ *
  * <p>Meters: {@code hotline.http.requests} (timer by route and status) and {@code
  * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413).
  */
@@ -41,6 +44,7 @@ public final class Router {
   private final Map<String, Map<HttpMethod, RouteHandler>> routes = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<String> prefixes = new CopyOnWriteArrayList<>();
   private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
+  private final Map<String, StreamRoute> streams = new ConcurrentHashMap<>();
 
   /**
    * @param workers where handlers run: they may block (on the database), so not an event loop;
@@ -72,10 +76,58 @@ public final class Router {
     if (path == null || !path.startsWith("/") || path.endsWith("/*")) {
       throw new IllegalArgumentException("a WebSocket path is exact and starts with /: " + path);
     }
-    if (routes.containsKey(path) || webSockets.putIfAbsent(path, route) != null) {
+    if (routes.containsKey(path) || streams.containsKey(path) || webSockets.putIfAbsent(path, route) != null) {
       throw new IllegalArgumentException("route " + path + " is taken already");
     }
     return this;
+  }
+
+  /**
+   * Answers {@code GET path} (exact) with the never-ending response of {@code route}.
+   *
+   * @throws IllegalArgumentException when the path is taken already or does not start with {@code /}
+   */
+  public Router stream(String path, StreamRoute route) {
+    Objects.requireNonNull(route, "route");
+    if (path == null || !path.startsWith("/") || path.endsWith("/*")) {
+      throw new IllegalArgumentException("a stream path is exact and starts with /: " + path);
+    }
+    if (routes.containsKey(path) || webSockets.containsKey(path) || streams.putIfAbsent(path, route) != null) {
+      throw new IllegalArgumentException("route " + path + " is taken already");
+    }
+    return this;
+  }
+
+  /** The stream route of {@code path}, or null. */
+  StreamRoute streamAt(String path) {
+    return streams.get(path);
+  }
+
+  /**
+   * Runs {@code route}'s check of {@code request} on a worker; completes with null when the
+   * stream may open, else with the answer to send. Always completes normally.
+   */
+  CompletableFuture<Response> checkStream(StreamRoute route, Request request) {
+    CompletableFuture<Response> answer = new CompletableFuture<>();
+    try {
+      workers.execute(() -> {
+        Response refusal;
+        try {
+          refusal = route.check(request);
+        } catch (UnauthenticatedException e) {
+          refusal = e.response();
+        } catch (BadRequestException e) {
+          refusal = Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        } catch (Exception e) {
+          log.error("checking the stream {} failed", request.path(), e);
+          refusal = Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+        }
+        answer.complete(refusal == null ? null : timed(request.path(), refusal, System.nanoTime()));
+      });
+    } catch (RejectedExecutionException e) {
+      answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
+    }
+    return answer;
   }
 
   /** The WebSocket route of {@code path}, or null. */
@@ -95,7 +147,7 @@ public final class Router {
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("a route path starts with /: " + path);
     }
-    if (webSockets.containsKey(path)) {
+    if (webSockets.containsKey(path) || streams.containsKey(path)) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     Map<HttpMethod, RouteHandler> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
@@ -114,6 +166,10 @@ public final class Router {
     if (webSockets.containsKey(request.path())) {
       Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
       return done(request.path(), upgrade.withHeader("Upgrade", "websocket"));
+    }
+    if (streams.containsKey(request.path())) {
+      Response notAllowed = Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed here; allowed: GET");
+      return done(request.path(), notAllowed.withHeader("Allow", "GET"));
     }
     String pattern = match(request.path());
     if (pattern == null) {

@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Files are read once, on their first request, and kept: they are part of the release.
+ *
+ * <p>A WebJar ({@link #webJar}) is served the same way without its version in the path: {@code
+ * /webjars/echarts/dist/echarts.min.js} is {@code
+ * META-INF/resources/webjars/echarts/<version>/dist/echarts.min.js} of the jar on the classpath.
  */
 public final class StaticRoute implements RouteHandler {
   /** Content types by file extension. */
@@ -64,6 +68,8 @@ public final class StaticRoute implements RouteHandler {
   private final String urlPath;
   private final String folder;
   private final ClassLoader loader;
+  /** Whether the pages may set style attributes ({@code style-src-attr 'unsafe-inline'}). */
+  private final boolean styleAttributes;
   /** The files read so far; a name that names no file is not kept, so asking for many costs nothing. */
   private final Map<String, StaticFile> files = new ConcurrentHashMap<>();
 
@@ -76,12 +82,63 @@ public final class StaticRoute implements RouteHandler {
    * @param loader the class loader that finds the folder
    */
   public StaticRoute(String urlPath, String folder, ClassLoader loader) {
+    this(urlPath, folder, loader, false);
+  }
+
+  private StaticRoute(String urlPath, String folder, ClassLoader loader, boolean styleAttributes) {
     if (urlPath == null || !urlPath.startsWith("/") || urlPath.endsWith("/")) {
       throw new IllegalArgumentException("the URL path starts with / and does not end with it: " + urlPath);
     }
     this.urlPath = urlPath;
     this.folder = Objects.requireNonNull(folder, "folder").replaceAll("^/+|/+$", "");
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.styleAttributes = styleAttributes;
+  }
+
+  /**
+   * This route, its pages allowed to set inline style attributes ({@code style-src-attr
+   * 'unsafe-inline'}), for pages whose script library positions elements that way (ECharts'
+   * tooltips and legends). Style sheets and scripts still come from this server only.
+   */
+  public StaticRoute allowingStyleAttributes() {
+    return new StaticRoute(urlPath, folder, loader, true);
+  }
+
+  /**
+   * The files of the WebJar {@code name} ({@code org.webjars.npm:<name>} or {@code
+   * org.webjars:<name>}) on the classpath, served under {@code /webjars/<name>}.
+   *
+   * @throws IllegalStateException when no such WebJar is on the classpath
+   */
+  public static StaticRoute webJar(String name, ClassLoader loader) {
+    if (!SEGMENT.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a WebJar name: " + name);
+    }
+    for (String group : new String[] {"org.webjars.npm", "org.webjars"}) {
+      try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + group + "/" + name + "/pom.properties")) {
+        if (in != null) {
+          java.util.Properties pom = new java.util.Properties();
+          pom.load(in);
+          String version = pom.getProperty("version");
+          return new StaticRoute("/webjars/" + name, "META-INF/resources/webjars/" + name + "/" + version, loader);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the version of the WebJar " + name, e);
+      }
+    }
+    throw new IllegalStateException("no WebJar " + name + " on the classpath");
+  }
+
+  /**
+   * Answers the folder's {@code index.html} whatever the path, for a page also served at another
+   * path than its folder's ({@code /} for {@code /console}).
+   */
+  public Response index(Request request) {
+    Optional<StaticFile> file = file(INDEX);
+    if (file.isEmpty()) {
+      return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
+    }
+    return answer(file.get(), request);
   }
 
   /** Adds {@code GET} and {@code HEAD} of the URL path and everything under it to {@code router}. */
@@ -100,7 +157,10 @@ public final class StaticRoute implements RouteHandler {
     if (file.isEmpty()) {
       return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
     }
-    StaticFile f = file.get();
+    return answer(file.get(), request);
+  }
+
+  private Response answer(StaticFile f, Request request) {
     Response response =
         matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), f.etag())
             ? new Response(HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], Map.of())
@@ -199,14 +259,15 @@ public final class StaticRoute implements RouteHandler {
    * covers {@code ws:} only in newer browsers, so the host is named as well when it is a plain
    * host name or address).
    */
-  private static Response secured(Response response, Request request) {
+  private Response secured(Response response, Request request) {
     String host = request.headers().get(HttpHeaderNames.HOST);
     String connect = "'self'";
     if (host != null && HOST.matcher(host).matches()) {
       connect += " ws://" + host + " wss://" + host;
     }
     String policy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src " + connect
+        "default-src 'self'; script-src 'self'; style-src 'self'; " + (styleAttributes ? "style-src-attr 'unsafe-inline'; " : "")
+            + "img-src 'self' data:; connect-src " + connect
             + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     return response
         .withHeader("Content-Security-Policy", policy)

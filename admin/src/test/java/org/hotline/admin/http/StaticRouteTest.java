@@ -63,6 +63,7 @@ class StaticRouteTest {
       assertTrue(policy.contains("script-src 'self'"), policy);
       assertTrue(policy.contains("connect-src 'self' ws://127.0.0.1:" + http.server.port()), policy);
       assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+      assertFalse(policy.contains("unsafe-inline"), policy);
       assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElseThrow());
       assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElseThrow());
     }
@@ -205,5 +206,33 @@ class StaticRouteTest {
     HttpResponse<String> r = http.get(path);
     assertEquals(200, r.statusCode(), path);
     assertEquals(type, r.headers().firstValue("content-type").orElseThrow(), path);
+  }
+
+  @Test
+  void aWebJar_isServedWithoutItsVersion_andAPageAlsoAtAnotherPath() throws Exception {
+    ClassLoader loader = getClass().getClassLoader();
+    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/http/static-test", loader).allowingStyleAttributes();
+    try (TestServer webJars =
+        new TestServer(router -> {
+          StaticRoute.webJar("echarts", loader).addTo(router);
+          console.addTo(router).get("/", console::index);
+        })) {
+      HttpResponse<String> echarts = webJars.get("/webjars/echarts/dist/echarts.min.js");
+      assertEquals(200, echarts.statusCode());
+      assertEquals("text/javascript; charset=utf-8", echarts.headers().firstValue("content-type").orElseThrow());
+      assertTrue(echarts.body().length() > 100_000, "the whole library");
+      assertTrue(echarts.headers().firstValue("content-security-policy").isPresent());
+      assertEquals(404, webJars.get("/webjars/echarts/../../../../org/hotline/admin/http/secret.js").statusCode());
+      assertEquals(404, webJars.get("/webjars/zrender/index.js").statusCode());
+
+      HttpResponse<String> root = webJars.get("/");
+      assertEquals(200, root.statusCode());
+      assertTrue(root.body().contains("<title>test</title>"), root.body());
+      assertEquals(webJars.get("/console").headers().firstValue("etag"), root.headers().firstValue("etag"));
+      String policy = root.headers().firstValue("content-security-policy").orElseThrow();
+      assertTrue(policy.contains("style-src 'self'; style-src-attr 'unsafe-inline';"), policy);
+      assertTrue(policy.contains("script-src 'self';"), policy);
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> StaticRoute.webJar("no-such-webjar", loader));
   }
 }

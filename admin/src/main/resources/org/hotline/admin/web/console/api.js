@@ -1,0 +1,127 @@
+// The HTTP calls of the console and the wallboard, and the signed-in user. The session cookie
+// (HttpOnly, SameSite=Strict) set by the login authenticates them; the page keeps the login's
+// answer for this tab (role, CSRF token), never the token itself.
+
+const SESSION_KEY = 'hotline.console.session';
+
+/** Who may use which console page, by role; a role not listed may not use the console. */
+const PAGES_BY_ROLE = {
+  admin: ['reports', 'agents', 'queues', 'users', 'audit'],
+  supervisor: ['reports', 'agents', 'queues'],
+  // Machine users until supervisors have their own accounts: what a supervisor may.
+  integration: ['reports', 'agents', 'queues'],
+};
+
+/** A failed HTTP call: the status and the server's one-line error. */
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message || `HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+let session = readSession();
+const expiredListeners = new Set();
+
+function readSession() {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY));
+    return stored && stored.role ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(value) {
+  session = value;
+  try {
+    if (value) {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+    } else {
+      sessionStorage.removeItem(SESSION_KEY);
+    }
+  } catch {
+    // Without storage a reload asks for the login again.
+  }
+}
+
+/** The signed-in user ({user, role, csrfToken, expiresAt}) of this tab, or null. */
+export function currentSession() {
+  return session;
+}
+
+/** The console pages role may open, in the nav's order; empty when it may use none. */
+export function pagesFor(role) {
+  return PAGES_BY_ROLE[role] ?? [];
+}
+
+/** Calls listener() when the server answers 401 to a call: the session is gone. */
+export function onSessionExpired(listener) {
+  expiredListeners.add(listener);
+}
+
+/** One HTTP call; resolves with the parsed JSON answer (null for none), rejects with an ApiError. */
+export async function call(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && session && session.csrfToken) {
+    init.headers['X-CSRF-Token'] = session.csrfToken;
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, e.message);
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`);
+    if (response.status === 401 && path !== '/api/login') {
+      expiredListeners.forEach((listener) => listener(error));
+    }
+    throw error;
+  }
+  return json;
+}
+
+/** POST /api/login; keeps the answer for this tab and resolves with it. */
+export async function login(user, password) {
+  const answer = await call('POST', '/api/login', { user, password });
+  keep({ user, role: answer.role, csrfToken: answer.csrfToken ?? null, expiresAt: answer.expiresAt ?? null });
+  return session;
+}
+
+/** POST /api/logout, and forgets the session whatever the answer. */
+export async function logout() {
+  try {
+    await call('POST', '/api/logout');
+  } finally {
+    keep(null);
+  }
+}
+
+/** Forgets the session of this tab without asking the server (it ended there). */
+export function forget() {
+  keep(null);
+}
+
+/** path with the query of params, leaving out null, undefined and empty values. */
+export function withQuery(path, params) {
+  const query = new URLSearchParams();
+  Object.entries(params).forEach(([name, value]) => {
+    if (value !== null && value !== undefined && value !== '') {
+      query.set(name, String(value));
+    }
+  });
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
+}

@@ -1,0 +1,69 @@
+// The Audit page, for administrators: who changed what, newest first, a page at a time.
+
+import { t } from './i18n.js';
+import * as api from './api.js';
+import { fillTable, showResult, errorText } from './dom.js';
+import { dateTime } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+const PAGE_SIZE = 50;
+
+export class AuditPage {
+  constructor() {
+    this.page = 0;
+    this.answer = null;
+    $('audit-prev').addEventListener('click', () => this.go(-1));
+    $('audit-next').addEventListener('click', () => this.go(1));
+  }
+
+  enter() {
+    this.page = 0;
+    this.load();
+  }
+
+  leave() {}
+
+  relabel() {
+    this.render();
+  }
+
+  go(step) {
+    const pages = this.pages();
+    const next = Math.min(pages - 1, Math.max(0, this.page + step));
+    if (next !== this.page) {
+      this.page = next;
+      this.load();
+    }
+  }
+
+  pages() {
+    return Math.max(1, Math.ceil((this.answer?.total ?? 0) / PAGE_SIZE));
+  }
+
+  async load() {
+    try {
+      this.answer = await api.call('GET', api.withQuery('/api/audit', { page: this.page, size: PAGE_SIZE }));
+      this.render();
+      showResult($('audit-result'), '', '');
+    } catch (e) {
+      this.answer = null;
+      this.render();
+      showResult($('audit-result'), 'error', errorText(e, 'action.readAudit'));
+    }
+  }
+
+  render() {
+    const items = this.answer?.items ?? [];
+    fillTable($('audit-table'), [
+      { id: 'at', key: 'audit.at', cell: (a) => dateTime(a.at) },
+      { id: 'actor', key: 'audit.actor', cell: (a) => `${a.actor} (${t(`role.${a.role}`)})` },
+      { id: 'action', key: 'audit.action', cell: (a) => a.action },
+      { id: 'object', key: 'audit.object', cell: (a) => a.object },
+      { id: 'detail', key: 'audit.detail', cell: (a) => a.detail ?? '' },
+      { id: 'remote', key: 'audit.remote', cell: (a) => a.remote ?? '' },
+    ], items);
+    $('audit-page').textContent = t('pager.page', { page: this.page + 1, pages: this.pages(), total: this.answer?.total ?? 0 });
+    $('audit-prev').disabled = this.page <= 0;
+    $('audit-next').disabled = this.page >= this.pages() - 1;
+  }
+}

@@ -1,0 +1,113 @@
+package org.hotline.admin.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.core.agent.AgentState;
+import org.hotline.core.call.CallOutcome;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's and the wallboard's texts: every text has its English and its Chinese, and every
+ * key the pages and their modules name, directly or built from a state, role, outcome or
+ * strategy, is in the dictionary.
+ */
+class ConsoleTextsTest {
+  private static final String WEB = "org/hotline/admin/web/";
+  private static final String[] FILES = {
+    "console/index.html", "console/app.js", "console/api.js", "console/dom.js", "console/reports.js", "console/agents.js",
+    "console/queues.js", "console/users.js", "console/audit.js", "wallboard/index.html", "wallboard/wallboard.js"
+  };
+
+  @Test
+  void englishAndChinese_haveTheSameKeys() throws IOException {
+    String texts = read("console/texts.js");
+    int en = texts.indexOf("\n  en: {");
+    int zh = texts.indexOf("\n  zh: {");
+    assertTrue(en > 0 && zh > en, "the dictionary has an en and a zh block");
+    Set<String> english = keys(texts.substring(en, zh));
+    Set<String> chinese = keys(texts.substring(zh));
+
+    assertTrue(english.size() > 150, english.toString());
+    assertEquals(english, chinese);
+  }
+
+  @Test
+  void everyKeyThePagesName_isInTheDictionary() throws IOException {
+    Set<String> dictionary = keys(read("console/texts.js"));
+    Set<String> missing = new TreeSet<>();
+    Pattern named = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
+        + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
+    int count = 0;
+    for (String file : FILES) {
+      Matcher m = named.matcher(read(file));
+      while (m.find()) {
+        count++;
+        String key = firstGroup(m);
+        if (!dictionary.contains(key)) {
+          missing.add(file + ": " + key);
+        }
+      }
+    }
+    Set<String> built = new TreeSet<>();
+    for (AgentState s : AgentState.values()) {
+      built.add("state." + s.name().toLowerCase(Locale.ROOT));
+    }
+    for (CallOutcome o : CallOutcome.values()) {
+      built.add("outcome." + o.code());
+    }
+    for (String role : new String[] {"admin", "supervisor", "integration", "agent"}) {
+      built.add("role." + role);
+    }
+    for (String state : new String[] {"available", "on_call", "wrap_up", "break", "logged_out"}) {
+      built.add("wall.state." + state);
+    }
+    for (String status : new String[] {"offline", "connecting", "open", "reconnecting", "closed"}) {
+      built.add("wall.connection." + status);
+    }
+    Matcher strategies = Pattern.compile("STRATEGIES = \\[([^\\]]+)\\]").matcher(read("console/queues.js"));
+    assertTrue(strategies.find());
+    for (String quoted : strategies.group(1).split(",")) {
+      built.add("strategy." + quoted.strip().replace("'", ""));
+    }
+    built.stream().filter(k -> !dictionary.contains(k)).forEach(k -> missing.add("built: " + k));
+
+    assertEquals(Set.of(), missing);
+    assertTrue(count > 150, "keys named in the pages: " + count);
+  }
+
+  private static String firstGroup(Matcher m) {
+    for (int i = 1; i <= m.groupCount(); i++) {
+      if (m.group(i) != null) {
+        return m.group(i);
+      }
+    }
+    throw new IllegalStateException(m.group());
+  }
+
+  private static Set<String> keys(String block) {
+    Set<String> keys = new TreeSet<>();
+    Matcher m = Pattern.compile("^\\s+'([^']+)':", Pattern.MULTILINE).matcher(block);
+    while (m.find()) {
+      keys.add(m.group(1));
+    }
+    return keys;
+  }
+
+  private static String read(String name) throws IOException {
+    try (InputStream in = ConsoleTextsTest.class.getClassLoader().getResourceAsStream(WEB + name)) {
+      if (in == null) {
+        throw new IOException(WEB + name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
