@@ -2,9 +2,9 @@
 # Times the supervisor reports on a month of generated calls: builds core and its test classes,
 # generates CDRS CDRs (default 1,000,000) and their agents' state changes into an H2 file
 # database created through the Flyway migrations, then prints the time of the daily summary, the
-# volume by day and queue over the month, the agent report of a day (and two more), each cold (first
-# run after opening the database) and warm (median, min and max of further runs). The daily summary
-# is expected under a second.
+# volume by day and queue over the month, the agent report of a day and the hourly volume of a day,
+# each cold (first run after opening the database) and warm (median, min and max of further runs),
+# wall clock and CPU time of the querying thread. The daily summary is expected under a second.
 # A benchmark, not a test: it asserts nothing. The database lives in a temporary folder removed at
 # the end, whatever happens; the run is stopped after TIMEOUT (default 20m).
 #
