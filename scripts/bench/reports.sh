@@ -11,7 +11,7 @@
 #   scripts/bench/reports.sh                 # 1,000,000 CDRs, 5 warm runs
 #   CDRS=100000 WARM=10 scripts/bench/reports.sh
 #
-# Environment: CDRS, WARM, TIMEOUT, TMPDIR (where the database goes; needs about 4 GB free for a million CDRs),
+# Environment: CDRS, WARM, TIMEOUT, TMPDIR (where the database goes; needs about 5 GB free for a million CDRs),
 # JAVA_HOME (else the one on PATH), MVN_OPTS (extra Maven options, e.g. -o for offline).
 set -euo pipefail
 if [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
@@ -27,7 +27,7 @@ warm=${WARM:-5}
 work=$(mktemp -d "${TMPDIR:-/tmp}/hotline-reports-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 free_kb=$(df -Pk "$work" | awk 'NR == 2 {print $4}')
-need_kb=$(( cdrs * 4 + 200000 ))
+need_kb=$(( cdrs * 5 + 200000 ))
 if [ "$free_kb" -lt "$need_kb" ]; then
   echo "reports.sh: $((free_kb / 1024)) MB free in $work, $((need_kb / 1024)) MB needed for $cdrs CDRs" >&2
   exit 1
