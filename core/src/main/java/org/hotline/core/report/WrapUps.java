@@ -47,26 +47,27 @@ final class WrapUps {
    */
   static Table<?> table(DSLContext dsl, Instant from, Instant to, boolean perAgent) {
     WindowSpecification byAgent = DSL.partitionBy(AGENT_EVENT.AGENT_ID).orderBy(AGENT_EVENT.AT, AGENT_EVENT.ID);
-    Field<String> nextState = lead(AGENT_EVENT.TO_STATE).over(byAgent).as("next_state");
-    Field<OffsetDateTime> nextAt = lead(AGENT_EVENT.AT).over(byAgent).as("next_at");
-    Field<OffsetDateTime> afterAt = lead(AGENT_EVENT.AT, 2).over(byAgent).as("after_at");
+    // Among the changes read (below), the one before a WRAP_UP change is the ON_CALL change of the
+    // call it follows (a wrap-up is entered from ON_CALL only), whose reason is the call's id, and
+    // the one after it is the wrap-up's end (a wrap-up is left by a change from WRAP_UP only). A
+    // reason that is no call id (after lost changes) finds no CDR and counts nowhere.
+    Field<String> callId = DSL.lag(AGENT_EVENT.REASON).over(byAgent).as("call_id");
+    Field<OffsetDateTime> endAt = lead(AGENT_EVENT.AT).over(byAgent).as("end_at");
     Table<?> events =
-        dsl.select(AGENT_EVENT.AGENT_ID, AGENT_EVENT.TO_STATE, AGENT_EVENT.REASON, nextState, nextAt, afterAt)
+        dsl.select(AGENT_EVENT.AGENT_ID, AGENT_EVENT.TO_STATE, AGENT_EVENT.AT, callId, endAt)
             .from(AGENT_EVENT)
             .where(AGENT_EVENT.AT.ge(utc(from)))
             .and(AGENT_EVENT.AT.lt(utc(to.plus(LOOK_AHEAD))))
-            // Only the changes that start a call, start a wrap-up or end one: a wrap-up is always
-            // entered from ON_CALL and left by a change from WRAP_UP, so among these the change
-            // after a call's ON_CALL is still its WRAP_UP, and the one after that its end. A
-            // third of the rows fewer to sort.
+            // Only the changes that start a call, start a wrap-up or end one: a third of the rows
+            // fewer to sort than all of them.
             .and(
                 AGENT_EVENT.TO_STATE.in(AgentState.ON_CALL.name(), AgentState.WRAP_UP.name())
                     .or(AGENT_EVENT.FROM_STATE.eq(AgentState.WRAP_UP.name())))
             .asTable("ev");
-    Field<String> reason = events.field(AGENT_EVENT.REASON);
+    Field<String> reason = events.field(callId);
     Field<String> agent = events.field(AGENT_EVENT.AGENT_ID);
-    Field<OffsetDateTime> start = events.field(nextAt);
-    Field<OffsetDateTime> end = events.field(afterAt);
+    Field<OffsetDateTime> start = events.field(AGENT_EVENT.AT);
+    Field<OffsetDateTime> end = events.field(endAt);
     var select =
         perAgent
             ? dsl.select(reason.as("call_id"), agent.as("agent_id"), DSL.sum(CallScope.seconds(start, end)).as("wrap_seconds"))
@@ -74,8 +75,7 @@ final class WrapUps {
     var filtered =
         select
             .from(events)
-            .where(events.field(AGENT_EVENT.TO_STATE).eq(AgentState.ON_CALL.name()))
-            .and(events.field(nextState).eq(AgentState.WRAP_UP.name()))
+            .where(events.field(AGENT_EVENT.TO_STATE).eq(AgentState.WRAP_UP.name()))
             .and(end.isNotNull());
     return (perAgent ? filtered.groupBy(reason, agent) : filtered.groupBy(reason)).asTable("w");
   }
