@@ -14,4 +14,5 @@ public record HotlineConfig(
     Duration shutdownGrace,
     LocationSettings location,
     CustomerSettings customers,
-    CtiSettings cti) {}
+    CtiSettings cti,
+    SecuritySettings security) {}
