@@ -32,7 +32,7 @@ class CdrsRouteTest {
   void start() {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), CLOCK);
-    http = new TestServer(router -> router.get("/api/cdrs", new CdrsRoute(cdrs, CLOCK)));
+    http = new TestServer(router -> router.get("/api/cdrs", Access.loggedIn(), new CdrsRoute(cdrs, CLOCK)));
   }
 
   @AfterEach
