@@ -159,6 +159,7 @@ class CtiIT {
   private HttpResponse<String> post(RunningServer server, String path, String json, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
         .header("Content-Type", "application/json")
+        .header("Authorization", token == null ? server.authorization() : "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(json));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
