@@ -248,6 +248,11 @@ public final class HotlineServer implements AutoCloseable {
                 acd.removeAgent(agent.id());
                 locations.removeAll(agent.sipUser());
               }
+
+              @Override
+              public boolean nameTaken(String id) {
+                return users.byName(id).isPresent();
+              }
             })
         .addTo(router);
     callbackIntake.connect(acd);

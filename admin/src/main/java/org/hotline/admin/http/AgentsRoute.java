@@ -56,6 +56,11 @@ public final class AgentsRoute {
 
     /** The agent was disabled. */
     void removed(Agent agent);
+
+    /** Whether {@code id} is taken by someone who is not an agent (a user), so no new agent may have it. */
+    default boolean nameTaken(String id) {
+      return false;
+    }
   }
 
   /**
@@ -158,6 +163,9 @@ public final class AgentsRoute {
     Agent agent = new Agent(id, name, sipUser, levels.keySet(), levels);
     String password = body.path("password").asText("");
     boolean created = agents.byId(id).isEmpty();
+    if (created && changes.nameTaken(id)) {
+      return Response.error(HttpResponseStatus.CONFLICT, "'" + id + "' is a user's name: an agent id may not be one");
+    }
     if (!password.isEmpty()) {
       if (password.length() < 6) {
         throw new BadRequestException("password", "at least 6 characters");

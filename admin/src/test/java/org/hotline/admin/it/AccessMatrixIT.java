@@ -146,6 +146,8 @@ class AccessMatrixIT {
           .statusCode(), "a user name may not be an agent id");
       assertEquals(201, server.send("POST", "/api/users", "{\"name\": \"ops\", \"role\": \"admin\", \"password\": \"ops-secret-pw-9\"}")
           .statusCode());
+      assertEquals(409, server.send("PUT", "/api/agents/ops", "{\"password\": \"agent-pw-1\", \"queues\": {\"support\": 1}}")
+          .statusCode(), "an agent id may not be a user's name");
       assertEquals(200, server.send("PUT", "/api/users/admin", "{\"role\": \"supervisor\"}").statusCode(), "another admin exists now");
 
       // admin is a supervisor now: the users API is closed to it, open to ops.
