@@ -119,21 +119,30 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
   }
 
-  /** Writes {@code response}; safe from any thread, since Netty queues the write on the event loop in call order. */
+  /** Writes {@code response} on the event loop; safe from any thread, in call order. */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    if (!ctx.executor().inEventLoop()) {
+      ctx.executor().execute(() -> write(ctx, response, keepAlive));
+      return;
+    }
     FullHttpResponse http =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
     http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     response.headers().forEach((name, value) -> http.headers().set(name, value));
     HttpUtil.setContentLength(http, response.body().length);
     HttpUtil.setKeepAlive(http, keepAlive);
+    if (keepAlive) {
+      // Answered before the answer leaves: a client may send a WebSocket upgrade as soon as it
+      // has read it, and the upgrade must find nothing pending on the connection.
+      pending--;
+    }
     ctx.writeAndFlush(http)
         .addListener(
             (ChannelFutureListener)
                 f -> {
                   if (!keepAlive) {
                     f.channel().close();
-                  } else if (--pending < MAX_PENDING) {
+                  } else if (pending < MAX_PENDING) {
                     f.channel().config().setAutoRead(true);
                   }
                 });
