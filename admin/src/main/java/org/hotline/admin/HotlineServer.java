@@ -1,5 +1,10 @@
 package org.hotline.admin;
 
+import static org.hotline.core.user.Role.ADMIN;
+import static org.hotline.core.user.Role.AGENT;
+import static org.hotline.core.user.Role.INTEGRATION;
+import static org.hotline.core.user.Role.SUPERVISOR;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +47,7 @@ import org.hotline.core.ticket.CallNumbers;
 import org.hotline.core.ticket.TicketIntake;
 import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.voicemail.VoicemailRepository;
+import org.hotline.admin.http.Access;
 import org.hotline.admin.http.AgentsRoute;
 import org.hotline.admin.http.CallbacksRoute;
 import org.hotline.admin.http.CdrsRoute;
@@ -57,11 +64,20 @@ import org.hotline.admin.http.StaticRoute;
 import org.hotline.admin.http.TicketsRoute;
 import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.admin.cti.CtiEndpoint;
-import org.hotline.admin.cti.LoginRoute;
-import org.hotline.admin.cti.SessionAuthenticator;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.wallboard.WallboardFeed;
 import org.hotline.admin.wallboard.WallboardRoute;
+import org.hotline.admin.security.AdminBootstrap;
+import org.hotline.admin.security.AuditLog;
+import org.hotline.admin.security.AuditRoute;
+import org.hotline.admin.security.LoginRoute;
+import org.hotline.admin.security.LoginThrottle;
+import org.hotline.admin.security.Logins;
+import org.hotline.admin.security.PasswordHash;
+import org.hotline.admin.security.RequestGate;
+import org.hotline.admin.security.UsersRoute;
+import org.hotline.core.audit.AuditRepository;
+import org.hotline.core.user.UserRepository;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
 import org.hotline.cti.feed.CtiEvents;
@@ -114,6 +130,7 @@ public final class HotlineServer implements AutoCloseable {
   private CtiEvents ctiEvents;
   private WallboardFeed wallboard;
   private HttpServer http;
+  private Router router;
   private volatile boolean ready;
 
   public HotlineServer(HotlineConfig config, Clock clock) {
@@ -138,13 +155,28 @@ public final class HotlineServer implements AutoCloseable {
     // Subscribes itself: every agent state change is stored on the write pool.
     new AgentEventRecorder(new AgentEventRepository(database.dsl(), clock), database.writes(), bus, metrics);
 
+    // Who may do what: logins, sessions, the first administrator, the audit log.
+    UserRepository users = new UserRepository(database.dsl(), clock);
+    PasswordHash hasher = new PasswordHash();
+    new AdminBootstrap(users, hasher, System.out).run(config.security().adminPassword());
+    TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
+    CtiLogins agentsAndIntegrations = new CtiLogins(agentRepository, config.sip().realm(), config.cti().integrations());
+    Logins logins = new Logins(users, agentsAndIntegrations, hasher,
+        new LoginThrottle(clock, config.security().maxFailedLogins(), config.security().lockout()), clock, metrics);
+    AuditRepository audit = new AuditRepository(database.dsl());
+
     QueuesRoute queuesRoute = new QueuesRoute();
-    Router router =
-        new Router(calls, metrics)
-            .get("/health", new HealthRoute(() -> ready && database.isUp()))
-            .get("/api/cdrs", new CdrsRoute(cdrRepository, clock))
-            .get("/metrics", new MetricsRoute(metrics))
-            .get("/api/queues", queuesRoute);
+    router =
+        new Router(calls, metrics, new RequestGate(tokens, logins), new AuditLog(audit, database.writes(), clock))
+            .get("/health", Access.open(), new HealthRoute(() -> ready && database.isUp()))
+            .get("/api/cdrs", Access.roles(SUPERVISOR, ADMIN, INTEGRATION, AGENT), new CdrsRoute(cdrRepository, clock))
+            .get("/metrics", config.http().metricsOpen() ? Access.open() : Access.roles(SUPERVISOR, ADMIN), new MetricsRoute(metrics))
+            .get("/api/queues", Access.loggedIn(), queuesRoute);
+    new LoginRoute(tokens, logins, config.http().secureCookies(), config.acd().breakReasons()).addTo(router);
+    new UsersRoute(users, hasher,
+            name -> config.cti().integrations().containsKey(name) || agentRepository.byId(name).isPresent(), tokens, logins, clock)
+        .addTo(router);
+    new AuditRoute(audit, clock).addTo(router);
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
     new CustomersRoute(customers).addTo(router);
@@ -157,14 +189,16 @@ public final class HotlineServer implements AutoCloseable {
     new StaticRoute("/agent", "org/hotline/admin/web/agent", pages).addTo(router);
     // ECharts places its tooltips and legends with style attributes.
     StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages).allowingStyleAttributes();
-    console.addTo(router).get("/", console::index).route(io.netty.handler.codec.http.HttpMethod.HEAD, "/", console::index);
+    console.addTo(router)
+        .get("/", Access.open(), console::index)
+        .route(io.netty.handler.codec.http.HttpMethod.HEAD, "/", Access.open(), console::index);
     new StaticRoute("/wallboard", "org/hotline/admin/web/wallboard", pages).addTo(router);
     StaticRoute.webJar("echarts", pages).addTo(router);
     // Listens from now on, so the wallboard misses no change made while the rest starts.
     wallboard = new WallboardFeed(bus, timers, clock, metrics);
-    router.get("/api/callbacks", new CallbacksRoute(callbacks));
+    router.get("/api/callbacks", Access.roles(SUPERVISOR, ADMIN, INTEGRATION), new CallbacksRoute(callbacks));
     flows = loadFlows(customers, voicemail, callbackIntake);
-    router.post("/api/admin/reload", new ReloadRoute(this::reloadFlows));
+    router.post("/api/admin/reload", Access.roles(ADMIN), new ReloadRoute(this::reloadFlows));
     http = new HttpServer(config.http(), router);
     http.start();
 
@@ -220,21 +254,28 @@ public final class HotlineServer implements AutoCloseable {
             new AgentsRoute.AgentChanges() {
               @Override
               public void changed(Agent agent) {
+                logins.forget();
                 acdBridge.put(agent);
                 acd.updateAgent(agent);
               }
 
               @Override
               public void removed(Agent agent) {
+                logins.forget();
                 acdBridge.remove(agent);
                 acd.removeAgent(agent.id());
                 locations.removeAll(agent.sipUser());
+              }
+
+              @Override
+              public boolean nameTaken(String id) {
+                return users.byName(id).isPresent();
               }
             })
         .addTo(router);
     callbackIntake.connect(acd);
     wallboard.seed(acd::snapshot, clock);
-    startCti(router, agentRepository, customers, cdrRepository, callerLocator, acd);
+    startCti(router, tokens, customers, cdrRepository, callerLocator, acd);
 
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
@@ -252,7 +293,7 @@ public final class HotlineServer implements AutoCloseable {
    */
   private void startCti(
       Router router,
-      AgentRepository agents,
+      TokenService tokens,
       CustomerDirectory customers,
       CdrRepository cdrs,
       CallerLocator callerLocator,
@@ -261,16 +302,13 @@ public final class HotlineServer implements AutoCloseable {
     ctiEvents = new CtiEvents(
         bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor), calls, clock, metrics);
     AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
-    TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
-    new LoginRoute(tokens, new CtiLogins(agents, config.sip().realm(), config.cti().integrations()), config.acd().breakReasons(), metrics)
-        .addTo(router);
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
-    SessionAuthenticator sessions = new SessionAuthenticator(tokens);
-    new TicketsRoute(new TicketIntake(tickets, customers, callers), sessions).addTo(router);
-    // The wallboard's feed, for anyone logged in.
-    new WallboardRoute(wallboard, sessions::user).addTo(router);
-    router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
+    new TicketsRoute(new TicketIntake(tickets, customers, callers)).addTo(router);
+    // Agents and integrations connect; a supervisor watches every agent read-only.
+    Access cti = Access.roles(AGENT, INTEGRATION, SUPERVISOR);
+    new WallboardRoute(wallboard).addTo(router);
+    router.webSocket(CtiEndpoint.PATH, cti, new CtiEndpoint(tokens, cti, ctiEvents, desk, calls, metrics));
   }
 
   private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks)
@@ -303,6 +341,16 @@ public final class HotlineServer implements AutoCloseable {
     }
     log.info("flows reloaded: {}", result.message());
     return result.message();
+  }
+
+  /** The configuration the server runs with. */
+  public HotlineConfig config() {
+    return config;
+  }
+
+  /** Every HTTP and WebSocket route and who may use it; empty before {@link #start()}. */
+  public List<Router.RouteInfo> routes() {
+    return router == null ? List.of() : router.routes();
   }
 
   /** The bound HTTP port (useful when configured as 0). */

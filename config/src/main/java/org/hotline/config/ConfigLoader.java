@@ -63,7 +63,8 @@ public final class ConfigLoader {
           "hotline.rtp.port-max", String.valueOf(rtp.portMax()), "at least hotline.rtp.port-min + 3 (" + (rtp.portMin() + 3) + ")");
     }
 
-    HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"));
+    HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"),
+        v.bool("hotline.http.metrics-open"), v.bool("hotline.http.secure-cookies"));
 
     Path dataDir = Path.of(v.nonEmpty("hotline.data.dir"));
     String dbUrl = v.string("hotline.db.url");
@@ -113,7 +114,19 @@ public final class ConfigLoader {
 
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers, cti, reports);
+        location, customers, cti, reports, security(v));
+  }
+
+  private static SecuritySettings security(Values v) {
+    String password = v.string("hotline.admin.password");
+    if (!password.isEmpty() && password.length() < 12) {
+      // The value is a password: name the key and the rule, never the value.
+      throw ConfigException.badValue("hotline.admin.password", "(hidden)", "at least 12 characters, or empty to generate one");
+    }
+    return new SecuritySettings(
+        password,
+        v.integer("hotline.security.max-failed-logins", 1, 100),
+        v.duration("hotline.security.lockout", Duration.ofSeconds(1), Duration.ofDays(1)));
   }
 
   /** {@code user:password} pairs, comma-separated, distinct users; empty for none. */

@@ -15,4 +15,5 @@ public record HotlineConfig(
     LocationSettings location,
     CustomerSettings customers,
     CtiSettings cti,
-    ReportSettings reports) {}
+    ReportSettings reports,
+    SecuritySettings security) {}

@@ -68,6 +68,9 @@ final class CommandRunner {
     if (!(type instanceof String name) || name.isBlank()) {
       return failed(id, "bad-argument", "type is required: the command to run");
     }
+    if (!session.mayCommand()) {
+      return failed(id, "forbidden", "a " + session.user().role().id() + " watches CTI read-only: commands are for agents and integrations");
+    }
     Object named = command.remove("agentId");
     String agentId;
     if (session.isAgent()) {

@@ -17,6 +17,8 @@ enum CtiClose {
   UNAUTHENTICATED(4401, "log in first", "unauthenticated"),
   /** The session was ended by a logout: 4401 "logged out". */
   LOGGED_OUT(4401, "logged out", "logged-out"),
+  /** A role that may not use CTI (an administrator): 4403 "not allowed". */
+  FORBIDDEN(4403, "not allowed", "forbidden"),
   /** The token expired, before or while connected: 4408 "session expired". */
   EXPIRED(4408, "session expired", "expired"),
   /** Too many messages waiting for the client to read them: 1008 "too slow". */

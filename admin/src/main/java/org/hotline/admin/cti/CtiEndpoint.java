@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.hotline.admin.http.Access;
 import org.hotline.admin.http.WebSocketRoute;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>The handshake carries the session token, in {@code ?token=} or the {@link SessionCookie}
  * (the cookie only from a page of this server: an {@code Origin} other than the {@code Host} is
  * ignored). Without a valid one the handshake completes and the connection is closed at once with
- * 4401 "log in first", or 4408 "session expired" for a token that has run out; see {@link
+ * 4401 "log in first", 4408 "session expired" for a token that has run out, or 4403 "not
+ * allowed" for a role the route's {@link Access} does not admit (agents, integrations and
+ * supervisors connect; a supervisor only watches, see {@link Session#mayCommand()}); see {@link
  * CtiClose} for every close code. A logged-in connection is a {@link CtiConnection}.
  *
  * <p>Meters: {@code hotline.cti.connections} (gauge), {@code hotline.cti.messages.sent}, {@code
@@ -53,6 +56,7 @@ public final class CtiEndpoint implements WebSocketRoute {
   static final Duration SESSION_CHECK = Duration.ofSeconds(5);
 
   private final TokenService tokens;
+  private final Access access;
   private final CommandRunner commands;
   private final Executor executor;
   private final MeterRegistry meters;
@@ -65,17 +69,27 @@ public final class CtiEndpoint implements WebSocketRoute {
    * stand} when it opens (what its session sees of it), then the messages published from then on.
    *
    * @param tokens the sessions logins issued
+   * @param access the roles that may connect (the route's, as registered); others are closed with 4403
    * @param feed where the CTI messages come from
    * @param commands what runs the connections' commands
    * @param executor where commands run (they may block; virtual threads suit), never an event loop
    * @param meters where the endpoint's counts go
    */
-  public CtiEndpoint(TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
-    this(tokens, feed, commands, executor, meters, SESSION_CHECK);
+  public CtiEndpoint(
+      TokenService tokens, Access access, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
+    this(tokens, access, feed, commands, executor, meters, SESSION_CHECK);
   }
 
-  CtiEndpoint(TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters, Duration sessionCheck) {
+  CtiEndpoint(
+      TokenService tokens,
+      Access access,
+      CtiFeed feed,
+      CtiCommands commands,
+      Executor executor,
+      MeterRegistry meters,
+      Duration sessionCheck) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.access = Objects.requireNonNull(access, "access");
     this.commands = new CommandRunner(commands, meters);
     this.executor = Objects.requireNonNull(executor, "executor");
     this.meters = Objects.requireNonNull(meters, "meters");
@@ -96,7 +110,11 @@ public final class CtiEndpoint implements WebSocketRoute {
       return;
     }
     Optional<Session> session = tokens.find(token(request));
-    CtiClose refusal = session.isEmpty() ? CtiClose.UNAUTHENTICATED : tokens.isExpired(session.get()) ? CtiClose.EXPIRED : null;
+    CtiClose refusal =
+        session.isEmpty() ? CtiClose.UNAUTHENTICATED
+            : tokens.isExpired(session.get()) ? CtiClose.EXPIRED
+            : !access.admits(session.get().user().role()) ? CtiClose.FORBIDDEN
+            : null;
 
     // The HTTP handlers make way for the WebSocket ones before the handshake answer is written,
     // so that no frame the client sends after it meets an HTTP handler.

@@ -18,12 +18,22 @@ public final class SessionCookie {
 
   /** The {@code Set-Cookie} value that gives the browser {@code token}. */
   public static String set(String token) {
-    return NAME + "=" + token + "; HttpOnly; SameSite=Strict; Path=/";
+    return set(token, false);
+  }
+
+  /** The {@code Set-Cookie} value that gives the browser {@code token}, marked {@code Secure} (HTTPS only) when {@code secure}. */
+  public static String set(String token, boolean secure) {
+    return NAME + "=" + token + "; HttpOnly; SameSite=Strict; Path=/" + (secure ? "; Secure" : "");
   }
 
   /** The {@code Set-Cookie} value that makes the browser forget the cookie. */
   public static String clear() {
-    return NAME + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0";
+    return clear(false);
+  }
+
+  /** The {@code Set-Cookie} value that makes the browser forget the cookie, {@code Secure} when {@code secure}. */
+  public static String clear(boolean secure) {
+    return NAME + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" + (secure ? "; Secure" : "");
   }
 
   /** The token in the request's {@code hotline_session} cookie, or null. */

@@ -13,7 +13,8 @@ import org.hotline.cti.bridge.CtiUsers.User;
 
 /**
  * The session tokens of logged-in users, in memory: each a random 256-bit value (URL-safe
- * base64, no padding) valid for the configured time from login until logout.
+ * base64, no padding) valid for the configured time from login until logout, with a CSRF token
+ * of its own made the same way.
  *
  * <p>An expired token is remembered for one more lifetime, so that a client showing it is told
  * its session expired rather than that it never logged in; then it is forgotten. Tokens do not
@@ -43,11 +44,20 @@ public final class TokenService {
   public Session issue(User user) {
     Instant now = clock.instant();
     forgetExpiredBefore(now.minus(ttl));
-    byte[] secret = new byte[TOKEN_BYTES];
-    random.nextBytes(secret);
-    Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(secret), user, now.plus(ttl));
+    Session session = new Session(secret(), user, now.plus(ttl), secret());
     sessions.put(session.token(), session);
     return session;
+  }
+
+  /** Ends every session of user {@code name} (disabled, deleted or given a new role or password). */
+  public void endAllOf(String name) {
+    sessions.values().removeIf(s -> s.user().name().equals(name));
+  }
+
+  private String secret() {
+    byte[] secret = new byte[TOKEN_BYTES];
+    random.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
   /**

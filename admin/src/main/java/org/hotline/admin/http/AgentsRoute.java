@@ -1,5 +1,10 @@
 package org.hotline.admin.http;
 
+import static org.hotline.core.user.Role.ADMIN;
+import static org.hotline.core.user.Role.AGENT;
+import static org.hotline.core.user.Role.INTEGRATION;
+import static org.hotline.core.user.Role.SUPERVISOR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -52,6 +57,11 @@ public final class AgentsRoute {
 
     /** The agent was disabled. */
     void removed(Agent agent);
+
+    /** Whether {@code id} is taken by someone who is not an agent (a user), so no new agent may have it. */
+    default boolean nameTaken(String id) {
+      return false;
+    }
   }
 
   /**
@@ -76,10 +86,16 @@ public final class AgentsRoute {
   /** Adds the agent routes to {@code router}. */
   public Router addTo(Router router) {
     return router
-        .get(PATH, this::list)
-        .post(PATH + "/*", this::setState)
-        .route(HttpMethod.PUT, PATH + "/*", this::put)
-        .route(HttpMethod.DELETE, PATH + "/*", this::delete);
+        .get(PATH, Access.roles(SUPERVISOR, ADMIN, INTEGRATION), this::list)
+        .post(PATH + "/*", Access.roles(SUPERVISOR, ADMIN, INTEGRATION).orOwn(AGENT, AgentsRoute::agentOfState), this::setState)
+        .route(HttpMethod.PUT, PATH + "/*", Access.roles(ADMIN), this::put)
+        .route(HttpMethod.DELETE, PATH + "/*", Access.roles(ADMIN), this::delete);
+  }
+
+  /** The agent {@code POST /api/agents/{id}/state} is about; null for another path. */
+  static String agentOfState(Request request) {
+    String rest = request.path().substring(PATH.length() + 1);
+    return rest.endsWith("/state") ? rest.substring(0, rest.length() - "/state".length()) : null;
   }
 
   /** An agent as the API shows it. */
@@ -152,6 +168,9 @@ public final class AgentsRoute {
     Agent agent = new Agent(id, name, sipUser, levels.keySet(), levels);
     String password = body.path("password").asText("");
     boolean created = agents.byId(id).isEmpty();
+    if (created && changes.nameTaken(id)) {
+      return Response.error(HttpResponseStatus.CONFLICT, "'" + id + "' is a user's name: an agent id may not be one");
+    }
     if (!password.isEmpty()) {
       if (password.length() < 6) {
         throw new BadRequestException("password", "at least 6 characters");

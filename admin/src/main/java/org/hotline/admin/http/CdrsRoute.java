@@ -20,6 +20,8 @@ import org.hotline.core.cdr.CdrRepository;
  * <p>{@code from} and {@code to} are ISO-8601 instants ({@code 2026-03-01T00:00:00Z}, or with an
  * offset) or dates ({@code 2026-03-01}, the start of that day in the server's zone). Without
  * either, the range is today in the server's zone; with one, it spans a day from or to it.
+ *
+ * <p>An agent gets the calls they answered only; every other role gets every call.
  */
 public final class CdrsRoute implements RouteHandler {
   /** The content type of the CSV answer. */
@@ -56,6 +58,11 @@ public final class CdrsRoute implements RouteHandler {
       throw new BadRequestException("to", "must be after from (" + start + "), got " + end);
     }
     List<Cdr> list = cdrs.between(start, end);
+    Principal user = request.principal();
+    if (user != null && user.isAgent()) {
+      // An agent sees their own calls only, whatever they ask for.
+      list = list.stream().filter(cdr -> user.name().equals(cdr.agentId())).toList();
+    }
     if (format.equals("csv")) {
       return Response.text(HttpResponseStatus.OK, CSV, CdrCsv.format(list))
           .withHeader("Content-Disposition", "attachment; filename=\"cdrs.csv\"");

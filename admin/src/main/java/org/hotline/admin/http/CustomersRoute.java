@@ -1,5 +1,10 @@
 package org.hotline.admin.http;
 
+import static org.hotline.core.user.Role.ADMIN;
+import static org.hotline.core.user.Role.AGENT;
+import static org.hotline.core.user.Role.INTEGRATION;
+import static org.hotline.core.user.Role.SUPERVISOR;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -48,6 +53,12 @@ public final class CustomersRoute {
   private static final ObjectReader BODY =
       Json.MAPPER.readerFor(Body.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** Who reads, creates and changes customers: whoever works with callers. */
+  static final Access WORK = Access.roles(AGENT, SUPERVISOR, ADMIN, INTEGRATION);
+
+  /** Who deletes, imports and exports them: the floor's managers. */
+  static final Access MANAGE = Access.roles(SUPERVISOR, ADMIN);
+
   private final CustomerDirectory customers;
   private final CustomerCsv csv;
 
@@ -59,13 +70,13 @@ public final class CustomersRoute {
   /** Adds every customer route to {@code router}. */
   public Router addTo(Router router) {
     return router
-        .get(PATH, this::search)
-        .post(PATH, this::create)
-        .get(PATH + "/export", this::export)
-        .post(PATH + "/import", this::importCsv)
-        .get(PATH + "/*", this::find)
-        .route(HttpMethod.PUT, PATH + "/*", this::update)
-        .route(HttpMethod.DELETE, PATH + "/*", this::delete);
+        .get(PATH, WORK, this::search)
+        .post(PATH, WORK, this::create)
+        .get(PATH + "/export", MANAGE, this::export)
+        .post(PATH + "/import", MANAGE, this::importCsv)
+        .get(PATH + "/*", WORK, this::find)
+        .route(HttpMethod.PUT, PATH + "/*", WORK, this::update)
+        .route(HttpMethod.DELETE, PATH + "/*", MANAGE, this::delete);
   }
 
   /**

@@ -175,8 +175,12 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
   }
 
-  /** Writes {@code response}; safe from any thread, since Netty queues the write on the event loop in call order. */
+  /** Writes {@code response} on the event loop; safe from any thread, in call order. */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
+    if (!ctx.executor().inEventLoop()) {
+      ctx.executor().execute(() -> write(ctx, response, keepAlive));
+      return;
+    }
     if (ctx.isRemoved()) {
       // The connection became a stream's: an answer to a request pipelined behind it has no place.
       return;
@@ -187,16 +191,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     response.headers().forEach((name, value) -> http.headers().set(name, value));
     HttpUtil.setContentLength(http, response.body().length);
     HttpUtil.setKeepAlive(http, keepAlive);
-    ctx.executor().execute(() -> {
-      // Answered before the bytes leave, not when the write completes: the client may send its
-      // next request (a WebSocket upgrade, which needs nothing pending) the moment they arrive.
-      if (keepAlive && --pending < MAX_PENDING) {
-        ctx.channel().config().setAutoRead(true);
-      }
-      ChannelFuture written = ctx.writeAndFlush(http);
-      if (!keepAlive) {
-        written.addListener(ChannelFutureListener.CLOSE);
-      }
-    });
+    // Answered before the bytes leave, not when the write completes: the client may send its
+    // next request (a WebSocket upgrade, which needs nothing pending) the moment they arrive.
+    if (keepAlive && --pending < MAX_PENDING) {
+      ctx.channel().config().setAutoRead(true);
+    }
+    ChannelFuture written = ctx.writeAndFlush(http);
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package org.hotline.admin.http;
 
+import static org.hotline.core.user.Role.ADMIN;
+import static org.hotline.core.user.Role.SUPERVISOR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -41,9 +44,9 @@ public final class QueueSettingsRoute {
   /** Adds the routes to {@code router}. */
   public Router addTo(Router router) {
     return router
-        .get(PATH + "*", this::get)
-        .route(HttpMethod.PUT, PATH + "*", this::put)
-        .route(HttpMethod.DELETE, PATH + "*", this::delete);
+        .get(PATH + "*", Access.loggedIn(), this::get)
+        .route(HttpMethod.PUT, PATH + "*", Access.roles(SUPERVISOR, ADMIN), this::put)
+        .route(HttpMethod.DELETE, PATH + "*", Access.roles(SUPERVISOR, ADMIN), this::delete);
   }
 
   private Response get(Request request) throws Exception {

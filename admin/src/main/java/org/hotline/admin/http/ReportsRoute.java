@@ -22,6 +22,7 @@ import org.hotline.core.report.QueueSummary;
 import org.hotline.core.report.ReportRepository;
 import org.hotline.core.report.Summary;
 import org.hotline.core.report.VolumeRow;
+import org.hotline.core.user.Role;
 
 /**
  * The supervisor reports, as JSON or ({@code format=csv}) as CSV:
@@ -41,6 +42,9 @@ import org.hotline.core.report.VolumeRow;
  * zone. The figures are defined in {@code docs/metrics.md}, "Reports".
  */
 public final class ReportsRoute {
+  /** Who may read the reports: supervisors and administrators (docs/security.md). */
+  static final Access ACCESS = Access.roles(Role.SUPERVISOR, Role.ADMIN);
+
   /** Where the reports are. */
   public static final String PATH = "/api/reports";
 
@@ -59,10 +63,10 @@ public final class ReportsRoute {
   /** Registers the four report routes on {@code router}. */
   public Router addTo(Router router) {
     return router
-        .get(PATH + "/volume", this::volume)
-        .get(PATH + "/summary", this::summary)
-        .get(PATH + "/agents", this::agents)
-        .get(PATH + "/calls", this::calls);
+        .get(PATH + "/volume", ACCESS, this::volume)
+        .get(PATH + "/summary", ACCESS, this::summary)
+        .get(PATH + "/agents", ACCESS, this::agents)
+        .get(PATH + "/calls", ACCESS, this::calls);
   }
 
   private Response volume(Request request) {

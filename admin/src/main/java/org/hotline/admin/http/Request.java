@@ -20,11 +20,42 @@ import java.util.Optional;
  * @param headers the request headers (a copy)
  * @param body the request body, empty when there is none
  * @param remote the address of the peer (a proxy's, when behind one); null when unknown
+ * @param principal who sent it, once the router's {@link Gate} has told; null on an open route
  */
 public record Request(
-    HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body, SocketAddress remote) {
+    HttpMethod method,
+    String path,
+    Map<String, List<String>> query,
+    HttpHeaders headers,
+    byte[] body,
+    SocketAddress remote,
+    Principal principal) {
   public Request {
     query = Map.copyOf(query);
+  }
+
+  /** A request whose sender is not known yet. */
+  public Request(
+      HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body, SocketAddress remote) {
+    this(method, path, query, headers, body, remote, null);
+  }
+
+  /** This request, sent by {@code principal}. */
+  public Request as(Principal principal) {
+    return new Request(method, path, query, headers, body, remote, principal);
+  }
+
+  /** Whether the method changes state: POST, PUT, DELETE or PATCH. */
+  public boolean isWrite() {
+    return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method);
+  }
+
+  /** The address the request came from, as text without the port's slash; null when unknown. */
+  public String remoteHost() {
+    if (remote instanceof java.net.InetSocketAddress inet) {
+      return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+    }
+    return remote == null ? null : remote.toString();
   }
 
   /**

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,71 +32,118 @@ import org.slf4j.LoggerFactory;
  * <p>A WebSocket path ({@link #webSocket}) is exact; an upgrade request for it is handed to its
  * {@link WebSocketRoute} on the event loop, and any other request for it is answered 426.
  *
- * <p>A stream path ({@link #stream}) is exact and answers {@code GET} only: the request is
- * checked on a worker, then its connection is handed to its {@link StreamRoute} on the event loop.
+ * <p>Every route says who may use it ({@link Access}) when it is registered; there is no way to
+ * register one without. On the worker, before the handler, the {@link Gate} tells who sends a
+ * request to a route that is not open (401, 403 or 429 when it cannot) and the route's access
+ * whether that user may (403 when not); the handler sees the user in {@link
+ * Request#principal()}. Each change a user makes (a 2xx answer to POST, PUT, DELETE or PATCH on
+ * such a route) is reported to the {@link AuditTrail}.
  *
- * <p>Meters: {@code hotline.http.requests} (timer by route and status) and {@code
- * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413).
+ * <p>A stream path ({@link #stream}) is exact and answers {@code GET} only: the request is
+ * checked on a worker (its access, then the route's own check), then its connection is handed
+ * to its {@link StreamRoute} on the event loop.
+ *
+ * <p>Meters: {@code hotline.http.requests} (timer by route and status), {@code
+ * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413) and {@code
+ * hotline.http.refused} (counter by status: 401, 403, 429).
  */
 public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
 
   private final Executor workers;
   private final MeterRegistry meters;
-  private final Map<String, Map<HttpMethod, RouteHandler>> routes = new ConcurrentHashMap<>();
+  private final Gate gate;
+  private final AuditTrail audit;
+  private final Map<String, Map<HttpMethod, Entry>> routes = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<String> prefixes = new CopyOnWriteArrayList<>();
   private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
+  private final Map<String, Access> webSocketAccess = new ConcurrentHashMap<>();
+
+  /** A route as registered: who may use it and what answers it. */
+  private record Entry(Access access, RouteHandler handler) {}
   private final Map<String, StreamRoute> streams = new ConcurrentHashMap<>();
+  private final Map<String, Access> streamAccess = new ConcurrentHashMap<>();
 
   /**
+   * A registered route, as {@link #routes()} lists it.
+   *
+   * @param method the method; {@code GET} for a WebSocket
+   * @param path the exact path or prefix pattern
+   * @param access who may use it
+   * @param webSocket whether it is a WebSocket route
+   */
+  public record RouteInfo(HttpMethod method, String path, Access access, boolean webSocket) {}
+
+  /**
+   * A router whose routes that are not open answer 401 to everyone ({@link Gate#NOBODY}).
+   *
    * @param workers where handlers run: they may block (on the database), so not an event loop;
    *     virtual threads suit
    * @param meters where request counts go
    */
   public Router(Executor workers, MeterRegistry meters) {
-    this.workers = Objects.requireNonNull(workers, "workers");
-    this.meters = Objects.requireNonNull(meters, "meters");
-  }
-
-  /** Answers {@code GET path} with {@code handler}. */
-  public Router get(String path, RouteHandler handler) {
-    return route(HttpMethod.GET, path, handler);
-  }
-
-  /** Answers {@code POST path} with {@code handler}. */
-  public Router post(String path, RouteHandler handler) {
-    return route(HttpMethod.POST, path, handler);
+    this(workers, meters, Gate.NOBODY, AuditTrail.NONE);
   }
 
   /**
-   * Hands the WebSocket upgrade requests of {@code path} (exact) to {@code route}.
+   * @param workers where handlers run: they may block (on the database), so not an event loop;
+   *     virtual threads suit
+   * @param meters where request counts go
+   * @param gate tells who sends a request to a route that is not open
+   * @param audit where the changes users make are reported
+   */
+  public Router(Executor workers, MeterRegistry meters, Gate gate, AuditTrail audit) {
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.gate = Objects.requireNonNull(gate, "gate");
+    this.audit = Objects.requireNonNull(audit, "audit");
+  }
+
+  /** Answers {@code GET path} with {@code handler} for whom {@code access} admits. */
+  public Router get(String path, Access access, RouteHandler handler) {
+    return route(HttpMethod.GET, path, access, handler);
+  }
+
+  /** Answers {@code POST path} with {@code handler} for whom {@code access} admits. */
+  public Router post(String path, Access access, RouteHandler handler) {
+    return route(HttpMethod.POST, path, access, handler);
+  }
+
+  /**
+   * Hands the WebSocket upgrade requests of {@code path} (exact) to {@code route}, which checks
+   * the session itself against {@code access} (the handshake is answered on the event loop).
    *
    * @throws IllegalArgumentException when the path is taken already or does not start with {@code /}
    */
-  public Router webSocket(String path, WebSocketRoute route) {
+  public Router webSocket(String path, Access access, WebSocketRoute route) {
     Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(access, "access: say who may use " + path);
     if (path == null || !path.startsWith("/") || path.endsWith("/*")) {
       throw new IllegalArgumentException("a WebSocket path is exact and starts with /: " + path);
     }
     if (routes.containsKey(path) || streams.containsKey(path) || webSockets.putIfAbsent(path, route) != null) {
       throw new IllegalArgumentException("route " + path + " is taken already");
     }
+    webSocketAccess.put(path, access);
     return this;
   }
 
   /**
-   * Answers {@code GET path} (exact) with the never-ending response of {@code route}.
+   * Answers {@code GET path} (exact) with the never-ending response of {@code route}, for whom
+   * {@code access} admits.
    *
    * @throws IllegalArgumentException when the path is taken already or does not start with {@code /}
    */
-  public Router stream(String path, StreamRoute route) {
+  public Router stream(String path, Access access, StreamRoute route) {
     Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(access, "access: say who may use " + path);
     if (path == null || !path.startsWith("/") || path.endsWith("/*")) {
       throw new IllegalArgumentException("a stream path is exact and starts with /: " + path);
     }
     if (routes.containsKey(path) || webSockets.containsKey(path) || streams.putIfAbsent(path, route) != null) {
       throw new IllegalArgumentException("route " + path + " is taken already");
     }
+    streamAccess.put(path, access);
     return this;
   }
 
@@ -113,9 +162,19 @@ public final class Router {
       workers.execute(() -> {
         Response refusal;
         try {
-          refusal = route.check(request);
+          Request from = request;
+          Access access = streamAccess.get(request.path());
+          if (!access.isOpen()) {
+            Principal principal = gate.authenticate(request);
+            from = request.as(principal);
+            if (!access.permits(principal, from)) {
+              throw new UnauthenticatedException(HttpResponseStatus.FORBIDDEN,
+                  "a " + principal.role().id() + " may not " + request.method() + " " + request.path());
+            }
+          }
+          refusal = route.check(from);
         } catch (UnauthenticatedException e) {
-          refusal = e.response();
+          refusal = refused(e.response());
         } catch (BadRequestException e) {
           refusal = Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         } catch (Exception e) {
@@ -130,19 +189,31 @@ public final class Router {
     return answer;
   }
 
+  /** Every registered route, WebSockets included, by path then method. */
+  public List<RouteInfo> routes() {
+    List<RouteInfo> all = new ArrayList<>();
+    routes.forEach((path, byMethod) -> byMethod.forEach((method, e) -> all.add(new RouteInfo(method, path, e.access(), false))));
+    webSocketAccess.forEach((path, access) -> all.add(new RouteInfo(HttpMethod.GET, path, access, true)));
+    streamAccess.forEach((path, access) -> all.add(new RouteInfo(HttpMethod.GET, path, access, false)));
+    all.sort(Comparator.comparing(RouteInfo::path).thenComparing(r -> r.method().name()));
+    return all;
+  }
+
   /** The WebSocket route of {@code path}, or null. */
   WebSocketRoute webSocketAt(String path) {
     return webSockets.get(path);
   }
 
   /**
-   * Answers {@code method path} with {@code handler}; {@code path} is exact or a prefix ending in
-   * {@code /*}.
+   * Answers {@code method path} with {@code handler} for whom {@code access} admits; {@code path}
+   * is exact or a prefix ending in {@code /*}.
    *
    * @throws IllegalArgumentException when the route is taken already or the path does not start with {@code /}
+   * @throws NullPointerException when {@code access} is null: every route says who may use it
    */
-  public Router route(HttpMethod method, String path, RouteHandler handler) {
+  public Router route(HttpMethod method, String path, Access access, RouteHandler handler) {
     Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(access, "access: say who may use " + method + " " + path);
     Objects.requireNonNull(handler, "handler");
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("a route path starts with /: " + path);
@@ -150,8 +221,8 @@ public final class Router {
     if (webSockets.containsKey(path) || streams.containsKey(path)) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
-    Map<HttpMethod, RouteHandler> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
-    if (byMethod.putIfAbsent(method, handler) != null) {
+    Map<HttpMethod, Entry> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+    if (byMethod.putIfAbsent(method, new Entry(access, handler)) != null) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     if (path.endsWith("/*") && !prefixes.contains(path)) {
@@ -175,9 +246,9 @@ public final class Router {
     if (pattern == null) {
       return done("unmatched", Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.path()));
     }
-    Map<HttpMethod, RouteHandler> byMethod = routes.get(pattern);
-    RouteHandler handler = byMethod.get(request.method());
-    if (handler == null) {
+    Map<HttpMethod, Entry> byMethod = routes.get(pattern);
+    Entry entry = byMethod.get(request.method());
+    if (entry == null) {
       String allow = byMethod.keySet().stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
       Response notAllowed = Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed here; allowed: " + allow);
       return done(pattern, notAllowed.withHeader("Allow", allow));
@@ -185,7 +256,7 @@ public final class Router {
     long start = System.nanoTime();
     CompletableFuture<Response> answer = new CompletableFuture<>();
     try {
-      workers.execute(() -> answer.complete(run(handler, request)));
+      workers.execute(() -> answer.complete(admitted(entry, pattern, request)));
     } catch (RejectedExecutionException e) {
       answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
     }
@@ -213,6 +284,45 @@ public final class Router {
     return null;
   }
 
+  /** Runs {@code entry}'s handler when its access admits the request's user; reports the change. */
+  private Response admitted(Entry entry, String pattern, Request request) {
+    if (entry.access().isOpen()) {
+      return run(entry.handler(), request);
+    }
+    Principal principal;
+    try {
+      principal = gate.authenticate(request);
+    } catch (UnauthenticatedException e) {
+      return refused(e.response());
+    } catch (RuntimeException e) {
+      log.error("authenticating {} {} failed", request.method(), request.path(), e);
+      return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+    Request from = request.as(principal);
+    if (!entry.access().permits(principal, from)) {
+      log.info("{} {} refused to {} ({})", request.method(), request.path(), principal.name(), principal.role().id());
+      return refused(Response.error(HttpResponseStatus.FORBIDDEN, "a " + principal.role().id() + " may not " + request.method() + " " + request.path()));
+    }
+    Response response = run(entry.handler(), from);
+    if (from.isWrite() && response.status().code() / 100 == 2) {
+      try {
+        audit.changed(from, pattern, response);
+      } catch (RuntimeException e) {
+        log.error("auditing {} {} of {} failed", request.method(), request.path(), principal.name(), e);
+      }
+    }
+    return response;
+  }
+
+  private Response refused(Response response) {
+    Counter.builder("hotline.http.refused")
+        .description("HTTP requests refused for their credentials or role")
+        .tag("status", Integer.toString(response.status().code()))
+        .register(meters)
+        .increment();
+    return response;
+  }
+
   private Response run(RouteHandler handler, Request request) {
     try {
       Response response = handler.handle(request);
@@ -220,6 +330,8 @@ public final class Router {
         throw new IllegalStateException("the handler of " + request.path() + " answered nothing");
       }
       return response;
+    } catch (UnauthenticatedException e) {
+      return e.response();
     } catch (BadRequestException e) {
       Map<String, String> error = new LinkedHashMap<>();
       error.put("error", e.getMessage());

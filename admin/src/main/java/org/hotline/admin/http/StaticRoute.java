@@ -143,11 +143,12 @@ public final class StaticRoute implements RouteHandler {
 
   /** Adds {@code GET} and {@code HEAD} of the URL path and everything under it to {@code router}. */
   public Router addTo(Router router) {
+    // The files are open: what a page shows comes from APIs that need a login.
     return router
-        .get(urlPath, this)
-        .route(HttpMethod.HEAD, urlPath, this)
-        .get(urlPath + "/*", this)
-        .route(HttpMethod.HEAD, urlPath + "/*", this);
+        .get(urlPath, Access.open(), this)
+        .route(HttpMethod.HEAD, urlPath, Access.open(), this)
+        .get(urlPath + "/*", Access.open(), this)
+        .route(HttpMethod.HEAD, urlPath + "/*", Access.open(), this);
   }
 
   @Override

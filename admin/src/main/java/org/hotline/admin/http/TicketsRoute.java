@@ -28,9 +28,9 @@ import org.hotline.core.ticket.TicketIntake;
  *       status}: 200 and the ticket as changed; what is absent or null stays
  * </ul>
  *
- * <p>Writes record who made them, so they need a logged-in user ({@link Authenticator}): 401
- * without one, 403 for a session cookie sent from another site's page. Bad fields answer 400
- * naming the field; an unknown ticket 404.
+ * <p>Every role may read and write tickets ({@link Access#loggedIn()}); a new ticket's {@code
+ * createdBy} is the user who sent it ({@link Request#principal()}), never the body's. Bad fields
+ * answer 400 naming the field; an unknown ticket 404.
  */
 public final class TicketsRoute {
   /** The collection's path. */
@@ -47,24 +47,19 @@ public final class TicketsRoute {
       Json.MAPPER.readerFor(TicketChange.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final TicketIntake tickets;
-  private final Authenticator users;
 
-  /**
-   * @param tickets where tickets are opened and stored
-   * @param users who sends a write
-   */
-  public TicketsRoute(TicketIntake tickets, Authenticator users) {
+  /** @param tickets where tickets are opened and stored */
+  public TicketsRoute(TicketIntake tickets) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
-    this.users = Objects.requireNonNull(users, "users");
   }
 
   /** Adds every ticket route to {@code router}. */
   public Router addTo(Router router) {
     return router
-        .get(PATH, this::list)
-        .post(PATH, this::create)
-        .get(PATH + "/*", this::find)
-        .route(HttpMethod.PUT, PATH + "/*", this::update);
+        .get(PATH, Access.loggedIn(), this::list)
+        .post(PATH, Access.loggedIn(), this::create)
+        .get(PATH + "/*", Access.loggedIn(), this::find)
+        .route(HttpMethod.PUT, PATH + "/*", Access.loggedIn(), this::update);
   }
 
   /** A ticket as the API opens it; {@code createdBy} comes from the session, never the body. */
@@ -88,12 +83,7 @@ public final class TicketsRoute {
   }
 
   Response create(Request request) {
-    String user;
-    try {
-      user = users.user(request);
-    } catch (UnauthenticatedException e) {
-      return e.response();
-    }
+    String user = request.principal().name();
     NewTicket body = body(request, CREATE, NewTicket.class);
     try {
       Ticket created = tickets.open(body.draft(user));
@@ -109,11 +99,6 @@ public final class TicketsRoute {
   }
 
   Response update(Request request) {
-    try {
-      users.user(request);
-    } catch (UnauthenticatedException e) {
-      return e.response();
-    }
     long id = id(request);
     TicketChange change = body(request, CHANGE, TicketChange.class);
     if (change.title() == null && change.description() == null && change.status() == null) {

@@ -5,21 +5,33 @@ import java.util.Objects;
 
 /**
  * A request that must come from a logged-in user does not prove one: answered with {@link
- * #status()} (401, or 403 for credentials that may not be used from where the request came) and
- * a one-line JSON error.
+ * #status()} (401; 403 for credentials that may not be used from where the request came or
+ * without their CSRF token; 429 with {@code Retry-After} while logins are slowed down) and a
+ * one-line JSON error.
  */
 public final class UnauthenticatedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient HttpResponseStatus status;
+  private final long retryAfterSeconds;
 
   /**
    * @param status the answer's status
    * @param message what is wrong and what to do, without saying more than that
    */
   public UnauthenticatedException(HttpResponseStatus status, String message) {
+    this(status, message, 0);
+  }
+
+  /**
+   * @param status the answer's status
+   * @param message what is wrong and what to do, without saying more than that
+   * @param retryAfterSeconds when positive, the answer's {@code Retry-After} (a 429's)
+   */
+  public UnauthenticatedException(HttpResponseStatus status, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = Objects.requireNonNull(status, "status");
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** The answer's status. */
@@ -27,8 +39,9 @@ public final class UnauthenticatedException extends RuntimeException {
     return status;
   }
 
-  /** The answer: {@link #status()} and {@code {"error": message}}. */
+  /** The answer: {@link #status()}, {@code {"error": message}} and any {@code Retry-After}. */
   public Response response() {
-    return Response.error(status, getMessage());
+    Response answer = Response.error(status, getMessage());
+    return retryAfterSeconds > 0 ? answer.withHeader("Retry-After", Long.toString(retryAfterSeconds)) : answer;
   }
 }

@@ -1,5 +1,9 @@
 package org.hotline.admin.http;
 
+import static org.hotline.core.user.Role.ADMIN;
+import static org.hotline.core.user.Role.INTEGRATION;
+import static org.hotline.core.user.Role.SUPERVISOR;
+
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +43,8 @@ public final class VoicemailRoute {
 
   /** Adds the voicemail routes to {@code router}. */
   public Router addTo(Router router) {
-    return router.get(PATH, this::list).get(PATH + "/*", this::one);
+    Access access = Access.roles(SUPERVISOR, ADMIN, INTEGRATION);
+    return router.get(PATH, access, this::list).get(PATH + "/*", access, this::one);
   }
 
   /** A message as the API shows it. */

@@ -11,11 +11,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.function.Consumer;
+import org.hotline.admin.http.Access;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
 import org.hotline.admin.http.StreamRoute;
+import org.hotline.core.user.Role;
 
 /**
  * {@code GET /api/wallboard/events}: the wallboard's live feed as Server-Sent Events ({@code
@@ -24,34 +25,30 @@ import org.hotline.admin.http.StreamRoute;
  * /api/queues} shows it. The first comes at once, the next after each change, at most four a
  * second; a comment line comes every 15 s. See {@link WallboardFeed}.
  *
- * <p>Who may listen is the {@code guard}'s to say: it throws {@link
- * org.hotline.admin.http.UnauthenticatedException} (401, 403) for a request that may not. 503 when
- * {@link WallboardFeed#MAX_STREAMS} streams are open already.
+ * <p>Supervisors, administrators and integrations (a wall screen's own account) may listen; the
+ * router checks it ({@link #ACCESS}) before {@link #check}. 503 when {@link
+ * WallboardFeed#MAX_STREAMS} streams are open already.
  */
 public final class WallboardRoute implements StreamRoute {
   /** Where the feed is. */
   public static final String PATH = "/api/wallboard/events";
 
-  private final WallboardFeed feed;
-  private final Consumer<Request> guard;
+  /** Who may listen. */
+  public static final Access ACCESS = Access.roles(Role.SUPERVISOR, Role.ADMIN, Role.INTEGRATION);
 
-  /**
-   * @param guard runs on a worker; returns for a request that may listen, throws {@link
-   *     org.hotline.admin.http.UnauthenticatedException} for one that may not
-   */
-  public WallboardRoute(WallboardFeed feed, Consumer<Request> guard) {
+  private final WallboardFeed feed;
+
+  public WallboardRoute(WallboardFeed feed) {
     this.feed = Objects.requireNonNull(feed, "feed");
-    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   /** Adds {@code GET} {@value #PATH} to {@code router}. */
   public Router addTo(Router router) {
-    return router.stream(PATH, this);
+    return router.stream(PATH, ACCESS, this);
   }
 
   @Override
   public Response check(Request request) {
-    guard.accept(request);
     if (!feed.hasRoom()) {
       return Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many wallboards open: try again later")
           .withHeader("Retry-After", "30");

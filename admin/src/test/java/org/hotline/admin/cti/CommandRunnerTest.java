@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import org.hotline.admin.http.Json;
-import org.hotline.cti.bridge.CtiUsers.Role;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +41,14 @@ class CommandRunnerTest {
     JsonNode error = run(agent, "{\"type\": \"echo\", \"id\": \"c2\", \"agentId\": \"1002\"}");
 
     assertError(error, "c2", "forbidden");
+    assertTrue(bridge.calls.isEmpty());
+  }
+
+  @Test
+  void supervisorCommand_isForbidden_andNotRun() throws Exception {
+    Session supervisor = new Session("s", new User("lin", Role.SUPERVISOR), LATER);
+
+    assertError(run(supervisor, "{\"type\": \"echo\", \"id\": \"c9\", \"agentId\": \"1002\"}"), "c9", "forbidden");
     assertTrue(bridge.calls.isEmpty());
   }
 

@@ -19,7 +19,18 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.nio.file.Path;
+import org.hotline.admin.http.Access;
 import org.hotline.admin.http.HttpServer;
+import org.hotline.admin.security.LoginRoute;
+import org.hotline.admin.security.LoginThrottle;
+import org.hotline.admin.security.Logins;
+import org.hotline.admin.security.PasswordHash;
+import org.hotline.config.DataSettings;
+import org.hotline.core.db.Database;
+import org.hotline.core.user.Role;
+import org.hotline.core.user.UserRepository;
+import org.hotline.cti.bridge.CtiUsers;
 import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Router;
 import org.hotline.config.HttpSettings;
@@ -29,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CTI transport over real sockets: an {@link HttpServer} on 127.0.0.1 with the login routes
@@ -45,12 +57,18 @@ class CtiWebSocketIT {
   final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   HttpServer server;
+  Database db;
+  @TempDir Path dir;
 
   @BeforeEach
   void start() {
+    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    Logins logins = new Logins(new UserRepository(db.dsl(), clock), bridge, new PasswordHash(),
+        new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
     Router router = new Router(workers, meters);
-    new LoginRoute(tokens, bridge, meters).addTo(router);
-    router.webSocket(CtiEndpoint.PATH, new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofMillis(50)));
+    new LoginRoute(tokens, logins, false).addTo(router);
+    Access access = Access.roles(Role.AGENT, Role.INTEGRATION, Role.SUPERVISOR);
+    router.webSocket(CtiEndpoint.PATH, access, new CtiEndpoint(tokens, access, bridge, bridge, workers, meters, Duration.ofMillis(50)));
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
     server.start();
   }
@@ -59,6 +77,7 @@ class CtiWebSocketIT {
   void stop() {
     server.close();
     workers.close();
+    db.close();
     http.shutdownNow();
   }
 
@@ -72,6 +91,20 @@ class CtiWebSocketIT {
     assertEquals("hotline_session=" + token + "; HttpOnly; SameSite=Strict; Path=/", ok.headers().firstValue("set-cookie").orElseThrow());
     assertEquals(401, wrong.statusCode());
     assertEquals("wrong user or password", Json.MAPPER.readTree(wrong.body()).get("error").asText());
+  }
+
+  @Test
+  void administrator_isRefusedWith4403_supervisorConnects() throws Exception {
+    String admin = tokens.issue(new CtiUsers.User("root", Role.ADMIN)).token();
+    String supervisor = tokens.issue(new CtiUsers.User("lin", Role.SUPERVISOR)).token();
+
+    assertEquals(new WsClient.Close(4403, "not allowed"), WsClient.connect(http, cti("?token=" + admin), Map.of(), true).close());
+    WsClient watcher = WsClient.connect(http, cti("?token=" + supervisor), Map.of(), true);
+    awaitConnections(1);
+
+    bridge.publish(new CtiMessage("agent-state", Optional.of("1002"), Map.of("state", "ready")));
+
+    assertEquals("agent-state", watcher.next().get("type").asText());
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.hotline.cti.bridge.CtiCommandException;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
 import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers;
 
 /**

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.cti.bridge.CtiMessage;
-import org.hotline.cti.bridge.CtiUsers.Role;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.junit.jupiter.api.Test;
 

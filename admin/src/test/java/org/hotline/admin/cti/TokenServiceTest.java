@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import org.hotline.core.time.ManualClock;
-import org.hotline.cti.bridge.CtiUsers.Role;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.junit.jupiter.api.Test;
 

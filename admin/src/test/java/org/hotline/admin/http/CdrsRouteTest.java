@@ -14,6 +14,7 @@ import org.hotline.core.call.CallOutcome;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
 import org.hotline.core.db.Database;
+import org.hotline.core.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class CdrsRouteTest {
   void start() {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), CLOCK);
-    http = new TestServer(router -> router.get("/api/cdrs", new CdrsRoute(cdrs, CLOCK)));
+    http = new TestServer(router -> router.get("/api/cdrs", Access.loggedIn(), new CdrsRoute(cdrs, CLOCK)));
   }
 
   @AfterEach
@@ -63,6 +64,29 @@ class CdrsRouteTest {
     assertEquals("answered", first.get("outcome").asText());
     assertEquals(45, first.get("talkSeconds").asInt());
     assertEquals("+8613800138000", list.get(1).get("caller").asText());
+  }
+
+  @Test
+  void anAgent_getsTheirOwnCallsOnly_everyOtherRoleEveryCall() throws Exception {
+    cdrs.insert(cdr("mine", "2026-03-01T09:00:00Z", "1"));
+    Cdr theirs = cdr("theirs", "2026-03-01T09:30:00Z", "2");
+    cdrs.insert(new Cdr(theirs.callId(), theirs.caller(), "100", "1", "sales", "1002", theirs.arrivedAt(), theirs.answeredAt(),
+        theirs.endedAt(), 10, 45, CallOutcome.ANSWERED, "caller-bye", null, null, null, null));
+    cdrs.insert(new Cdr("abandoned", "3", "100", "1", "sales", null, theirs.arrivedAt(), null, theirs.endedAt(), 10, 0,
+        CallOutcome.ABANDONED, "caller-bye", null, null, null, null));
+    String range = "/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z";
+
+    http.user = new Principal("1001", Role.AGENT);
+    JsonNode own = Json.MAPPER.readTree(http.get(range).body());
+    http.user = new Principal("crm", Role.INTEGRATION);
+    JsonNode all = Json.MAPPER.readTree(http.get(range).body());
+    http.user = new Principal("1001", Role.AGENT);
+    String csv = http.get(range + "&format=csv").body();
+
+    assertEquals(1, own.size());
+    assertEquals("mine", own.get(0).get("callId").asText());
+    assertEquals(3, all.size());
+    assertEquals(2, csv.split("\r\n").length, csv);
   }
 
   @Test

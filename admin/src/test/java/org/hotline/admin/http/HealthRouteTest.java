@@ -10,7 +10,7 @@ class HealthRouteTest {
   @Test
   void health_answers503StartingUntilReady_then200Up_then503DownWhenReadinessIsLost() throws Exception {
     AtomicBoolean ready = new AtomicBoolean(false);
-    try (TestServer http = new TestServer(router -> router.get("/health", new HealthRoute(ready::get)))) {
+    try (TestServer http = new TestServer(router -> router.get("/health", Access.open(), new HealthRoute(ready::get)))) {
       assertHealth(http.get("/health"), 503, "starting");
 
       ready.set(true);
@@ -23,7 +23,7 @@ class HealthRouteTest {
 
   @Test
   void health_whenTheReadinessCheckThrows_answers503() throws Exception {
-    try (TestServer http = new TestServer(router -> router.get("/health", new HealthRoute(() -> { throw new IllegalStateException("db gone"); })))) {
+    try (TestServer http = new TestServer(router -> router.get("/health", Access.open(), new HealthRoute(() -> { throw new IllegalStateException("db gone"); })))) {
       assertHealth(http.get("/health"), 503, "starting");
     }
   }

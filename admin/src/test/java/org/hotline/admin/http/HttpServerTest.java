@@ -27,14 +27,14 @@ class HttpServerTest {
         new TestServer(
             router ->
                 router
-                    .get("/hello", r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
-                    .post("/echo", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
-                    .post(HttpServerInitializer.IMPORT_PATH, r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
-                    .get("/boom", r -> { throw new IllegalStateException("bug"); })
-                    .get("/slow", r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
-                    .get("/fast", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
-                    .get("/static/*", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "static " + r.path()))
-                    .get("/static/deep/*", r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "deep " + r.path())));
+                    .get("/hello", Access.open(), r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
+                    .post("/echo", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
+                    .post(HttpServerInitializer.IMPORT_PATH, Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
+                    .get("/boom", Access.open(), r -> { throw new IllegalStateException("bug"); })
+                    .get("/slow", Access.open(), r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
+                    .get("/fast", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
+                    .get("/static/*", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "static " + r.path()))
+                    .get("/static/deep/*", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "deep " + r.path())));
   }
 
   @AfterEach
@@ -175,7 +175,7 @@ class HttpServerTest {
 
   @Test
   void webSocketPath_askedWithoutAnUpgrade_answers426() throws Exception {
-    http.router.webSocket("/ws", (ctx, request) -> ctx.close());
+    http.router.webSocket("/ws", Access.open(), (ctx, request) -> ctx.close());
 
     HttpResponse<String> response = http.get("/ws");
 
@@ -185,14 +185,14 @@ class HttpServerTest {
 
   @Test
   void webSocketPath_takenByARoute_isRefused_andTheOtherWayRound() {
-    http.router.webSocket("/ws", (ctx, request) -> ctx.close());
+    http.router.webSocket("/ws", Access.open(), (ctx, request) -> ctx.close());
 
-    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", (ctx, request) -> ctx.close()));
-    assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", r -> null));
+    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", Access.open(), (ctx, request) -> ctx.close()));
+    assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", Access.open(), r -> null));
   }
 
   @Test
   void route_registeredTwice_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> http.router.get("/hello", r -> null));
+    assertThrows(IllegalArgumentException.class, () -> http.router.get("/hello", Access.open(), r -> null));
   }
 }

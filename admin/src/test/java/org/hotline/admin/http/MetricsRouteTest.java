@@ -10,7 +10,7 @@ class MetricsRouteTest {
   @Test
   void metrics_answersPrometheusTextWithTheCounters() throws Exception {
     try (TestServer http = new TestServer(router -> {})) {
-      http.router.get("/metrics", new MetricsRoute(http.meters));
+      http.router.get("/metrics", Access.open(), new MetricsRoute(http.meters));
       http.meters.counter("hotline.cdr.written").increment(3);
       http.get("/no-such-page");
 

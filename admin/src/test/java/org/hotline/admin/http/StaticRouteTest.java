@@ -215,7 +215,7 @@ class StaticRouteTest {
     try (TestServer webJars =
         new TestServer(router -> {
           StaticRoute.webJar("echarts", loader).addTo(router);
-          console.addTo(router).get("/", console::index);
+          console.addTo(router).get("/", Access.open(), console::index);
         })) {
       HttpResponse<String> echarts = webJars.get("/webjars/echarts/dist/echarts.min.js");
       assertEquals(200, echarts.statusCode());

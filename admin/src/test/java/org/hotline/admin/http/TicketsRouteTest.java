@@ -14,8 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.admin.cti.SessionAuthenticator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.hotline.admin.cti.Session;
 import org.hotline.admin.cti.TokenService;
+import org.hotline.admin.security.LoginThrottle;
+import org.hotline.admin.security.Logins;
+import org.hotline.admin.security.PasswordHash;
+import org.hotline.admin.security.RequestGate;
+import org.hotline.core.user.UserRepository;
 import org.hotline.config.DataSettings;
 import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerDirectory;
@@ -25,7 +31,7 @@ import org.hotline.core.db.Database;
 import org.hotline.core.ticket.TicketIntake;
 import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.time.ManualClock;
-import org.hotline.cti.bridge.CtiUsers.Role;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.hotline.cti.location.CallerLocator;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +50,7 @@ class TicketsRouteTest {
   TestServer http;
   Customer wang;
   String agent;
+  String csrf;
 
   @BeforeEach
   void start() {
@@ -52,8 +59,12 @@ class TicketsRouteTest {
         new CustomerDirectory(new CustomerRepository(db.dsl(), clock), new CallerLocator("CN", "zh"), List.of("VIP", "normal"));
     wang = customers.create(new CustomerDraft("王芳", "VIP", null, null, null, List.of("13800138000")));
     TicketIntake intake = new TicketIntake(new TicketRepository(db.dsl(), clock), customers, id -> Optional.ofNullable(calls.get(id)));
-    http = new TestServer(router -> new TicketsRoute(intake, new SessionAuthenticator(tokens)).addTo(router));
-    agent = tokens.issue(new User("1001", Role.AGENT)).token();
+    Logins logins = new Logins(new UserRepository(db.dsl(), clock), (name, password) -> Optional.empty(), new PasswordHash(),
+        new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, new SimpleMeterRegistry());
+    http = new TestServer(new RequestGate(tokens, logins), router -> new TicketsRoute(intake).addTo(router));
+    Session session = tokens.issue(new User("1001", Role.AGENT));
+    agent = session.token();
+    csrf = session.csrfToken();
   }
 
   @AfterEach
@@ -74,6 +85,10 @@ class TicketsRouteTest {
     return write("POST", "/api/tickets", body, headers);
   }
 
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", "Bearer " + agent));
+  }
+
   String cookie() {
     return "hotline_session=" + agent;
   }
@@ -85,7 +100,7 @@ class TicketsRouteTest {
   @Test
   void post_withTheSessionCookie_opensATicketByThatAgent_linkedToTheCallersCustomer() throws Exception {
     HttpResponse<String> created = post("{\"title\": \"包裹破损\", \"description\": \"second time\", \"callId\": \"call-1\"}",
-        "Cookie", cookie(), "Origin", "http://" + http.uri("/").getAuthority());
+        "Cookie", cookie(), "X-CSRF-Token", csrf, "Origin", "http://" + http.uri("/").getAuthority());
 
     assertEquals(201, created.statusCode(), created.body());
     JsonNode t = json(created);
@@ -99,7 +114,7 @@ class TicketsRouteTest {
     assertEquals("1001", t.get("createdBy").asText());
     assertEquals("2026-03-01T04:00:00Z", t.get("createdAt").asText());
 
-    HttpResponse<String> got = http.get("/api/tickets/" + id);
+    HttpResponse<String> got = get("/api/tickets/" + id);
     assertEquals(200, got.statusCode());
     assertEquals(t, json(got));
   }
@@ -125,11 +140,11 @@ class TicketsRouteTest {
     assertEquals(401, post(body, "Authorization", "Bearer not-a-token").statusCode());
     assertEquals(401, post(body, "Cookie", "hotline_session=not-a-token").statusCode());
 
-    HttpResponse<String> crossSite = post(body, "Cookie", cookie(), "Origin", "https://evil.example");
+    HttpResponse<String> crossSite = post(body, "Cookie", cookie(), "X-CSRF-Token", csrf, "Origin", "https://evil.example");
     assertEquals(403, crossSite.statusCode());
     assertTrue(json(crossSite).get("error").asText().startsWith("cross-site request refused"), crossSite.body());
-    assertEquals(403, post(body, "Cookie", cookie(), "Sec-Fetch-Site", "cross-site").statusCode());
-    assertEquals(403, post(body, "Cookie", cookie(), "Origin", "null").statusCode());
+    assertEquals(403, post(body, "Cookie", cookie(), "X-CSRF-Token", csrf, "Sec-Fetch-Site", "cross-site").statusCode());
+    assertEquals(403, post(body, "Cookie", cookie(), "X-CSRF-Token", csrf, "Origin", "null").statusCode());
 
     clock.advance(Duration.ofHours(12));
     HttpResponse<String> expired = post(body, "Authorization", "Bearer " + agent);
@@ -137,15 +152,32 @@ class TicketsRouteTest {
     assertEquals("session expired: log in again", json(expired).get("error").asText());
     assertEquals(401, write("PUT", "/api/tickets/1", "{\"status\": \"closed\"}").statusCode());
 
-    assertEquals(0, json(http.get("/api/tickets")).get("total").asLong());
+    agent = tokens.issue(new User("1001", Role.AGENT)).token();
+    assertEquals(0, json(get("/api/tickets")).get("total").asLong());
+  }
+
+  @Test
+  void cookieWrites_needTheSessionsCsrfToken_readsDoNot_andBearerIsExempt() throws Exception {
+    String body = "{\"title\": \"Refund\"}";
+
+    HttpResponse<String> none = post(body, "Cookie", cookie());
+    assertEquals(403, none.statusCode());
+    assertTrue(json(none).get("error").asText().contains("X-CSRF-Token"));
+    assertEquals(403, post(body, "Cookie", cookie(), "X-CSRF-Token", "forged").statusCode());
+    assertEquals(403, post(body, "Cookie", cookie(), "X-CSRF-Token", agent).statusCode());
+    assertEquals(0, json(get("/api/tickets")).get("total").asLong());
+
+    assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/tickets")).header("Cookie", cookie())).statusCode());
+    assertEquals(201, post(body, "Authorization", "Bearer " + agent).statusCode());
+    assertEquals(201, post(body, "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
   }
 
   @Test
   void put_changesTitleDescriptionAndStatus_theRestStays() throws Exception {
-    long id = json(post("{\"title\": \"Refund\", \"description\": \"ask finance\", \"callId\": \"call-1\"}", "Cookie", cookie())).get("id").asLong();
+    long id = json(post("{\"title\": \"Refund\", \"description\": \"ask finance\", \"callId\": \"call-1\"}", "Cookie", cookie(), "X-CSRF-Token", csrf)).get("id").asLong();
     clock.advance(Duration.ofMinutes(3));
 
-    HttpResponse<String> pending = write("PUT", "/api/tickets/" + id, "{\"status\": \"pending\"}", "Cookie", cookie());
+    HttpResponse<String> pending = write("PUT", "/api/tickets/" + id, "{\"status\": \"pending\"}", "Cookie", cookie(), "X-CSRF-Token", csrf);
     assertEquals(200, pending.statusCode(), pending.body());
     assertEquals("pending", json(pending).get("status").asText());
     assertEquals("ask finance", json(pending).get("description").asText());
@@ -164,52 +196,52 @@ class TicketsRouteTest {
   void get_listsWithFilters_newestFirst_inPages() throws Exception {
     for (String call : List.of("call-1", "call-2", "call-1")) {
       clock.advance(Duration.ofMinutes(1));
-      assertEquals(201, post("{\"title\": \"about " + call + "\", \"callId\": \"" + call + "\"}", "Cookie", cookie()).statusCode());
+      assertEquals(201, post("{\"title\": \"about " + call + "\", \"callId\": \"" + call + "\"}", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
     }
     String crm = tokens.issue(new User("crm", Role.INTEGRATION)).token();
     assertEquals(201, post("{\"title\": \"from the CRM\", \"status\": \"pending\", \"customerId\": " + wang.id() + "}",
         "Authorization", "Bearer " + crm).statusCode());
 
-    JsonNode all = json(http.get("/api/tickets"));
+    JsonNode all = json(get("/api/tickets"));
     assertEquals(4, all.get("total").asLong());
     assertEquals(20, all.get("size").asInt());
     assertEquals("from the CRM", all.get("items").get(0).get("title").asText());
-    JsonNode wangs = json(http.get("/api/tickets?customerId=" + wang.id() + "&size=2&page=1"));
+    JsonNode wangs = json(get("/api/tickets?customerId=" + wang.id() + "&size=2&page=1"));
     assertEquals(3, wangs.get("total").asLong());
     assertEquals(1, wangs.get("items").size());
     assertEquals("about call-1", wangs.get("items").get(0).get("title").asText());
-    assertEquals(2, json(http.get("/api/tickets?callId=call-1")).get("total").asLong());
-    assertEquals(1, json(http.get("/api/tickets?status=pending")).get("total").asLong());
-    assertEquals(1, json(http.get("/api/tickets?createdBy=crm")).get("total").asLong());
-    assertEquals(0, json(http.get("/api/tickets?callId=call-2&status=closed")).get("total").asLong());
+    assertEquals(2, json(get("/api/tickets?callId=call-1")).get("total").asLong());
+    assertEquals(1, json(get("/api/tickets?status=pending")).get("total").asLong());
+    assertEquals(1, json(get("/api/tickets?createdBy=crm")).get("total").asLong());
+    assertEquals(0, json(get("/api/tickets?callId=call-2&status=closed")).get("total").asLong());
   }
 
   @Test
   void badInput_isAnswered400NamingTheField_unknownTickets404() throws Exception {
-    HttpResponse<String> noTitle = post("{\"description\": \"no title\"}", "Cookie", cookie());
+    HttpResponse<String> noTitle = post("{\"description\": \"no title\"}", "Cookie", cookie(), "X-CSRF-Token", csrf);
     assertEquals(400, noTitle.statusCode());
     assertEquals("title", json(noTitle).get("parameter").asText(), noTitle.body());
-    HttpResponse<String> status = post("{\"title\": \"t\", \"status\": \"done\"}", "Cookie", cookie());
+    HttpResponse<String> status = post("{\"title\": \"t\", \"status\": \"done\"}", "Cookie", cookie(), "X-CSRF-Token", csrf);
     assertEquals(400, status.statusCode());
     assertEquals("bad parameter status: unknown status 'done'; one of open, pending, closed", json(status).get("error").asText());
-    assertEquals("customerId", json(post("{\"title\": \"t\", \"customerId\": 999}", "Cookie", cookie())).get("parameter").asText());
-    assertEquals(400, post("{\"title\": \"t\", \"customerId\": \"abc\"}", "Cookie", cookie()).statusCode());
-    assertEquals(400, post("not json", "Cookie", cookie()).statusCode());
-    assertEquals(400, post("", "Cookie", cookie()).statusCode());
-    assertEquals(400, post("[1]", "Cookie", cookie()).statusCode());
-    assertEquals(400, post("{\"title\": \"" + "x".repeat(201) + "\"}", "Cookie", cookie()).statusCode());
+    assertEquals("customerId", json(post("{\"title\": \"t\", \"customerId\": 999}", "Cookie", cookie(), "X-CSRF-Token", csrf)).get("parameter").asText());
+    assertEquals(400, post("{\"title\": \"t\", \"customerId\": \"abc\"}", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
+    assertEquals(400, post("not json", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
+    assertEquals(400, post("", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
+    assertEquals(400, post("[1]", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
+    assertEquals(400, post("{\"title\": \"" + "x".repeat(201) + "\"}", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
 
-    assertEquals(404, http.get("/api/tickets/42").statusCode());
-    assertEquals("no ticket 42", json(http.get("/api/tickets/42")).get("error").asText());
-    assertEquals(400, http.get("/api/tickets/abc").statusCode());
-    assertEquals(400, http.get("/api/tickets/0").statusCode());
-    assertEquals(400, http.get("/api/tickets?status=done").statusCode());
-    assertEquals(400, http.get("/api/tickets?size=0").statusCode());
-    assertEquals(400, http.get("/api/tickets?customerId=-1").statusCode());
-    assertEquals(404, write("PUT", "/api/tickets/42", "{\"status\": \"closed\"}", "Cookie", cookie()).statusCode());
-    HttpResponse<String> nothing = write("PUT", "/api/tickets/42", "{\"callId\": \"c\"}", "Cookie", cookie());
+    assertEquals(404, get("/api/tickets/42").statusCode());
+    assertEquals("no ticket 42", json(get("/api/tickets/42")).get("error").asText());
+    assertEquals(400, get("/api/tickets/abc").statusCode());
+    assertEquals(400, get("/api/tickets/0").statusCode());
+    assertEquals(400, get("/api/tickets?status=done").statusCode());
+    assertEquals(400, get("/api/tickets?size=0").statusCode());
+    assertEquals(400, get("/api/tickets?customerId=-1").statusCode());
+    assertEquals(404, write("PUT", "/api/tickets/42", "{\"status\": \"closed\"}", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
+    HttpResponse<String> nothing = write("PUT", "/api/tickets/42", "{\"callId\": \"c\"}", "Cookie", cookie(), "X-CSRF-Token", csrf);
     assertEquals(400, nothing.statusCode());
     assertEquals("nothing to change: send title, description or status", json(nothing).get("error").asText());
-    assertEquals(405, write("DELETE", "/api/tickets/42", "", "Cookie", cookie()).statusCode());
+    assertEquals(405, write("DELETE", "/api/tickets/42", "", "Cookie", cookie(), "X-CSRF-Token", csrf).statusCode());
   }
 }

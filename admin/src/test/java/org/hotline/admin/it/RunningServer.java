@@ -5,11 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import org.hotline.admin.HotlineServer;
@@ -22,8 +24,15 @@ import org.hotline.config.HotlineConfig;
  *
  * <p>Its clock runs from {@link #OFFICE_HOURS} unless the test gives another, so the demo flows'
  * business-hours check answers the same whenever the tests run.
+ *
+ * <p>Its {@code admin} user has {@link #ADMIN_PASSWORD} (unless the test sets {@code
+ * hotline.admin.password}), and its HTTP helpers send it as HTTP Basic; {@link #authorization()}
+ * gives the header to tests with clients of their own.
  */
 public final class RunningServer implements AutoCloseable {
+  /** The password of user {@code admin}. */
+  public static final String ADMIN_PASSWORD = "it-admin-password";
+
   /** Two per call: enough for the 200-call load test with room for ports freed late. */
   private static final int RTP_PORTS = 1000;
 
@@ -59,6 +68,7 @@ public final class RunningServer implements AutoCloseable {
     p.setProperty("hotline.data.dir", dataDir.toString());
     p.setProperty("hotline.shutdown.grace", "0");
     p.setProperty("hotline.acd.ring-timeout", "5");
+    p.setProperty("hotline.admin.password", ADMIN_PASSWORD);
     overrides.forEach(p::setProperty);
     HotlineConfig config = ConfigLoader.load(null, Map.of(), p);
     Clock clock = Clock.offset(Clock.systemDefaultZone(), Duration.between(Instant.now(), start));
@@ -72,11 +82,27 @@ public final class RunningServer implements AutoCloseable {
     httpPort = server.httpPort();
   }
 
-  /** GET on the server's HTTP port; returns the body, failing on a non-2xx status. */
+  /** {@code Authorization: Basic} of {@code admin}, for clients of a test's own. */
+  public String authorization() {
+    String password = server.config().security().adminPassword();
+    return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A request to {@code pathAndQuery} on the server's HTTP port, as {@code admin}. */
+  public HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery)).header("Authorization", authorization());
+  }
+
+  /** {@code method path} as {@code admin} with a JSON body; returns the response, whatever its status. */
+  public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    return http.send(
+        request(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET on the server's HTTP port as {@code admin}; returns the body, failing on a non-2xx status. */
   public String get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IOException("GET " + pathAndQuery + " -> " + r.statusCode() + ": " + r.body());
     }
@@ -85,20 +111,16 @@ public final class RunningServer implements AutoCloseable {
 
   /** GET of raw bytes (an audio file), failing on a non-2xx status. */
   public byte[] getBytes(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r =
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() / 100 != 2) {
       throw new IOException("GET " + path + " -> " + r.statusCode());
     }
     return r.body();
   }
 
-  /** POST without a body; returns the response, whatever its status. */
+  /** POST without a body as {@code admin}; returns the response, whatever its status. */
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */

@@ -40,6 +40,7 @@ class ShutdownIT {
         "-Dhotline.http.host=127.0.0.1", "-Dhotline.http.port=" + httpPort,
         "-Dhotline.rtp.port-min=" + rtp, "-Dhotline.rtp.port-max=" + (rtp + 99),
         "-Dhotline.data.dir=" + data, "-Dhotline.shutdown.grace=1",
+        "-Dhotline.admin.password=" + RunningServer.ADMIN_PASSWORD,
         "-jar", jar.toString()));
     Path log = data.resolve("server.log");
     Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -95,6 +96,7 @@ class ShutdownIT {
         "-Dhotline.http.host=127.0.0.1", "-Dhotline.http.port=" + httpPort,
         "-Dhotline.rtp.port-min=" + rtp, "-Dhotline.rtp.port-max=" + (rtp + 19),
         "-Dhotline.data.dir=" + data, "-Dhotline.shutdown.grace=0", "-Dhotline.ivr.flows=" + flows,
+        "-Dhotline.admin.password=" + RunningServer.ADMIN_PASSWORD,
         "-jar", jar.toString()));
     Path log = data.resolve("server.log");
     Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -149,7 +151,11 @@ class ShutdownIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     String body = "";
     while (System.nanoTime() < deadline) {
-      body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+      // As Prometheus scrapes: HTTP Basic as a supervisor or administrator.
+      body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+              .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                  ("admin:" + RunningServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .build(),
           HttpResponse.BodyHandlers.ofString()).body();
       if (body.lines().anyMatch(line::equals)) {
         return;

@@ -36,13 +36,14 @@ class TicketsIT {
   @Test
   void aTicketOpenedDuringACall_isOnTheCustomersNextScreenPop() throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
-      HttpResponse<String> customer = send(server, "POST", "/api/customers",
+      HttpResponse<String> customer = server.send("POST", "/api/customers",
           "{\"name\": \"Wang Fang\", \"level\": \"VIP\", \"category\": \"retail\", \"phones\": [\"" + CALLER + "\"]}");
       assertEquals(201, customer.statusCode(), customer.body());
       long customerId = JSON.readTree(customer.body()).get("id").asLong();
       HttpResponse<String> login = send(server, "POST", "/api/login", "{\"user\": \"1001\", \"password\": \"hotline\"}");
       assertEquals(200, login.statusCode(), login.body());
       String token = JSON.readTree(login.body()).get("token").asText();
+      String csrf = JSON.readTree(login.body()).get("csrfToken").asText();
       String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
       assertEquals("hotline_session=" + token, cookie);
 
@@ -67,10 +68,13 @@ class TicketsIT {
       HttpResponse<String> anonymous = send(server, "POST", "/api/tickets", ticket);
       assertEquals(401, anonymous.statusCode(), anonymous.body());
       assertTrue(JSON.readTree(anonymous.body()).has("error"), anonymous.body());
-      HttpResponse<String> crossSite = send(server, "POST", "/api/tickets", ticket, "Cookie", cookie, "Origin", "https://evil.example");
+      HttpResponse<String> crossSite = send(server, "POST", "/api/tickets", ticket,
+          "Cookie", cookie, "X-CSRF-Token", csrf, "Origin", "https://evil.example");
       assertEquals(403, crossSite.statusCode(), crossSite.body());
+      HttpResponse<String> forged = send(server, "POST", "/api/tickets", ticket, "Cookie", cookie, "Origin", "http://127.0.0.1:" + server.httpPort);
+      assertEquals(403, forged.statusCode(), "a cookie write without the CSRF token: " + forged.body());
       HttpResponse<String> opened = send(server, "POST", "/api/tickets", ticket,
-          "Cookie", cookie, "Origin", "http://127.0.0.1:" + server.httpPort);
+          "Cookie", cookie, "X-CSRF-Token", csrf, "Origin", "http://127.0.0.1:" + server.httpPort);
       assertEquals(201, opened.statusCode(), opened.body());
       JsonNode during = JSON.readTree(opened.body());
       assertEquals(customerId, during.get("customerId").asLong(), during.toString());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,10 +31,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hotline.admin.http.AuditTrail;
+import org.hotline.admin.http.Gate;
 import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.Json;
+import org.hotline.admin.http.Principal;
 import org.hotline.admin.http.Router;
-import org.hotline.admin.http.UnauthenticatedException;
 import org.hotline.config.HttpSettings;
 import org.hotline.core.acd.AcdSnapshot;
 import org.hotline.core.acd.QueueStats;
@@ -43,6 +44,7 @@ import org.hotline.core.agent.AgentState;
 import org.hotline.core.event.AgentEvent;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.event.QueueEvent;
+import org.hotline.core.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +69,10 @@ class WallboardRouteTest {
 
   private void start(Duration minGap, Duration heartbeat, boolean allowed) {
     feed = new WallboardFeed(bus, timer, clock, meters, minGap, heartbeat);
-    Router router = new Router(workers, meters);
-    new WallboardRoute(feed, request -> {
-      if (!allowed) {
-        throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "log in first");
-      }
-    }).addTo(router);
+    // A gate that knows one supervisor, or nobody (401 for every stream that is not open).
+    Gate gate = allowed ? request -> new Principal("lin", Role.SUPERVISOR) : Gate.NOBODY;
+    Router router = new Router(workers, meters, gate, AuditTrail.NONE);
+    new WallboardRoute(feed).addTo(router);
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
     server.start();
   }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DigestHash;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers;
 
 /**

@@ -11,7 +11,7 @@ import org.hotline.config.DataSettings;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.db.Database;
-import org.hotline.cti.bridge.CtiUsers.Role;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,89 @@
+package org.hotline.admin.security;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import org.hotline.core.user.Role;
+import org.hotline.core.user.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure an administrator can log in, with no default password.
+ *
+ * <ul>
+ *   <li>{@code hotline.admin.password} set: the {@code admin} user gets it at every start (created,
+ *       or enabled and made an administrator again: the way back in for a lost password)
+ *   <li>unset, and no administrator yet (the first start): {@code admin} is created with a strong
+ *       random password, stored hashed and printed once, on a WARN log line and standard output;
+ *       never again, since an administrator exists from then on
+ *   <li>unset, and an administrator exists: nothing
+ * </ul>
+ */
+public final class AdminBootstrap {
+  private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+  /** The administrator's user name. */
+  public static final String ADMIN = "admin";
+
+  /** Random bytes of a generated password: 144 bits, 24 base64url characters. */
+  private static final int GENERATED_BYTES = 18;
+
+  private final UserRepository users;
+  private final PasswordHash hasher;
+  private final PrintStream out;
+
+  /**
+   * @param out where a generated password is printed besides the log (standard output)
+   */
+  public AdminBootstrap(UserRepository users, PasswordHash hasher, PrintStream out) {
+    this.users = Objects.requireNonNull(users, "users");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  /**
+   * Runs at start.
+   *
+   * @param configured {@code hotline.admin.password}; empty when unset
+   * @return the generated password when one was made now; null otherwise
+   */
+  public String run(String configured) {
+    if (!configured.isEmpty()) {
+      boolean exists = users.byName(ADMIN).map(u -> {
+        if (!hasher.verify(configured, u.passwordHash())) {
+          users.setPassword(ADMIN, hasher.hash(configured));
+        }
+        if (u.role() != Role.ADMIN) {
+          users.setRole(ADMIN, Role.ADMIN);
+        }
+        if (!u.enabled()) {
+          users.setEnabled(ADMIN, true);
+        }
+        return true;
+      }).orElse(false);
+      if (!exists) {
+        users.create(ADMIN, Role.ADMIN, hasher.hash(configured));
+      }
+      log.info("user '{}' has the password of hotline.admin.password", ADMIN);
+      return null;
+    }
+    if (users.anyAdmin()) {
+      return null;
+    }
+    byte[] random = new byte[GENERATED_BYTES];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    if (users.create(ADMIN, Role.ADMIN, hasher.hash(password)).isEmpty()) {
+      // A user named admin exists but is no administrator: leave it, and say how to get in.
+      log.error("no administrator, and user '{}' is not one: set hotline.admin.password to make it one", ADMIN);
+      return null;
+    }
+    String line = "generated the password of user '" + ADMIN + "' (shown this once; change it or set hotline.admin.password): " + password;
+    log.warn(line);
+    out.println(line);
+    out.flush();
+    return password;
+  }
+}

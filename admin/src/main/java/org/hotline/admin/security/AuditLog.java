@@ -1,0 +1,87 @@
+package org.hotline.admin.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.hotline.admin.http.AuditTrail;
+import org.hotline.admin.http.Json;
+import org.hotline.admin.http.Principal;
+import org.hotline.admin.http.Request;
+import org.hotline.admin.http.Response;
+import org.hotline.core.audit.AuditEntry;
+import org.hotline.core.audit.AuditRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's {@link AuditTrail}: each change a user made is written to the {@code audit} table
+ * on the write pool, off the event loop and the route's worker.
+ *
+ * <p>An entry says who ({@link Principal}), when, from which address, the action (method and
+ * route, such as {@code PUT /api/agents/*}), the object (the path, and the new object's {@code
+ * Location} when one was created) and a detail: the answer's status and the names of the body's
+ * fields (or its size, for a CSV import), never their values, so never a password. A write the
+ * pool refuses is logged instead.
+ */
+public final class AuditLog implements AuditTrail {
+  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+  private final AuditRepository audit;
+  private final Executor writes;
+  private final Clock clock;
+
+  /** @param writes the database write pool */
+  public AuditLog(AuditRepository audit, Executor writes, Clock clock) {
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.writes = Objects.requireNonNull(writes, "writes");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void changed(Request request, String route, Response response) {
+    Principal who = request.principal();
+    String location = response.headers().get("Location");
+    String object = location == null || location.equals(request.path()) ? request.path() : request.path() + " -> " + location;
+    AuditEntry entry = new AuditEntry(
+        0, clock.instant(), who.name(), who.role().id(), request.method().name() + " " + route, object, request.remoteHost(),
+        detail(request, response));
+    try {
+      writes.execute(() -> {
+        try {
+          audit.append(entry);
+        } catch (RuntimeException e) {
+          log.error("audit entry not stored: {}", entry, e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.error("audit entry not stored, the write pool is full: {}", entry);
+    }
+  }
+
+  /** The status and what the body held, by field name only. */
+  static String detail(Request request, Response response) {
+    String status = Integer.toString(response.status().code());
+    if (request.body().length == 0) {
+      return status;
+    }
+    try {
+      JsonNode body = Json.MAPPER.readTree(request.body());
+      if (body != null && body.isObject()) {
+        List<String> fields = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+          fields.add(names.next());
+        }
+        return status + "; fields " + String.join(", ", fields);
+      }
+    } catch (IOException e) {
+      // not JSON: a CSV import, say
+    }
+    return status + "; body of " + request.body().length + " bytes";
+  }
+}
