@@ -206,6 +206,8 @@ rtp_max=$((rtp_min + rtp_ports - 1))
 
 
 # --- server ----------------------------------------------------------------------------------
+# The administrator's password of this run: the reads of CDRs and metrics and the import log in.
+admin_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 log "output in $out"
 log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $agents demo agents"
 (
@@ -218,6 +220,7 @@ log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $a
     -Dhotline.data.dir="$out/server/data" -Dhotline.shutdown.grace=0 \
     -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml" \
     -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$agents" \
+    -Dhotline.admin.password="$admin_password" \
     -jar hotline.jar
 ) >"$out/server.log" 2>&1 &
 server_pid=$!
@@ -245,7 +248,7 @@ if [ "$customers" -gt 0 ]; then
   }' >"$out/customers.csv"
   log "importing $customers customers..."
   import_started=$(date +%s%N)
-  import_status=$(curl -s -o "$out/import.json" -w '%{http_code}' --max-time 600 \
+  import_status=$(curl -s -u "admin:$admin_password" -o "$out/import.json" -w '%{http_code}' --max-time 600 \
     -H 'Content-Type: text/csv; charset=utf-8' --data-binary @"$out/customers.csv" "$http/api/customers/import" || true)
   import_s=$(awk -v a="$import_started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
   [ "$import_status" = 200 ] || { log "the import answered $import_status: $(head -c 300 "$out/import.json")"; exit 1; }
@@ -366,7 +369,7 @@ read -r cpu_mean cpu_max rss_max host_busy samples < <(awk -v hz="$clk_tck" '
 cdr_json=
 cdrs=0; last=-1; stable=0; deadline=$((SECONDS + 30))
 while [ "$SECONDS" -lt "$deadline" ]; do
-  cdr_json=$(curl -s --max-time 10 "$http/api/cdrs" || true)
+  cdr_json=$(curl -s -u "admin:$admin_password" --max-time 10 "$http/api/cdrs" || true)
   cdrs=$(printf '%s' "$cdr_json" | { grep -o '"outcome":"[^"]*"' || true; } | wc -l)
   [ "$cdrs" -lt "$attempted" ] || break
   if [ "$cdrs" = "$last" ]; then stable=$((stable + 1)); [ "$stable" -lt 10 ] || break; else stable=0; fi
@@ -377,7 +380,7 @@ printf '%s' "$cdr_json" >"$out/cdrs.json"
 outcomes=$(printf '%s' "$cdr_json" | { grep -o '"outcome":"[^"]*"' || true; } | sed 's/"outcome":"\(.*\)"/\1/' | sort | uniq -c |
   awk '{ printf "%s%s=%s", sep, $2, $1; sep = " " }')
 answered=$(printf '%s' "$cdr_json" | { grep -o '"outcome":"answered"' || true; } | wc -l)
-curl -s --max-time 10 "$http/metrics" >"$out/metrics.txt" || true
+curl -s -u "admin:$admin_password" --max-time 10 "$http/metrics" >"$out/metrics.txt" || true
 metric() { awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $2 } END { print s + 0 }' "$out/metrics.txt"; }
 cdr_lost=$(metric hotline_cdr_lost_total)
 listener_errors=$(metric hotline_sip_listener_errors_total)

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.wallboard.WallboardRoute;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +89,23 @@ class AccessMatrixIT {
     rows.add(new Row("PUT", "/api/users/*", "/api/users/nobody", "{\"enabled\": true}", ADMINS, false));
     rows.add(new Row("DELETE", "/api/users/*", "/api/users/nobody", "", ADMINS, false));
     rows.add(new Row("GET", "/api/audit", "/api/audit", null, ADMINS, true));
+    rows.add(new Row("GET", "/api/reports/volume", "/api/reports/volume", null, FLOOR, true));
+    rows.add(new Row("GET", "/api/reports/summary", "/api/reports/summary", null, FLOOR, true));
+    rows.add(new Row("GET", "/api/reports/agents", "/api/reports/agents", null, FLOOR, true));
+    rows.add(new Row("GET", "/api/reports/calls", "/api/reports/calls", null, FLOOR, false));
+    rows.add(new Row("GET", WallboardRoute.PATH, WallboardRoute.PATH, null, FLOOR_AND_INTEGRATIONS, true));
+    // The pages and their files: open; what they show comes from the routes above.
+    for (String[] page : new String[][] {
+        {"/agent", "/agent/app.js"}, {"/console", "/console/app.js"}, {"/wallboard", "/wallboard/wallboard.js"},
+        {"/webjars/echarts", "/webjars/echarts/dist/echarts.min.js"}}) {
+      boolean hasIndex = !page[0].startsWith("/webjars");
+      for (String method : List.of("GET", "HEAD")) {
+        rows.add(new Row(method, page[0], page[0], null, OPEN, hasIndex));
+        rows.add(new Row(method, page[0] + "/*", page[1], null, OPEN, true));
+      }
+    }
+    rows.add(new Row("GET", "/", "/", null, OPEN, true));
+    rows.add(new Row("HEAD", "/", "/", null, OPEN, true));
     return rows;
   }
 
@@ -186,6 +208,10 @@ class AccessMatrixIT {
     return call(server, "POST", "/api/login", "{\"user\": \"" + user + "\", \"password\": \"" + password + "\"}", null);
   }
 
+  /**
+   * Sends one request and reads its answer; a stream that opens (200 {@code text/event-stream})
+   * is closed at once, with an empty body.
+   */
   private HttpResponse<String> call(RunningServer server, String method, String path, String body, String authorization) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -195,7 +221,33 @@ class AccessMatrixIT {
     if (authorization != null) {
       b.header("Authorization", authorization);
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(b.build(), info -> {
+      boolean stream = info.statusCode() == 200
+          && info.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
+      return stream ? new Closing() : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+    });
+  }
+
+  /** Reads nothing of a never-ending body: cancels it, which closes the connection. */
+  private static final class Closing implements HttpResponse.BodySubscriber<String> {
+    @Override
+    public CompletionStage<String> getBody() {
+      return CompletableFuture.completedFuture("");
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.cancel();
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {}
+
+    @Override
+    public void onError(Throwable throwable) {}
+
+    @Override
+    public void onComplete() {}
   }
 
   private static String basic(String user, String password) {

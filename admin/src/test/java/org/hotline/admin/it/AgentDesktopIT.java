@@ -309,12 +309,8 @@ class AgentDesktopIT {
     return page.findElement(By.id(id)).getText();
   }
 
+  /** A POST to the API as the administrator (HTTP Basic), as an operator's script would make it. */
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.send("POST", path, json);
   }
 }

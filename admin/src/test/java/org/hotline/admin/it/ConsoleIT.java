@@ -8,9 +8,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,25 +32,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chosen there is the wallboard's too.
  */
 class ConsoleIT {
-  /**
-   * Who signs in to the console and the wallboard. Until users and roles are in, an integration
-   * user (hotline.cti.integrations) stands in for a supervisor; see {@link #logInAsSupervisor}.
-   */
-  private static final String USER = "wallboard";
+  /** The supervisor who signs in to the console and the wallboard, created by the admin at start. */
+  private static final String USER = "lin";
 
-  private static final String PASSWORD = "console-test-secret";
+  private static final String PASSWORD = "supervisor-pw-1";
 
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static Chromium chromium;
   private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
     chromium = Chromium.start();
-    server = new RunningServer(Map.of(
-        "hotline.demo.agents", "1",
-        "hotline.acd.ring-timeout", "15",
-        "hotline.cti.integrations", USER + ":" + PASSWORD));
+    server = new RunningServer(Map.of("hotline.demo.agents", "1", "hotline.acd.ring-timeout", "15"));
+    HttpResponse<String> created =
+        server.send("POST", "/api/users", "{\"name\": \"" + USER + "\", \"role\": \"supervisor\", \"password\": \"" + PASSWORD + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
   }
 
   @AfterAll
@@ -175,8 +168,15 @@ class ConsoleIT {
     });
 
     chromium.run("console-admin-failure", () -> {
-      // Back in the console's tab: a queue's settings and an agent's name, through their pages.
+      // Back in the console's tab, as the administrator: users and the audit log are there too,
+      // and a queue's settings and an agent's name are changed through their pages.
       page.switchTo().window(page.getWindowHandles().iterator().next());
+      page.findElement(By.id("sign-out")).click();
+      wait.until(visibilityOfElementLocated(By.id("login-view")));
+      logIn(page, "admin", server.server.config().security().adminPassword());
+      wait.until(visibilityOfElementLocated(By.id("sign-out")));
+      wait.until(visibilityOfElementLocated(By.cssSelector("#nav a[data-page=users]")));
+      assertTrue(page.findElement(By.cssSelector("#nav a[data-page=audit]")).isDisplayed());
       page.findElement(By.cssSelector("#nav a[data-page=queues]")).click();
       wait.until(visibilityOfElementLocated(By.cssSelector("form[data-queue=support]")));
       WebElement threshold = page.findElement(By.id("q-support-serviceLevelSeconds"));
@@ -235,10 +235,7 @@ class ConsoleIT {
       return problems;
       """;
 
-  /**
-   * Signs in to the console's form as the user who reads reports and watches the wallboard.
-   * Today an integration user; once supervisors have accounts, a supervisor's name and password.
-   */
+  /** Signs in to the console's form as the supervisor who reads reports and watches the wallboard. */
   private static void logInAsSupervisor(WebDriver page, WebDriverWait wait) {
     logIn(page, USER, PASSWORD);
     wait.until(visibilityOfElementLocated(By.id("sign-out")));
@@ -312,12 +309,8 @@ class ConsoleIT {
     return send("POST", path, json);
   }
 
+  /** A request to the API as the administrator (HTTP Basic), as a script would make it. */
   private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base() + path))
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return server.send(method, path, json);
   }
 }

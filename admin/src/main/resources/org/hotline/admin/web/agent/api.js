@@ -1,5 +1,13 @@
 // The HTTP calls of the agent desktop. The session cookie (HttpOnly, SameSite=Strict) that the
-// login sets authenticates the rest; the page never keeps the token itself.
+// login sets authenticates the rest; the page never keeps the token itself. Writes carry the
+// login's CSRF token (X-CSRF-Token), which the server requires with the cookie.
+
+let csrfToken = null;
+
+/** The CSRF token of the login's answer, sent with every write from now on; null to forget it. */
+export function useCsrfToken(token) {
+  csrfToken = token || null;
+}
 
 /** A failed HTTP call: the status and the server's one-line error. */
 export class ApiError extends Error {
@@ -11,6 +19,9 @@ export class ApiError extends Error {
 
 async function call(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (method !== 'GET' && csrfToken) {
+    init.headers['X-CSRF-Token'] = csrfToken;
+  }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -34,7 +45,7 @@ async function call(method, path, body) {
   return json;
 }
 
-/** POST /api/login: {token, role, agentId, expiresAt, breakReasons}; an ApiError with status 401 when refused. */
+/** POST /api/login: {token, role, agentId, expiresAt, csrfToken, breakReasons}; an ApiError with status 401 when refused. */
 export function login(user, password) {
   return call('POST', '/api/login', { user, password });
 }

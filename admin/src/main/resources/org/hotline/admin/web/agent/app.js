@@ -61,6 +61,7 @@ function keepSession(value) {
 
 function showLogin(noticeKey) {
   session = null;
+  api.useCsrfToken(null);
   keepSession(null);
   loginNotice = noticeKey;
   $('desk-view').hidden = true;
@@ -79,6 +80,7 @@ function showLogin(noticeKey) {
 
 function enterDesk(value) {
   session = value;
+  api.useCsrfToken(value.csrfToken);
   keepSession(value);
   loginError = null;
   loginNotice = null;
@@ -111,7 +113,12 @@ async function submitLogin(event) {
       loginError = { key: 'session.notAgent' };
       return;
     }
-    enterDesk({ agentId: answer.agentId, breakReasons: answer.breakReasons || [], expiresAt: answer.expiresAt });
+    enterDesk({
+      agentId: answer.agentId,
+      breakReasons: answer.breakReasons || [],
+      expiresAt: answer.expiresAt,
+      csrfToken: answer.csrfToken || null,
+    });
   } catch (e) {
     loginError = e.status === 401 ? { key: 'login.wrong' } : { key: 'login.failed', params: { message: e.message } };
     $('login-password').value = '';
