@@ -8,8 +8,6 @@ const SESSION_KEY = 'hotline.console.session';
 const PAGES_BY_ROLE = {
   admin: ['reports', 'agents', 'queues', 'users', 'audit'],
   supervisor: ['reports', 'agents', 'queues'],
-  // Machine users until supervisors have their own accounts: what a supervisor may.
-  integration: ['reports', 'agents', 'queues'],
 };
 
 /** A failed HTTP call: the status and the server's one-line error. */
