@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public final class CdrsRoute implements RouteHandler {
 
   @Override
   public Response handle(Request request) {
-    Optional<Instant> from = request.param("from").map(v -> instant("from", v));
-    Optional<Instant> to = request.param("to").map(v -> instant("to", v));
+    Optional<Instant> from = request.timeParam("from", zone());
+    Optional<Instant> to = request.timeParam("to", zone());
     String format = request.param("format").orElse("json");
     if (!format.equals("json") && !format.equals("csv")) {
       throw new BadRequestException("format", "expected json or csv, got '" + shortened(format) + "'");
@@ -68,17 +67,6 @@ public final class CdrsRoute implements RouteHandler {
           .withHeader("Content-Disposition", "attachment; filename=\"cdrs.csv\"");
     }
     return Response.json(HttpResponseStatus.OK, list);
-  }
-
-  private Instant instant(String parameter, String value) {
-    // A '+' of an offset arrives as a space when the client did not percent-encode it.
-    String v = value.replace(' ', '+');
-    try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone()).toInstant() : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(
-          parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z or a date such as 2026-03-01, got '" + shortened(value) + "'");
-    }
   }
 
   private ZoneId zone() {

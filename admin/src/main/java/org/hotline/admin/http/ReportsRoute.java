@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,8 +146,8 @@ public final class ReportsRoute {
     if (!kind.equals("inbound") && !kind.equals("callback")) {
       throw new BadRequestException("kind", "expected inbound or callback, got '" + shortened(kind) + "'");
     }
-    int page = number(request, "page", 1, Integer.MAX_VALUE, 1);
-    int size = number(request, "size", 1, ReportRepository.MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+    int page = request.intParam("page", 1, 1, Integer.MAX_VALUE);
+    int size = request.intParam("size", DEFAULT_PAGE_SIZE, 1, ReportRepository.MAX_PAGE_SIZE);
     CallPage calls = reports.calls(range.from, range.to, by, value, kind.equals("callback"), page, size);
     if (csv) {
       ReportCsv out =
@@ -204,25 +203,9 @@ public final class ReportsRoute {
     return request.param("by").map(v -> parse("by", () -> GroupBy.fromCode(v))).orElse(null);
   }
 
-  private static int number(Request request, String name, int min, int max, int otherwise) {
-    Optional<String> value = request.param(name);
-    if (value.isEmpty()) {
-      return otherwise;
-    }
-    try {
-      int n = Integer.parseInt(value.get());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shortened(value.get()) + "'");
-  }
-
   private Range range(Request request) {
-    Optional<Instant> from = request.param("from").map(v -> instant("from", v));
-    Optional<Instant> to = request.param("to").map(v -> instant("to", v));
+    Optional<Instant> from = request.timeParam("from", zone());
+    Optional<Instant> to = request.timeParam("to", zone());
     if (from.isEmpty() && to.isEmpty()) {
       LocalDate today = LocalDate.now(clock.withZone(zone()));
       return new Range(today.atStartOfDay(zone()).toInstant(), today.plusDays(1).atStartOfDay(zone()).toInstant());
@@ -234,17 +217,6 @@ public final class ReportsRoute {
       throw new BadRequestException("to", "must be after from (" + from.get() + "), got " + to.get());
     }
     return new Range(from.get(), to.get());
-  }
-
-  private Instant instant(String parameter, String value) {
-    // A '+' of an offset arrives as a space when the client did not percent-encode it.
-    String v = value.replace(' ', '+');
-    try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone()).toInstant() : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(
-          parameter, "expected a date such as 2026-11-01 or an ISO-8601 instant such as 2026-11-01T00:00:00Z, got '" + shortened(value) + "'");
-    }
   }
 
   private ZoneId zone() {

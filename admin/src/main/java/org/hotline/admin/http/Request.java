@@ -6,6 +6,10 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.SocketAddress;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,5 +103,25 @@ public record Request(
     }
     String shown = value.length() <= 64 ? value : value.substring(0, 64) + "...";
     throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shown + "'");
+  }
+
+  /**
+   * Query parameter {@code name} as an instant: a date ({@code 2026-11-01}, its start in {@code
+   * zone}) or an ISO-8601 instant ({@code 2026-11-01T00:00:00Z}); empty when it is not given.
+   *
+   * @throws BadRequestException naming the parameter when it is neither
+   */
+  public Optional<Instant> timeParam(String name, ZoneId zone) {
+    return param(name).map(value -> {
+      // A '+' of an offset arrives as a space when the client did not percent-encode it.
+      String v = value.replace(' ', '+');
+      try {
+        return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone).toInstant() : Instant.parse(v);
+      } catch (DateTimeParseException e) {
+        String shown = value.length() <= 64 ? value : value.substring(0, 64) + "...";
+        throw new BadRequestException(
+            name, "expected a date such as 2026-11-01 or an ISO-8601 instant such as 2026-11-01T00:00:00Z, got '" + shown + "'");
+      }
+    });
   }
 }

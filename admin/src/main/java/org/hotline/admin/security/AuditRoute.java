@@ -5,8 +5,6 @@ import static org.hotline.core.user.Role.ADMIN;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import org.hotline.admin.http.Access;
 import org.hotline.admin.http.BadRequestException;
@@ -43,38 +41,13 @@ public final class AuditRoute {
   }
 
   Response list(Request request) {
-    Instant from = request.param("from").map(v -> instant("from", v)).orElse(null);
-    Instant to = request.param("to").map(v -> instant("to", v)).orElse(null);
+    Instant from = request.timeParam("from", clock.getZone()).orElse(null);
+    Instant to = request.timeParam("to", clock.getZone()).orElse(null);
     if (from != null && to != null && !to.isAfter(from)) {
       throw new BadRequestException("to", "must be after from (" + from + "), got " + to);
     }
-    int page = number(request, "page", 0, 0, 1_000_000);
-    int size = number(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    int page = request.intParam("page", 0, 0, 1_000_000);
+    int size = request.intParam("size", DEFAULT_SIZE, 1, MAX_SIZE);
     return Response.json(HttpResponseStatus.OK, audit.list(from, to, page, size));
-  }
-
-  private Instant instant(String parameter, String value) {
-    String v = value.replace(' ', '+');
-    try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(clock.getZone()).toInstant() : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z or a date such as 2026-03-01");
-    }
-  }
-
-  private static int number(Request request, String name, int absent, int min, int max) {
-    String value = request.param(name).orElse(null);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max);
   }
 }
