@@ -186,6 +186,7 @@ public final class HotlineServer implements AutoCloseable {
     CallbackIntake callbackIntake = new CallbackIntake(callbacks);
     new VoicemailRoute(voicemail, clock).addTo(router);
     ClassLoader pages = HotlineServer.class.getClassLoader();
+    new StaticRoute("/shared", "org/hotline/admin/web/shared", pages).addTo(router);
     new StaticRoute("/agent", "org/hotline/admin/web/agent", pages).addTo(router);
     // ECharts places its tooltips and legends with style attributes.
     StaticRoute console = new StaticRoute("/console", "org/hotline/admin/web/console", pages).allowingStyleAttributes();

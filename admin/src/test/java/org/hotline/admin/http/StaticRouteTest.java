@@ -25,6 +25,7 @@ class StaticRouteTest {
             router -> {
               new StaticRoute("/agent", "org/hotline/admin/http/static-test", loader).addTo(router);
               new StaticRoute("/desk", "org/hotline/admin/web/agent", loader).addTo(router);
+              new StaticRoute("/shared", "org/hotline/admin/web/shared", loader).addTo(router);
             });
   }
 
@@ -170,7 +171,10 @@ class StaticRouteTest {
     assertTrue(route.fileName("/agent/a.exe").isEmpty());
   }
 
-  /** The agent desktop: its page and every module it loads, followed through their imports, are served. */
+  /**
+   * The agent desktop: its page and every module it loads, followed through their imports (its
+   * own, and those of every page under /shared/), are served.
+   */
   @Test
   void theAgentDesktop_pageAndAllItsModulesAreServed() throws Exception {
     HttpResponse<String> page = http.get("/desk");
@@ -182,24 +186,24 @@ class StaticRouteTest {
       todo.add(refs.group(1));
     }
     assertTrue(todo.contains("app.js"), todo.toString());
-    Pattern imports = Pattern.compile("(?:import|from)\\s+['\"]\\./([^'\"]+)['\"]");
+    Pattern imports = Pattern.compile("(?:import|from)\\s+['\"](\\./|/shared/)([^'\"]+)['\"]");
     while (!todo.isEmpty()) {
       String name = todo.iterator().next();
       todo.remove(name);
       if (!seen.add(name)) {
         continue;
       }
-      HttpResponse<String> file = http.get("/desk/" + name);
+      HttpResponse<String> file = http.get(name.startsWith("/shared/") ? name : "/desk/" + name);
       assertEquals(200, file.statusCode(), name);
       if (name.endsWith(".js")) {
         assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("content-type").orElseThrow(), name);
         Matcher m = imports.matcher(file.body());
         while (m.find()) {
-          todo.add(m.group(1));
+          todo.add(m.group(1).equals("./") ? m.group(2) : m.group(1) + m.group(2));
         }
       }
     }
-    assertTrue(seen.contains("i18n.js") && seen.contains("cti.js"), seen.toString());
+    assertTrue(seen.containsAll(Set.of("i18n.js", "cti.js", "/shared/language.js", "/shared/http.js")), seen.toString());
   }
 
   private void assertType(String path, String type) throws Exception {

@@ -97,8 +97,8 @@ class AccessMatrixIT {
     // The pages and their files: open; what they show comes from the routes above.
     for (String[] page : new String[][] {
         {"/agent", "/agent/app.js"}, {"/console", "/console/app.js"}, {"/wallboard", "/wallboard/wallboard.js"},
-        {"/webjars/echarts", "/webjars/echarts/dist/echarts.min.js"}}) {
-      boolean hasIndex = !page[0].startsWith("/webjars");
+        {"/webjars/echarts", "/webjars/echarts/dist/echarts.min.js"}, {"/shared", "/shared/language.js"}}) {
+      boolean hasIndex = !page[0].startsWith("/webjars") && !page[0].equals("/shared");
       for (String method : List.of("GET", "HEAD")) {
         rows.add(new Row(method, page[0], page[0], null, OPEN, hasIndex));
         rows.add(new Row(method, page[0] + "/*", page[1], null, OPEN, true));

@@ -2,6 +2,8 @@
 // (HttpOnly, SameSite=Strict) set by the login authenticates them; the page keeps the login's
 // answer for this tab (role, CSRF token), never the token itself.
 
+import { ApiError, request } from '/shared/http.js';
+
 const SESSION_KEY = 'hotline.console.session';
 
 /** Who may use which console page, by role; a role not listed may not use the console. */
@@ -10,13 +12,7 @@ const PAGES_BY_ROLE = {
   supervisor: ['reports', 'agents', 'queues'],
 };
 
-/** A failed HTTP call: the status and the server's one-line error. */
-export class ApiError extends Error {
-  constructor(status, message) {
-    super(message || `HTTP ${status}`);
-    this.status = status;
-  }
-}
+export { ApiError };
 
 let session = readSession();
 const expiredListeners = new Set();
@@ -60,35 +56,14 @@ export function onSessionExpired(listener) {
 
 /** One HTTP call; resolves with the parsed JSON answer (null for none), rejects with an ApiError. */
 export async function call(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  if (method !== 'GET' && session && session.csrfToken) {
-    init.headers['X-CSRF-Token'] = session.csrfToken;
-  }
-  let response;
   try {
-    response = await fetch(path, init);
-  } catch (e) {
-    throw new ApiError(0, e.message);
-  }
-  const text = await response.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = new ApiError(response.status, json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`);
-    if (response.status === 401 && path !== '/api/login') {
+    return await request(method, path, body, session?.csrfToken);
+  } catch (error) {
+    if (error.status === 401 && path !== '/api/login') {
       expiredListeners.forEach((listener) => listener(error));
     }
     throw error;
   }
-  return json;
 }
 
 /** POST /api/login; keeps the answer for this tab and resolves with it. */
