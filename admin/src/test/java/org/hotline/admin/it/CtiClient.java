@@ -24,13 +24,20 @@ final class CtiClient implements AutoCloseable {
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   /** Frames that came while a command waited for its answer, for {@link #next}. */
   private final java.util.Deque<JsonNode> aside = new java.util.ArrayDeque<>();
+  private final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
   private final WebSocket socket;
   private int ids;
 
   private CtiClient(RunningServer server, String token) throws Exception {
+    String query = token == null ? "" : "?token=" + token;
     socket = HTTP.newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + token), new Collector())
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti" + query), new Collector())
         .get(10, TimeUnit.SECONDS);
+  }
+
+  /** A connection with no login at all, as a page that never signed in would open it. */
+  static CtiClient withoutLogin(RunningServer server) throws Exception {
+    return new CtiClient(server, null);
   }
 
   /** Logs agent {@code agentId} in with the demo password and opens their socket. */
@@ -99,6 +106,15 @@ final class CtiClient implements AutoCloseable {
     return f;
   }
 
+  /** The code the server closed the connection with; bounded. */
+  int closeCode() throws InterruptedException {
+    Integer code = closeCodes.poll(10, TimeUnit.SECONDS);
+    if (code == null) {
+      throw new AssertionError("the server did not close the connection within 10 s");
+    }
+    return code;
+  }
+
   @Override
   public void close() {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
@@ -120,6 +136,12 @@ final class CtiClient implements AutoCloseable {
         partial.setLength(0);
       }
       ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      closeCodes.add(statusCode);
       return null;
     }
   }
