@@ -338,10 +338,13 @@ class MediaServerLoopbackTest {
     assertEquals(expected, count.getAsLong());
   }
 
-  /** The first of {@code n} consecutive UDP ports free on 127.0.0.1 now (even, like RTP). */
+  /**
+   * The first of {@code n} consecutive UDP ports free on 127.0.0.1 now (even, like RTP), below
+   * Linux's ephemeral range so no client socket is given one before the test binds it.
+   */
   private static int freeRange(int n) {
     for (int attempt = 0; attempt < 500; attempt++) {
-      int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 60000 - n) & ~1;
+      int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(10000, 32768 - n) & ~1;
       boolean free = true;
       for (int p = base; p < base + n && free; p++) {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(HOST, p))) {
