@@ -174,7 +174,7 @@ public final class HotlineServer implements AutoCloseable {
             .get("/api/queues", Access.loggedIn(), queuesRoute);
     new LoginRoute(tokens, logins, config.http().secureCookies(), config.acd().breakReasons()).addTo(router);
     new UsersRoute(users, hasher,
-            name -> config.cti().integrations().containsKey(name) || agentRepository.byId(name).isPresent(), tokens, logins, clock)
+            name -> config.cti().integrations().containsKey(name) || agentRepository.exists(name), tokens, logins, clock)
         .addTo(router);
     new AuditRoute(audit, clock).addTo(router);
     CustomerDirectory customers =

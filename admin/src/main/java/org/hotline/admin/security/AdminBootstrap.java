@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code hotline.admin.password} set: the {@code admin} user gets it at every start (created,
  *       or enabled and made an administrator again: the way back in for a lost password)
  *   <li>unset, and no administrator yet (the first start): {@code admin} is created with a strong
- *       random password, stored hashed and printed once, on a WARN log line and standard output;
- *       never again, since an administrator exists from then on
+ *       random password, stored hashed and printed once, on standard output only: log lines end up
+ *       in files and log collectors, so the WARN line that says a password was made does not carry
+ *       it. Never again, since an administrator exists from then on
  *   <li>unset, and an administrator exists: nothing
  * </ul>
  */
@@ -35,7 +36,7 @@ public final class AdminBootstrap {
   private final PrintStream out;
 
   /**
-   * @param out where a generated password is printed besides the log (standard output)
+   * @param out where a generated password is printed (standard output)
    */
   public AdminBootstrap(UserRepository users, PasswordHash hasher, PrintStream out) {
     this.users = Objects.requireNonNull(users, "users");
@@ -80,9 +81,9 @@ public final class AdminBootstrap {
       log.error("no administrator, and user '{}' is not one: set hotline.admin.password to make it one", ADMIN);
       return null;
     }
-    String line = "generated the password of user '" + ADMIN + "' (shown this once; change it or set hotline.admin.password): " + password;
-    log.warn(line);
-    out.println(line);
+    log.warn("generated a password for user '{}' and printed it once on standard output (not in this log):"
+        + " change it, or set hotline.admin.password", ADMIN);
+    out.println("generated the password of user '" + ADMIN + "' (shown this once; change it or set hotline.admin.password): " + password);
     out.flush();
     return password;
   }

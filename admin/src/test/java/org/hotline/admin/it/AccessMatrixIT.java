@@ -166,6 +166,9 @@ class AccessMatrixIT {
       assertEquals(409, server.send("DELETE", "/api/users/admin", "").statusCode());
       assertEquals(409, server.send("POST", "/api/users", "{\"name\": \"1001\", \"role\": \"admin\", \"password\": \"long-enough-pw\"}")
           .statusCode(), "a user name may not be an agent id");
+      assertEquals(204, server.send("DELETE", "/api/agents/1001", "").statusCode());
+      assertEquals(409, server.send("POST", "/api/users", "{\"name\": \"1001\", \"role\": \"admin\", \"password\": \"long-enough-pw\"}")
+          .statusCode(), "nor a disabled agent's, which may be enabled again");
       assertEquals(201, server.send("POST", "/api/users", "{\"name\": \"ops\", \"role\": \"admin\", \"password\": \"ops-secret-pw-9\"}")
           .statusCode());
       assertEquals(409, server.send("PUT", "/api/agents/ops", "{\"password\": \"agent-pw-1\", \"queues\": {\"support\": 1}}")

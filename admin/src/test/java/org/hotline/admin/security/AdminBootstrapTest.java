@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class AdminBootstrapTest {
   final PasswordHash hasher = new PasswordHash(1_000);
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @TempDir Path dir;
   Database db;
@@ -36,10 +41,13 @@ class AdminBootstrapTest {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     users = new UserRepository(db.dsl(), new ManualClock(Instant.parse("2026-03-01T08:00:00Z")));
     bootstrap = new AdminBootstrap(users, hasher, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    logged.start();
+    ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).addAppender(logged);
   }
 
   @AfterEach
   void stop() {
+    ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).detachAppender(logged);
     db.close();
   }
 
@@ -59,6 +67,10 @@ class AdminBootstrapTest {
     assertTrue(hasher.verify(password, admin.passwordHash()));
     assertEquals(1, out().lines().count());
     assertTrue(out().contains(password));
+    assertEquals(1, logged.list.size(), "the log says a password was made");
+    String logLine = logged.list.get(0).getFormattedMessage();
+    assertTrue(logLine.contains("standard output"), logLine);
+    assertFalse(logLine.contains(password), "log files never hold the password: " + logLine);
 
     assertNull(bootstrap.run(""), "the next start generates nothing");
     assertNull(bootstrap.run(""));

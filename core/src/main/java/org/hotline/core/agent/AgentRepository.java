@@ -146,6 +146,14 @@ public final class AgentRepository {
     return agents(AGENT.ENABLED.isTrue().and(AGENT.ID.eq(id))).stream().findFirst();
   }
 
+  /**
+   * Whether an agent has the id {@code id}, enabled or not: a disabled agent can be enabled
+   * again, so its id stays its own.
+   */
+  public boolean exists(String id) {
+    return id != null && dsl.fetchExists(AGENT, AGENT.ID.eq(id));
+  }
+
   /** The enabled agent whose SIP user is {@code sipUser}. */
   public Optional<Agent> bySipUser(String sipUser) {
     if (sipUser == null) {

@@ -1,6 +1,7 @@
 package org.hotline.core.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -79,6 +80,8 @@ class AgentRepositoryTest {
     assertEquals(Optional.empty(), agents.ha1("alice", "SHA-256", REALM));
     assertEquals(List.of(), agents.all());
     assertEquals(Optional.empty(), agents.bySipUser("alice"));
+    assertTrue(agents.exists("7"), "the id stays the agent's");
+    assertFalse(agents.exists("8"));
   }
 
   @Test
