@@ -7,19 +7,13 @@ import java.util.Comparator;
  * org.hotline.core.agent.Agent#levels()}), then the longest idle among equals: the best-suited
  * agent takes the call when free, and less skilled ones take the overflow.
  */
-final class BestSkill implements RoutingStrategy {
-  @Override
-  public String name() {
-    return "skills";
+final class BestSkill extends NamedStrategy {
+  BestSkill() {
+    super("skills");
   }
 
   @Override
   public Comparator<IdleAgent> order(String queue) {
     return Comparator.comparingInt((IdleAgent a) -> -a.level(queue)).thenComparing(LongestIdle.ORDER);
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -7,22 +7,16 @@ import java.util.Comparator;
  * queues together) first, then the longest idle. The ACD resets the counts at midnight and
  * re-sorts the free agents then, so an agent who worked yesterday is not held back today.
  */
-final class FewestCallsToday implements RoutingStrategy {
+final class FewestCallsToday extends NamedStrategy {
   private static final Comparator<IdleAgent> ORDER =
       Comparator.comparingLong(IdleAgent::callsToday).thenComparing(LongestIdle.ORDER);
 
-  @Override
-  public String name() {
-    return "fewest-calls";
+  FewestCallsToday() {
+    super("fewest-calls");
   }
 
   @Override
   public Comparator<IdleAgent> order(String queue) {
     return ORDER;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

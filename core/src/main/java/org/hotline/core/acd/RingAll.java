@@ -7,10 +7,9 @@ import java.util.Comparator;
  * it, and the others are free again without a missed offer. Agents who did not answer are
  * skipped for that call until the no-answer retry, like with the other strategies.
  */
-final class RingAll implements RoutingStrategy {
-  @Override
-  public String name() {
-    return "ring-all";
+final class RingAll extends NamedStrategy {
+  RingAll() {
+    super("ring-all");
   }
 
   /** The order agents are reserved in (and an agent of several queues is matched by). */
@@ -22,10 +21,5 @@ final class RingAll implements RoutingStrategy {
   @Override
   public boolean ringsAll() {
     return true;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -6,22 +6,16 @@ import java.util.Comparator;
  * The agent offered a call longest ago (or never) first, whatever their idle time: agents take
  * turns, each offer moving the agent to the back.
  */
-final class RoundRobin implements RoutingStrategy {
+final class RoundRobin extends NamedStrategy {
   private static final Comparator<IdleAgent> ORDER =
       Comparator.comparingLong(IdleAgent::lastOffered).thenComparing(IdleAgent::id);
 
-  @Override
-  public String name() {
-    return "round-robin";
+  RoundRobin() {
+    super("round-robin");
   }
 
   @Override
   public Comparator<IdleAgent> order(String queue) {
     return ORDER;
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }
