@@ -172,20 +172,21 @@ class StaticRouteTest {
   }
 
   /**
-   * The agent desktop: its page and every module it loads, followed through their imports (its
-   * own, and those of every page under /shared/), are served.
+   * The agent desktop: its page, its style sheets (its own and the shared one) and every module it
+   * loads, followed through their imports (its own, and those of every page under /shared/), are
+   * served.
    */
   @Test
   void theAgentDesktop_pageAndAllItsModulesAreServed() throws Exception {
     HttpResponse<String> page = http.get("/desk");
     assertEquals(200, page.statusCode(), page.body());
     Set<String> seen = new LinkedHashSet<>();
-    Matcher refs = Pattern.compile("(?:src|href)=\"/agent/([^\"]+)\"").matcher(page.body());
+    Matcher refs = Pattern.compile("(?:src|href)=\"(?:/agent/|(/shared/))([^\"]+)\"").matcher(page.body());
     Set<String> todo = new LinkedHashSet<>();
     while (refs.find()) {
-      todo.add(refs.group(1));
+      todo.add(refs.group(1) == null ? refs.group(2) : refs.group(1) + refs.group(2));
     }
-    assertTrue(todo.contains("app.js"), todo.toString());
+    assertTrue(todo.containsAll(Set.of("app.js", "desk.css", "/shared/base.css")), todo.toString());
     Pattern imports = Pattern.compile("(?:import|from)\\s+['\"](\\./|/shared/)([^'\"]+)['\"]");
     while (!todo.isEmpty()) {
       String name = todo.iterator().next();
@@ -195,6 +196,9 @@ class StaticRouteTest {
       }
       HttpResponse<String> file = http.get(name.startsWith("/shared/") ? name : "/desk/" + name);
       assertEquals(200, file.statusCode(), name);
+      if (name.endsWith(".css")) {
+        assertEquals("text/css; charset=utf-8", file.headers().firstValue("content-type").orElseThrow(), name);
+      }
       if (name.endsWith(".js")) {
         assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("content-type").orElseThrow(), name);
         Matcher m = imports.matcher(file.body());
