@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hotline.core.acd.AcdSnapshot;
+import org.hotline.core.acd.QueueSettings;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentControl;
 import org.hotline.core.agent.AgentRepository;
@@ -159,7 +160,7 @@ public final class AgentsRoute {
       throw new BadRequestException("queues", "expected an object of queue to skill level, such as {\"sales\": 1}");
     }
     queues.fields().forEachRemaining(e -> {
-      if (!e.getKey().matches("[a-z0-9][a-z0-9_-]{0,63}") || !e.getValue().canConvertToInt()
+      if (!QueueSettings.QUEUE_NAME.matcher(e.getKey()).matches() || !e.getValue().canConvertToInt()
           || e.getValue().asInt() < 1 || e.getValue().asInt() > 10) {
         throw new BadRequestException("queues", "queue names are lower-case, levels 1 to 10; got " + e.getKey() + ": " + e.getValue());
       }

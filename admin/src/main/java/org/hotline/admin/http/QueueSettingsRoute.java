@@ -24,8 +24,9 @@ import org.hotline.core.acd.QueueSettingsRepository;
  *       defaults of {@code hotline.acd.*})
  *   <li>{@code PUT /api/queues/{name}/settings} with any of {@code strategy}, {@code
  *       wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code maxWaitSeconds}, {@code
- *       joinWhenNoAgents}, {@code serviceLevelSeconds} (the others keep their value): stored, and
- *       routing follows at once
+ *       joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow} (a queue name, or {@code ""}
+ *       or null for none; not the queue itself) (the others keep their value): stored, and routing
+ *       follows at once
  *   <li>{@code DELETE /api/queues/{name}/settings}: back to the defaults
  * </ul>
  */
@@ -83,6 +84,9 @@ public final class QueueSettingsRoute {
       if (body.has("serviceLevelSeconds")) {
         s = s.withServiceLevel(Duration.ofSeconds(number(body, "serviceLevelSeconds")));
       }
+      if (body.has("overflow")) {
+        s = s.withOverflow(overflow(body.get("overflow"), queue));
+      }
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(null, e.getMessage());
     }
@@ -112,7 +116,21 @@ public final class QueueSettingsRoute {
     m.put("maxWaitSeconds", s.maxWait().toSeconds());
     m.put("joinWhenNoAgents", s.joinWhenNoAgents());
     m.put("serviceLevelSeconds", s.serviceLevel().toSeconds());
+    m.put("overflow", s.overflow().isEmpty() ? null : s.overflow());
     return m;
+  }
+
+  private static String overflow(JsonNode v, String queue) {
+    if (v.isNull()) {
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw new BadRequestException("overflow", "expected a queue name, \"\" or null, got " + v);
+    }
+    if (v.asText().equals(queue)) {
+      throw new BadRequestException("overflow", "a queue cannot overflow to itself");
+    }
+    return v.asText();
   }
 
   private static String queue(Request request) {
@@ -121,7 +139,7 @@ public final class QueueSettingsRoute {
       throw new BadRequestException(null, "expected /api/queues/{name}/settings, got " + request.path());
     }
     String queue = rest.substring(0, rest.length() - SUFFIX.length());
-    if (!queue.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+    if (!QueueSettings.QUEUE_NAME.matcher(queue).matches()) {
       throw new BadRequestException("queue", "a queue name is lower-case letters, digits, - and _, got '" + queue + "'");
     }
     return queue;

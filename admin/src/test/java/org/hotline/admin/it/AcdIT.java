@@ -147,6 +147,57 @@ class AcdIT {
   }
 
   @Test
+  void aQueueSetInTheConsoleToOverflow_passesItsCallerOnAfterTheLongestWait_toAnAgentOfTheOtherQueue() throws Exception {
+    Path flows = Files.writeString(dir.resolve("flows.yaml"), """
+        numbers:
+          "100": front
+        queues:
+          sales: {}
+          support: {}
+        flows:
+          front:
+            - enqueue: sales
+            - voicemail: general
+        """);
+    try (RunningServer server = new RunningServer(Map.of("hotline.ivr.flows", flows.toString(), "hotline.demo.enabled", "false"))) {
+      HttpResponse<String> agent = server.send("PUT", "/api/agents/2001", "{\"password\": \"agent-pw-2001\", \"queues\": {\"support\": 1}}");
+      assertEquals(201, agent.statusCode(), agent.body());
+      HttpResponse<String> set = server.send("PUT", "/api/queues/sales/settings", "{\"maxWaitSeconds\": 2, \"overflow\": \"support\"}");
+      assertEquals(200, set.statusCode(), set.body());
+      assertEquals("support", JSON.readTree(set.body()).get("overflow").asText());
+      assertEquals(400, server.send("PUT", "/api/queues/sales/settings", "{\"overflow\": \"sales\"}").statusCode(),
+          "a queue does not overflow to itself");
+
+      // The only agent serves support; the caller dials into sales, waits its 2 s, and is answered
+      // in support instead of going on to the voicemail after the enqueue.
+      int phonePort = FreePorts.udpAndTcp();
+      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+      assertEquals(0, Agents.registration(server, "2001", "agent-pw-2001", phonePort).run(30));
+      Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "100", "-key", "caller", "13800138000", "-m", "1",
+          "-d", "6000", "-timeout", "60s");
+      assertEquals(0, caller.run(60), caller.output());
+      assertEquals(0, phone.await(30), phone.output());
+
+      JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
+      assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
+      assertEquals("2001", cdr.get("agentId").asText(), cdr.toString());
+      assertEquals("support", cdr.get("queue").asText(), cdr.toString());
+      assertTrue(cdr.get("waitSeconds").asLong() >= 2, "the wait counts from joining sales: " + cdr);
+      assertEquals(0, JSON.readTree(server.get("/api/voicemails")).size(), "the flow did not go on to the voicemail");
+      assertEquals(1.0, server.counter("hotline_acd_calls_overflowed_total{reason=\"max-wait\"}"));
+      assertEquals(0.0, server.counter("hotline_acd_calls_given_back_total{reason=\"max-wait\"}"));
+      JsonNode sales = null;
+      for (JsonNode q : JSON.readTree(server.get("/api/queues"))) {
+        if (q.get("queue").asText().equals("sales")) {
+          sales = q;
+        }
+      }
+      assertTrue(sales != null, "sales is listed");
+      assertEquals(1, sales.get("overflowedToday").asInt(), sales.toString());
+    }
+  }
+
+  @Test
   void aCallbackCallsTheCustomerBack_throughTheTrunk_whenAnAgentIsFree() throws Exception {
     int trunkPort = FreePorts.udpAndTcp();
     try (RunningServer server = new RunningServer(Map.of("hotline.sip.trunk", "127.0.0.1:" + trunkPort))) {

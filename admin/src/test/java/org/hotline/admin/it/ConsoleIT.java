@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -182,9 +183,15 @@ class ConsoleIT {
       WebElement threshold = page.findElement(By.id("q-support-serviceLevelSeconds"));
       threshold.clear();
       threshold.sendKeys("30");
+      Select overflow = new Select(page.findElement(By.id("q-support-overflow")));
+      assertTrue(overflow.getOptions().stream().noneMatch(o -> o.getDomAttribute("value").equals("support")),
+          "a queue is not offered as its own overflow");
+      overflow.selectByValue("sales");
       page.findElement(By.cssSelector("form[data-queue=support] button[type=submit]")).click();
       wait.until(attributeToBe(By.cssSelector("form[data-queue=support] .result"), "data-result", "ok"));
-      assertEquals(30, CtiClient.JSON.readTree(server.get("/api/queues/support/settings")).get("serviceLevelSeconds").asInt());
+      JsonNode support = CtiClient.JSON.readTree(server.get("/api/queues/support/settings"));
+      assertEquals(30, support.get("serviceLevelSeconds").asInt());
+      assertEquals("sales", support.get("overflow").asText(), support.toString());
 
       page.findElement(By.cssSelector("#nav a[data-page=agents]")).click();
       wait.until(visibilityOfElementLocated(By.cssSelector("#agents-table tr[data-agent='1001']")));

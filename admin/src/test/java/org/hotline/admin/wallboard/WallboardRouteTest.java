@@ -237,7 +237,7 @@ class WallboardRouteTest {
       agents.put(s, 0);
     }
     agents.put(AgentState.AVAILABLE, 1);
-    return new QueueStats(queue, waiting, longestWait, agents, answered + waiting, answered, 0, 0, 0, 1.0, Duration.ofSeconds(20));
+    return new QueueStats(queue, waiting, longestWait, agents, answered + waiting, answered, 0, 0, 0, 0, 1.0, Duration.ofSeconds(20));
   }
 
   private HttpRequest.Builder request() {

@@ -12,7 +12,8 @@ import java.util.Map;
  *   <li>{@code hotline.acd.calls.enqueued}, {@code .calls.abandoned} (the caller hung up while
  *       waiting), {@code .calls.left} (the caller chose voicemail or a callback), {@code
  *       .calls.given.back{reason=full|max-wait|no-agents}} (the ACD gave the call back to its flow;
- *       not abandoned)
+ *       not abandoned), {@code .calls.overflowed{reason=...}} (a queue passed the call to its
+ *       overflow queue for that reason)
  *   <li>{@code hotline.acd.offers}, {@code .offers.answered}, {@code .offers.not.answered}, {@code
  *       .offers.answered.elsewhere} (ring-all: another agent was first)
  *   <li>{@code hotline.acd.agents.missed.breaks}
@@ -35,6 +36,7 @@ final class AcdMeters {
   final Counter callbacksUnreachable;
   final Counter callbacksFailed;
   private final Map<QueueExit, Counter> givenBack = new EnumMap<>(QueueExit.class);
+  private final Map<QueueExit, Counter> overflowed = new EnumMap<>(QueueExit.class);
 
   AcdMeters(MeterRegistry metrics) {
     enqueued = metrics.counter("hotline.acd.calls.enqueued");
@@ -51,10 +53,15 @@ final class AcdMeters {
     callbacksFailed = metrics.counter("hotline.acd.callbacks.failed");
     for (QueueExit why : QueueExit.values()) {
       givenBack.put(why, metrics.counter("hotline.acd.calls.given.back", "reason", why.code()));
+      overflowed.put(why, metrics.counter("hotline.acd.calls.overflowed", "reason", why.code()));
     }
   }
 
   Counter givenBack(QueueExit why) {
     return givenBack.get(why);
+  }
+
+  Counter overflowed(QueueExit why) {
+    return overflowed.get(why);
   }
 }

@@ -31,6 +31,13 @@ public interface AgentConnector {
   void giveBack(String callId, QueueExit why);
 
   /**
+   * A waiting call moved from queue {@code from} to its overflow queue {@code to} (see {@link
+   * QueueSettings#overflow()}): it waits there now, and is offered to that queue's agents. The
+   * caller's wait goes on; the flow is not involved.
+   */
+  void overflowed(String callId, String from, String to);
+
+  /**
    * Serves a callback: rings the agent, and once they answer calls the customer back through
    * the outbound route and bridges them. {@link OfferResult#ANSWERED} when both are connected,
    * {@link OfferResult#NOT_ANSWERED} when the agent did not take it (the request keeps its place

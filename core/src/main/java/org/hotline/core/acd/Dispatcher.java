@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -75,7 +76,7 @@ final class Dispatcher {
     this.stats = new QueueStatsReader(board, today, q -> this.policy.settingsOf(q), clock);
     this.publisher = new StatsPublisher(stats, bus, clock, timers::at);
     this.meters = new AcdMeters(metrics);
-    this.limits = new QueueLimits(board, () -> this.policy, today, meters, connector, timers, clock, this::changed);
+    this.limits = new QueueLimits(board, () -> this.policy, today, meters, connector, timers, clock, this::changed, this::enqueue);
     this.callbacks =
         new CallbackOutcomes(
             Objects.requireNonNull(callbackStates, "callbackStates"),
@@ -102,13 +103,18 @@ final class Dispatcher {
 
   /** See {@link Acd#enqueue}. */
   void enqueue(QueuedCall call) {
+    enqueue(call, Set.of());
+  }
+
+  /** A call joins its queue, or its overflow queue with the queues it overflowed from. */
+  private void enqueue(QueuedCall call, Set<String> beenIn) {
     if (board.call(call.callId()) != null) {
       return;
     }
-    if (!limits.admits(call)) {
+    if (!limits.admits(call, beenIn)) {
       return;
     }
-    WaitingCall w = board.enqueue(call, clock.instant());
+    WaitingCall w = board.enqueue(call, clock.instant(), beenIn);
     meters.enqueued.increment();
     today.of(call.queue()).offered++;
     limits.armMaxWait(w);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -99,12 +100,15 @@ final class QueueBoard {
     return loggedInByQueue.getOrDefault(queue, 0);
   }
 
-  /** A new call, arrived {@code now}, waits in its queue; null when the call is already known. */
-  WaitingCall enqueue(QueuedCall call, Instant now) {
+  /**
+   * A new call, arrived {@code now}, waits in its queue; null when the call is already known.
+   * {@code beenIn}: the queues it overflowed from.
+   */
+  WaitingCall enqueue(QueuedCall call, Instant now, Set<String> beenIn) {
     if (calls.containsKey(call.callId())) {
       return null;
     }
-    WaitingCall w = new WaitingCall(call, arrivals++, now);
+    WaitingCall w = new WaitingCall(call, arrivals++, now, beenIn);
     calls.put(call.callId(), w);
     callersByQueue.merge(call.queue(), 1, Integer::sum);
     waiting(call.queue()).add(w);

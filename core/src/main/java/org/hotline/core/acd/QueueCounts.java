@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Calls offered, answered, abandoned and given back per queue today, in the clock's zone, with
+ * Calls offered, answered, abandoned, given back and overflowed per queue today, in the clock's zone, with
  * what the service level needs: the counts start again at zero on the first use of a new day.
  * Touched only on the ACD's thread.
  */
@@ -18,9 +18,10 @@ final class QueueCounts {
     long answered;
     long abandoned;
     long givenBack;
+    long overflowed;
     /** Answered within the service-level threshold. */
     long answeredInTime;
-    /** Abandoned or given back after waiting longer than the threshold. */
+    /** Abandoned, given back or overflowed after waiting longer than the threshold. */
     long unansweredLate;
 
     /** See {@link QueueStats#serviceLevel()}. */

@@ -1,6 +1,9 @@
 package org.hotline.core.acd;
 
-/** Why the ACD gave a waiting call back to its flow instead of serving it. */
+/**
+ * Why a queue let a call go without serving it: to its overflow queue ({@link
+ * QueueSettings#overflow()}), or back to its flow.
+ */
 public enum QueueExit {
   /** The queue already held its most waiting calls: the call was not let in. */
   FULL,

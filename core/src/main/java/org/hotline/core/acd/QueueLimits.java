@@ -3,6 +3,9 @@ package org.hotline.core.acd;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -11,10 +14,11 @@ import org.slf4j.MDC;
 
 /**
  * A queue's limits ({@link QueueSettings#maxWaiting()}, {@link QueueSettings#maxWait()}, {@link
- * QueueSettings#joinWhenNoAgents()}) and giving a call back to its flow when it hits one. Given
- * back calls are counted per reason and today per queue, never as abandoned; one that waited past
- * the service-level threshold counts against the service level. Callbacks have no limits. Touched
- * only on the ACD's thread.
+ * QueueSettings#joinWhenNoAgents()}) and what happens to a call that hits one: it moves to the
+ * queue's overflow queue ({@link QueueSettings#overflow()}) when there is one it has not been in,
+ * else it goes back to its flow. Either is counted per reason and today per queue, never as
+ * abandoned; a call that waited past the service-level threshold counts against the service
+ * level. Callbacks have no limits. Touched only on the ACD's thread.
  */
 final class QueueLimits {
   private static final Logger log = LoggerFactory.getLogger(QueueLimits.class);
@@ -27,7 +31,13 @@ final class QueueLimits {
   private final Timers timers;
   private final Clock clock;
   private final Consumer<String> changed;
+  private final BiConsumer<QueuedCall, Set<String>> enqueue;
 
+  /**
+   * @param changed told of a queue whose figures changed
+   * @param enqueue puts a call in its (overflow) queue, with the queues it has been in; the
+   *     dispatcher's own enqueue, limits included
+   */
   QueueLimits(
       QueueBoard board,
       Supplier<AcdPolicy> policy,
@@ -36,7 +46,8 @@ final class QueueLimits {
       AgentConnector connector,
       Timers timers,
       Clock clock,
-      Consumer<String> changed) {
+      Consumer<String> changed,
+      BiConsumer<QueuedCall, Set<String>> enqueue) {
     this.board = board;
     this.policy = policy;
     this.today = today;
@@ -45,17 +56,22 @@ final class QueueLimits {
     this.timers = timers;
     this.clock = clock;
     this.changed = changed;
+    this.enqueue = enqueue;
   }
 
-  /** Whether the queue lets {@code call} in; when not, the call is given back. */
-  boolean admits(QueuedCall call) {
+  /**
+   * Whether the queue lets {@code call} in; when not, the call overflows or is given back.
+   *
+   * @param beenIn the queues the call overflowed from
+   */
+  boolean admits(QueuedCall call, Set<String> beenIn) {
     QueueSettings s = policy.get().settingsOf(call.queue());
     if (!s.joinWhenNoAgents() && board.loggedIn(call.queue()) == 0) {
-      giveBack(call.callId(), call.queue(), QueueExit.NO_AGENTS, Duration.ZERO);
+      exit(call, beenIn, QueueExit.NO_AGENTS, Duration.ZERO);
       return false;
     }
     if (s.maxWaiting() > 0 && board.callers(call.queue()) >= s.maxWaiting()) {
-      giveBack(call.callId(), call.queue(), QueueExit.FULL, Duration.ZERO);
+      exit(call, beenIn, QueueExit.FULL, Duration.ZERO);
       return false;
     }
     return true;
@@ -78,7 +94,7 @@ final class QueueLimits {
       return false;
     }
     board.forget(w);
-    giveBack(w, QueueExit.MAX_WAIT);
+    exit(w, QueueExit.MAX_WAIT);
     return true;
   }
 
@@ -90,7 +106,7 @@ final class QueueLimits {
     for (WaitingCall w : board.waitingIn(queue)) {
       if (!w.isCallback()) {
         board.forget(w);
-        giveBack(w, QueueExit.NO_AGENTS);
+        exit(w, QueueExit.NO_AGENTS);
       }
     }
   }
@@ -98,7 +114,7 @@ final class QueueLimits {
   private void maxWaitDue(WaitingCall w) {
     if (board.call(w.call.callId()) == w && !w.isOffered() && pastMaxWait(w, clock.instant())) {
       board.forget(w);
-      giveBack(w, QueueExit.MAX_WAIT);
+      exit(w, QueueExit.MAX_WAIT);
     }
   }
 
@@ -107,23 +123,43 @@ final class QueueLimits {
     return !maxWait.isZero() && !now.isBefore(w.arrivedAt.plus(maxWait));
   }
 
-  private void giveBack(WaitingCall w, QueueExit why) {
-    giveBack(w.call.callId(), w.call.queue(), why, Duration.between(w.arrivedAt, clock.instant()));
+  private void exit(WaitingCall w, QueueExit why) {
+    exit(w.call, w.beenIn, why, Duration.between(w.arrivedAt, clock.instant()));
   }
 
-  /** The call leaves the ACD back to its flow; {@code waited}: how long it was in the queue. */
-  private void giveBack(String callId, String queue, QueueExit why, Duration waited) {
-    meters.givenBack(why).increment();
+  /**
+   * The call leaves its queue: to the queue's overflow queue when it has one the call has not been
+   * in, else back to its flow. {@code waited}: how long it was in the queue.
+   */
+  private void exit(QueuedCall call, Set<String> beenIn, QueueExit why, Duration waited) {
+    String queue = call.queue();
+    QueueSettings settings = policy.get().settingsOf(queue);
+    String next = settings.overflow();
+    boolean overflows = !next.isEmpty() && !next.equals(queue) && !beenIn.contains(next);
     QueueCounts.Today t = today.of(queue);
-    t.givenBack++;
-    t.unanswered(waited, policy.get().settingsOf(queue).serviceLevel());
+    t.unanswered(waited, settings.serviceLevel());
+    if (overflows) {
+      t.overflowed++;
+      meters.overflowed(why).increment();
+    } else {
+      t.givenBack++;
+      meters.givenBack(why).increment();
+    }
     changed.accept(queue);
-    MDC.put("callId", callId);
+    MDC.put("callId", call.callId());
     try {
-      log.info("call {} given back by queue {}: {}", callId, queue, why.code());
-      connector.giveBack(callId, why);
+      if (overflows) {
+        log.info("call {} overflows from queue {} to {}: {}", call.callId(), queue, next, why.code());
+        connector.overflowed(call.callId(), queue, next);
+        Set<String> been = new HashSet<>(beenIn);
+        been.add(queue);
+        enqueue.accept(new QueuedCall(call.callId(), next, call.priority(), call.callerNumber()), Set.copyOf(been));
+      } else {
+        log.info("call {} given back by queue {}: {}", call.callId(), queue, why.code());
+        connector.giveBack(call.callId(), why);
+      }
     } catch (RuntimeException e) {
-      log.warn("giving call {} back failed", callId, e);
+      log.warn("call {} leaving queue {} failed", call.callId(), queue, e);
     } finally {
       MDC.remove("callId");
     }

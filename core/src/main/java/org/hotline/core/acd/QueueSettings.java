@@ -2,6 +2,7 @@ package org.hotline.core.acd;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.hotline.config.AcdSettings;
 
 /**
@@ -21,12 +22,26 @@ import org.hotline.config.AcdSettings;
  *     agent on break, ringing or in wrap-up is logged in); when not, they are given back {@link
  *     QueueExit#NO_AGENTS} at once, and so are the callers waiting when the last agent logs out
  * @param serviceLevel the service-level threshold of {@link QueueStats#serviceLevel()}
+ * @param overflow the queue a call moves to instead of going back to its flow when it hits one of
+ *     the limits above (full, max wait, no agents), keeping its priority; empty: none. A call
+ *     goes back to its flow when the overflow queue is one it has been in already, or when that
+ *     queue has no overflow of its own and does not take it either
  */
 public record QueueSettings(
-    String strategy, Duration wrapUp, int weight, int maxWaiting, Duration maxWait, boolean joinWhenNoAgents, Duration serviceLevel) {
-  /** Longest idle, no wrap-up, weight 1, no limits, calls join without agents, 20 s threshold. */
+    String strategy,
+    Duration wrapUp,
+    int weight,
+    int maxWaiting,
+    Duration maxWait,
+    boolean joinWhenNoAgents,
+    Duration serviceLevel,
+    String overflow) {
+  /** How a queue is named in queue settings and in agents' queues. */
+  public static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  /** Longest idle, no wrap-up, weight 1, no limits, calls join without agents, 20 s threshold, no overflow. */
   public static final QueueSettings DEFAULTS =
-      new QueueSettings("longest-idle", Duration.ZERO, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20));
+      new QueueSettings("longest-idle", Duration.ZERO, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20), "");
 
   /** @throws IllegalArgumentException for an unknown strategy or a value out of range */
   public QueueSettings {
@@ -43,11 +58,15 @@ public record QueueSettings(
     if (maxWaiting < 0) {
       throw new IllegalArgumentException("negative max waiting: " + maxWaiting);
     }
+    overflow = overflow == null ? "" : overflow;
+    if (!overflow.isEmpty() && !QUEUE_NAME.matcher(overflow).matches()) {
+      throw new IllegalArgumentException("an overflow queue is named with lower-case letters, digits, - and _, got '" + overflow + "'");
+    }
   }
 
   /** The defaults of every queue, as configured by {@code hotline.acd.*}. */
   public static QueueSettings from(AcdSettings s) {
-    return new QueueSettings(s.strategy(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel());
+    return new QueueSettings(s.strategy(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel(), "");
   }
 
   /** The routing strategy {@link #strategy} names. */
@@ -56,30 +75,34 @@ public record QueueSettings(
   }
 
   public QueueSettings withStrategy(String strategy) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withWrapUp(Duration wrapUp) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withWeight(int weight) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withMaxWaiting(int maxWaiting) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withMaxWait(Duration maxWait) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withJoinWhenNoAgents(boolean joinWhenNoAgents) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withServiceLevel(Duration serviceLevel) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel);
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+  }
+
+  public QueueSettings withOverflow(String overflow) {
+    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 }

@@ -43,6 +43,7 @@ public final class QueueSettingsRepository {
           r.setMaxWaitMs(settings.maxWait().toMillis());
           r.setJoinWhenNoAgents(settings.joinWhenNoAgents());
           r.setServiceLevelMs(settings.serviceLevel().toMillis());
+          r.setOverflow(settings.overflow());
           if (tx.fetchExists(ACD_QUEUE, ACD_QUEUE.NAME.eq(queue))) {
             r.changed(ACD_QUEUE.NAME, false);
             tx.executeUpdate(r, ACD_QUEUE.NAME.eq(queue));
@@ -65,6 +66,7 @@ public final class QueueSettingsRepository {
         r.getMaxWaiting(),
         Duration.ofMillis(r.getMaxWaitMs()),
         r.getJoinWhenNoAgents(),
-        Duration.ofMillis(r.getServiceLevelMs()));
+        Duration.ofMillis(r.getServiceLevelMs()),
+        r.getOverflow());
   }
 }

@@ -19,11 +19,13 @@ import org.hotline.core.agent.AgentState;
  * @param abandoned calls whose caller hung up before an agent answered, today
  * @param givenBack calls the ACD gave back to their flow today (full, max wait, no agents); not
  *     abandoned
+ * @param overflowed calls the queue passed to its overflow queue today, for the same reasons;
+ *     counted as offered there too
  * @param callbacks callback requests waiting in the queue for an agent
  * @param serviceLevel the share of today's calls served in time, from 0 to 1, as contact centers
  *     usually define it: calls answered within {@code serviceLevelThreshold} divided by calls
  *     answered plus calls that left unanswered after waiting longer than the threshold (abandoned,
- *     or given back at their max wait). Calls abandoned within the threshold count in neither:
+ *     or given back or overflowed at their max wait). Calls abandoned within the threshold count in neither:
  *     a caller who hangs up after a few seconds is no failure of the queue. 1 while no call counts
  * @param serviceLevelThreshold the queue's threshold ({@link QueueSettings#serviceLevel()})
  */
@@ -36,6 +38,7 @@ public record QueueStats(
     long answered,
     long abandoned,
     long givenBack,
+    long overflowed,
     int callbacks,
     double serviceLevel,
     Duration serviceLevelThreshold) {

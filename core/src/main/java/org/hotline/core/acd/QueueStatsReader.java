@@ -94,6 +94,7 @@ final class QueueStatsReader {
                   t.answered,
                   t.abandoned,
                   t.givenBack,
+                  t.overflowed,
                   callbacks.getOrDefault(q, 0),
                   t.serviceLevel(),
                   settingsOf.apply(q).serviceLevel()));

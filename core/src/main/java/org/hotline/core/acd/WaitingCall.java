@@ -21,6 +21,8 @@ final class WaitingCall {
   final long sequence;
   /** When the caller joined the queue: now for a call, the kept place for a callback. */
   final Instant arrivedAt;
+  /** The queues the call overflowed from to get here, which it does not overflow to again. */
+  final Set<String> beenIn;
   /** Agents who just did not answer this call, with when they may be tried again. */
   final Map<String, Instant> skipUntil = new HashMap<>();
   /** The agents being rung for it: none while waiting, several with ring-all. */
@@ -34,15 +36,20 @@ final class WaitingCall {
   /** Times a callback's customer was dialled and not reached. */
   int attempts;
 
-  WaitingCall(QueuedCall call, long sequence, Instant arrivedAt) {
-    this(call, null, sequence, arrivedAt);
+  WaitingCall(QueuedCall call, long sequence, Instant arrivedAt, Set<String> beenIn) {
+    this(call, null, sequence, arrivedAt, beenIn);
   }
 
   WaitingCall(QueuedCall call, CallbackRequest callback, long sequence, Instant arrivedAt) {
+    this(call, callback, sequence, arrivedAt, Set.of());
+  }
+
+  private WaitingCall(QueuedCall call, CallbackRequest callback, long sequence, Instant arrivedAt, Set<String> beenIn) {
     this.call = call;
     this.callback = callback;
     this.sequence = sequence;
     this.arrivedAt = arrivedAt;
+    this.beenIn = beenIn;
     this.attempts = callback == null ? 0 : callback.attempts();
   }
 

@@ -76,6 +76,11 @@ public final class Call {
     this.queuedAt = at;
   }
 
+  /** The call moved to the overflow queue {@code queueName}; its wait counts from when it first joined a queue. */
+  public void overflowedTo(String queueName) {
+    this.queue = queueName;
+  }
+
   /** The call was offered to {@code agent} (their phone rings). */
   public void offered(String agent, Instant at) {
     this.agentId = agent;

@@ -11,7 +11,7 @@ import org.hotline.core.call.CallOutcome;
  * @param caller the caller's number as received
  * @param dialed the dialed number
  * @param ivrChoice the last key chosen in the IVR, or null
- * @param queue the queue the call joined, or null
+ * @param queue the queue the call joined (the last one, when it overflowed to another), or null
  * @param agentId the agent who answered (or was last offered the call), or null
  * @param arrivedAt when the INVITE arrived
  * @param answeredAt when the IVR answered, or null

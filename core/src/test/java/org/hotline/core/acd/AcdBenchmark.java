@@ -92,7 +92,7 @@ public class AcdBenchmark {
       ring = agents(board, AGENTS, Set.copyOf(QUEUES));
       now = T0;
       for (int i = 0; i < waiting; i++) {
-        board.enqueue(call(i), now);
+        board.enqueue(call(i), now, Set.of());
         now = now.plusMillis(1);
       }
       calls = waiting;
@@ -106,7 +106,7 @@ public class AcdBenchmark {
 
   @Benchmark
   public Object callArrives(AgentsFree s) {
-    WaitingCall w = s.board.enqueue(new QueuedCall("call-" + s.calls++, QUEUE, 5, "5550100"), s.now);
+    WaitingCall w = s.board.enqueue(new QueuedCall("call-" + s.calls++, QUEUE, 5, "5550100"), s.now, Set.of());
     AgentSlot a = s.board.matchCall(w, s.now);
     s.board.forget(w);
     // The call ends: the agent is idle again, now the most recently idle.
@@ -119,7 +119,7 @@ public class AcdBenchmark {
   @Benchmark
   public Object agentFrees(CallsWaiting s) {
     s.now = s.now.plusMillis(1);
-    s.board.enqueue(call(s.calls++), s.now);
+    s.board.enqueue(call(s.calls++), s.now, Set.of());
     AgentSlot a = s.ring.get(s.next);
     s.next = (s.next + 1) % s.ring.size();
     s.board.free(a);

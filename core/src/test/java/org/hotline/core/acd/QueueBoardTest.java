@@ -36,7 +36,7 @@ class QueueBoardTest {
 
   /** A call arrives in {@code queue}; the id of the agent it is matched with, or null. */
   private String arrive(String queue, int priority) {
-    WaitingCall w = board.enqueue(new QueuedCall("c" + ++calls, queue, priority, "555"), NOW);
+    WaitingCall w = board.enqueue(new QueuedCall("c" + ++calls, queue, priority, "555"), NOW, Set.of());
     AgentSlot a = board.matchCall(w, NOW);
     return a == null ? null : a.id();
   }
@@ -114,7 +114,7 @@ class QueueBoardTest {
   void agentWhoJustMissedACall_isSkippedForThatCallUntilTheRetryTime() {
     free("1001", "2026-01-01T08:50:00Z");
     free("1002", "2026-01-01T08:59:00Z");
-    WaitingCall w = board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW);
+    WaitingCall w = board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW, Set.of());
     w.skipUntil.put("1001", NOW.plusSeconds(3));
     assertEquals("1002", board.matchCall(w, NOW).id());
     w.ringing.clear();
@@ -125,8 +125,8 @@ class QueueBoardTest {
 
   @Test
   void duplicateCall_isIgnored() {
-    board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW);
-    assertNull(board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW));
+    board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW, Set.of());
+    assertNull(board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW, Set.of()));
     assertEquals(1, board.waitingByQueue().get("sales").size());
   }
 
@@ -142,7 +142,7 @@ class QueueBoardTest {
     free("1001", "2026-01-01T08:50:00Z");
     free("1002", "2026-01-01T08:55:00Z");
     free("2001", "2026-01-01T08:40:00Z", "support");
-    WaitingCall w = board.enqueue(new QueuedCall("x1", "sales", 5, "555"), NOW);
+    WaitingCall w = board.enqueue(new QueuedCall("x1", "sales", 5, "555"), NOW, Set.of());
     w.skipUntil.put("1002", NOW.plusSeconds(3));
     assertEquals(List.of("1001"), board.matchAll(w, NOW).stream().map(AgentSlot::id).toList());
     assertEquals(Set.of("1001"), w.ringing);
@@ -152,7 +152,7 @@ class QueueBoardTest {
 
   @Test
   void callbacks_keepTheirPlace_andDoNotCountAsCallers() {
-    board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW);
+    board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW, Set.of());
     WaitingCall cb =
         board.enqueue(
             new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW.minusSeconds(60), NOW));

@@ -32,7 +32,7 @@ class QueueSettingsRepositoryTest {
   }
 
   static final QueueSettings VIP =
-      new QueueSettings("ring-all", Duration.ofSeconds(15), 3, 20, Duration.ofMinutes(2), false, Duration.ofSeconds(10));
+      new QueueSettings("ring-all", Duration.ofSeconds(15), 3, 20, Duration.ofMinutes(2), false, Duration.ofSeconds(10), "support");
 
   @Test
   void upsert_storesEverySetting_andAllListsThemByName() {
@@ -46,9 +46,9 @@ class QueueSettingsRepositoryTest {
   @Test
   void upsert_again_replacesTheSettings() {
     queues.upsert("vip", VIP);
-    queues.upsert("vip", VIP.withStrategy("skills").withMaxWaiting(0));
+    queues.upsert("vip", VIP.withStrategy("skills").withMaxWaiting(0).withOverflow(""));
 
-    assertEquals(Map.of("vip", VIP.withStrategy("skills").withMaxWaiting(0)), queues.all());
+    assertEquals(Map.of("vip", VIP.withStrategy("skills").withMaxWaiting(0).withOverflow("")), queues.all());
   }
 
   @Test

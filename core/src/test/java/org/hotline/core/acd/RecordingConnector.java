@@ -14,6 +14,7 @@ final class RecordingConnector implements AgentConnector {
   final List<CompletableFuture<OfferResult>> results = new ArrayList<>();
   final List<CallbackOffer> callbacks = new ArrayList<>();
   final List<String> givenBack = new ArrayList<>();
+  final List<String> overflowed = new ArrayList<>();
 
   @Override
   public synchronized CompletionStage<OfferResult> offer(Offer offer) {
@@ -26,6 +27,11 @@ final class RecordingConnector implements AgentConnector {
   @Override
   public synchronized void giveBack(String callId, QueueExit why) {
     givenBack.add(callId + ":" + why.code());
+  }
+
+  @Override
+  public synchronized void overflowed(String callId, String from, String to) {
+    overflowed.add(callId + ":" + from + ">" + to);
   }
 
   @Override
@@ -50,6 +56,11 @@ final class RecordingConnector implements AgentConnector {
 
   synchronized List<String> givenBack() {
     return List.copyOf(givenBack);
+  }
+
+  /** "call:from>to" per move to an overflow queue, in order. */
+  synchronized List<String> overflowed() {
+    return List.copyOf(overflowed);
   }
 
   synchronized void answer(int i, OfferResult result) {

@@ -28,6 +28,7 @@ public final class QueueFigures {
     m.put("answeredToday", q.answered());
     m.put("abandonedToday", q.abandoned());
     m.put("givenBackToday", q.givenBack());
+    m.put("overflowedToday", q.overflowed());
     m.put("callbacksWaiting", q.callbacks());
     m.put("serviceLevelToday", q.serviceLevel());
     m.put("serviceLevelSeconds", q.serviceLevelThreshold().toSeconds());

@@ -304,7 +304,7 @@ class CtiEventsTest {
 
   @Test
   void queueStats_goToEveryone_withTheFieldsOfTheQueuesApi() {
-    QueueStats stats = new QueueStats("sales", 3, 75, Map.of(AgentState.AVAILABLE, 2, AgentState.ON_CALL, 4), 120, 100, 12, 1, 2,
+    QueueStats stats = new QueueStats("sales", 3, 75, Map.of(AgentState.AVAILABLE, 2, AgentState.ON_CALL, 4), 120, 100, 12, 1, 3, 2,
         0.87, Duration.ofSeconds(20));
 
     bus.publish(new QueueEvent.StatsChanged(stats, T0));
@@ -314,22 +314,23 @@ class CtiEventsTest {
     assertEquals(Optional.empty(), m.agentId());
     assertEquals(
         List.of("queue", "waiting", "longestWaitSeconds", "agents", "offeredToday", "answeredToday", "abandonedToday",
-            "givenBackToday", "callbacksWaiting", "serviceLevelToday", "serviceLevelSeconds"),
+            "givenBackToday", "overflowedToday", "callbacksWaiting", "serviceLevelToday", "serviceLevelSeconds"),
         List.copyOf(m.body().keySet()));
     assertEquals(3, m.body().get("waiting"));
     assertEquals(4, ((Map<?, ?>) m.body().get("agents")).get("on_call"));
     assertEquals(0, ((Map<?, ?>) m.body().get("agents")).get("break"));
     assertEquals(20L, m.body().get("serviceLevelSeconds"));
+    assertEquals(3L, m.body().get("overflowedToday"));
   }
 
   @Test
   void current_isTheLatestStateOfEachAgentAndQueue() {
-    QueueStats sales = new QueueStats("sales", 3, 75, Map.of(), 120, 100, 12, 1, 2, 0.87, Duration.ofSeconds(20));
+    QueueStats sales = new QueueStats("sales", 3, 75, Map.of(), 120, 100, 12, 1, 0, 2, 0.87, Duration.ofSeconds(20));
     bus.publish(new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
     bus.publish(new AgentEvent.StateChanged("1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
     bus.publish(new AgentEvent.StateChanged("1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0.plusSeconds(5)));
     bus.publish(new QueueEvent.StatsChanged(sales, T0));
-    bus.publish(new QueueEvent.StatsChanged(new QueueStats("sales", 1, 5, Map.of(), 121, 101, 12, 1, 2, 0.88, Duration.ofSeconds(20)), T0));
+    bus.publish(new QueueEvent.StatsChanged(new QueueStats("sales", 1, 5, Map.of(), 121, 101, 12, 1, 0, 2, 0.88, Duration.ofSeconds(20)), T0));
 
     Map<String, Object> byWho = new java.util.HashMap<>();
     events.current().forEach(m -> byWho.put(m.type() + " " + m.agentId().orElse(String.valueOf(m.body().get("queue"))), m.body()));

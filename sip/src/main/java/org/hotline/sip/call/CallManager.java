@@ -510,6 +510,14 @@ public final class CallManager implements AgentConnector, CallControl {
   }
 
   @Override
+  public void overflowed(String callId, String from, String to) {
+    CallSession session = session(callId);
+    if (session != null) {
+      session.overflowed(to);
+    }
+  }
+
+  @Override
   public CompletionStage<OfferResult> callBack(CallbackOffer offer) {
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
     if (!accepting) {

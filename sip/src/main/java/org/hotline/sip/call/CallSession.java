@@ -83,6 +83,8 @@ final class CallSession implements ActiveCall, LegOwner {
   private ScheduledFuture<?> mediaWatch;
   /** The current wait in a queue; completes true when an agent answers. */
   private CompletableFuture<Boolean> connected = CompletableFuture.completedFuture(false);
+  /** The flow's view of the current (or last) wait in a queue. */
+  private Wait waiting;
   /** While a transfer rings: how it ends. */
   private CompletableFuture<TransferResult> transferResult;
   /** Whether each peer's SDP says it sends RTP (not {@code recvonly}/{@code inactive}). */
@@ -257,6 +259,7 @@ final class CallSession implements ActiveCall, LegOwner {
   public QueueWait enqueue(String queue, int priority) {
     Instant at = services.clock().instant();
     CompletableFuture<Boolean> done = new CompletableFuture<>();
+    Wait wait = new Wait(queue, at, done);
     exec.execute(() -> {
       if (state != State.IVR) {
         done.complete(false);
@@ -264,16 +267,18 @@ final class CallSession implements ActiveCall, LegOwner {
       }
       state = State.QUEUED;
       connected = done;
+      waiting = wait;
       call.queued(queue, at);
       services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, at));
       services.acd().enqueue(new QueuedCall(call.id(), queue, priority, call.callerNumber()));
     });
-    return new Wait(queue, at, done);
+    return wait;
   }
 
   /** A wait in a queue as the flow sees it. */
   private final class Wait implements QueueWait {
-    private final String queue;
+    /** The queue the call waits in: another one after it overflowed. */
+    private volatile String queue;
     private final Instant queuedAt;
     private final CompletableFuture<Boolean> done;
 
@@ -445,6 +450,21 @@ final class CallSession implements ActiveCall, LegOwner {
       leg.dial(call.callerNumber(), call.callerName(), callerMedia);
     });
     return result;
+  }
+
+  /**
+   * The ACD moved the waiting call to {@code to}, the overflow queue of the one it waited in: the
+   * CDR and the screen pop name that queue now, and the wait counts from when the call first
+   * joined. The flow keeps playing what it played.
+   */
+  void overflowed(String to) {
+    exec.execute(() -> {
+      if (state == State.QUEUED && waiting != null) {
+        log.info("queue {} passed the call to its overflow queue {}", call.queue(), to);
+        call.overflowedTo(to);
+        waiting.queue = to;
+      }
+    });
   }
 
   /** The ACD gives the waiting call back: the flow goes on after its {@code enqueue}. */

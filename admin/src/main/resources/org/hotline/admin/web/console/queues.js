@@ -1,5 +1,6 @@
 // The Queues page: each queue's routing settings (strategy, wrap-up, weight, limits, joining
-// without agents, service-level threshold), changed live through /api/queues/{name}/settings.
+// without agents, service-level threshold, overflow queue), changed live through
+// /api/queues/{name}/settings.
 
 import { t } from './i18n.js';
 import * as api from './api.js';
@@ -62,11 +63,19 @@ export class QueuesPage {
       el('label', { class: 'check' },
         el('input', { id: id('join'), name: 'joinWhenNoAgents', type: 'checkbox', checked: s.joinWhenNoAgents }),
         ' ', t('queues.joinWhenNoAgents')),
+      el('label', { for: id('overflow'), text: t('queues.overflow') }),
+      el('select', { id: id('overflow'), name: 'overflow' },
+        el('option', { value: '', text: t('queues.noOverflow'), selected: !s.overflow }),
+        this.overflowTargets(s).map((q) => el('option', { value: q, text: q, selected: q === s.overflow }))),
       el('button', { type: 'submit', class: 'primary', text: t('queues.save') }),
       result);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      const body = { strategy: form.elements.strategy.value, joinWhenNoAgents: form.elements.joinWhenNoAgents.checked };
+      const body = {
+        strategy: form.elements.strategy.value,
+        joinWhenNoAgents: form.elements.joinWhenNoAgents.checked,
+        overflow: form.elements.overflow.value || null,
+      };
       NUMBERS.forEach(([field]) => { body[field] = Number(form.elements[field].value); });
       try {
         const saved = await api.call('PUT', `/api/queues/${encodeURIComponent(s.queue)}/settings`, body);
@@ -77,5 +86,15 @@ export class QueuesPage {
       }
     });
     return form;
+  }
+
+  /** The queues that the queue of settings `s` may overflow to: every other queue shown, and its current one. */
+  overflowTargets(s) {
+    const names = new Set(this.settings.map((o) => o.queue));
+    if (s.overflow) {
+      names.add(s.overflow);
+    }
+    names.delete(s.queue);
+    return [...names].sort();
   }
 }
