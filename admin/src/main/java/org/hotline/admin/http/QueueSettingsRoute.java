@@ -23,7 +23,7 @@ import org.hotline.core.acd.QueueSettingsRepository;
  *   <li>{@code GET /api/queues/{name}/settings}: the rules in force (the queue's own, or the
  *       defaults of {@code hotline.acd.*})
  *   <li>{@code PUT /api/queues/{name}/settings} with any of {@code strategy}, {@code
- *       wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code maxWaitSeconds}, {@code
+ *       ringTimeoutSeconds}, {@code wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code maxWaitSeconds}, {@code
  *       joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow} (a queue name, or {@code ""}
  *       or null for none; not the queue itself) (the others keep their value): stored, and routing
  *       follows at once
@@ -62,6 +62,9 @@ public final class QueueSettingsRoute {
     try {
       if (body.has("strategy")) {
         s = s.withStrategy(body.get("strategy").asText());
+      }
+      if (body.has("ringTimeoutSeconds")) {
+        s = s.withRingTimeout(Duration.ofSeconds(number(body, "ringTimeoutSeconds")));
       }
       if (body.has("wrapUpSeconds")) {
         s = s.withWrapUp(Duration.ofSeconds(number(body, "wrapUpSeconds")));
@@ -110,6 +113,7 @@ public final class QueueSettingsRoute {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("queue", queue);
     m.put("strategy", s.strategy());
+    m.put("ringTimeoutSeconds", s.ringTimeout().toSeconds());
     m.put("wrapUpSeconds", s.wrapUp().toSeconds());
     m.put("weight", s.weight());
     m.put("maxWaiting", s.maxWaiting());

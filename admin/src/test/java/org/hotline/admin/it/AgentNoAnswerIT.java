@@ -3,6 +3,7 @@ package org.hotline.admin.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,29 @@ class AgentNoAnswerIT {
       assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
       assertEquals("1002", cdr.get("agentId").asText(), cdr.toString());
       assertEquals(1.0, server.counter("hotline_sip_agent_not_answered_total"));
+    }
+  }
+
+  @Test
+  void theQueuesOwnRingTimeout_overTheServersDefault_decidesWhenTheNextAgentRings() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of("hotline.acd.ring-timeout", "60"))) {
+      HttpResponse<String> set = server.send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 2}");
+      assertEquals(200, set.statusCode(), set.body());
+      assertEquals(400, server.send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 0}").statusCode());
+      int ringPort = FreePorts.udpAndTcp();
+      int freePort = FreePorts.udpAndTcp();
+      Sipp ringing = phone("uas-agent-ring-no-answer-expect-cancel.xml", ringPort).start();
+      Sipp free = phone("uas-agent-answer.xml", freePort).start();
+      register(server, "1001", ringPort);
+      register(server, "1002", freePort);
+      // The caller stays 6 s: with the server's 60 s only the first phone would ever ring.
+      Sipp call = caller(server, 6000);
+      assertEquals(0, call.run(60), call.output());
+      assertEquals(0, ringing.await(30), ringing.output());
+      assertEquals(0, free.await(30), free.output());
+      JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
+      assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
+      assertEquals("1002", cdr.get("agentId").asText(), cdr.toString());
     }
   }
 

@@ -246,9 +246,12 @@ final class Dispatcher {
     meters.offered.increment();
     changed(w.call.queue());
     CompletableFuture<OfferResult> result;
+    Duration ringFor = policy.settingsOf(w.call.queue()).ringTimeout();
     try {
       CompletionStage<OfferResult> stage =
-          w.isCallback() ? connector.callBack(new CallbackOffer(w.callback, a.agent)) : connector.offer(new Offer(w.call, a.agent));
+          w.isCallback()
+              ? connector.callBack(new CallbackOffer(w.callback, a.agent, ringFor))
+              : connector.offer(new Offer(w.call, a.agent, ringFor));
       result = stage.toCompletableFuture();
     } catch (RuntimeException e) {
       warn(w, a, "offering failed", e);

@@ -9,6 +9,8 @@ import org.hotline.config.AcdSettings;
  * The rules of one queue.
  *
  * @param strategy the name of its {@link RoutingStrategy} ({@code longest-idle}, ...)
+ * @param ringTimeout how long an agent's phone rings for a call of this queue before the next
+ *     agent is tried, 1 s to 5 min
  * @param wrapUp after-call work of an agent whose call came from this queue (zero: none)
  * @param weight how much waiting in this queue counts for an agent of several queues, 1 to 100:
  *     among the callers of equal priority at the heads of the agent's queues, the one with the
@@ -29,6 +31,7 @@ import org.hotline.config.AcdSettings;
  */
 public record QueueSettings(
     String strategy,
+    Duration ringTimeout,
     Duration wrapUp,
     int weight,
     int maxWaiting,
@@ -39,13 +42,20 @@ public record QueueSettings(
   /** How a queue is named in queue settings and in agents' queues. */
   public static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
-  /** Longest idle, no wrap-up, weight 1, no limits, calls join without agents, 20 s threshold, no overflow. */
+  /**
+   * Longest idle, phones ring 15 s, no wrap-up, weight 1, no limits, calls join without agents,
+   * 20 s threshold, no overflow.
+   */
   public static final QueueSettings DEFAULTS =
-      new QueueSettings("longest-idle", Duration.ZERO, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20), "");
+      new QueueSettings("longest-idle", Duration.ofSeconds(15), Duration.ZERO, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20), "");
 
   /** @throws IllegalArgumentException for an unknown strategy or a value out of range */
   public QueueSettings {
     strategy = RoutingStrategy.named(Objects.requireNonNull(strategy, "strategy")).name();
+    Objects.requireNonNull(ringTimeout, "ringTimeout");
+    if (ringTimeout.compareTo(Duration.ofSeconds(1)) < 0 || ringTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("a ring timeout is 1 s to 5 min, got " + ringTimeout.toSeconds() + " s");
+    }
     Objects.requireNonNull(wrapUp, "wrapUp");
     Objects.requireNonNull(maxWait, "maxWait");
     Objects.requireNonNull(serviceLevel, "serviceLevel");
@@ -66,7 +76,7 @@ public record QueueSettings(
 
   /** The defaults of every queue, as configured by {@code hotline.acd.*}. */
   public static QueueSettings from(AcdSettings s) {
-    return new QueueSettings(s.strategy(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel(), "");
+    return new QueueSettings(s.strategy(), s.ringTimeout(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel(), "");
   }
 
   /** The routing strategy {@link #strategy} names. */
@@ -75,34 +85,38 @@ public record QueueSettings(
   }
 
   public QueueSettings withStrategy(String strategy) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+  }
+
+  public QueueSettings withRingTimeout(Duration ringTimeout) {
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withWrapUp(Duration wrapUp) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withWeight(int weight) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withMaxWaiting(int maxWaiting) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withMaxWait(Duration maxWait) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withJoinWhenNoAgents(boolean joinWhenNoAgents) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withServiceLevel(Duration serviceLevel) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 
   public QueueSettings withOverflow(String overflow) {
-    return new QueueSettings(strategy, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
+    return new QueueSettings(strategy, ringTimeout, wrapUp, weight, maxWaiting, maxWait, joinWhenNoAgents, serviceLevel, overflow);
   }
 }

@@ -37,6 +37,7 @@ public final class QueueSettingsRepository {
           AcdQueueRecord r = tx.newRecord(ACD_QUEUE);
           r.setName(queue);
           r.setStrategy(settings.strategy());
+          r.setRingTimeoutMs(settings.ringTimeout().toMillis());
           r.setWrapUpMs(settings.wrapUp().toMillis());
           r.setWeight(settings.weight());
           r.setMaxWaiting(settings.maxWaiting());
@@ -61,6 +62,7 @@ public final class QueueSettingsRepository {
   private static QueueSettings settings(AcdQueueRecord r) {
     return new QueueSettings(
         r.getStrategy(),
+        Duration.ofMillis(r.getRingTimeoutMs()),
         Duration.ofMillis(r.getWrapUpMs()),
         r.getWeight(),
         r.getMaxWaiting(),

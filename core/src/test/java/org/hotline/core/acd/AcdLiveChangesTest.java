@@ -36,6 +36,20 @@ class AcdLiveChangesTest {
   }
 
   @Test
+  void ringTimeout_goesWithEachOffer_fromTheQueueOfTheCall() throws Exception {
+    h.acd.configure("sales", QueueSettings.DEFAULTS.withRingTimeout(Duration.ofSeconds(8)));
+    h.ready("1001", "sales", "support");
+    h.call("s1", "sales");
+    h.serve("1001");
+    h.call("p1", "support");
+    h.serve("1001");
+    h.acd.configure("support", QueueSettings.DEFAULTS.withRingTimeout(Duration.ofSeconds(40)));
+    h.call("p2", "support");
+    assertEquals(List.of(Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(40)),
+        h.connector.offers.stream().map(Offer::ringTimeout).toList());
+  }
+
+  @Test
   void wrapUp_isTheOneOfTheQueueTheCallCameFrom() throws Exception {
     h.acd.configure("sales", QueueSettings.DEFAULTS.withWrapUp(Duration.ofSeconds(30)));
     h.ready("1001", "sales", "support");

@@ -32,7 +32,7 @@ class QueueSettingsRepositoryTest {
   }
 
   static final QueueSettings VIP =
-      new QueueSettings("ring-all", Duration.ofSeconds(15), 3, 20, Duration.ofMinutes(2), false, Duration.ofSeconds(10), "support");
+      new QueueSettings("ring-all", Duration.ofSeconds(25), Duration.ofSeconds(15), 3, 20, Duration.ofMinutes(2), false, Duration.ofSeconds(10), "support");
 
   @Test
   void upsert_storesEverySetting_andAllListsThemByName() {

@@ -1,6 +1,7 @@
 package org.hotline.sip.call;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class AgentLeg {
   private final String target;
   private final String transport;
   private final CompletableFuture<OfferResult> result;
+  private final Duration ringTimeout;
   private State state = State.CALLING;
   private MediaEndpoint media;
   private ClientTransaction inviteTx;
@@ -43,6 +45,7 @@ final class AgentLeg {
    * @param target the request URI to ring (the agent's registered contact, or a number at the
    *     trunk)
    * @param transport {@code udp} or {@code tcp}
+   * @param ringTimeout how long the phone rings before the leg gives up
    */
   AgentLeg(
       CallServices services,
@@ -50,13 +53,15 @@ final class AgentLeg {
       Agent agent,
       String target,
       String transport,
-      CompletableFuture<OfferResult> result) {
+      CompletableFuture<OfferResult> result,
+      Duration ringTimeout) {
     this.services = services;
     this.owner = owner;
     this.agent = agent;
     this.target = target;
     this.transport = transport;
     this.result = result;
+    this.ringTimeout = ringTimeout;
   }
 
   Agent agent() {
@@ -87,7 +92,7 @@ final class AgentLeg {
       services.metrics().agentOffers.increment();
       ringTimer =
           services.timers().schedule(
-              () -> owner.executor().execute(this::ringTimeout), services.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+              () -> owner.executor().execute(this::ringTimeout), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
       log.info("ringing agent {} at {}", agent.id(), target);
     } catch (Exception e) {
       log.warn("could not ring agent {}: {}", agent.id(), e.toString());
@@ -166,7 +171,7 @@ final class AgentLeg {
 
   private void ringTimeout() {
     if (state == State.CALLING || state == State.RINGING) {
-      log.info("agent {} did not answer within {}", agent.id(), services.ringTimeout());
+      log.info("agent {} did not answer within {}", agent.id(), ringTimeout);
       services.metrics().agentNoAnswer.increment();
       State was = state;
       state = State.CANCELLING;

@@ -469,7 +469,8 @@ public final class CallManager implements AgentConnector, CallControl {
         return ControlResult.not(ControlResult.Status.NOT_AVAILABLE);
       }
       CompletableFuture<OfferResult> result = new CompletableFuture<>();
-      OutboundSession session = new OutboundSession(services, OutboundSession.Outbound.dial(agent.get(), number), result, callbacks::remove);
+      OutboundSession.Outbound dial = OutboundSession.Outbound.dial(agent.get(), number, services.ringTimeout());
+      OutboundSession session = new OutboundSession(services, dial, result, callbacks::remove);
       String callId = session.call().id();
       result.thenAccept(r -> {
         if (r == OfferResult.ANSWERED) {

@@ -1,5 +1,6 @@
 package org.hotline.sip.call;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,15 +48,16 @@ final class OutboundSession implements LegOwner {
    * @param queue the queue it is for, or null
    * @param since the time queued on the CDR (a callback's kept place), or null
    * @param dialed the CDR's dialed number
+   * @param ringTimeout how long the agent's phone rings: the queue's for a callback
    */
-  record Outbound(String name, Agent agent, String number, String queue, Instant since, String dialed) {
+  record Outbound(String name, Agent agent, String number, String queue, Instant since, String dialed, Duration ringTimeout) {
     static Outbound callback(CallbackOffer offer) {
       return new Outbound("callback-" + offer.request().id(), offer.agent(), offer.request().number(), offer.request().queue(),
-          offer.request().placeSince(), CALLBACK);
+          offer.request().placeSince(), CALLBACK, offer.ringTimeout());
     }
 
-    static Outbound dial(Agent agent, String number) {
-      return new Outbound("dial-" + agent.id(), agent, number, null, null, OUTBOUND);
+    static Outbound dial(Agent agent, String number, Duration ringTimeout) {
+      return new Outbound("dial-" + agent.id(), agent, number, null, null, OUTBOUND, ringTimeout);
     }
   }
 
@@ -118,7 +120,7 @@ final class OutboundSession implements LegOwner {
         return;
       }
       CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
-      agentLeg = new AgentLeg(services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult);
+      agentLeg = new AgentLeg(services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult, offer.ringTimeout());
       log.info("{} for {}: ringing agent {}", offer.name(), offer.number(), agent.id());
       services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.queue(), call.callerNumber(), null,
           call.queuedAt(), call.offeredAt()));
@@ -135,7 +137,8 @@ final class OutboundSession implements LegOwner {
       String number = offer.number();
       Agent customer = new Agent("tel:" + number, number, number, Set.of());
       customerLeg =
-          new AgentLeg(services, this, customer, "sip:" + number + "@" + services.trunk().get(), "udp", new CompletableFuture<>());
+          new AgentLeg(services, this, customer, "sip:" + number + "@" + services.trunk().get(), "udp", new CompletableFuture<>(),
+              services.ringTimeout());
       log.info("{}: agent {} answered, calling {}", offer.name(), offer.agent().id(), number);
       customerLeg.dial("hotline", "", agentLeg.media());
     } else if (leg == customerLeg && state == State.CALLING_CUSTOMER) {

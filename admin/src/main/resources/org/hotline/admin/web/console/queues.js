@@ -1,4 +1,4 @@
-// The Queues page: each queue's routing settings (strategy, wrap-up, weight, limits, joining
+// The Queues page: each queue's routing settings (strategy, ring time, wrap-up, weight, limits, joining
 // without agents, service-level threshold, overflow queue), changed live through
 // /api/queues/{name}/settings.
 
@@ -12,6 +12,7 @@ const STRATEGIES = ['longest-idle', 'round-robin', 'fewest-calls', 'skills', 'ri
 
 /** The numeric settings, in the form's order: field, dictionary key, smallest value. */
 const NUMBERS = [
+  ['ringTimeoutSeconds', 'queues.ringTimeout', 1],
   ['wrapUpSeconds', 'queues.wrapUp', 0],
   ['weight', 'queues.weight', 1],
   ['maxWaiting', 'queues.maxWaiting', 0],
