@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hotline.admin.it.browser.ConsoleScripts;
 import org.hotline.admin.it.browser.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -265,20 +266,7 @@ class ConsoleIT {
   /** The chart's series as ECharts holds them: names, total calls, and where the first non-empty bar is. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> chartSeries(WebDriver page) {
-    return (Map<String, Object>) js(page, """
-        const box = document.getElementById('volume-chart');
-        const chart = window.echarts.getInstanceByDom(box);
-        const series = chart.getOption().series;
-        let total = 0, bar = null;
-        series.forEach((s, i) => s.data.forEach((n, j) => {
-          total += n;
-          if (n > 0 && bar === null) {
-            const [x, y] = chart.convertToPixel({ seriesIndex: i }, [j, n / 2]);
-            bar = { x: x - box.clientWidth / 2, y: y - box.clientHeight / 2 };
-          }
-        }));
-        return { names: series.map((s) => s.name), total, bar };
-        """);
+    return (Map<String, Object>) js(page, ConsoleScripts.CHART_SERIES);
   }
 
   /** Clicks the middle of the first bar that has calls. */

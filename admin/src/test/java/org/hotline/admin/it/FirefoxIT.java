@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.admin.it.browser.ConsoleScripts;
 import org.hotline.admin.it.browser.Firefox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,20 +220,7 @@ class FirefoxIT {
 
   /** The chart's series as ECharts holds them: names, total calls, and where the first non-empty bar is. */
   private static JsonNode chartSeries() throws Exception {
-    return firefox.js("""
-        const box = document.getElementById('volume-chart');
-        const chart = window.echarts.getInstanceByDom(box);
-        const series = chart.getOption().series;
-        let total = 0, bar = null;
-        series.forEach((s, i) => s.data.forEach((n, j) => {
-          total += n;
-          if (n > 0 && bar === null) {
-            const [x, y] = chart.convertToPixel({ seriesIndex: i }, [j, n / 2]);
-            bar = { x: x - box.clientWidth / 2, y: y - box.clientHeight / 2 };
-          }
-        }));
-        return { names: series.map((s) => s.name), total, bar };
-        """);
+    return firefox.js(ConsoleScripts.CHART_SERIES);
   }
 
   /** Opens a page of {@code server}, signed out: the cookie of another test's server is for the same host. */
