@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Calls offered, answered, abandoned, given back and overflowed per queue today, in the clock's zone, with
- * what the service level needs: the counts start again at zero on the first use of a new day.
+ * Calls offered, answered, abandoned, given back and overflowed per queue today, in the clock's
+ * zone, with what the service level needs: the counts start again at zero on the first use of a
+ * new day.
  * Touched only on the ACD's thread.
  */
 final class QueueCounts {

@@ -150,16 +150,21 @@ final class QueueLimits {
     try {
       if (overflows) {
         log.info("call {} overflows from queue {} to {}: {}", call.callId(), queue, next, why.code());
-        connector.overflowed(call.callId(), queue, next);
-        Set<String> been = new HashSet<>(beenIn);
-        been.add(queue);
-        enqueue.accept(new QueuedCall(call.callId(), next, call.priority(), call.callerNumber()), Set.copyOf(been));
+        try {
+          connector.overflowed(call.callId(), queue, next);
+          Set<String> been = new HashSet<>(beenIn);
+          been.add(queue);
+          enqueue.accept(new QueuedCall(call.callId(), next, call.priority(), call.callerNumber()), Set.copyOf(been));
+          return;
+        } catch (RuntimeException e) {
+          log.warn("call {} could not overflow to queue {}: back to its flow", call.callId(), next, e);
+        }
       } else {
         log.info("call {} given back by queue {}: {}", call.callId(), queue, why.code());
-        connector.giveBack(call.callId(), why);
       }
+      connector.giveBack(call.callId(), why);
     } catch (RuntimeException e) {
-      log.warn("call {} leaving queue {} failed", call.callId(), queue, e);
+      log.warn("giving call {} back failed", call.callId(), e);
     } finally {
       MDC.remove("callId");
     }

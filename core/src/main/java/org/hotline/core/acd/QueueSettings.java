@@ -70,13 +70,15 @@ public record QueueSettings(
     }
     overflow = overflow == null ? "" : overflow;
     if (!overflow.isEmpty() && !QUEUE_NAME.matcher(overflow).matches()) {
-      throw new IllegalArgumentException("an overflow queue is named with lower-case letters, digits, - and _, got '" + overflow + "'");
+      throw new IllegalArgumentException(
+          "an overflow queue is named with lower-case letters, digits, - and _, got '" + overflow + "'");
     }
   }
 
   /** The defaults of every queue, as configured by {@code hotline.acd.*}. */
   public static QueueSettings from(AcdSettings s) {
-    return new QueueSettings(s.strategy(), s.ringTimeout(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel(), "");
+    return new QueueSettings(
+        s.strategy(), s.ringTimeout(), s.wrapUp(), s.weight(), s.maxWaiting(), s.maxWait(), s.joinWhenNoAgents(), s.serviceLevel(), "");
   }
 
   /** The routing strategy {@link #strategy} names. */

@@ -25,8 +25,9 @@ import org.hotline.core.agent.AgentState;
  * @param serviceLevel the share of today's calls served in time, from 0 to 1, as contact centers
  *     usually define it: calls answered within {@code serviceLevelThreshold} divided by calls
  *     answered plus calls that left unanswered after waiting longer than the threshold (abandoned,
- *     or given back or overflowed at their max wait). Calls abandoned within the threshold count in neither:
- *     a caller who hangs up after a few seconds is no failure of the queue. 1 while no call counts
+ *     or given back or overflowed at their max wait). Calls abandoned within the threshold count
+ *     in neither: a caller who hangs up after a few seconds is no failure of the queue. 1 while no
+ *     call counts
  * @param serviceLevelThreshold the queue's threshold ({@link QueueSettings#serviceLevel()})
  */
 public record QueueStats(

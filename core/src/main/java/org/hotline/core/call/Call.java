@@ -76,7 +76,10 @@ public final class Call {
     this.queuedAt = at;
   }
 
-  /** The call moved to the overflow queue {@code queueName}; its wait counts from when it first joined a queue. */
+  /**
+   * The call moved to the overflow queue {@code queueName}; its wait counts from when it first
+   * joined a queue.
+   */
   public void overflowedTo(String queueName) {
     this.queue = queueName;
   }

@@ -372,7 +372,8 @@ final class CallSession implements ActiveCall, LegOwner {
       state = State.TRANSFERRING;
       transferResult = result;
       CompletableFuture<OfferResult> offer = new CompletableFuture<>();
-      AgentLeg transferLeg = new AgentLeg(services, this, leg.get().agent(), leg.get().uri(), leg.get().transport(), offer, services.ringTimeout());
+      AgentLeg transferLeg =
+          new AgentLeg(services, this, leg.get().agent(), leg.get().uri(), leg.get().transport(), offer, services.ringTimeout());
       ringing.add(transferLeg);
       call.offered(leg.get().agent().id(), services.clock().instant());
       callerMedia.loop(new Prompt(language, "ringback"));
@@ -442,7 +443,8 @@ final class CallSession implements ActiveCall, LegOwner {
       }
       state = State.OFFERING;
       call.offered(offer.agent().id(), services.clock().instant());
-      AgentLeg leg = new AgentLeg(services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result, offer.ringTimeout());
+      AgentLeg leg = new AgentLeg(
+          services, this, offer.agent(), binding.get().contactUri(), binding.get().transport(), result, offer.ringTimeout());
       ringing.add(leg);
       services.bus().publish(
           new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.ivrChoice(),

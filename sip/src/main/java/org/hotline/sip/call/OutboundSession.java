@@ -120,7 +120,8 @@ final class OutboundSession implements LegOwner {
         return;
       }
       CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
-      agentLeg = new AgentLeg(services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult, offer.ringTimeout());
+      agentLeg = new AgentLeg(
+          services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult, offer.ringTimeout());
       log.info("{} for {}: ringing agent {}", offer.name(), offer.number(), agent.id());
       services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.queue(), call.callerNumber(), null,
           call.queuedAt(), call.offeredAt()));
