@@ -23,10 +23,10 @@ import org.hotline.core.acd.QueueSettingsRepository;
  *   <li>{@code GET /api/queues/{name}/settings}: the rules in force (the queue's own, or the
  *       defaults of {@code hotline.acd.*})
  *   <li>{@code PUT /api/queues/{name}/settings} with any of {@code strategy}, {@code
- *       ringTimeoutSeconds}, {@code wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code maxWaitSeconds}, {@code
- *       joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow} (a queue name, or {@code ""}
- *       or null for none; not the queue itself) (the others keep their value): stored, and routing
- *       follows at once
+ *       ringTimeoutSeconds}, {@code wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code
+ *       maxWaitSeconds}, {@code joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow}
+ *       (a queue name, or {@code ""} or null for none; not the queue itself); the others keep
+ *       their value. Stored, and routing follows at once
  *   <li>{@code DELETE /api/queues/{name}/settings}: back to the defaults
  * </ul>
  */
