@@ -207,7 +207,8 @@ class StaticRouteTest {
         }
       }
     }
-    assertTrue(seen.containsAll(Set.of("i18n.js", "cti.js", "/shared/language.js", "/shared/http.js")), seen.toString());
+    assertTrue(seen.containsAll(Set.of("i18n.js", "cti.js", "/shared/language.js", "/shared/http.js", "/shared/tab-session.js")),
+        seen.toString());
   }
 
   private void assertType(String path, String type) throws Exception {

@@ -10,6 +10,7 @@ import { CallPanel } from './call-panel.js';
 import { WrapUpForm } from './wrapup.js';
 import { TicketForm } from './tickets.js';
 import { translateResults } from './result.js';
+import { readTabSession, keepTabSession } from '/shared/tab-session.js';
 
 /** Where the login answer is kept for this tab (never the token: the HttpOnly cookie holds it). */
 const SESSION_KEY = 'hotline.desk.session';
@@ -39,24 +40,11 @@ let loginNotice = null;
 // ---- session -------------------------------------------------------------------------------
 
 function storedSession() {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY));
-    return stored && stored.agentId ? stored : null;
-  } catch {
-    return null;
-  }
+  return readTabSession(SESSION_KEY, (stored) => stored.agentId);
 }
 
 function keepSession(value) {
-  try {
-    if (value) {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
-    } else {
-      sessionStorage.removeItem(SESSION_KEY);
-    }
-  } catch {
-    // Without storage a reload asks for the login again.
-  }
+  keepTabSession(SESSION_KEY, value);
 }
 
 function showLogin(noticeKey) {

@@ -3,6 +3,7 @@
 // answer for this tab (role, CSRF token), never the token itself.
 
 import { ApiError, request } from '/shared/http.js';
+import { readTabSession, keepTabSession } from '/shared/tab-session.js';
 
 const SESSION_KEY = 'hotline.console.session';
 
@@ -18,25 +19,12 @@ let session = readSession();
 const expiredListeners = new Set();
 
 function readSession() {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY));
-    return stored && stored.role ? stored : null;
-  } catch {
-    return null;
-  }
+  return readTabSession(SESSION_KEY, (stored) => stored.role);
 }
 
 function keep(value) {
   session = value;
-  try {
-    if (value) {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
-    } else {
-      sessionStorage.removeItem(SESSION_KEY);
-    }
-  } catch {
-    // Without storage a reload asks for the login again.
-  }
+  keepTabSession(SESSION_KEY, value);
 }
 
 /** The signed-in user ({user, role, csrfToken, expiresAt}) of this tab, or null. */
