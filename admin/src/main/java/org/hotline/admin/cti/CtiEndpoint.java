@@ -2,6 +2,7 @@ package org.hotline.admin.cti;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -125,35 +126,39 @@ public final class CtiEndpoint implements WebSocketRoute {
     if (refusal == null) {
       connection = new CtiConnection(session.get(), tokens, commands, executor, sessionCheck, meters);
       pipeline.addLast("cti", connection);
+      // Subscribed before the handshake answer leaves, so a client that has its 101 misses no
+      // event. This runs on the channel's event loop: a message published meanwhile on another
+      // thread is written by a task after this one, so after the answer.
+      fanout.add(connection);
+      CtiConnection subscribed = connection;
+      channel.closeFuture().addListener(f -> {
+        fanout.remove(subscribed);
+        log.info("{} disconnected from CTI", subscribed.session());
+      });
     }
-    CtiConnection opened = connection;
-    handshaker
-        .handshake(channel, request)
-        .addListener(
-            f -> {
-              if (!f.isSuccess()) {
-                log.debug("CTI handshake with {} failed: {}", channel.remoteAddress(), f.cause().toString());
-                channel.close();
-              } else if (opened == null) {
-                refuse(channel, refusal);
-              } else {
-                open(channel, opened);
-              }
-            });
+    ChannelFuture answered = handshaker.handshake(channel, request);
+    if (connection != null) {
+      opened(channel, connection);
+    }
+    answered.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            log.debug("CTI handshake with {} failed: {}", channel.remoteAddress(), f.cause().toString());
+            channel.close();
+          } else if (refusal != null) {
+            refuse(channel, refusal);
+          }
+        });
   }
 
-  private void open(Channel channel, CtiConnection connection) {
-    fanout.add(connection);
+  /** Sends a connection in the fan-out how things stand, right behind the handshake answer. */
+  private void opened(Channel channel, CtiConnection connection) {
     // How things stand, so the desktop need not wait for the next change to show them.
     for (CtiMessage now : feed.current()) {
       if (connection.session().sees(now)) {
         connection.send(CtiJson.event(now));
       }
     }
-    channel.closeFuture().addListener(f -> {
-      fanout.remove(connection);
-      log.info("{} disconnected from CTI", connection.session());
-    });
     log.info("{} connected to CTI from {}", connection.session(), channel.remoteAddress());
   }
 

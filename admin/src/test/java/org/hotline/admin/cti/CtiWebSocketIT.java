@@ -133,6 +133,8 @@ class CtiWebSocketIT {
   void connection_withTheTokenInTheQuery_receivesMessages() throws Exception {
     WsClient crm = connect("crm", "crm-pw");
 
+    // Published the moment the client has its handshake answer: the server subscribed it before
+    // answering, so nothing published from then on is lost.
     bridge.publish(new CtiMessage("agent-state", Optional.of("1001"), Map.of("state", "ready")));
 
     JsonNode message = crm.next();
