@@ -8,7 +8,6 @@ import static org.hotline.core.user.Role.SUPERVISOR;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,9 +123,9 @@ public final class AgentsRoute {
     String id = rest.substring(0, rest.length() - "/state".length());
     Agent agent = agents.byId(id).orElse(null);
     if (agent == null) {
-      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + shortened(id));
+      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
     }
-    JsonNode body = body(request);
+    JsonNode body = request.jsonObject("{\"state\": \"ready\"}");
     String state = body.path("state").asText("");
     switch (state) {
       case "ready" -> control.ready(agent.id());
@@ -134,11 +133,11 @@ public final class AgentsRoute {
       case "break" -> {
         String reason = body.path("reason").asText("");
         if (!breakReasons.contains(reason)) {
-          throw new BadRequestException("reason", "expected one of " + breakReasons.stream().sorted().toList() + ", got '" + shortened(reason) + "'");
+          throw new BadRequestException("reason", "expected one of " + breakReasons.stream().sorted().toList() + ", got '" + BadRequestException.shown(reason) + "'");
         }
         control.pause(agent.id(), reason);
       }
-      default -> throw new BadRequestException("state", "expected ready, break or logout, got '" + shortened(state) + "'");
+      default -> throw new BadRequestException("state", "expected ready, break or logout, got '" + BadRequestException.shown(state) + "'");
     }
     return Response.json(HttpResponseStatus.ACCEPTED, Map.of("agent", agent.id(), "state", state));
   }
@@ -146,12 +145,12 @@ public final class AgentsRoute {
   private Response put(Request request) {
     String id = request.path().substring(PATH.length() + 1);
     if (!id.matches("[A-Za-z0-9._-]{1,32}")) {
-      throw new BadRequestException("id", "an agent id is 1 to 32 letters, digits, '.', '_' or '-', got '" + shortened(id) + "'");
+      throw new BadRequestException("id", "an agent id is 1 to 32 letters, digits, '.', '_' or '-', got '" + BadRequestException.shown(id) + "'");
     }
-    JsonNode body = body(request);
+    JsonNode body = request.jsonObject("{\"password\": \"...\", \"queues\": {\"sales\": 1}}");
     String sipUser = body.path("sipUser").asText(id);
     if (!sipUser.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new BadRequestException("sipUser", "1 to 64 letters, digits, '.', '_' or '-', got '" + shortened(sipUser) + "'");
+      throw new BadRequestException("sipUser", "1 to 64 letters, digits, '.', '_' or '-', got '" + BadRequestException.shown(sipUser) + "'");
     }
     String name = body.path("name").asText(id);
     Map<String, Integer> levels = new java.util.TreeMap<>();
@@ -190,26 +189,12 @@ public final class AgentsRoute {
     String id = request.path().substring(PATH.length() + 1);
     Agent agent = agents.byId(id).orElse(null);
     if (agent == null) {
-      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + shortened(id));
+      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
     }
     agents.setEnabled(id, false);
     changes.removed(agent);
     return new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of());
   }
 
-  private static JsonNode body(Request request) {
-    try {
-      JsonNode node = Json.MAPPER.readTree(request.body());
-      if (node == null || !node.isObject()) {
-        throw new BadRequestException(null, "the body is not a JSON object such as {\"state\": \"ready\"}");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new BadRequestException(null, "the body is not JSON: " + e.getMessage());
-    }
-  }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 }

@@ -15,6 +15,11 @@ public final class BadRequestException extends RuntimeException {
     this.parameter = parameter;
   }
 
+  /** {@code value} as an error line quotes it: at most 64 characters, then {@code ...}. */
+  public static String shown(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+  }
+
   /** The parameter at fault, or null. */
   public String parameter() {
     return parameter;

@@ -41,7 +41,7 @@ public final class CdrsRoute implements RouteHandler {
     Optional<Instant> to = request.timeParam("to", zone());
     String format = request.param("format").orElse("json");
     if (!format.equals("json") && !format.equals("csv")) {
-      throw new BadRequestException("format", "expected json or csv, got '" + shortened(format) + "'");
+      throw new BadRequestException("format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
     }
     Instant start;
     Instant end;
@@ -73,7 +73,4 @@ public final class CdrsRoute implements RouteHandler {
     return clock.getZone();
   }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 }

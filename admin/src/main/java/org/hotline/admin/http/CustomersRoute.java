@@ -141,7 +141,7 @@ public final class CustomersRoute {
     }
     String skip = request.param("skipBadRows").orElse("false");
     if (!skip.equals("true") && !skip.equals("false")) {
-      throw new BadRequestException("skipBadRows", "expected true or false, got '" + shortened(skip) + "'");
+      throw new BadRequestException("skipBadRows", "expected true or false, got '" + BadRequestException.shown(skip) + "'");
     }
     CsvImportReport report = csv.importCsv(request.body(), skip.equals("true"));
     return Response.json(report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, report);
@@ -188,14 +188,11 @@ public final class CustomersRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException("id", "expected a customer id (a positive number) after " + PATH + "/, got '" + shortened(last) + "'");
+    throw new BadRequestException("id", "expected a customer id (a positive number) after " + PATH + "/, got '" + BadRequestException.shown(last) + "'");
   }
 
   private static Response notFound(long id) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no customer " + id);
   }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 }

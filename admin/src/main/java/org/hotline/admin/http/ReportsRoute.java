@@ -144,7 +144,7 @@ public final class ReportsRoute {
     }
     String kind = request.param("kind").orElse("inbound");
     if (!kind.equals("inbound") && !kind.equals("callback")) {
-      throw new BadRequestException("kind", "expected inbound or callback, got '" + shortened(kind) + "'");
+      throw new BadRequestException("kind", "expected inbound or callback, got '" + BadRequestException.shown(kind) + "'");
     }
     int page = request.intParam("page", 1, 1, Integer.MAX_VALUE);
     int size = request.intParam("size", DEFAULT_PAGE_SIZE, 1, ReportRepository.MAX_PAGE_SIZE);
@@ -194,7 +194,7 @@ public final class ReportsRoute {
   private static boolean csv(Request request) {
     String format = request.param("format").orElse("json");
     if (!format.equals("json") && !format.equals("csv")) {
-      throw new BadRequestException("format", "expected json or csv, got '" + shortened(format) + "'");
+      throw new BadRequestException("format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
     }
     return format.equals("csv");
   }
@@ -232,9 +232,6 @@ public final class ReportsRoute {
     }
   }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 
   private record Range(Instant from, Instant to) {}
 }

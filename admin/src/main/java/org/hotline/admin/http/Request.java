@@ -1,10 +1,12 @@
 package org.hotline.admin.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,8 +103,8 @@ public record Request(
     } catch (NumberFormatException e) {
       // answered below
     }
-    String shown = value.length() <= 64 ? value : value.substring(0, 64) + "...";
-    throw new BadRequestException(name, "expected a whole number from " + min + " to " + max + ", got '" + shown + "'");
+    throw new BadRequestException(
+        name, "expected a whole number from " + min + " to " + max + ", got '" + BadRequestException.shown(value) + "'");
   }
 
   /**
@@ -118,10 +120,28 @@ public record Request(
       try {
         return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone).toInstant() : Instant.parse(v);
       } catch (DateTimeParseException e) {
-        String shown = value.length() <= 64 ? value : value.substring(0, 64) + "...";
-        throw new BadRequestException(
-            name, "expected a date such as 2026-11-01 or an ISO-8601 instant such as 2026-11-01T00:00:00Z, got '" + shown + "'");
+        throw new BadRequestException(name, "expected a date such as 2026-11-01 or an ISO-8601 instant such as"
+            + " 2026-11-01T00:00:00Z, got '" + BadRequestException.shown(value) + "'");
       }
     });
+  }
+
+  /**
+   * The body as a JSON object.
+   *
+   * @param example what the body looks like, for the error line ({@code {"state": "ready"}})
+   * @throws BadRequestException when the body is not JSON, or JSON but not an object
+   */
+  public JsonNode jsonObject(String example) {
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new BadRequestException(null, "the body is not JSON: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadRequestException(null, "the body is a JSON object such as " + example);
+    }
+    return node;
   }
 }

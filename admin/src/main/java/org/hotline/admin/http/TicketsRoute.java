@@ -141,14 +141,11 @@ public final class TicketsRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException(name, "expected a positive number, got '" + shortened(value) + "'");
+    throw new BadRequestException(name, "expected a positive number, got '" + BadRequestException.shown(value) + "'");
   }
 
   private static Response notFound(long id) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no ticket " + id);
   }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 }

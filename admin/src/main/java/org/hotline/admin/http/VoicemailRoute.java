@@ -75,7 +75,7 @@ public final class VoicemailRoute {
     try {
       id = Long.parseLong(idText);
     } catch (NumberFormatException e) {
-      throw new BadRequestException("id", "expected a voicemail id, got '" + shortened(idText) + "'");
+      throw new BadRequestException("id", "expected a voicemail id, got '" + BadRequestException.shown(idText) + "'");
     }
     var found = voicemail.find(id);
     if (found.isEmpty()) {
@@ -102,18 +102,15 @@ public final class VoicemailRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException("limit", "expected 1.." + MAX_LIMIT + ", got '" + shortened(value) + "'");
+    throw new BadRequestException("limit", "expected 1.." + MAX_LIMIT + ", got '" + BadRequestException.shown(value) + "'");
   }
 
   private static Instant instant(String parameter, String value) {
     try {
       return Instant.parse(value.replace(' ', '+'));
     } catch (DateTimeParseException e) {
-      throw new BadRequestException(parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z, got '" + shortened(value) + "'");
+      throw new BadRequestException(parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z, got '" + BadRequestException.shown(value) + "'");
     }
   }
 
-  private static String shortened(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
-  }
 }

@@ -3,7 +3,6 @@ package org.hotline.admin.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.hotline.admin.cti.SessionCookie;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.http.Access;
 import org.hotline.admin.http.BadRequestException;
-import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
@@ -74,15 +72,7 @@ public final class LoginRoute {
   }
 
   Response login(Request request) {
-    JsonNode body;
-    try {
-      body = Json.MAPPER.readTree(request.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
-      throw new BadRequestException(null, "the body is a JSON object: {\"user\": ..., \"password\": ...}");
-    }
+    JsonNode body = request.jsonObject("{\"user\": \"1001\", \"password\": \"...\"}");
     Logins.Result result = logins.login(text(body, "user"), text(body, "password"), request.remoteHost());
     if (result.retryAfter() != null) {
       return Response.error(HttpResponseStatus.TOO_MANY_REQUESTS, RequestGate.TOO_MANY)

@@ -5,7 +5,6 @@ import static org.hotline.core.user.Role.ADMIN;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.function.Predicate;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.http.Access;
 import org.hotline.admin.http.BadRequestException;
-import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
@@ -97,7 +95,7 @@ public final class UsersRoute {
   }
 
   Response create(Request request) {
-    JsonNode body = body(request);
+    JsonNode body = request.jsonObject("{\"name\": \"lin\", \"role\": \"supervisor\", \"password\": \"...\"}");
     String name = body.path("name").asText("");
     if (!name.matches(NAME)) {
       throw new BadRequestException("name", "1 to 64 letters, digits, '.', '_' or '-', got '" + Logins.printable(name) + "'");
@@ -122,7 +120,7 @@ public final class UsersRoute {
 
   Response update(Request request) {
     String name = name(request);
-    JsonNode body = body(request);
+    JsonNode body = request.jsonObject("{\"role\": \"supervisor\", \"enabled\": true}");
     Role role = body.has("role") ? role(body.path("role").asText("")) : null;
     String password = password(body.path("password"));
     Boolean enabled = null;
@@ -201,17 +199,6 @@ public final class UsersRoute {
     return value.asText();
   }
 
-  private static JsonNode body(Request request) {
-    try {
-      JsonNode node = Json.MAPPER.readTree(request.body());
-      if (node == null || !node.isObject()) {
-        throw new BadRequestException(null, "the body is a JSON object such as {\"name\": \"lin\", \"role\": \"supervisor\", \"password\": \"...\"}");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new BadRequestException(null, "the body is not JSON: " + e.getMessage());
-    }
-  }
 
   private static Response notFound(String name) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no user " + name);
