@@ -1,17 +1,11 @@
 // Times and durations as the agent reads them, in the page's language.
 
 import { locale } from './i18n.js';
+import { clock, missing, dateTime as sharedDateTime } from '/shared/format.js';
 
-/** Whole seconds as m:ss, or h:mm:ss from an hour on; '' for null. */
+/** Seconds as m:ss, or h:mm:ss from an hour on, counting whole seconds gone; '' for null. */
 export function duration(seconds) {
-  if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) {
-    return '';
-  }
-  const s = Math.max(0, Math.floor(Number(seconds)));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+  return missing(seconds) ? '' : clock(Math.max(0, Math.floor(Number(seconds))));
 }
 
 /** Seconds from since (an ISO instant or epoch milliseconds) to now, never negative. */
@@ -30,8 +24,5 @@ export function timeOfDay(iso) {
 
 /** An ISO instant as a short local date and time (2026/3/1 08:03). */
 export function dateTime(iso) {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime())
-    ? ''
-    : new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(at);
+  return sharedDateTime(locale(), iso);
 }

@@ -1,22 +1,16 @@
 // Numbers, ratios, durations and times as supervisors read them, in the page's language.
 
 import { locale } from './i18n.js';
+import { clock, missing, dateTime as sharedDateTime } from '/shared/format.js';
 
-/** Whole seconds as m:ss, or h:mm:ss from an hour on; '–' for null. */
+/** Seconds (an average may have a fraction) as m:ss, or h:mm:ss from an hour on; '–' for null. */
 export function duration(seconds) {
-  if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) {
-    return '–';
-  }
-  const s = Math.max(0, Math.round(Number(seconds)));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+  return missing(seconds) ? '–' : clock(Math.max(0, Math.round(Number(seconds))));
 }
 
 /** A share from 0 to 1 as a whole percentage (87%); '–' for null. */
 export function percent(ratio) {
-  if (ratio === null || ratio === undefined || Number.isNaN(Number(ratio))) {
+  if (missing(ratio)) {
     return '–';
   }
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(Number(ratio));
@@ -29,15 +23,7 @@ export function count(n) {
 
 /** An ISO instant as a short local date and time, in zone when given. */
 export function dateTime(iso, zone) {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) {
-    return '';
-  }
-  const options = { dateStyle: 'short', timeStyle: 'short', hour12: false };
-  if (zone) {
-    options.timeZone = zone;
-  }
-  return new Intl.DateTimeFormat(locale(), options).format(at);
+  return sharedDateTime(locale(), iso, zone);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in zone. */
