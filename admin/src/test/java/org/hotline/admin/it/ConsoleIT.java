@@ -144,8 +144,8 @@ class ConsoleIT {
       wait.until(attributeToBe(By.id("board"), "data-queues", "8"));
       assertEquals(List.of(), js(page, LAYOUT_PROBLEMS), "everything on the screen, nothing cut off");
       wait.until(textToBe(tile("support", "answered"), "1"));
-      assertEquals("0", page.findElement(tile("support", "waiting")).getText());
-      assertEquals("1", page.findElement(tile("support", "agents-available")).getText());
+      assertEquals("0", tileText(page, "support", "waiting"));
+      assertEquals("1", tileText(page, "support", "agents-available"));
 
       // The only agent goes on break: a caller waits, and the longest wait ticks.
       assertEquals(202, postJson("/api/agents/1001/state", "{\"state\": \"break\", \"reason\": \"lunch\"}").statusCode());
@@ -153,16 +153,16 @@ class ConsoleIT {
       Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13900139000", "-m", "1",
           "-d", "12000", "-timeout", "60s").start();
       wait.until(textToBe(tile("support", "waiting"), "1"));
-      wait.until(d -> !d.findElement(tile("support", "longestWait")).getText().equals("0:00"));
-      String ticked = page.findElement(tile("support", "longestWait")).getText();
+      wait.until(d -> shows(tileText(d, "support", "longestWait"), "0:00"));
+      String ticked = tileText(page, "support", "longestWait");
 
-      wait.until(d -> !d.findElement(tile("support", "longestWait")).getText().equals(ticked));
+      wait.until(d -> shows(tileText(d, "support", "longestWait"), ticked));
 
       // Ready again: the call is answered, the waiting count drops and answered rises.
       long updates = ((Number) js(page, "return window.hotlineWallboard.updates")).longValue();
       assertEquals(202, postJson("/api/agents/1001/state", "{\"state\": \"ready\"}").statusCode());
       wait.until(textToBe(tile("support", "answered"), "2"));
-      assertEquals("0", page.findElement(tile("support", "waiting")).getText());
+      assertEquals("0", tileText(page, "support", "waiting"));
       assertTrue(((Number) js(page, "return window.hotlineWallboard.updates")).longValue() > updates);
       assertEquals(0, caller.await(60), caller.output());
       assertEquals(0, phone.await(60), phone.output());
@@ -225,8 +225,7 @@ class ConsoleIT {
       page.findElement(By.id("login-submit")).click();
       wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
       wait.until(textToBe(tile("support", "answered"), "2"));
-      assertEquals("接通", page.findElement(By.cssSelector(".tile[data-queue='support'] .figure-answered .label")).getText(),
-          "the language chosen in the console");
+      assertEquals("接通", textAt(page, ".tile[data-queue='support'] .figure-answered .label"), "the language chosen in the console");
     });
   }
 
@@ -263,6 +262,24 @@ class ConsoleIT {
     return By.cssSelector(".tile[data-queue='" + queue + "'] [data-field='" + field + "']");
   }
 
+  /** Whether {@code text} is there and other than {@code before}. */
+  private static boolean shows(String text, String before) {
+    return text != null && !text.equals(before);
+  }
+
+  /**
+   * A figure of a queue's tile, read in one step: every snapshot draws the tiles anew, so an
+   * element found a moment before may be gone by the time its text is asked for.
+   */
+  private static String tileText(WebDriver page, String queue, String field) {
+    return textAt(page, ".tile[data-queue='" + queue + "'] [data-field='" + field + "']");
+  }
+
+  /** The text of the element at {@code css}, read in one step; null when there is none. */
+  private static String textAt(WebDriver page, String css) {
+    return (String) js(page, "const e = document.querySelector(arguments[0]); return e === null ? null : e.textContent.trim();", css);
+  }
+
   /** The chart's series as ECharts holds them: names, total calls, and where the first non-empty bar is. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> chartSeries(WebDriver page) {
@@ -278,8 +295,8 @@ class ConsoleIT {
     new Actions(page).moveToElement(page.findElement(By.id("volume-chart")), x, y).click().perform();
   }
 
-  private static Object js(WebDriver page, String script) {
-    return ((JavascriptExecutor) page).executeScript(script);
+  private static Object js(WebDriver page, String script, Object... args) {
+    return ((JavascriptExecutor) page).executeScript(script, args);
   }
 
   private static String value(WebDriver page, String id) {
