@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,19 +15,18 @@ import org.junit.jupiter.api.Test;
  * and its modules name is in the dictionary, so no agent ever reads a bare key.
  */
 class AgentDesktopTextsTest {
-  private static final String FOLDER = "org/hotline/admin/web/agent/";
   private static final String[] MODULES = {
     "app.js", "agent-state.js", "call-panel.js", "card.js", "wrapup.js", "tickets.js", "result.js", "i18n.js"
   };
 
   @Test
   void englishAndChinese_haveTheSameKeys() throws IOException {
-    String i18n = read("i18n.js");
+    String i18n = PageSources.read("agent/i18n.js");
     int en = i18n.indexOf("\n  en: {");
     int zh = i18n.indexOf("\n  zh: {");
     assertTrue(en > 0 && zh > en, "the dictionary has an en and a zh block");
-    Set<String> english = keys(i18n.substring(en, zh));
-    Set<String> chinese = keys(i18n.substring(zh, i18n.indexOf("\n};", zh)));
+    Set<String> english = PageSources.keys(i18n.substring(en, zh));
+    Set<String> chinese = PageSources.keys(i18n.substring(zh, i18n.indexOf("\n};", zh)));
 
     assertTrue(english.size() > 100, english.toString());
     assertEquals(english, chinese);
@@ -37,9 +34,9 @@ class AgentDesktopTextsTest {
 
   @Test
   void everyKeyThePageAndModulesName_isInTheDictionary() throws IOException {
-    Set<String> dictionary = keys(read("i18n.js"));
+    Set<String> dictionary = PageSources.keys(PageSources.read("agent/i18n.js"));
     Set<String> missing = new TreeSet<>();
-    Matcher html = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"").matcher(read("index.html"));
+    Matcher html = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"").matcher(PageSources.read("agent/index.html"));
     while (html.find()) {
       if (!dictionary.contains(html.group(1))) {
         missing.add("index.html: " + html.group(1));
@@ -48,7 +45,7 @@ class AgentDesktopTextsTest {
     Pattern literal = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z_-]+)'");
     int named = 0;
     for (String module : MODULES) {
-      Matcher m = literal.matcher(read(module));
+      Matcher m = literal.matcher(PageSources.read("agent/" + module));
       while (m.find()) {
         named++;
         if (!dictionary.contains(m.group(1))) {
@@ -62,31 +59,13 @@ class AgentDesktopTextsTest {
 
   @Test
   void theWrapUpCodes_allHaveTexts_andAreValidDispositions() throws IOException {
-    Matcher list = Pattern.compile("COMMON_CODES = \\[([^\\]]+)\\]").matcher(read("wrapup.js"));
+    Matcher list = Pattern.compile("COMMON_CODES = \\[([^\\]]+)\\]").matcher(PageSources.read("agent/wrapup.js"));
     assertTrue(list.find());
-    Set<String> dictionary = keys(read("i18n.js"));
+    Set<String> dictionary = PageSources.keys(PageSources.read("agent/i18n.js"));
     for (String quoted : list.group(1).split(",")) {
       String code = quoted.strip().replace("'", "");
       assertTrue(code.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"), code);
       assertTrue(dictionary.contains("disposition." + code), code);
-    }
-  }
-
-  private static Set<String> keys(String block) {
-    Set<String> keys = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\s+'([^']+)':", Pattern.MULTILINE).matcher(block);
-    while (m.find()) {
-      keys.add(m.group(1));
-    }
-    return keys;
-  }
-
-  private static String read(String name) throws IOException {
-    try (InputStream in = AgentDesktopTextsTest.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IOException(FOLDER + name + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

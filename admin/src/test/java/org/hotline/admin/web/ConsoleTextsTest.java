@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * strategy, is in the dictionary.
  */
 class ConsoleTextsTest {
-  private static final String WEB = "org/hotline/admin/web/";
   private static final String[] FILES = {
     "console/index.html", "console/app.js", "console/api.js", "console/dom.js", "console/reports.js", "console/agents.js",
     "console/queues.js", "console/users.js", "console/audit.js", "wallboard/index.html", "wallboard/wallboard.js"
@@ -29,12 +26,12 @@ class ConsoleTextsTest {
 
   @Test
   void englishAndChinese_haveTheSameKeys() throws IOException {
-    String texts = read("console/texts.js");
+    String texts = PageSources.read("console/texts.js");
     int en = texts.indexOf("\n  en: {");
     int zh = texts.indexOf("\n  zh: {");
     assertTrue(en > 0 && zh > en, "the dictionary has an en and a zh block");
-    Set<String> english = keys(texts.substring(en, zh));
-    Set<String> chinese = keys(texts.substring(zh));
+    Set<String> english = PageSources.keys(texts.substring(en, zh));
+    Set<String> chinese = PageSources.keys(texts.substring(zh));
 
     assertTrue(english.size() > 150, english.toString());
     assertEquals(english, chinese);
@@ -42,13 +39,13 @@ class ConsoleTextsTest {
 
   @Test
   void everyKeyThePagesName_isInTheDictionary() throws IOException {
-    Set<String> dictionary = keys(read("console/texts.js"));
+    Set<String> dictionary = PageSources.keys(PageSources.read("console/texts.js"));
     Set<String> missing = new TreeSet<>();
     Pattern named = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
         + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
     int count = 0;
     for (String file : FILES) {
-      Matcher m = named.matcher(read(file));
+      Matcher m = named.matcher(PageSources.read(file));
       while (m.find()) {
         count++;
         String key = firstGroup(m);
@@ -73,7 +70,7 @@ class ConsoleTextsTest {
     for (String status : new String[] {"offline", "connecting", "open", "reconnecting", "closed"}) {
       built.add("wall.connection." + status);
     }
-    Matcher strategies = Pattern.compile("STRATEGIES = \\[([^\\]]+)\\]").matcher(read("console/queues.js"));
+    Matcher strategies = Pattern.compile("STRATEGIES = \\[([^\\]]+)\\]").matcher(PageSources.read("console/queues.js"));
     assertTrue(strategies.find());
     for (String quoted : strategies.group(1).split(",")) {
       built.add("strategy." + quoted.strip().replace("'", ""));
@@ -91,23 +88,5 @@ class ConsoleTextsTest {
       }
     }
     throw new IllegalStateException(m.group());
-  }
-
-  private static Set<String> keys(String block) {
-    Set<String> keys = new TreeSet<>();
-    Matcher m = Pattern.compile("^\\s+'([^']+)':", Pattern.MULTILINE).matcher(block);
-    while (m.find()) {
-      keys.add(m.group(1));
-    }
-    return keys;
-  }
-
-  private static String read(String name) throws IOException {
-    try (InputStream in = ConsoleTextsTest.class.getClassLoader().getResourceAsStream(WEB + name)) {
-      if (in == null) {
-        throw new IOException(WEB + name + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
