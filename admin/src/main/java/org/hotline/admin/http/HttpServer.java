@@ -6,8 +6,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,12 @@ public final class HttpServer implements AutoCloseable {
   private final Router router;
   private EventLoopGroup group;
   private Channel channel;
+  /**
+   * The open connections, closed by {@link #close()} before the event loops stop: a loop that
+   * stops at once (no quiet period) can end without closing the channels registered on it. It
+   * stays closed, so a connection accepted just before the close is closed as it joins.
+   */
+  private ChannelGroup connections;
 
   public HttpServer(HttpSettings settings, Router router) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -48,6 +57,7 @@ public final class HttpServer implements AutoCloseable {
       throw new IllegalStateException("the HTTP server is started already");
     }
     group = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS, new DefaultThreadFactory("hotline-http"), NioIoHandler.newFactory());
+    connections = new DefaultChannelGroup("hotline-http", GlobalEventExecutor.INSTANCE, true);
     try {
       channel =
           new ServerBootstrap()
@@ -55,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
               .channel(NioServerSocketChannel.class)
               .option(ChannelOption.SO_BACKLOG, 256)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpServerInitializer(router))
+              .childHandler(new HttpServerInitializer(router, connections))
               .bind(settings.host(), settings.port())
               .sync()
               .channel();
@@ -89,8 +99,10 @@ public final class HttpServer implements AutoCloseable {
       return;
     }
     channel.close().syncUninterruptibly();
+    connections.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     group = null;
     channel = null;
+    connections = null;
   }
 }

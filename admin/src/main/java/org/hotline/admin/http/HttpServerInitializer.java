@@ -3,6 +3,7 @@ package org.hotline.admin.http;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -31,13 +32,17 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
   static final int IDLE_SECONDS = 60;
 
   private final Router router;
+  private final ChannelGroup connections;
 
-  HttpServerInitializer(Router router) {
+  /** Each connection joins {@code connections}, and leaves it when it closes. */
+  HttpServerInitializer(Router router, ChannelGroup connections) {
     this.router = router;
+    this.connections = connections;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    connections.add(ch);
     ch.pipeline()
         .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
         .addLast("codec", new HttpServerCodec())

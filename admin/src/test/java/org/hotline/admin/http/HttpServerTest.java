@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hotline.config.HttpSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +163,38 @@ class HttpServerTest {
     int fast = answer.indexOf("fast");
     assertTrue(slow > 0 && fast > slow, answer);
     assertEquals(2, answer.split("HTTP/1.1 200", -1).length - 1, answer);
+  }
+
+  @Test
+  void close_closesTheConnectionsStillOpen() throws Exception {
+    List<Socket> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Socket socket = new Socket("127.0.0.1", http.server.port());
+        socket.setSoTimeout(5000);
+        clients.add(socket);
+        if (i > 0) {
+          // Answered and kept alive; the first one never asks.
+          socket.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          byte[] head = new byte[12];
+          assertEquals(12, socket.getInputStream().readNBytes(head, 0, 12));
+          assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.ISO_8859_1));
+        }
+      }
+
+      http.server.close();
+
+      for (Socket socket : clients) {
+        InputStream in = socket.getInputStream();
+        while (in.read() >= 0) {
+          // the rest of the answer, then the end: a read that times out fails the test
+        }
+      }
+    } finally {
+      for (Socket socket : clients) {
+        socket.close();
+      }
+    }
   }
 
   @Test
