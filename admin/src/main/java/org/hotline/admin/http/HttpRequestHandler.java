@@ -125,7 +125,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   /** Gives the connection to {@code stream}: on the event loop, in place of this handler. */
   private void handOver(ChannelHandlerContext ctx, StreamRoute stream, Request request) {
-    if (!ctx.channel().isActive()) {
+    if (!ctx.channel().isActive() || ctx.isRemoved()) {
+      // Closed, or already a stream's: a stream request pipelined behind a stream gets nothing.
       return;
     }
     ctx.channel().config().setAutoRead(true);
