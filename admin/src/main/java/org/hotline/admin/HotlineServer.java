@@ -126,7 +126,8 @@ public final class HotlineServer implements AutoCloseable {
   private MediaServer media;
   private SipServer sip;
   private CallManager callManager;
-  private Flows flows;
+  /** Set as the server starts; read by reloads, which may come from a signal's thread. */
+  private volatile Flows flows;
   private CtiEvents ctiEvents;
   private WallboardFeed wallboard;
   private HttpServer http;
@@ -333,9 +334,14 @@ public final class HotlineServer implements AutoCloseable {
    * @return what is now served
    * @throws IllegalArgumentException with the one-line reason when the file is refused (the flows
    *     in service stay)
+   * @throws IllegalStateException before the start has read the flows file
    */
   public String reloadFlows() {
-    ReloadResult result = flows.reload();
+    Flows current = flows;
+    if (current == null) {
+      throw new IllegalStateException("the server is starting: it reads the flows file as it starts");
+    }
+    ReloadResult result = current.reload();
     if (!result.ok()) {
       log.error("flows reload refused: {}", result.message());
       throw new IllegalArgumentException(result.message());

@@ -54,6 +54,8 @@ public final class Main {
       server.close();
       stopped.countDown();
     }, "hotline-shutdown"));
+    // Before the start: once /health answers, a SIGHUP must reload, not stop, the server.
+    reloadOnHangup(server, log);
     try {
       server.start();
     } catch (Exception e) {
@@ -61,7 +63,6 @@ public final class Main {
       System.err.println("hotline: could not start: " + e.getMessage());
       System.exit(1);
     }
-    reloadOnHangup(server, log);
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -69,19 +70,28 @@ public final class Main {
     }
   }
 
-  /** SIGHUP: reload the flows, as {@code POST /api/admin/reload} does. */
+  /**
+   * SIGHUP: reload the flows, as {@code POST /api/admin/reload} does. A process started with
+   * SIGHUP ignored ({@code nohup}) keeps ignoring it, and says so.
+   */
   private static void reloadOnHangup(HotlineServer server, Logger log) {
     try {
-      sun.misc.Signal.handle(
-          new sun.misc.Signal("HUP"),
-          signal ->
-              Thread.ofVirtual().name("hotline-reload").start(() -> {
-                try {
-                  log.info("SIGHUP: {}", server.reloadFlows());
-                } catch (IllegalArgumentException refused) {
-                  log.error("SIGHUP: flows file refused, the flows in service stay: {}", refused.getMessage());
-                }
-              }));
+      sun.misc.SignalHandler before =
+          sun.misc.Signal.handle(
+              new sun.misc.Signal("HUP"),
+              signal ->
+                  Thread.ofVirtual().name("hotline-reload").start(() -> {
+                    try {
+                      log.info("SIGHUP: {}", server.reloadFlows());
+                    } catch (IllegalArgumentException refused) {
+                      log.error("SIGHUP: flows file refused, the flows in service stay: {}", refused.getMessage());
+                    } catch (IllegalStateException starting) {
+                      log.warn("SIGHUP ignored: {}", starting.getMessage());
+                    }
+                  }));
+      if (before == sun.misc.SignalHandler.SIG_IGN) {
+        log.warn("SIGHUP is ignored by this process (started with nohup?): reload the flows with POST /api/admin/reload");
+      }
     } catch (IllegalArgumentException | UnsupportedOperationException noSignal) {
       log.info("SIGHUP is not available here; reload with POST /api/admin/reload");
     }

@@ -2,6 +2,7 @@ package org.hotline.admin.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -102,6 +103,10 @@ class ShutdownIT {
     Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       awaitHealthy(httpPort);
+      if (hangupIgnoredHere()) {
+        assertTrue(Files.readString(log).contains("SIGHUP is ignored by this process"), "the server says it ignores SIGHUP");
+        fail("this JVM ignores SIGHUP (started with nohup?), and so does the server it starts: run the tests without nohup");
+      }
       Files.writeString(flows, FLOWS.formatted("555"));
       // The shell's own kill: a fresh machine may have no kill program (procps).
       Process hup = new ProcessBuilder("sh", "-c", "kill -HUP " + server.pid()).start();
@@ -130,6 +135,17 @@ class ShutdownIT {
         front:
           - enqueue: sales
       """;
+
+  /** Whether this process was started with SIGHUP ignored, which a process it starts inherits. */
+  private static boolean hangupIgnoredHere() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    return Files.readAllLines(status).stream()
+        .filter(line -> line.startsWith("SigIgn:"))
+        .anyMatch(line -> (Long.parseLong(line.substring(7).trim(), 16) & 1L) != 0); // bit 0: SIGHUP
+  }
 
   private void awaitHealthy(int port) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
