@@ -195,6 +195,4 @@ public final class AgentsRoute {
     changes.removed(agent);
     return new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of());
   }
-
-
 }

@@ -72,5 +72,4 @@ public final class CdrsRoute implements RouteHandler {
   private ZoneId zone() {
     return clock.getZone();
   }
-
 }

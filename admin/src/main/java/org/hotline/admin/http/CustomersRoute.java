@@ -6,12 +6,10 @@ import static org.hotline.core.user.Role.INTEGRATION;
 import static org.hotline.core.user.Role.SUPERVISOR;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +100,7 @@ public final class CustomersRoute {
   }
 
   private Response create(Request request) {
-    CustomerDraft draft = body(request).draft();
+    CustomerDraft draft = request.<Body>json(BODY, "customer").draft();
     try {
       Customer created = customers.create(draft);
       return Response.json(HttpResponseStatus.CREATED, created).withHeader("Location", PATH + "/" + created.id());
@@ -120,7 +118,7 @@ public final class CustomersRoute {
 
   private Response update(Request request) {
     long id = id(request);
-    CustomerDraft draft = body(request).draft();
+    CustomerDraft draft = request.<Body>json(BODY, "customer").draft();
     try {
       return customers.update(id, draft).map(c -> Response.json(HttpResponseStatus.OK, c)).orElseGet(() -> notFound(id));
     } catch (DuplicatePhoneException e) {
@@ -152,23 +150,6 @@ public final class CustomersRoute {
         .withHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
   }
 
-  private static Body body(Request request) {
-    if (request.body().length == 0) {
-      throw new BadRequestException(null, "the body is empty: send the customer as JSON");
-    }
-    try {
-      Body body = BODY.readValue(request.body());
-      if (body == null) {
-        throw new BadRequestException(null, "the body is not a JSON object");
-      }
-      return body;
-    } catch (JsonProcessingException e) {
-      throw new BadRequestException(null, "the body is not a customer in JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadRequestException(null, "the body cannot be read: " + e.getMessage());
-    }
-  }
-
   /** 409: the number belongs to another customer, named in the answer. */
   private static Response conflict(DuplicatePhoneException e) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -194,5 +175,4 @@ public final class CustomersRoute {
   private static Response notFound(long id) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no customer " + id);
   }
-
 }

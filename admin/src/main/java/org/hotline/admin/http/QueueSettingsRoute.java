@@ -155,5 +155,4 @@ public final class QueueSettingsRoute {
     }
     return v.asLong();
   }
-
 }

@@ -232,6 +232,5 @@ public final class ReportsRoute {
     }
   }
 
-
   private record Range(Instant from, Instant to) {}
 }

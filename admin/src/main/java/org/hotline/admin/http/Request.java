@@ -1,6 +1,8 @@
 package org.hotline.admin.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -140,8 +142,32 @@ public record Request(
       throw new BadRequestException(null, "the body is not JSON: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new BadRequestException(null, "the body is a JSON object such as " + example);
+      throw new BadRequestException(null, "the body must be a JSON object such as " + example);
     }
     return node;
+  }
+
+  /**
+   * The body bound by {@code reader} to its type.
+   *
+   * @param what what the body holds, for the error line ({@code ticket})
+   * @throws BadRequestException when the body is empty, not JSON, or not one {@code what}
+   */
+  public <T> T json(ObjectReader reader, String what) {
+    if (body.length == 0) {
+      throw new BadRequestException(null, "the body is empty: send the " + what + " as JSON");
+    }
+    T value;
+    try {
+      value = reader.readValue(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(null, "the body is not a " + what + " in JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new BadRequestException(null, "the body cannot be read: " + e.getMessage());
+    }
+    if (value == null) {
+      throw new BadRequestException(null, "the body must be a JSON object: a " + what);
+    }
+    return value;
   }
 }

@@ -1,11 +1,9 @@
 package org.hotline.admin.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
 import java.util.Objects;
 import org.hotline.core.ticket.InvalidTicketException;
 import org.hotline.core.ticket.Ticket;
@@ -84,7 +82,7 @@ public final class TicketsRoute {
 
   Response create(Request request) {
     String user = request.principal().name();
-    NewTicket body = body(request, CREATE, NewTicket.class);
+    NewTicket body = request.json(CREATE, "ticket");
     try {
       Ticket created = tickets.open(body.draft(user));
       return Response.json(HttpResponseStatus.CREATED, created).withHeader("Location", PATH + "/" + created.id());
@@ -100,7 +98,7 @@ public final class TicketsRoute {
 
   Response update(Request request) {
     long id = id(request);
-    TicketChange change = body(request, CHANGE, TicketChange.class);
+    TicketChange change = request.json(CHANGE, "ticket change");
     if (change.title() == null && change.description() == null && change.status() == null) {
       throw new BadRequestException(null, "nothing to change: send title, description or status");
     }
@@ -108,23 +106,6 @@ public final class TicketsRoute {
       return tickets.repository().update(id, change).map(t -> Response.json(HttpResponseStatus.OK, t)).orElseGet(() -> notFound(id));
     } catch (InvalidTicketException e) {
       throw new BadRequestException(e.field(), e.getMessage());
-    }
-  }
-
-  private static <T> T body(Request request, ObjectReader reader, Class<T> type) {
-    if (request.body().length == 0) {
-      throw new BadRequestException(null, "the body is empty: send the ticket as JSON");
-    }
-    try {
-      T body = reader.readValue(request.body());
-      if (body == null) {
-        throw new BadRequestException(null, "the body is not a JSON object");
-      }
-      return body;
-    } catch (JsonProcessingException e) {
-      throw new BadRequestException(null, "the body is not a ticket in JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadRequestException(null, "the body cannot be read: " + e.getMessage());
     }
   }
 
@@ -147,5 +128,4 @@ public final class TicketsRoute {
   private static Response notFound(long id) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no ticket " + id);
   }
-
 }

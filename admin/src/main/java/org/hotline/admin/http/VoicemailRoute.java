@@ -112,5 +112,4 @@ public final class VoicemailRoute {
       throw new BadRequestException(parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z, got '" + BadRequestException.shown(value) + "'");
     }
   }
-
 }

@@ -199,7 +199,6 @@ public final class UsersRoute {
     return value.asText();
   }
 
-
   private static Response notFound(String name) {
     return Response.error(HttpResponseStatus.NOT_FOUND, "no user " + name);
   }

@@ -28,8 +28,24 @@ class RequestTest {
     assertTrue(notJson.getMessage().startsWith("the body is not JSON: "), notJson.getMessage());
     for (String body : List.of("", "[1, 2]", "\"ready\"", "null")) {
       BadRequestException e = assertThrows(BadRequestException.class, () -> put(body, Map.of()).jsonObject("{\"state\": \"ready\"}"));
-      assertEquals("the body is a JSON object such as {\"state\": \"ready\"}", e.getMessage(), body);
+      assertEquals("the body must be a JSON object such as {\"state\": \"ready\"}", e.getMessage(), body);
     }
+  }
+
+  record Note(String text) {}
+
+  @Test
+  void json_bindsTheBody_orSaysWhatIsWrongWithIt() {
+    com.fasterxml.jackson.databind.ObjectReader notes = Json.MAPPER.readerFor(Note.class);
+    assertEquals(new Note("hello"), put("{\"text\": \"hello\"}", Map.of()).<Note>json(notes, "note"));
+
+    Map<String, String> answers = Map.of(
+        "", "the body is empty: send the note as JSON",
+        "null", "the body must be a JSON object: a note");
+    answers.forEach((body, expected) ->
+        assertEquals(expected, assertThrows(BadRequestException.class, () -> put(body, Map.of()).json(notes, "note")).getMessage()));
+    String broken = assertThrows(BadRequestException.class, () -> put("{\"text\": ", Map.of()).json(notes, "note")).getMessage();
+    assertTrue(broken.startsWith("the body is not a note in JSON: "), broken);
   }
 
   @Test
