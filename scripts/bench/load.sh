@@ -113,16 +113,8 @@ dtmf_pcap=/usr/share/sip-tester/dtmf_2833_1.pcap
 
 # --- cleanup: everything started here runs in its own session; stop each group by its id ---
 server_pid=; uas_pid=; caller_pid=; reg_pid=; sampler_pid=
-stop_group() { # pid [grace seconds]: TERM the process group, KILL it if still there
-  local pid=$1 grace=${2:-5} i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq $((grace * 10))); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-}
+# shellcheck source=common.sh
+. "$root/scripts/bench/common.sh"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -158,43 +150,6 @@ cp -r "$root/admin/target/lib" "$out/server/lib"
 cp "$root"/scripts/sipp/*.xml "$out/sipp/" # SIPp writes its traces beside the scenario
 cp -r "$root"/scripts/sipp/pcap "$out/sipp/" # the key presses the callers play
 
-# --- ports: free now on loopback (UDP and TCP), and not overlapping each other -------------
-reserved=()
-in_use() { # ports in use on this machine, one a line
-  ss -Hantu 2>/dev/null | awk '{ n = split($5, a, ":"); print a[n] }' | sort -un
-}
-range_free() { # base n: true when [base, base+n) is unused and unreserved
-  local base=$1 n=$2 r
-  for r in "${reserved[@]}"; do
-    local rb=${r%:*} rn=${r#*:}
-    [ $((base + n)) -le "$rb" ] || [ "$base" -ge $((rb + rn)) ] || return 1
-  done
-  ! in_use | awk -v lo="$base" -v hi=$((base + n)) '$1 >= lo && $1 < hi { found = 1 } END { exit !found }'
-}
-pick() { # n: sets REPLY to the first port of n free ones (even)
-  local n=$1 base attempt
-  for attempt in $(seq 200); do
-    # below the kernel's ephemeral range (32768-), so other programs' outgoing sockets do not
-    # land in it while the benchmark runs
-    base=$(( (10000 + ((RANDOM << 15 | RANDOM) % (22768 - n))) & ~1 ))
-    if range_free "$base" "$n"; then
-      reserved+=("$base:$n")
-      REPLY=$base
-      return 0
-    fi
-  done
-  log "no free range of $n ports found"
-  exit 1
-}
-take() { # varname n: keeps a given port (reserving it) or picks a free one
-  local var=$1 n=$2
-  if [ -n "${!var}" ]; then
-    reserved+=("${!var}:$n")
-  else
-    pick "$n"
-    printf -v "$var" '%s' "$REPLY"
-  fi
-}
 take sip_port 1
 take http_port 1
 take agent_port 1
@@ -221,6 +176,7 @@ log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $a
     -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml" \
     -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$agents" \
     -Dhotline.admin.password="$admin_password" \
+    -Dhotline.security.sip.trusted=127.0.0.1/32 \
     -jar hotline.jar
 ) >"$out/server.log" 2>&1 &
 server_pid=$!

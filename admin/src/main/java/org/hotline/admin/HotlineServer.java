@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,9 @@ import org.hotline.admin.security.Logins;
 import org.hotline.admin.security.PasswordHash;
 import org.hotline.admin.security.RequestGate;
 import org.hotline.admin.security.UsersRoute;
+import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditRepository;
+import org.hotline.admin.security.SipBansRoute;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
@@ -90,10 +93,13 @@ import org.hotline.ivr.flows.FlowsException;
 import org.hotline.ivr.flows.ReloadResult;
 import org.hotline.ivr.verb.FlowServices;
 import org.hotline.sip.SipDispatcher;
-import org.hotline.sip.auth.CredentialStore;
+import org.hotline.sip.auth.CredentialCache;
 import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.auth.NonceService;
 import org.hotline.sip.call.CallManager;
+import org.hotline.sip.guard.Admission;
+import org.hotline.sip.guard.Ban;
+import org.hotline.sip.guard.SipGuard;
 import org.hotline.sip.feature.FeatureCodes;
 import org.hotline.sip.media.MediaServer;
 import org.hotline.sip.media.PromptLibrary;
@@ -169,7 +175,7 @@ public final class HotlineServer implements AutoCloseable {
     QueuesRoute queuesRoute = new QueuesRoute();
     router =
         new Router(calls, metrics, new RequestGate(tokens, logins), new AuditLog(audit, database.writes(), clock))
-            .get("/health", Access.open(), new HealthRoute(() -> ready && database.isUp()))
+            .get("/health", Access.open(), new HealthRoute(this::problem))
             .get("/api/cdrs", Access.roles(SUPERVISOR, ADMIN, INTEGRATION, AGENT), new CdrsRoute(cdrRepository, clock))
             .get("/metrics", config.http().metricsOpen() ? Access.open() : Access.roles(SUPERVISOR, ADMIN), new MetricsRoute(metrics))
             .get("/api/queues", Access.loggedIn(), queuesRoute);
@@ -209,22 +215,20 @@ public final class HotlineServer implements AutoCloseable {
     media = new MediaServer(config.rtp(), rtpHost, new PromptLibrary(config.ivr().promptsDir()), metrics);
     media.start();
 
-    sip = new SipServer(config.sip(), advertised);
+    sip = new SipServer(config.sip(), config.sipGuard(), advertised);
     sip.setMalformedListener(new MalformedMetrics(metrics));
+    metrics.gauge("hotline.sip.intake.depth", sip, SipServer::intakeDepth);
+    metrics.gauge("hotline.sip.server.transactions", sip, SipServer::serverTransactions);
+    metrics.gauge("hotline.health.up", this, server -> server.problem().isEmpty() ? 1 : 0);
+    SipGuard guard = new SipGuard(config.sipGuard(), clock, System::nanoTime, metrics, ban -> audit(audit, ban));
+    new SipBansRoute(guard).addTo(router);
     NonceService nonces = new NonceService(clock, config.sip().nonceTtl());
     AcdBridge acdBridge = new AcdBridge();
     LocationService locations = new LocationService(clock, acdBridge);
-    CredentialStore credentials = (user, realm, algorithm) -> agentRepository.ha1(user, algorithm, realm);
-    Registrar registrar =
-        new Registrar(
-            sip,
-            config.sip(),
-            credentials,
-            nonces,
-            locations,
-            clock,
-            calls,
-            metrics);
+    String realm = config.sip().realm();
+    CredentialCache credentials = new CredentialCache(realm, () -> agentRepository.ha1s(realm));
+    DigestAuthenticator digest = new DigestAuthenticator(sip, config.sip(), credentials, nonces, guard::authFailed);
+    Registrar registrar = new Registrar(sip, config.sip(), digest, locations, clock, metrics);
     callManager =
         new CallManager(
             sip,
@@ -239,7 +243,8 @@ public final class HotlineServer implements AutoCloseable {
             clock,
             calls,
             timers,
-            metrics);
+            metrics,
+            guard.calls());
     QueueSettingsRepository queueSettings = new QueueSettingsRepository(database.dsl());
     Acd acd =
         new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3),
@@ -248,7 +253,7 @@ public final class HotlineServer implements AutoCloseable {
     acdBridge.connect(acd, agentsBySipUser);
     callManager.routeWith(acd, agentRepository::byId, config.sip().trunk());
     callManager.answerFeatureCodes(
-        new FeatureCodes(config.sip().featureCodes(), new DigestAuthenticator(sip, config.sip(), credentials, nonces),
+        new FeatureCodes(config.sip().featureCodes(), digest,
             agentRepository::bySipUser, acd));
     queuesRoute.connect(acd);
     new QueueSettingsRoute(queueSettings, acd).addTo(router);
@@ -257,6 +262,7 @@ public final class HotlineServer implements AutoCloseable {
               @Override
               public void changed(Agent agent) {
                 logins.forget();
+                credentials.reload();
                 acdBridge.put(agent);
                 acd.updateAgent(agent);
               }
@@ -264,6 +270,7 @@ public final class HotlineServer implements AutoCloseable {
               @Override
               public void removed(Agent agent) {
                 logins.forget();
+                credentials.reload();
                 acdBridge.remove(agent);
                 acd.removeAgent(agent.id());
                 locations.removeAll(agent.sipUser());
@@ -279,13 +286,43 @@ public final class HotlineServer implements AutoCloseable {
     wallboard.seed(acd::snapshot, clock);
     startCti(router, tokens, customers, cdrRepository, callerLocator, acd);
 
+    sip.guardWith(guard, new Admission(guard, sip));
     sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
+    timers.scheduleAtFixedRate(guard::purge, 1, 1, TimeUnit.MINUTES);
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
     timers.scheduleAtFixedRate(nonces::purge, 1, 1, TimeUnit.MINUTES);
     ready = true;
     log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
         config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),
         config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
+  }
+
+  /** Why the node cannot serve calls now, or empty: {@code /health}'s answer. */
+  private Optional<String> problem() {
+    if (!ready) {
+      return Optional.of(sip == null ? "starting" : "stopped");
+    }
+    if (!database.isUp()) {
+      return Optional.of("the database does not answer");
+    }
+    return sip.problem();
+  }
+
+  /** Writes a SIP ban to the audit log, on the write pool. */
+  private void audit(AuditRepository audit, Ban ban) {
+    AuditEntry entry = new AuditEntry(0, ban.since(), "sip-guard", "system", "SIP ban", ban.address(), ban.address(),
+        ban.reason() + "; until " + ban.until());
+    try {
+      database.writes().execute(() -> {
+        try {
+          audit.append(entry);
+        } catch (RuntimeException e) {
+          log.error("audit entry not stored: {}", entry, e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.error("audit entry not stored, the write pool is full: {}", entry);
+    }
   }
 
   /**

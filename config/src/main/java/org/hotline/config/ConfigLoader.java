@@ -114,7 +114,7 @@ public final class ConfigLoader {
 
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers, cti, reports, security(v));
+        location, customers, cti, reports, security(v), sipGuard(v));
   }
 
   private static SecuritySettings security(Values v) {
@@ -127,6 +127,27 @@ public final class ConfigLoader {
         password,
         v.integer("hotline.security.max-failed-logins", 1, 100),
         v.duration("hotline.security.lockout", Duration.ofSeconds(1), Duration.ofDays(1)));
+  }
+
+  private static SipGuardSettings sipGuard(Values v) {
+    Duration oneDay = Duration.ofDays(1);
+    return new SipGuardSettings(
+        v.integer("hotline.sip.intake-queue", 16, 1_000_000),
+        v.integer("hotline.sip.max-transactions", 100, 10_000_000),
+        v.integer("hotline.sip.max-connections", 1, 1_000_000),
+        v.integer("hotline.sip.max-calls", 1, 1_000_000),
+        v.integer("hotline.sip.max-call-rate", 1, 1_000_000),
+        v.duration("hotline.sip.retry-after", Duration.ofSeconds(1), Duration.ofHours(1)),
+        v.integer("hotline.security.sip.max-failures", 1, 1_000_000),
+        v.duration("hotline.security.sip.window", Duration.ofSeconds(1), oneDay),
+        v.duration("hotline.security.sip.ban", Duration.ofSeconds(1), Duration.ofDays(365)),
+        v.networks("hotline.security.sip.trusted"),
+        v.words("hotline.security.sip.scanner-agents").stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList(),
+        v.integer("hotline.security.sip.rate.register", 1, 1_000_000),
+        v.integer("hotline.security.sip.rate.invite", 1, 1_000_000),
+        v.integer("hotline.security.sip.rate.options", 1, 1_000_000),
+        v.integer("hotline.security.sip.rate.other", 1, 1_000_000),
+        v.integer("hotline.security.sip.max-calls-per-source", 1, 1_000_000));
   }
 
   /** {@code user:password} pairs, comma-separated, distinct users; empty for none. */

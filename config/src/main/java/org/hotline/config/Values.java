@@ -114,4 +114,22 @@ final class Values {
       throw ConfigException.badValue(key, value, "an IP address or a host name that resolves");
     }
   }
+
+  /** A comma-separated list of non-empty items, trimmed; empty for none. */
+  java.util.List<String> words(String key) {
+    return java.util.Arrays.stream(source.get(key).split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+  }
+
+  /**
+   * A comma-separated list of networks, each an IP address literal with an optional prefix length
+   * ({@code 10.0.0.0/8}, {@code 192.0.2.7}, {@code 2001:db8::/32}); empty for none.
+   */
+  java.util.List<Cidr> networks(String key) {
+    java.util.List<Cidr> networks = new java.util.ArrayList<>();
+    for (String item : words(key)) {
+      networks.add(Cidr.parse(item).orElseThrow(() -> ConfigException.badValue(
+          key, item, "IP addresses or networks in CIDR form (10.0.0.0/8), comma-separated")));
+    }
+    return java.util.List.copyOf(networks);
+  }
 }

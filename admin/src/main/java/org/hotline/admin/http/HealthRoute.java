@@ -1,42 +1,59 @@
 package org.hotline.admin.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"up"}} while the server is ready, else 503 with
- * {@code {"status":"starting"}} until it first was, and {@code {"status":"down"}} after.
+ * {@code GET /health}: 200 {@code {"status":"up"}} while the server can do its work, else 503
+ * with {@code {"status":"starting"}} until it first could, and {@code {"status":"down",
+ * "reason":...}} after: SIP no longer able to answer (its threads dead, its intake full for long),
+ * the database gone. A load balancer or a monitor takes the node out on the 503.
  */
 public final class HealthRoute implements RouteHandler {
   private static final Logger log = LoggerFactory.getLogger(HealthRoute.class);
 
-  private final BooleanSupplier ready;
+  private final Supplier<Optional<String>> problem;
   private volatile boolean wasUp;
+  private volatile String lastProblem;
 
-  /** @param ready whether everything that serves calls is up (SIP, RTP, database); may block briefly */
-  public HealthRoute(BooleanSupplier ready) {
-    this.ready = Objects.requireNonNull(ready, "ready");
+  /**
+   * @param problem why the server cannot serve calls now (SIP, RTP, the database), or empty when
+   *     it can; may block briefly
+   */
+  public HealthRoute(Supplier<Optional<String>> problem) {
+    this.problem = Objects.requireNonNull(problem, "problem");
   }
 
   @Override
   public Response handle(Request request) {
-    if (isReady()) {
+    Optional<String> why = check();
+    if (why.isEmpty()) {
       wasUp = true;
+      lastProblem = null;
       return Response.json(HttpResponseStatus.OK, Map.of("status", "up"));
     }
-    return Response.json(HttpResponseStatus.SERVICE_UNAVAILABLE, Map.of("status", wasUp ? "down" : "starting"));
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("status", wasUp ? "down" : "starting");
+    body.put("reason", why.get());
+    if (wasUp && !why.get().equals(lastProblem)) {
+      log.error("health: down: {}", why.get());
+    }
+    lastProblem = why.get();
+    return Response.json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
   }
 
-  private boolean isReady() {
+  private Optional<String> check() {
     try {
-      return ready.getAsBoolean();
+      return problem.get();
     } catch (RuntimeException e) {
       log.warn("readiness check failed: {}", e.toString());
-      return false;
+      return Optional.of("the readiness check failed: " + e);
     }
   }
 }

@@ -89,6 +89,8 @@ class AccessMatrixIT {
     rows.add(new Row("PUT", "/api/users/*", "/api/users/nobody", "{\"enabled\": true}", ADMINS, false));
     rows.add(new Row("DELETE", "/api/users/*", "/api/users/nobody", "", ADMINS, false));
     rows.add(new Row("GET", "/api/audit", "/api/audit", null, ADMINS, true));
+    rows.add(new Row("GET", "/api/security/bans", "/api/security/bans", null, FLOOR, true));
+    rows.add(new Row("DELETE", "/api/security/bans/*", "/api/security/bans/192.0.2.77", "", ADMINS, false));
     rows.add(new Row("GET", "/api/reports/volume", "/api/reports/volume", null, FLOOR, true));
     rows.add(new Row("GET", "/api/reports/summary", "/api/reports/summary", null, FLOOR, true));
     rows.add(new Row("GET", "/api/reports/agents", "/api/reports/agents", null, FLOOR, true));

@@ -69,6 +69,9 @@ public final class RunningServer implements AutoCloseable {
     p.setProperty("hotline.shutdown.grace", "0");
     p.setProperty("hotline.acd.ring-timeout", "5");
     p.setProperty("hotline.admin.password", ADMIN_PASSWORD);
+    // The tests' own SIPp callers and agents load the server from 127.0.0.1, as a carrier's
+    // gateway would; other 127.x addresses stand in for strangers, who are limited and banned.
+    p.setProperty("hotline.security.sip.trusted", "127.0.0.1/32");
     overrides.forEach(p::setProperty);
     HotlineConfig config = ConfigLoader.load(null, Map.of(), p);
     Clock clock = Clock.offset(Clock.systemDefaultZone(), Duration.between(Instant.now(), start));
@@ -100,6 +103,12 @@ public final class RunningServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** {@code GET /health}, as a load balancer asks it: without credentials. */
+  public HttpResponse<String> health() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** GET on the server's HTTP port as {@code admin}; returns the body, failing on a non-2xx status. */
   public String get(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
@@ -125,12 +134,13 @@ public final class RunningServer implements AutoCloseable {
 
   /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */
   public double counter(String name) throws IOException, InterruptedException {
+    double sum = 0;
     for (String line : get("/metrics").split("\n")) {
-      if (line.startsWith(name + " ")) {
-        return Double.parseDouble(line.substring(name.length() + 1).trim());
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
       }
     }
-    return 0;
+    return sum;
   }
 
   @Override

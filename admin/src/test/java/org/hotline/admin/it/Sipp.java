@@ -49,6 +49,12 @@ final class Sipp {
     return new Sipp(scenario, args.toArray(String[]::new));
   }
 
+  /** Sends from {@code address} (another 127.x address stands in for another source) instead of 127.0.0.1. */
+  Sipp from(String address) {
+    args.set(args.indexOf("-i") + 1, address);
+    return this;
+  }
+
   /**
    * Runs SIPp in {@code dir} instead of {@code scripts/sipp}: scenarios find the files they name
    * relative to it (the {@code caller.pcap} a test writes for {@code uac-call-*-play-pcap*.xml}).

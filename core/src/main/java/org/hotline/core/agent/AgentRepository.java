@@ -167,6 +167,30 @@ public final class AgentRepository {
    * case); empty for an unknown or disabled user, a realm other than the one stored, or another
    * algorithm.
    */
+  /**
+   * The HA1 hashes of every enabled agent of {@code realm}, by SIP user and then by algorithm
+   * ({@link DigestHash#MD5}, {@link DigestHash#SHA_256}): the registrar's credentials, read once
+   * and again after each change rather than at every REGISTER.
+   */
+  public Map<String, Map<String, String>> ha1s(String realm) {
+    Map<String, Map<String, String>> byUser = new HashMap<>();
+    dsl.select(AGENT.SIP_USER, AGENT.HA1_MD5, AGENT.HA1_SHA256)
+        .from(AGENT)
+        .where(AGENT.REALM.eq(realm))
+        .and(AGENT.ENABLED.isTrue())
+        .forEach(r -> {
+          Map<String, String> hashes = new HashMap<>();
+          if (r.value2() != null) {
+            hashes.put(DigestHash.MD5, r.value2().trim());
+          }
+          if (r.value3() != null) {
+            hashes.put(DigestHash.SHA_256, r.value3().trim());
+          }
+          byUser.put(r.value1(), Map.copyOf(hashes));
+        });
+    return byUser;
+  }
+
   public Optional<String> ha1(String sipUser, String algorithm, String realm) {
     if (sipUser == null || realm == null || !DigestHash.supports(algorithm)) {
       return Optional.empty();

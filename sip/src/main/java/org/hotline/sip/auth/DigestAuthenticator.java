@@ -1,9 +1,12 @@
 package org.hotline.sip.auth;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -14,6 +17,7 @@ import org.hotline.sip.stack.SipServer;
  * Digest authentication of a request (RFC 3261 section 22, RFC 7616): the user it proves, or the
  * 401 challenge (with {@code stale=true} for an expired nonce) or 403 to answer. Shared by the
  * registrar and every other request that must come from a known user (an agent's feature code).
+ * Every refusal is reported with the request's source address, so that a guesser can be banned.
  */
 public final class DigestAuthenticator {
 
@@ -33,14 +37,21 @@ public final class DigestAuthenticator {
   private final SipSettings settings;
   private final CredentialStore credentials;
   private final NonceService nonces;
+  private final BiConsumer<InetAddress, String> onFailure;
   /** Unknown users are checked against a hash of this, which nobody knows. */
   private final String unknownUserSecret = UUID.randomUUID().toString();
 
-  public DigestAuthenticator(SipServer sip, SipSettings settings, CredentialStore credentials, NonceService nonces) {
+  /**
+   * @param onFailure told of each refusal: the source address of the request and the user it
+   *     claimed to be
+   */
+  public DigestAuthenticator(
+      SipServer sip, SipSettings settings, CredentialStore credentials, NonceService nonces, BiConsumer<InetAddress, String> onFailure) {
     this.sip = sip;
     this.settings = settings;
     this.credentials = credentials;
     this.nonces = nonces;
+    this.onFailure = onFailure;
   }
 
   /**
@@ -59,7 +70,14 @@ public final class DigestAuthenticator {
       return new Challenge(challenge(request, nonce == NonceService.Verdict.STALE));
     }
     String claimed = user == null ? String.valueOf(c.username()) : user;
-    return authentic(c, claimed, request.getMethod()) ? new Authenticated(claimed) : new Refused(claimed);
+    if (authentic(c, claimed, request.getMethod())) {
+      return new Authenticated(claimed);
+    }
+    InetAddress source = ((SIPRequest) request).getPeerPacketSourceAddress();
+    if (source != null) {
+      onFailure.accept(source, claimed);
+    }
+    return new Refused(claimed);
   }
 
   private boolean authentic(DigestCredentials c, String user, String method) {

@@ -2,6 +2,7 @@ package org.hotline.sip.call;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ import org.hotline.core.flow.CallFlow;
 import org.hotline.core.flow.EntryPoints;
 import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.feature.FeatureCode;
+import org.hotline.sip.guard.CallCounts;
 import org.hotline.sip.feature.FeatureCodes;
 import org.hotline.sip.media.MediaEndpoint;
 import org.hotline.sip.media.MediaServer;
@@ -91,6 +93,7 @@ public final class CallManager implements AgentConnector, CallControl {
   private volatile CallServices services;
   private volatile FeatureCodes featureCodes;
   private volatile boolean accepting = true;
+  private final CallCounts counts;
 
   public CallManager(
       SipServer sip,
@@ -105,7 +108,9 @@ public final class CallManager implements AgentConnector, CallControl {
       Clock clock,
       Executor pool,
       ScheduledExecutorService timers,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      CallCounts counts) {
+    this.counts = counts;
     this.sip = sip;
     this.media = media;
     this.entryPoints = entryPoints;
@@ -230,6 +235,10 @@ public final class CallManager implements AgentConnector, CallControl {
     String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport();
     CallSession session = new CallSession(services, call, tx, flow.get(), transport, this::finished, parts::put);
     calls.put(callId, session);
+    InetAddress source = ((SIPRequest) invite).getPeerPacketSourceAddress();
+    if (source != null) {
+      counts.opened(callId, source);
+    }
     bus.publish(new CallEvent.Arrived(callId, callerNumber, dialed, call.arrivedAt()));
     log.info("call {} from '{}' to {} -> flow {}", callId, callerNumber, dialed, flow.get().name());
     session.answer(offer, endpoint, offer.sdp(), ivr.language());
@@ -563,7 +572,9 @@ public final class CallManager implements AgentConnector, CallControl {
   }
 
   private void finished(CallSession session) {
-    calls.remove(session.sipCallId(), session);
+    if (calls.remove(session.sipCallId(), session)) {
+      counts.closed(session.sipCallId());
+    }
     parts.values().remove(session);
   }
 

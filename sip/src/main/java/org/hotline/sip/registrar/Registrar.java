@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -24,9 +23,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.config.SipSettings;
-import org.hotline.sip.auth.CredentialStore;
 import org.hotline.sip.auth.DigestAuthenticator;
-import org.hotline.sip.auth.NonceService;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.stack.Transactions;
 import org.slf4j.Logger;
@@ -36,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * The registrar (RFC 3261 section 10): authenticates REGISTER with digest (RFC 7616, MD5 and
  * SHA-256, qop=auth) and keeps each agent's contacts in the {@link LocationService}.
  *
- * <p>A REGISTER is taken off the SIP stack's thread at once: the credential lookup may touch the
- * database.
+ * <p>A REGISTER is handled on the SIP stack's thread that parsed it: credentials and bindings
+ * are held in memory ({@link org.hotline.sip.auth.CredentialCache}, {@link LocationService}), so
+ * nothing waits on I/O and no queue stands between the socket and the answer.
  */
 public final class Registrar {
   private static final Logger log = LoggerFactory.getLogger(Registrar.class);
@@ -47,36 +45,31 @@ public final class Registrar {
   private final DigestAuthenticator authenticator;
   private final LocationService locations;
   private final Clock clock;
-  private final Executor worker;
   private final RegistrarMetrics metrics;
-  /** Stands in for the password of a user who does not exist; never matches a response. */
 
   public Registrar(
       SipServer sip,
       SipSettings settings,
-      CredentialStore credentials,
-      NonceService nonces,
+      DigestAuthenticator authenticator,
       LocationService locations,
       Clock clock,
-      Executor worker,
       MeterRegistry registry) {
     this.sip = sip;
     this.settings = settings;
-    this.authenticator = new DigestAuthenticator(sip, settings, credentials, nonces);
+    this.authenticator = authenticator;
     this.locations = locations;
     this.clock = clock;
-    this.worker = worker;
     this.metrics = new RegistrarMetrics(registry);
     registry.gauge("hotline.sip.registered.users", locations, LocationService::registeredUsers);
   }
 
-  /** Handles a REGISTER; returns at once. */
+  /** Handles a REGISTER, on the calling (SIP stack) thread. */
   public void onRegister(RequestEvent event) {
     Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
     if (tx.isEmpty()) {
       return;
     }
-    worker.execute(() -> handle(event.getRequest(), tx.get()));
+    handle(event.getRequest(), tx.get());
   }
 
   private void handle(Request request, ServerTransaction tx) {
@@ -89,7 +82,7 @@ public final class Registrar {
         }
         case DigestAuthenticator.Refused refused -> {
           metrics.forbidden.increment();
-          log.info("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
+          log.debug("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
           Transactions.respond(tx, sip.messages().createResponse(Response.FORBIDDEN, request));
         }
         case DigestAuthenticator.Authenticated ok -> bind(request, tx, user);
@@ -157,12 +150,10 @@ public final class Registrar {
         behindNat);
   }
 
+  /** Compares address literals only: a name in a Contact is never looked up on the stack's thread. */
   private static boolean sameHost(String contactHost, String sourceAddress) {
-    try {
-      return java.net.InetAddress.getByName(contactHost).getHostAddress().equals(sourceAddress);
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+    String literal = contactHost.startsWith("[") && contactHost.endsWith("]") ? contactHost.substring(1, contactHost.length() - 1) : contactHost;
+    return org.hotline.config.Cidr.parse(literal).map(c -> c.network().getHostAddress().equals(sourceAddress)).orElse(false);
   }
 
   private Response okWithBindings(Request request, String user) throws ParseException, InvalidArgumentException {

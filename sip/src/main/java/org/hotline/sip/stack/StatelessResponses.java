@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Responses the stack layer sends on its own, without a server transaction: to requests refused
  * before the transaction layer saw them. A retransmission of such a request is simply refused again.
  */
-final class StatelessResponses {
+public final class StatelessResponses {
   private static final Logger log = LoggerFactory.getLogger(StatelessResponses.class);
 
   /**
@@ -30,7 +30,7 @@ final class StatelessResponses {
    * Sends {@code response} to where {@code request} came from: on its connection (TCP), or to
    * the datagram's source address and port (UDP, symmetric as RFC 3581 asks when rport is set).
    */
-  static void send(SIPRequest request, SIPResponse response, MessageChannel channel) {
+  public static void send(SIPRequest request, SIPResponse response, MessageChannel channel) {
     try {
       addToTag(response);
       if (channel.isReliable()) {
