@@ -16,4 +16,5 @@ public record HotlineConfig(
     CustomerSettings customers,
     CtiSettings cti,
     ReportSettings reports,
-    SecuritySettings security) {}
+    SecuritySettings security,
+    DialSettings dial) {}
