@@ -42,6 +42,9 @@ import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerRepository;
 import org.hotline.core.db.Database;
+import org.hotline.core.dial.DialAuditLog;
+import org.hotline.core.dial.DialGuard;
+import org.hotline.core.dial.DialPolicy;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.report.ReportRepository;
 import org.hotline.core.ticket.CallNumbers;
@@ -108,6 +111,7 @@ import org.hotline.sip.registrar.Registrar;
 import org.hotline.sip.registrar.RegistrationListener;
 import org.hotline.sip.stack.MalformedMetrics;
 import org.hotline.sip.stack.SipServer;
+import org.hotline.sip.trunk.Trunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,6 +175,9 @@ public final class HotlineServer implements AutoCloseable {
     Logins logins = new Logins(users, agentsAndIntegrations, hasher,
         new LoginThrottle(clock, config.security().maxFailedLogins(), config.security().lockout()), clock, metrics);
     AuditRepository audit = new AuditRepository(database.dsl());
+    // One policy for every number dialled out (desk, callbacks, IVR transfers): toll fraud.
+    DialGuard dialing = new DialGuard(
+        new DialPolicy(config.dial(), config.location().defaultRegion()), new DialAuditLog(audit, database.writes(), clock), metrics);
 
     QueuesRoute queuesRoute = new QueuesRoute();
     router =
@@ -205,7 +212,7 @@ public final class HotlineServer implements AutoCloseable {
     // Listens from now on, so the wallboard misses no change made while the rest starts.
     wallboard = new WallboardFeed(bus, timers, clock, metrics);
     router.get("/api/callbacks", Access.roles(SUPERVISOR, ADMIN, INTEGRATION), new CallbacksRoute(callbacks));
-    flows = loadFlows(customers, voicemail, callbackIntake);
+    flows = loadFlows(customers, voicemail, callbackIntake, dialing);
     router.post("/api/admin/reload", Access.roles(ADMIN), new ReloadRoute(this::reloadFlows));
     http = new HttpServer(config.http(), router);
     http.start();
@@ -251,7 +258,12 @@ public final class HotlineServer implements AutoCloseable {
             AcdPolicy.from(config.acd(), queueSettings.all()), callbacks, database.writes());
     agentsBySipUser.values().forEach(acd::addAgent);
     acdBridge.connect(acd, agentsBySipUser);
-    callManager.routeWith(acd, agentRepository::byId, config.sip().trunk());
+    callManager.routeWith(acd, agentRepository::byId, new Trunk(config.sip().trunk(), dialing));
+    if (config.sip().trunk().isPresent()) {
+      log.info("dialling out through {}, to the numbers hotline.dial.allow allows: {}", config.sip().trunk().get(), dialing.policy().rules());
+    } else {
+      log.info("no trunk (hotline.sip.trunk): no number is dialled out");
+    }
     callManager.answerFeatureCodes(
         new FeatureCodes(config.sip().featureCodes(), digest,
             agentRepository::bySipUser, acd));
@@ -350,10 +362,10 @@ public final class HotlineServer implements AutoCloseable {
     router.webSocket(CtiEndpoint.PATH, cti, new CtiEndpoint(tokens, cti, ctiEvents, desk, calls, metrics));
   }
 
-  private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks)
+  private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks, DialGuard dialing)
       throws FlowsException {
     FlowServices services =
-        new FlowServices(clock, number -> customers.findByNumber(number).map(Customer::level), voicemail, callbacks);
+        new FlowServices(clock, number -> customers.findByNumber(number).map(Customer::level), voicemail, callbacks, dialing);
     Flows loaded = Flows.load(config.ivr(), services, PromptSets.available(config.ivr().promptsDir()));
     FunctionCounter.builder("hotline.ivr.reloads", loaded, Flows::reloads)
         .description("IVR flows files taken into service by a reload")

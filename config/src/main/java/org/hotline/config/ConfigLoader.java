@@ -114,7 +114,32 @@ public final class ConfigLoader {
 
     return new HotlineConfig(
         sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers, cti, reports, security(v), sipGuard(v));
+        location, customers, cti, reports, security(v), sipGuard(v), dial(v));
+  }
+
+  /**
+   * The rules of {@code hotline.dial.allow}; blank items are skipped. Rules that only refuse allow
+   * nothing, which is taken for a mistake: no number at all is written as an empty value.
+   */
+  private static DialSettings dial(Values v) {
+    String key = "hotline.dial.allow";
+    String value = v.string(key);
+    java.util.List<DialRule> rules = new java.util.ArrayList<>();
+    for (String item : value.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      try {
+        rules.add(DialRule.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.badValue(key, value, DialRule.SYNTAX + " ('" + item.strip() + "' is none)");
+      }
+    }
+    if (!rules.isEmpty() && rules.stream().allMatch(DialRule::refuses)) {
+      throw ConfigException.badValue(
+          key, value, "at least one rule that allows (national, say) besides those with !, or an empty value to dial nothing");
+    }
+    return new DialSettings(rules);
   }
 
   private static SecuritySettings security(Values v) {

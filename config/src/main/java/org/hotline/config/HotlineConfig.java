@@ -17,4 +17,5 @@ public record HotlineConfig(
     CtiSettings cti,
     ReportSettings reports,
     SecuritySettings security,
-    SipGuardSettings sipGuard) {}
+    SipGuardSettings sipGuard,
+    DialSettings dial) {}

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The call commands of the CTI bridge with the whole server and SIPp phones: hold and resume from
  * the desktop, blind transfers to a queue and to an agent (two CDRs, one per agent), and
- * click-to-call through the trunk.
+ * click-to-call through the trunk, to the numbers {@code hotline.dial.allow} allows only.
  */
 class CtiCallControlIT {
   @TempDir Path dir;
@@ -194,6 +194,39 @@ class CtiCallControlIT {
       assertEquals("1001", cdr.get("agentId").asText(), cdr.toString());
       assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
       assertEquals("available", agentState(server), "the agent is free again after the call");
+    }
+  }
+
+  @Test
+  void dial_toANumberOutsideTheDialPolicy_isRefusedWithItsReason_countedAndAudited_whileANationalNumberIsPlaced() throws Exception {
+    int trunkPort = FreePorts.udpAndTcp();
+    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1", "hotline.sip.trunk", "127.0.0.1:" + trunkPort));
+        CtiClient desk = CtiClient.agent(server, "1001")) {
+      Sipp phone = phone(server, "1001", "uas-agent-answer.xml", "1");
+      Sipp trunk = Sipp.phone("uas-answer-then-hang-up.xml", trunkPort, "-m", "1", "-d", "500", "-timeout", "60s").start();
+      assertEquals("available", agentState(server), "registered, the agent may dial");
+
+      JsonNode international = desk.command("dial", Map.of("number", "+1 202 555 0123"));
+      assertEquals("dial-not-allowed", international.path("code").asText(), international.toString());
+      assertEquals("+12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
+          + " (national,!premium)", international.get("message").asText());
+      JsonNode premium = desk.command("dial", Map.of("number", "16812345"));
+      assertEquals("dial-not-allowed", premium.path("code").asText(), "a premium-rate number at home: " + premium);
+
+      JsonNode national = desk.command("dial", Map.of("number", "13800138000"));
+      assertEquals("reply", national.get("type").asText(), "the refusals reserved no one: " + national);
+      assertEquals(national.get("callId").asText(), desk.nextCallState("connected").get("callId").asText());
+      assertEquals(0, trunk.await(30), "only the national number reached the trunk: " + trunk.output());
+      assertEquals(0, phone.await(30), phone.output());
+
+      assertEquals(2.0, server.counter("hotline_dial_refused_total{site=\"desk\"}"));
+      List<String> audited = new ArrayList<>();
+      for (JsonNode entry : CtiClient.JSON.readTree(server.get("/api/audit")).get("items")) {
+        if (entry.get("action").asText().equals("dial refused")) {
+          audited.add(entry.get("actor").asText() + " " + entry.get("role").asText() + " " + entry.get("object").asText());
+        }
+      }
+      assertEquals(List.of("1001 agent 16812345", "1001 agent +12025550123"), audited, "newest first");
     }
   }
 

@@ -34,7 +34,8 @@ import org.slf4j.MDC;
  *   <li>{@code transfer} {@code {queue}} or {@code {agent}}: blind transfer of the agent's call;
  *       {@code unknown-queue}, {@code agent-unavailable}.
  *   <li>{@code dial} {@code {number}}: click-to-call, the agent's phone rings first; {@code
- *       not-available} when the agent is not available, {@code no-route} without a trunk.
+ *       not-available} when the agent is not available, {@code no-route} without a trunk, {@code
+ *       dial-not-allowed} with the reason for a number {@code hotline.dial.allow} refuses.
  * </ul>
  *
  * <p>Anything else is {@code unknown-command}; a missing or malformed field is {@code
@@ -134,7 +135,7 @@ public final class AgentDesk implements CtiCommands {
       CompletableFuture<ControlResult> result, String field, Object value) {
     return result.thenApply(r -> {
       if (!r.isDone()) {
-        throw new CtiCommandException(code(r.status()), message(r.status()));
+        throw new CtiCommandException(code(r.status()), r.reason() != null ? r.reason() : message(r.status()));
       }
       Map<String, Object> reply = new LinkedHashMap<>();
       reply.put("ok", true);
@@ -155,6 +156,7 @@ public final class AgentDesk implements CtiCommands {
       case AGENT_UNAVAILABLE -> "that agent is not available to take the call";
       case NOT_AVAILABLE -> "only an available agent can dial: set the state to available first";
       case NO_ROUTE -> "no outbound route is configured to dial numbers";
+      case DIAL_NOT_ALLOWED -> "the number may not be dialled (hotline.dial.allow)";
       case DONE -> "done";
     };
   }

@@ -168,6 +168,19 @@ class AgentDeskTest {
   }
 
   @Test
+  void dial_aNumberTheDialPolicyRefuses_isDialNotAllowed_withThePolicysReason() {
+    String reason = "+12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
+        + " (national,!premium)";
+    calls.dialResult = ControlResult.dialNotAllowed(reason);
+
+    CtiCommandException e = refused("1001", "dial", Map.of("number", "+1 202 555 0123"));
+
+    assertEquals("dial-not-allowed", e.code());
+    assertEquals(reason, e.getMessage());
+    assertEquals(List.of("dial 1001 +12025550123"), calls.asked, "the call layer, which holds the policy, decides");
+  }
+
+  @Test
   void commandsThatDoNotExist_areUnknown() {
     for (String command : new String[] {"park", "conference", "", "x".repeat(500)}) {
       assertEquals("unknown-command", refused("1001", command, Map.of()).code());

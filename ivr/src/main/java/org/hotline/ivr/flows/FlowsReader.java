@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.hotline.config.IvrSettings;
+import org.hotline.core.dial.DialDecision;
 import org.hotline.ivr.Flow;
 import org.hotline.ivr.FlowDirectory;
 import org.hotline.ivr.calendar.BusinessCalendar;
@@ -31,7 +32,8 @@ import org.hotline.ivr.verb.Verb;
  * Reads a flows file (YAML, described in {@code docs/flows.md}) into a {@link FlowDirectory}, or
  * refuses it with one line saying where and why. A file that loads refers only to flows, queues,
  * calendars, transfer numbers and prompts (in every language in {@link #LANGUAGES}) that exist,
- * spells every option right, and has no loop without a way out.
+ * spells every option right, has no loop without a way out, and lists no transfer number the dial
+ * policy ({@code hotline.dial.allow}) refuses.
  *
  * <p>Top-level keys: {@code numbers}, {@code queues}, {@code calendars}, {@code transfer-allow},
  * {@code flows}.
@@ -191,7 +193,8 @@ public final class FlowsReader {
     return numbers;
   }
 
-  private static Set<String> transferAllow(List<JsonNode> items) throws FlowsException {
+  /** The numbers a transfer may dial: each also one the dial policy allows, or it could never be. */
+  private Set<String> transferAllow(List<JsonNode> items) throws FlowsException {
     Set<String> numbers = new LinkedHashSet<>();
     for (JsonNode item : items) {
       if (!item.isTextual()) {
@@ -201,6 +204,9 @@ public final class FlowsReader {
       String number = item.asText().strip();
       if (!number.matches("\\+?[0-9]{2,20}")) {
         throw FlowsException.at("transfer-allow", "'" + number + "' is not a dialable number like +862161234567");
+      }
+      if (services.dialing().policy().check(number) instanceof DialDecision.Refused(String reason)) {
+        throw FlowsException.at("transfer-allow", reason);
       }
       numbers.add(number);
     }

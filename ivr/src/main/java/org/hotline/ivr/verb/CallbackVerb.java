@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.core.callback.CallbackRequest;
+import org.hotline.core.dial.DialSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * {@value EnqueueVerb#QUEUE}, {@value EnqueueVerb#QUEUED_AT} and {@value EnqueueVerb#PRIORITY}),
  * the request keeps their place in that queue; otherwise it goes to this verb's queue as of now.
  *
- * <p>A withheld or anonymous caller number cannot be called back: the caller hears so and the
- * flow continues with the next verb, as it does when the request cannot be stored.
+ * <p>A withheld or anonymous caller number cannot be called back, nor one the dial policy
+ * ({@code hotline.dial.allow}) refuses (a foreign or premium-rate number, which a forged caller
+ * number could make Hotline pay for): the caller hears so and the flow continues with the next
+ * verb, as it does when the request cannot be stored.
  *
  * @param queue the queue whose agents call back, when the caller did not come from a queue; empty
  *     when the verb is only reached from a queue's leave branch
@@ -60,6 +63,10 @@ public record CallbackVerb(Optional<String> queue, int priority, String confirmP
     String target = keptQueue.or(() -> queue).orElse(null);
     if (!callable(number) || target == null) {
       log.info("callback impossible: {}", target == null ? "no queue" : "number withheld");
+      return Prompts.play(ctx, impossiblePrompt, false) ? Outcome.CONTINUE : Outcome.END;
+    }
+    if (!ctx.services().dialing().check(DialSite.CALLBACK, "call " + ctx.call().id(), number.strip()).allowed()) {
+      // The guard has counted, audited and logged the refusal.
       return Prompts.play(ctx, impossiblePrompt, false) ? Outcome.CONTINUE : Outcome.END;
     }
     Instant now = ctx.services().clock().instant();

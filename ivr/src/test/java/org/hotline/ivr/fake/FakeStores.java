@@ -1,5 +1,6 @@
 package org.hotline.ivr.fake;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.callback.CallbackRequest;
+import org.hotline.config.DialRule;
+import org.hotline.config.DialSettings;
 import org.hotline.core.callback.CallbackRequests;
+import org.hotline.core.dial.DialAudit;
+import org.hotline.core.dial.DialGuard;
+import org.hotline.core.dial.DialPolicy;
 import org.hotline.core.media.Recording;
 import org.hotline.core.voicemail.Voicemail;
 import org.hotline.core.voicemail.VoicemailStore;
@@ -39,9 +45,23 @@ public final class FakeStores implements VoicemailStore, CallbackRequests {
     return callbacks;
   }
 
-  /** Services with these stores, {@code clock}, and customers by number with their level. */
+  /**
+   * Services with these stores, {@code clock}, customers by number with their level, and the
+   * default dial policy (national numbers of CN, no premium-rate ones).
+   */
   public FlowServices services(Clock clock, Map<String, String> levelByNumber) {
-    return new FlowServices(clock, number -> Optional.ofNullable(levelByNumber.get(number)), this, this);
+    return services(clock, levelByNumber, dialing(DialAudit.NONE));
+  }
+
+  /** Services as above with {@code dialing}. */
+  public FlowServices services(Clock clock, Map<String, String> levelByNumber, DialGuard dialing) {
+    return new FlowServices(clock, number -> Optional.ofNullable(levelByNumber.get(number)), this, this, dialing);
+  }
+
+  /** The default dial policy, its refusals recorded in {@code audit}. */
+  public static DialGuard dialing(DialAudit audit) {
+    DialSettings defaults = new DialSettings(List.of(DialRule.parse("national"), DialRule.parse("!premium")));
+    return new DialGuard(new DialPolicy(defaults, "CN"), audit, new SimpleMeterRegistry());
   }
 
   @Override

@@ -264,6 +264,18 @@ class FlowsReaderTest {
   }
 
   @Test
+  void transferAllow_aNumberTheDialPolicyRefuses_isRefused_saysWhy() {
+    assertEquals(
+        "transfer-allow: +12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
+            + " (national,!premium)",
+        error("""
+            transfer-allow: ["+862161234567", "+12025550123"]
+            flows:
+              main: [hangup]
+            """));
+  }
+
+  @Test
   void transferAllow_numbersMustBeQuoted() {
     assertTrue(error("""
         transfer-allow: [+862161234567]

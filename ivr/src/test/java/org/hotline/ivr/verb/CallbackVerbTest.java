@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,23 @@ class CallbackVerbTest {
     assertFalse(CallbackVerb.callable(""));
     assertFalse(CallbackVerb.callable("unknown"));
     assertTrue(CallbackVerb.callable("+8613800138000"));
+  }
+
+  @Test
+  void callback_toANumberTheDialPolicyRefuses_saysImpossible_auditsIt_andContinues() throws InterruptedException {
+    List<String> audited = new ArrayList<>();
+    FlowContext guarded = new FlowContext(call, "en",
+        stores.services(clock, Map.of(), FakeStores.dialing((site, who, number, reason) -> audited.add(site + " " + who + " " + number))),
+        name -> Optional.empty());
+
+    for (String foreignOrPremium : new String[] {"+12025550123", "16812345"}) {
+      call.from(foreignOrPremium);
+      assertEquals(Outcome.CONTINUE, callback.execute(guarded));
+    }
+
+    assertTrue(stores.callbacks().isEmpty(), "no callback to dial later");
+    assertEquals(List.of("play callback-impossible", "play callback-impossible"), call.log());
+    assertEquals(List.of("callback call " + call.id() + " +12025550123", "callback call " + call.id() + " 16812345"), audited);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hotline.ivr.fake.FakeCall;
+import org.hotline.core.dial.DialAudit;
 import org.hotline.ivr.fake.FakeStores;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class LookupVerbTest {
 
   private FlowContext context(Function<String, Optional<String>> levels) {
     FakeStores stores = new FakeStores();
-    FlowServices services = new FlowServices(Clock.systemUTC(), levels, stores, stores);
+    FlowServices services = new FlowServices(Clock.systemUTC(), levels, stores, stores, FakeStores.dialing(DialAudit.NONE));
     return new FlowContext(call, "en", services, name -> Optional.empty());
   }
 

@@ -45,6 +45,7 @@ import org.hotline.core.call.Call;
 import org.hotline.core.call.CallControl;
 import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CallRecorder;
+import org.hotline.core.dial.DialSite;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.flow.CallFlow;
@@ -61,6 +62,8 @@ import org.hotline.sip.sdp.SdpException;
 import org.hotline.sip.sdp.SdpNegotiator;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.stack.Transactions;
+import org.hotline.sip.trunk.Trunk;
+import org.hotline.sip.trunk.TrunkRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,9 +134,10 @@ public final class CallManager implements AgentConnector, CallControl {
    * Connects the call layer to the ACD that routes its calls; must be called before calls arrive.
    *
    * @param agents an agent by id, for transfers to an agent
-   * @param trunk {@code host[:port]} that transfers to a number are dialled through; empty: none
+   * @param trunk where numbers are dialled (click-to-call, callbacks, transfers to a number), each
+   *     one checked by the dial policy first
    */
-  public void routeWith(Acd acd, Function<String, Optional<Agent>> agents, Optional<String> trunk) {
+  public void routeWith(Acd acd, Function<String, Optional<Agent>> agents, Trunk trunk) {
     services =
         new CallServices(
             new SipMessages(sip), media, acd, recorder, bus, clock, pool, timers, locations, acdSettings.ringTimeout(),
@@ -466,8 +470,15 @@ public final class CallManager implements AgentConnector, CallControl {
     if (!DIALABLE.matcher(number).matches()) {
       throw new IllegalArgumentException("not a number to dial: " + number);
     }
-    if (services.trunk().isEmpty()) {
-      return not(ControlResult.Status.NO_ROUTE);
+    String uri;
+    switch (services.trunk().route(DialSite.DESK, agentId, number)) {
+      case TrunkRoute.NoTrunk none -> {
+        return not(ControlResult.Status.NO_ROUTE);
+      }
+      case TrunkRoute.Refused(String reason) -> {
+        return CompletableFuture.completedFuture(ControlResult.dialNotAllowed(reason));
+      }
+      case TrunkRoute.Dial(String at) -> uri = at;
     }
     if (!accepting) {
       return not(ControlResult.Status.NOT_AVAILABLE);
@@ -478,7 +489,7 @@ public final class CallManager implements AgentConnector, CallControl {
         return ControlResult.not(ControlResult.Status.NOT_AVAILABLE);
       }
       CompletableFuture<OfferResult> result = new CompletableFuture<>();
-      OutboundSession.Outbound dial = OutboundSession.Outbound.dial(agent.get(), number, services.ringTimeout());
+      OutboundSession.Outbound dial = OutboundSession.Outbound.dial(agent.get(), number, uri, services.ringTimeout());
       OutboundSession session = new OutboundSession(services, dial, result, callbacks::remove);
       String callId = session.call().id();
       result.thenAccept(r -> {
@@ -534,7 +545,18 @@ public final class CallManager implements AgentConnector, CallControl {
       result.complete(OfferResult.NOT_ANSWERED);
       return result;
     }
-    OutboundSession session = new OutboundSession(services, OutboundSession.Outbound.callback(offer), result, callbacks::remove);
+    String who = "callback " + offer.request().id();
+    TrunkRoute route = services.trunk().route(DialSite.CALLBACK, who, offer.request().number());
+    if (!(route instanceof TrunkRoute.Dial(String uri))) {
+      // The customer cannot be reached this way: the request fails (after its attempts) and the
+      // agent's phone never rings. A refusal is logged by the dial policy's guard.
+      if (route instanceof TrunkRoute.NoTrunk) {
+        log.info("{}: no trunk to call the customer through", who);
+      }
+      result.complete(OfferResult.CALL_GONE);
+      return result;
+    }
+    OutboundSession session = new OutboundSession(services, OutboundSession.Outbound.callback(offer, uri), result, callbacks::remove);
     callbacks.add(session);
     session.start();
     return result;

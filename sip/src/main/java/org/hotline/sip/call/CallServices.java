@@ -12,6 +12,7 @@ import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.event.EventBus;
 import org.hotline.sip.media.MediaServer;
 import org.hotline.sip.registrar.LocationService;
+import org.hotline.sip.trunk.Trunk;
 
 /**
  * What every call session shares: signalling, media, routing, recording, time.
@@ -22,7 +23,7 @@ import org.hotline.sip.registrar.LocationService;
  * @param rtpTimeout how long a caller (or a connected agent) may send no RTP before the call
  *     ends; zero for never
  * @param agents an agent by id, for transfers to an agent
- * @param trunk {@code host[:port]} that numbers are dialled through, for transfers to a number
+ * @param trunk where numbers are dialled, each one checked by the dial policy first
  */
 record CallServices(
     SipMessages messages,
@@ -38,4 +39,4 @@ record CallServices(
     Duration rtpTimeout,
     CallMetrics metrics,
     Function<String, Optional<Agent>> agents,
-    Optional<String> trunk) {}
+    Trunk trunk) {}

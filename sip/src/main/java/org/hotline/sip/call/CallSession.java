@@ -27,6 +27,7 @@ import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.Cdr;
+import org.hotline.core.dial.DialSite;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.flow.ActiveCall;
 import org.hotline.core.flow.CallFlow;
@@ -40,6 +41,7 @@ import org.hotline.sip.media.MediaEndpoint;
 import org.hotline.sip.sdp.Negotiated;
 import org.hotline.sip.sdp.SdpException;
 import org.hotline.sip.sdp.SdpNegotiator;
+import org.hotline.sip.trunk.TrunkRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -398,13 +400,21 @@ final class CallSession implements ActiveCall, LegOwner {
         return Optional.of(new TransferLeg(agent.get(), binding.get().contactUri(), binding.get().transport()));
       }
       case TransferTarget.Number(String number) -> {
-        if (services.trunk().isEmpty()) {
-          log.warn("transfer to {}: no trunk configured (hotline.sip.trunk)", number);
-          return Optional.empty();
+        // On transfer-allow, as the flows file was checked; the dial policy has its say too.
+        switch (services.trunk().route(DialSite.IVR_TRANSFER, "call " + call.id(), number)) {
+          case TrunkRoute.NoTrunk none -> {
+            log.warn("transfer to {}: no trunk configured (hotline.sip.trunk)", number);
+            return Optional.empty();
+          }
+          case TrunkRoute.Refused refused -> {
+            return Optional.empty(); // counted, audited and logged by the dial policy's guard
+          }
+          case TrunkRoute.Dial(String uri) -> {
+            // The CDR's agent column shows where the call went.
+            Agent outside = new Agent("tel:" + number, number, number, Set.of());
+            return Optional.of(new TransferLeg(outside, uri, "udp"));
+          }
         }
-        // The CDR's agent column shows where the call went.
-        Agent outside = new Agent("tel:" + number, number, number, Set.of());
-        return Optional.of(new TransferLeg(outside, "sip:" + number + "@" + services.trunk().get(), "udp"));
       }
     }
   }

@@ -44,20 +44,22 @@ final class OutboundSession implements LegOwner {
    *
    * @param name names the attempt in ids and logs ({@code callback-17}, {@code dial-1001})
    * @param agent whose phone rings first
-   * @param number the customer's number, dialled through the trunk
+   * @param number the customer's number, as shown to the agent and on the CDR
+   * @param uri where the customer is called: the number at the trunk, allowed by the dial policy
    * @param queue the queue it is for, or null
    * @param since the time queued on the CDR (a callback's kept place), or null
    * @param dialed the CDR's dialed number
    * @param ringTimeout how long the agent's phone rings: the queue's for a callback
    */
-  record Outbound(String name, Agent agent, String number, String queue, Instant since, String dialed, Duration ringTimeout) {
-    static Outbound callback(CallbackOffer offer) {
-      return new Outbound("callback-" + offer.request().id(), offer.agent(), offer.request().number(), offer.request().queue(),
+  record Outbound(
+      String name, Agent agent, String number, String uri, String queue, Instant since, String dialed, Duration ringTimeout) {
+    static Outbound callback(CallbackOffer offer, String uri) {
+      return new Outbound("callback-" + offer.request().id(), offer.agent(), offer.request().number(), uri, offer.request().queue(),
           offer.request().placeSince(), CALLBACK, offer.ringTimeout());
     }
 
-    static Outbound dial(Agent agent, String number, Duration ringTimeout) {
-      return new Outbound("dial-" + agent.id(), agent, number, null, null, OUTBOUND, ringTimeout);
+    static Outbound dial(Agent agent, String number, String uri, Duration ringTimeout) {
+      return new Outbound("dial-" + agent.id(), agent, number, uri, null, null, OUTBOUND, ringTimeout);
     }
   }
 
@@ -98,10 +100,9 @@ final class OutboundSession implements LegOwner {
     exec.execute(() -> {
       Agent agent = offer.agent();
       var binding = services.locations().newest(agent.sipUser());
-      if (binding.isEmpty() || services.trunk().isEmpty()) {
-        log.info("{}: {}", offer.name(),
-            binding.isEmpty() ? "agent " + agent.id() + " has no registered phone" : "no trunk to call the customer through");
-        result.complete(binding.isEmpty() ? OfferResult.NOT_ANSWERED : OfferResult.CALL_GONE);
+      if (binding.isEmpty()) {
+        log.info("{}: agent {} has no registered phone", offer.name(), agent.id());
+        result.complete(OfferResult.NOT_ANSWERED);
         state = State.FINISHED;
         onFinished.accept(this);
         return;
@@ -138,7 +139,7 @@ final class OutboundSession implements LegOwner {
       String number = offer.number();
       Agent customer = new Agent("tel:" + number, number, number, Set.of());
       customerLeg =
-          new AgentLeg(services, this, customer, "sip:" + number + "@" + services.trunk().get(), "udp", new CompletableFuture<>(),
+          new AgentLeg(services, this, customer, offer.uri(), "udp", new CompletableFuture<>(),
               services.ringTimeout());
       log.info("{}: agent {} answered, calling {}", offer.name(), offer.agent().id(), number);
       customerLeg.dial("hotline", "", agentLeg.media());

@@ -37,7 +37,9 @@ export function commandError(command, error) {
   const code = error.code || 'internal';
   const known = has(`error.${code}`);
   const text = known ? t(`error.${code}`) : error.message || code;
-  // The server's own message says more for a bad argument; show it beside the translation.
-  const detail = code === 'bad-argument' && error.message && error.message !== code ? `${text}: ${error.message}` : text;
+  // The server's own message says more for a bad argument or a number it will not dial (what the
+  // number is, what may be dialled); show it beside the translation.
+  const explained = code === 'bad-argument' || code === 'dial-not-allowed';
+  const detail = explained && error.message && error.message !== code ? `${text}: ${error.message}` : text;
   return t('error.line', { command: t(`command.${command}`), text: detail, code });
 }
