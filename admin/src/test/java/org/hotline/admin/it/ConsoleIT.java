@@ -179,6 +179,16 @@ class ConsoleIT {
       wait.until(visibilityOfElementLocated(By.id("sign-out")));
       wait.until(visibilityOfElementLocated(By.cssSelector("#nav a[data-page=users]")));
       assertTrue(page.findElement(By.cssSelector("#nav a[data-page=audit]")).isDisplayed());
+
+      // A scanner at 127.0.0.5 is banned; the Security page shows it and the admin lifts the ban.
+      scannerProbe("127.0.0.5");
+      page.findElement(By.cssSelector("#nav a[data-page=security]")).click();
+      wait.until(visibilityOfElementLocated(By.cssSelector("#bans-table tr[data-address='127.0.0.5']")));
+      assertTrue(textAt(page, "#bans-table tr[data-address='127.0.0.5']").contains("friendly-scanner"));
+      page.findElement(By.cssSelector("#bans-table tr[data-address='127.0.0.5'] button")).click();
+      wait.until(visibilityOfElementLocated(By.id("bans-none")));
+      assertEquals(0, CtiClient.JSON.readTree(server.get("/api/security/bans")).path("bans").size());
+
       page.findElement(By.cssSelector("#nav a[data-page=queues]")).click();
       wait.until(visibilityOfElementLocated(By.cssSelector("form[data-queue=support]")));
       WebElement threshold = page.findElement(By.id("q-support-serviceLevelSeconds"));
@@ -241,6 +251,25 @@ class ConsoleIT {
       });
       return problems;
       """;
+
+  /** An OPTIONS as SIPVicious sends it, from {@code address}: the server drops it and bans the address. */
+  private static void scannerProbe(String address) throws Exception {
+    String options = "OPTIONS sip:100@127.0.0.1 SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP " + address + ":5099;branch=z9hG4bK-probe-1;rport\r\n"
+        + "Max-Forwards: 70\r\nTo: <sip:100@127.0.0.1>\r\nFrom: <sip:100@" + address + ">;tag=probe\r\n"
+        + "User-Agent: friendly-scanner\r\nCall-ID: probe-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+    byte[] bytes = options.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(new java.net.InetSocketAddress(address, 0))) {
+      socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getByName("127.0.0.1"), server.sipPort));
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!server.get("/api/security/bans").contains(address)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the scanner at " + address + " was not banned");
+      }
+      Thread.sleep(50);
+    }
+  }
 
   /** Signs in to the console's form as the supervisor who reads reports and watches the wallboard. */
   private static void logInAsSupervisor(WebDriver page, WebDriverWait wait) {

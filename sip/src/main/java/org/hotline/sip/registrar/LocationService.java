@@ -13,11 +13,17 @@ import org.hotline.sip.stack.ContactRouter;
 /**
  * The bindings of every registered user: where to reach each agent's phone. Thread-safe; each
  * user's bindings change under that user's lock only.
+ *
+ * <p>A Contact URI belongs to one user at a time: calls are routed to a phone by its Contact
+ * (and, behind NAT, by where its REGISTER came from), so a second user binding the same Contact
+ * would take the first one's calls. Such a REGISTER is refused until the first binding ends.
  */
 public final class LocationService {
   private final Clock clock;
   private final RegistrationListener listener;
   private final Map<String, Map<String, Binding>> byUser = new ConcurrentHashMap<>();
+  /** The user each live Contact URI is bound to. */
+  private final Map<String, String> ownerByContact = new ConcurrentHashMap<>();
 
   public LocationService(Clock clock, RegistrationListener listener) {
     this.clock = clock;
@@ -45,12 +51,22 @@ public final class LocationService {
    * Applies one REGISTER's contacts: a binding with a past or zero expiry is removed, others are
    * added or refreshed. A refresh with an older CSeq of the same Call-ID is ignored (RFC 3261
    * section 10.3 step 7).
+   *
+   * @return false, with nothing changed, when a Contact to add is bound to another user now
    */
-  public void update(String user, List<Binding> changes) {
+  public boolean update(String user, List<Binding> changes) {
+    Instant now = clock.instant();
+    List<String> claimed = new ArrayList<>();
+    for (Binding b : changes) {
+      if (b.expiresAt().isAfter(now) && !claim(b.contactUri(), user, now)) {
+        claimed.forEach(uri -> ownerByContact.remove(uri, user));
+        return false;
+      }
+      claimed.add(b.contactUri());
+    }
     Map<String, Binding> m = byUser.computeIfAbsent(user, u -> new ConcurrentHashMap<>());
     boolean before;
     boolean after;
-    Instant now = clock.instant();
     synchronized (m) {
       before = hasLive(m, now);
       for (Binding b : changes) {
@@ -61,14 +77,47 @@ public final class LocationService {
         if (b.expiresAt().isAfter(now)) {
           m.put(b.contactUri(), b);
           route(b);
-        } else {
-          m.remove(b.contactUri());
-          ContactRouter.forget(b.contactUri());
+        } else if (m.remove(b.contactUri()) != null) {
+          release(b.contactUri(), user);
         }
       }
       after = hasLive(m, now);
     }
     notify(user, before, after);
+    return true;
+  }
+
+  /**
+   * Makes {@code user} the owner of {@code contactUri}, unless another user has a live binding
+   * of it: a lapsed one's Contact is free.
+   */
+  private boolean claim(String contactUri, String user, Instant now) {
+    while (true) {
+      String owner = ownerByContact.putIfAbsent(contactUri, user);
+      if (owner == null || owner.equals(user)) {
+        return true;
+      }
+      Map<String, Binding> theirs = byUser.get(owner);
+      Binding live = null;
+      if (theirs != null) {
+        synchronized (theirs) {
+          live = theirs.get(contactUri);
+        }
+      }
+      if (live != null && live.expiresAt().isAfter(now)) {
+        return false;
+      }
+      if (ownerByContact.replace(contactUri, owner, user)) {
+        return true;
+      }
+    }
+  }
+
+  /** {@code user}'s binding of {@code contactUri} is gone: the Contact is free again. */
+  private void release(String contactUri, String user) {
+    if (ownerByContact.remove(contactUri, user)) {
+      ContactRouter.forget(contactUri);
+    }
   }
 
   /** Removes every binding of {@code user} ({@code Contact: *}). */
@@ -80,7 +129,7 @@ public final class LocationService {
     boolean before;
     synchronized (m) {
       before = hasLive(m, clock.instant());
-      m.values().forEach(b -> ContactRouter.forget(b.contactUri()));
+      m.values().forEach(b -> release(b.contactUri(), user));
       m.clear();
     }
     notify(user, before, false);
@@ -102,7 +151,7 @@ public final class LocationService {
         });
         lapsed.forEach(b -> {
           m.remove(b.contactUri());
-          ContactRouter.forget(b.contactUri());
+          release(b.contactUri(), e.getKey());
         });
         lost = had && m.isEmpty();
       }

@@ -125,7 +125,14 @@ public final class Registrar {
       expires = Math.min(expires, settings.maxExpires());
       changes.add(binding(request, contact, callId, cseq, now, expires));
     }
-    locations.update(user, changes);
+    if (!locations.update(user, changes)) {
+      metrics.forbidden.increment();
+      log.warn("REGISTER for '{}' from {} refused: a Contact of it is bound to another user", user, source(request));
+      Response taken = sip.messages().createResponse(Response.FORBIDDEN, request);
+      taken.setReasonPhrase("Contact bound to another user");
+      Transactions.respond(tx, taken);
+      return;
+    }
     metrics.registered.increment();
     log.debug("REGISTER {} from {}: {} contact(s)", user, source(request), changes.size());
     Transactions.respond(tx, okWithBindings(request, user));

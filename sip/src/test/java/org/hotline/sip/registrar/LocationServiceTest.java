@@ -79,4 +79,37 @@ class LocationServiceTest {
     locations.removeAll("1001");
     assertEquals(List.of("+1001", "-1001"), events);
   }
+
+  @Test
+  void aContactBoundToOneUser_isRefusedToAnother_untilItsBindingEnds() {
+    String contact = "sip:1001@192.0.2.10:5060";
+    assertTrue(locations.update("1001", List.of(binding(contact, "a", 1, 60))));
+
+    assertEquals(false, locations.update("1002", List.of(binding(contact, "b", 1, 60))), "1002 would take 1001's calls");
+    assertEquals(List.of(), locations.bindings("1002"));
+    assertEquals(contact, locations.newest("1001").orElseThrow().contactUri());
+
+    clock.advance(Duration.ofSeconds(61));
+    assertTrue(locations.update("1002", List.of(binding(contact, "b", 2, 60))), "a lapsed binding frees its Contact");
+    assertEquals(contact, locations.newest("1002").orElseThrow().contactUri());
+  }
+
+  @Test
+  void aRefusedRegister_changesNothing_evenForItsOtherContacts() {
+    locations.update("1001", List.of(binding("sip:1001@192.0.2.10:5060", "a", 1, 60)));
+
+    assertEquals(false, locations.update("1002",
+        List.of(binding("sip:1002@192.0.2.11:5060", "b", 1, 60), binding("sip:1001@192.0.2.10:5060", "b", 1, 60))));
+    assertEquals(List.of(), locations.bindings("1002"));
+    assertTrue(locations.update("1003", List.of(binding("sip:1002@192.0.2.11:5060", "c", 1, 60))), "the first Contact was not kept");
+  }
+
+  @Test
+  void unregistering_freesTheContact() {
+    String contact = "sip:1001@192.0.2.10:5060";
+    locations.update("1001", List.of(binding(contact, "a", 1, 60)));
+    locations.update("1001", List.of(binding(contact, "a", 2, 0)));
+
+    assertTrue(locations.update("1002", List.of(binding(contact, "b", 1, 60))));
+  }
 }

@@ -9,8 +9,8 @@ const SESSION_KEY = 'hotline.console.session';
 
 /** Who may use which console page, by role; a role not listed may not use the console. */
 const PAGES_BY_ROLE = {
-  admin: ['reports', 'agents', 'queues', 'users', 'audit'],
-  supervisor: ['reports', 'agents', 'queues'],
+  admin: ['reports', 'agents', 'queues', 'users', 'security', 'audit'],
+  supervisor: ['reports', 'agents', 'queues', 'security'],
 };
 
 export { ApiError };

@@ -8,6 +8,7 @@ import { AgentsPage } from './agents.js';
 import { QueuesPage } from './queues.js';
 import { UsersPage } from './users.js';
 import { AuditPage } from './audit.js';
+import { SecurityPage } from './security.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,6 +17,7 @@ const pages = {
   agents: new AgentsPage(),
   queues: new QueuesPage(),
   users: new UsersPage(),
+  security: new SecurityPage(),
   audit: new AuditPage(),
 };
 
