@@ -17,6 +17,10 @@
 #   --users N            [USERS]        demo agents registering in turn (default 200)
 #   --pause S            [PAUSE]        seconds between steps, for transactions to end (default 35:
 #                                       a UDP transaction outlives its answer by 32 s)
+#   --warmup S           [WARMUP]       seconds of registrations at 400/s before the steps, not
+#                                       reported, so the steps measure a server past its JIT
+#                                       warm-up (default 20; 0: none, the first step meets a cold
+#                                       server, as phones do when they all re-register after a restart)
 #   --out DIR            [OUT_DIR]      where logs and SIPp traces go (default: a new /tmp dir)
 #   [HOTLINE_JAVA_OPTS]                 JVM options of the server (default -Xmx1g)
 #
@@ -32,7 +36,9 @@ rates=${RATES:-500 1000 2000 4000 8000}
 seconds=${SECONDS_STEP:-10}
 users=${USERS:-200}
 pause=${PAUSE:-35}
+warmup=${WARMUP:-20}
 out=${OUT_DIR:-}
+sip_port=; http_port=; phone_port=
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,11 +46,13 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --users) users=$2; shift 2 ;;
     --pause) pause=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "register.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
+[[ $warmup =~ ^[0-9]+$ ]] || { echo "register.sh: warmup must be a whole number, got '$warmup'" >&2; exit 2; }
 for v in seconds users pause; do
   [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "register.sh: $v must be a positive whole number, got '${!v}'" >&2; exit 2; }
 done
@@ -140,6 +148,13 @@ stat_col() { # file column: the value in the last line
 }
 
 clk_tck=$(getconf CLK_TCK)
+if [ "$warmup" -gt 0 ]; then
+  log "warming up: $warmup s at 400 registrations/s"
+  (cd "$out/sipp" && timeout -k 5 $((warmup + 40)) sipp "127.0.0.1:$sip_port" -sf uac-register-digest-users-expect-200.xml \
+    -inf users.csv -i 127.0.0.1 -p "$phone_port" -r 400 -m $((400 * warmup)) -nostdin -timeout $((warmup + 30))s \
+    >"$out/warmup.log" 2>&1) || true
+  sleep "$pause"
+fi
 printf '\n%-8s %-10s %-8s %-8s %-9s %-9s %-9s %-9s %-8s %-9s %-8s\n' \
   offered answered/s failed p50_ms p95_ms refused dropped cpu_% heap_MB rss_MB health
 for rate in $rates; do
@@ -155,11 +170,13 @@ for rate in $rates; do
     exec setsid timeout -k 5 $((seconds + 40)) sipp "127.0.0.1:$sip_port" -sf uac-register-digest-users-expect-200.xml \
       -inf users.csv -i 127.0.0.1 -p "$phone_port" -r "$rate" -m $((rate * seconds)) -l $((rate * 10)) \
       -nostdin -timeout $((seconds + 30))s -recv_timeout 5s -max_recv_loops 10000 -max_sched_loops 10000 \
-      -trace_stat -stf "$step/stat.csv" -fd 1 -trace_rtt -rtt_freq 1 -rtt_file "$step/rtt.csv"
+      -trace_stat -stf "$step/stat.csv" -fd 1 -trace_rtt -rtt_freq 1
   ) >"$step/sipp.log" 2>&1 &
   sipp_pid=$!
   wait "$sipp_pid" || true
   sipp_pid=
+  # SIPp names its latency trace after the scenario and its pid, beside the scenario
+  mv "$out"/sipp/uac-register-digest-users-expect-200_*_rtt.csv "$step/rtt.csv" 2>/dev/null || : >"$step/rtt.csv"
   kill "$sampler_pid" 2>/dev/null || true
   wait "$sampler_pid" 2>/dev/null || true
   sampler_pid=

@@ -82,6 +82,7 @@ import org.hotline.admin.security.RequestGate;
 import org.hotline.admin.security.UsersRoute;
 import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditRepository;
+import org.hotline.core.audit.AuditWriter;
 import org.hotline.admin.security.SipBansRoute;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.cdr.CdrWriter;
@@ -227,7 +228,9 @@ public final class HotlineServer implements AutoCloseable {
     metrics.gauge("hotline.sip.intake.depth", sip, SipServer::intakeDepth);
     metrics.gauge("hotline.sip.server.transactions", sip, SipServer::serverTransactions);
     metrics.gauge("hotline.health.up", this, server -> server.problem().isEmpty() ? 1 : 0);
-    SipGuard guard = new SipGuard(config.sipGuard(), clock, System::nanoTime, metrics, ban -> audit(audit, ban));
+    AuditWriter banAudit = new AuditWriter(audit, database.writes());
+    SipGuard guard = new SipGuard(config.sipGuard(), clock, System::nanoTime, metrics, ban -> banAudit.write(new AuditEntry(
+        0, ban.since(), "sip-guard", "system", "SIP ban", ban.address(), ban.address(), ban.reason() + "; until " + ban.until())));
     new SipBansRoute(guard).addTo(router);
     NonceService nonces = new NonceService(clock, config.sip().nonceTtl());
     AcdBridge acdBridge = new AcdBridge();
@@ -318,23 +321,6 @@ public final class HotlineServer implements AutoCloseable {
       return Optional.of("the database does not answer");
     }
     return sip.problem();
-  }
-
-  /** Writes a SIP ban to the audit log, on the write pool. */
-  private void audit(AuditRepository audit, Ban ban) {
-    AuditEntry entry = new AuditEntry(0, ban.since(), "sip-guard", "system", "SIP ban", ban.address(), ban.address(),
-        ban.reason() + "; until " + ban.until());
-    try {
-      database.writes().execute(() -> {
-        try {
-          audit.append(entry);
-        } catch (RuntimeException e) {
-          log.error("audit entry not stored: {}", entry, e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      log.error("audit entry not stored, the write pool is full: {}", entry);
-    }
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.hotline.admin.http.AuditTrail;
 import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Principal;
@@ -16,8 +15,7 @@ import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.core.audit.AuditWriter;
 
 /**
  * The router's {@link AuditTrail}: each change a user made is written to the {@code audit} table
@@ -30,16 +28,12 @@ import org.slf4j.LoggerFactory;
  * pool refuses is logged instead.
  */
 public final class AuditLog implements AuditTrail {
-  private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-
-  private final AuditRepository audit;
-  private final Executor writes;
+  private final AuditWriter writer;
   private final Clock clock;
 
   /** @param writes the database write pool */
   public AuditLog(AuditRepository audit, Executor writes, Clock clock) {
-    this.audit = Objects.requireNonNull(audit, "audit");
-    this.writes = Objects.requireNonNull(writes, "writes");
+    this.writer = new AuditWriter(audit, writes);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -51,17 +45,7 @@ public final class AuditLog implements AuditTrail {
     AuditEntry entry = new AuditEntry(
         0, clock.instant(), who.name(), who.role().id(), request.method().name() + " " + route, object, request.remoteHost(),
         detail(request, response));
-    try {
-      writes.execute(() -> {
-        try {
-          audit.append(entry);
-        } catch (RuntimeException e) {
-          log.error("audit entry not stored: {}", entry, e);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      log.error("audit entry not stored, the write pool is full: {}", entry);
-    }
+    writer.write(entry);
   }
 
   /** The status and what the body held, by field name only. */

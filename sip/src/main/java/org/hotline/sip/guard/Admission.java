@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipStack;
+import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A new request beyond its source's rate, beyond the caps on calls, or while the server is
  *       overloaded (the UDP intake more than half full, or the server transactions at their
  *       limit) is answered {@code 503 Service Unavailable} with {@code Retry-After} (RFC 3261
- *       section 21.5.4), statelessly: no transaction is made for it.
+ *       section 21.5.4), statelessly: no transaction is made for it. A request with credentials
+ *       (the second step of a digest exchange) is not refused for a deep intake: it finishes
+ *       work the server has begun.
  * </ul>
  */
 public final class Admission implements SIPMessageValve {
@@ -69,7 +72,7 @@ public final class Admission implements SIPMessageValve {
     }
     SipGuard.Verdict verdict = guard.admit(source, RequestClass.of(method), userAgent(request));
     if (verdict == SipGuard.Verdict.ADMIT) {
-      String overload = overload();
+      String overload = overload(answersChallenge(request));
       if (overload == null) {
         return true;
       }
@@ -81,15 +84,25 @@ public final class Admission implements SIPMessageValve {
     return false;
   }
 
-  /** Why the server takes no new work now, or null when it does. */
-  private String overload() {
-    if (sip.intakeDepth() * 2 > sip.intakeCapacity()) {
+  /**
+   * Why the server takes no new work now, or null when it does. A request that answers our own
+   * challenge finishes work begun (a registration half done) rather than starting new work:
+   * while the intake is deep it still passes, so that under a storm registrations complete
+   * instead of every second step being refused after its first was answered.
+   */
+  private String overload(boolean finishesWork) {
+    if (!finishesWork && sip.intakeDepth() * 2 > sip.intakeCapacity()) {
       return "overload-intake";
     }
     if (sip.serverTransactions() >= guard.settings().maxTransactions()) {
       return "overload-transactions";
     }
     return null;
+  }
+
+  /** Whether the request carries credentials, as the second REGISTER of a digest exchange does. */
+  private static boolean answersChallenge(SIPRequest request) {
+    return request.getHeader(AuthorizationHeader.NAME) != null;
   }
 
   private boolean inTransaction(SIPRequest request) {

@@ -3,7 +3,6 @@ package org.hotline.sip.guard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -160,22 +159,11 @@ public final class SipGuard implements IntakeGate {
     return lifted;
   }
 
-  /** Bans {@code address} by hand (an operator's decision). */
-  public Optional<Ban> ban(String address, String reason) throws UnknownHostException {
-    Cidr one = Cidr.parse(address).orElseThrow(() -> new UnknownHostException(address));
-    return bans.ban(one.network(), reason);
-  }
-
   /** Forgets counts that no longer matter; run every minute or so. */
   public void purge() {
     failuresBySource.purge();
     failuresByUser.purge();
     rates.purge();
-  }
-
-  /** Whether {@code address} is in a trusted network. */
-  public boolean trusted(InetAddress address) {
-    return bans.trusted(address);
   }
 
   /** The settings the guard was made with. */
