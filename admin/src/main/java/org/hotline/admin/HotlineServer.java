@@ -261,7 +261,13 @@ public final class HotlineServer implements AutoCloseable {
               }
 
               @Override
+              public void passwordChanged(Agent agent) {
+                tokens.endAllOf(agent.id());
+              }
+
+              @Override
               public void removed(Agent agent) {
+                tokens.endAllOf(agent.id());
                 logins.forget();
                 acdBridge.remove(agent);
                 acd.removeAgent(agent.id());

@@ -132,7 +132,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     ctx.channel().config().setAutoRead(true);
     ctx.pipeline().replace(this, "stream", new StreamSink());
     try {
-      stream.open(ctx.channel(), request);
+      stream.open(ctx.channel(), request, router.admissionOf(request));
     } catch (RuntimeException e) {
       log.error("opening the stream {} failed", request.path(), e);
       ctx.close();

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A stream path ({@link #stream}) is exact and answers {@code GET} only: the request is
  * checked on a worker (its access, then the route's own check), then its connection is handed
- * to its {@link StreamRoute} on the event loop.
+ * to its {@link StreamRoute} on the event loop, with an {@link Admission} that checks its
+ * access again whenever the stream asks.
  *
  * <p>Meters: {@code hotline.http.requests} (timer by route and status), {@code
  * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413) and {@code
@@ -187,6 +188,41 @@ public final class Router {
       answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
     }
     return answer;
+  }
+
+  /**
+   * How the stream of {@code request}, let through by {@link #checkStream}, checks later that its
+   * sender may still have it: the route's access and the request's credentials again, on a
+   * worker. A session ended or expired, a password no longer right, a role the route does not
+   * admit, or a failure of the check, is a no; a server too busy to check says yes until the
+   * next time.
+   */
+  Admission admissionOf(Request request) {
+    Access access = streamAccess.get(request.path());
+    if (access == null || access.isOpen()) {
+      return Admission.OPEN;
+    }
+    return () -> {
+      CompletableFuture<Boolean> answer = new CompletableFuture<>();
+      try {
+        workers.execute(() -> answer.complete(stillAdmitted(access, request)));
+      } catch (RejectedExecutionException e) {
+        answer.complete(true);
+      }
+      return answer;
+    };
+  }
+
+  private boolean stillAdmitted(Access access, Request request) {
+    try {
+      Principal principal = gate.authenticate(request);
+      return access.permits(principal, request.as(principal));
+    } catch (UnauthenticatedException e) {
+      return false;
+    } catch (RuntimeException e) {
+      log.error("checking the stream {} again failed", request.path(), e);
+      return false;
+    }
   }
 
   /** Every registered route, WebSockets included, by path then method. */
