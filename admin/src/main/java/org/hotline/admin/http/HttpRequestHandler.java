@@ -41,17 +41,34 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   static final int MAX_PENDING = 16;
 
   private final Router router;
+  private final ReadSwitch reads;
+  /** The verdict on the head of the request the aggregator passes next ({@link HeadCheck}). Event loop only. */
+  private HeadVerdict verdict;
   /** The answer of the connection's latest request; the next one is written after it. Event loop only. */
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
   /** Requests read and not yet answered. Event loop only. */
   private int pending;
 
-  HttpRequestHandler(Router router) {
+  HttpRequestHandler(Router router, ReadSwitch reads) {
     this.router = router;
+    this.reads = reads;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (msg instanceof HeadVerdict head) {
+      // Comes right before its request; a request the aggregator refused (413) leaves its
+      // verdict unused, and the next one replaces it.
+      verdict = head;
+      return;
+    }
+    super.channelRead(ctx, msg);
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    HeadVerdict head = verdict;
+    verdict = null;
     if (msg.decoderResult().isFailure()) {
       refuse(ctx, "malformed request: " + msg.decoderResult().cause().getMessage());
       return;
@@ -70,7 +87,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
     if (++pending >= MAX_PENDING) {
-      ctx.channel().config().setAutoRead(false);
+      reads.hold(ReadSwitch.PENDING);
     }
     StreamRoute stream = router.streamAt(request.path());
     if (stream != null && HttpMethod.GET.equals(request.method())) {
@@ -86,7 +103,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     tail =
-        tail.thenCompose(previous -> router.dispatch(request))
+        tail.thenCompose(previous -> router.dispatch(request, head))
             .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
             .thenAccept(response -> write(ctx, response, keepAlive));
   }
@@ -172,7 +189,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   private void refuse(ChannelHandlerContext ctx, String reason) {
     router.countBadRequest(HttpResponseStatus.BAD_REQUEST);
     log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), reason);
-    ctx.channel().config().setAutoRead(false);
+    reads.hold(ReadSwitch.CLOSING);
     tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
   }
 
@@ -195,7 +212,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     // Answered before the bytes leave, not when the write completes: the client may send its
     // next request (a WebSocket upgrade, which needs nothing pending) the moment they arrive.
     if (keepAlive && --pending < MAX_PENDING) {
-      ctx.channel().config().setAutoRead(true);
+      reads.release(ReadSwitch.PENDING);
     }
     ChannelFuture written = ctx.writeAndFlush(http);
     if (!keepAlive) {

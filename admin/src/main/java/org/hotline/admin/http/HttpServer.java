@@ -65,7 +65,7 @@ public final class HttpServer implements AutoCloseable {
               .channel(NioServerSocketChannel.class)
               .option(ChannelOption.SO_BACKLOG, 256)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpServerInitializer(router, connections))
+              .childHandler(new HttpServerInitializer(router, connections, new ConnectionsPerAddress(settings.maxConnectionsPerAddress())))
               .bind(settings.host(), settings.port())
               .sync()
               .channel();
