@@ -65,7 +65,7 @@ public final class ConfigLoader {
 
     HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"),
         v.bool("hotline.http.metrics-open"), v.bool("hotline.http.secure-cookies"),
-        v.integer("hotline.http.max-connections-per-address", 0, 1_000_000));
+        v.integer("hotline.http.max-connections-per-address", 0, 1_000_000), trustedProxies(v));
 
     Path dataDir = Path.of(v.nonEmpty("hotline.data.dir"));
     String dbUrl = v.string("hotline.db.url");
@@ -128,6 +128,24 @@ public final class ConfigLoader {
         password,
         v.integer("hotline.security.max-failed-logins", 1, 100),
         v.duration("hotline.security.lockout", Duration.ofSeconds(1), Duration.ofDays(1)));
+  }
+
+  /** Comma-separated address blocks ({@code 10.0.0.0/8}) or addresses; empty for none. */
+  private static java.util.List<Cidr> trustedProxies(Values v) {
+    String key = "hotline.http.trusted-proxies";
+    String raw = v.string(key);
+    java.util.List<Cidr> blocks = new java.util.ArrayList<>();
+    for (String item : raw.split(",")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      try {
+        blocks.add(Cidr.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.badValue(key, raw, "comma-separated IP addresses or blocks such as 10.0.0.0/8 or fd00::/8");
+      }
+    }
+    return blocks;
   }
 
   /** {@code user:password} pairs, comma-separated, distinct users; empty for none. */

@@ -91,6 +91,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void trustedProxies_areAddressBlocks_noneByDefault() {
+    assertEquals(java.util.List.of(), ConfigLoader.load(null, Map.of(), props()).http().trustedProxies());
+    assertEquals(java.util.List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.7")),
+        ConfigLoader.load(null, Map.of(), props("hotline.http.trusted-proxies", "10.0.0.0/8, 192.0.2.7")).http().trustedProxies());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, Map.of(), props("hotline.http.trusted-proxies", "proxy.example")));
+    assertTrue(e.getMessage().startsWith("hotline.http.trusted-proxies='proxy.example'"), e.getMessage());
+  }
+
+  @Test
   void durations_acceptSecondsAndIso() {
     assertEquals(Duration.ofSeconds(20), ConfigLoader.load(null, Map.of(), props("hotline.acd.ring-timeout", "20")).acd().ringTimeout());
     assertEquals(Duration.ofMinutes(1), ConfigLoader.load(null, Map.of(), props("hotline.acd.ring-timeout", "PT1M")).acd().ringTimeout());

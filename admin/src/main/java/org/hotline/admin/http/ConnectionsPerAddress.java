@@ -11,20 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How many HTTP connections each remote address has open, with a cap: one address cannot take
  * every connection (and the memory their requests hold) the server has. A connection over the
- * cap is answered 429 and closed as it opens, before anything of it is read.
+ * cap is answered 429 and closed as it opens, before anything of it is read. A trusted proxy is
+ * not capped: every client behind it comes from its address.
  */
 final class ConnectionsPerAddress {
   private static final byte[] TOO_MANY = too("too many connections from this address: close some and try again");
 
   private final int max;
+  private final ClientAddress clients;
   private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
 
-  /** @param max connections one address may have open at once; 0 for no cap */
-  ConnectionsPerAddress(int max) {
+  /**
+   * @param max connections one address may have open at once; 0 for no cap
+   * @param clients which peers are trusted proxies: every client behind one comes from its
+   *     address, so a proxy is not capped
+   */
+  ConnectionsPerAddress(int max, ClientAddress clients) {
     if (max < 0) {
       throw new IllegalArgumentException("a cap of connections is 0 (none) or more: " + max);
     }
     this.max = max;
+    this.clients = clients;
   }
 
   /**
@@ -34,7 +41,7 @@ final class ConnectionsPerAddress {
    */
   boolean admit(SocketChannel channel) {
     InetAddress address = channel.remoteAddress() == null ? null : channel.remoteAddress().getAddress();
-    if (max == 0 || address == null) {
+    if (max == 0 || address == null || clients.isProxy(channel.remoteAddress())) {
       return true;
     }
     boolean[] admitted = {false};

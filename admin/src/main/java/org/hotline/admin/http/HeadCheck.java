@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 final class HeadCheck extends ChannelInboundHandlerAdapter {
   private final Router router;
   private final ReadSwitch reads;
+  private final ClientAddress clients;
   /** What came while a head was checked, in order. */
   private final ArrayDeque<Object> held = new ArrayDeque<>();
   private boolean checking;
@@ -44,9 +45,10 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   private boolean discarding;
   private int limit = Router.MAX_BODY;
 
-  HeadCheck(Router router, ReadSwitch reads) {
+  HeadCheck(Router router, ReadSwitch reads, ClientAddress clients) {
     this.router = router;
     this.reads = reads;
+    this.clients = clients;
   }
 
   @Override
@@ -73,7 +75,7 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
       pass(ctx, head, HeadVerdict.unchecked(Router.MAX_BODY));
       return;
     }
-    CompletableFuture<HeadVerdict> verdict = router.checkHead(head, ctx.channel().remoteAddress());
+    CompletableFuture<HeadVerdict> verdict = router.checkHead(head, clients.of(ctx.channel().remoteAddress(), head.headers()));
     if (verdict.isDone()) {
       pass(ctx, head, verdict.join());
       return;

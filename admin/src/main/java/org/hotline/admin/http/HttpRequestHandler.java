@@ -42,6 +42,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private final Router router;
   private final ReadSwitch reads;
+  private final ClientAddress clients;
   /** The verdict on the head of the request the aggregator passes next ({@link HeadCheck}). Event loop only. */
   private HeadVerdict verdict;
   /** The answer of the connection's latest request; the next one is written after it. Event loop only. */
@@ -49,9 +50,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   /** Requests read and not yet answered. Event loop only. */
   private int pending;
 
-  HttpRequestHandler(Router router, ReadSwitch reads) {
+  HttpRequestHandler(Router router, ReadSwitch reads, ClientAddress clients) {
     this.router = router;
     this.reads = reads;
+    this.clients = clients;
   }
 
   @Override
@@ -75,7 +77,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     Request request;
     try {
-      request = Request.from(msg, ctx.channel().remoteAddress());
+      request = Request.from(msg, clients.of(ctx.channel().remoteAddress(), msg.headers()));
     } catch (IllegalArgumentException e) {
       refuse(ctx, "malformed request URI: " + e.getMessage());
       return;

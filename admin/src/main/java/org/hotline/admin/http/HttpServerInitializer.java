@@ -29,12 +29,18 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
 
   private final Router router;
   private final ChannelGroup connections;
+  private final ClientAddress clients;
   private final ConnectionsPerAddress perAddress;
 
-  /** Each connection joins {@code connections}, and leaves it when it closes. */
-  HttpServerInitializer(Router router, ChannelGroup connections, ConnectionsPerAddress perAddress) {
+  /**
+   * Each connection joins {@code connections}, and leaves it when it closes.
+   *
+   * @param clients tells each request's client address (behind a trusted proxy, the client's)
+   */
+  HttpServerInitializer(Router router, ChannelGroup connections, ClientAddress clients, ConnectionsPerAddress perAddress) {
     this.router = router;
     this.connections = connections;
+    this.clients = clients;
     this.perAddress = perAddress;
   }
 
@@ -50,9 +56,9 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     ch.pipeline()
         .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
         .addLast("codec", new HttpServerCodec())
-        .addLast("head-check", new HeadCheck(router, reads))
+        .addLast("head-check", new HeadCheck(router, reads, clients))
         .addLast(AGGREGATOR, aggregator(router, Router.MAX_BODY))
-        .addLast("handler", new HttpRequestHandler(router, reads));
+        .addLast("handler", new HttpRequestHandler(router, reads, clients));
   }
 
   /** An aggregator of requests up to {@code maxContent} bytes, counting those it refuses. */

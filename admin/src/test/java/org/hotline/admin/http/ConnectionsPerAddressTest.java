@@ -25,7 +25,7 @@ class ConnectionsPerAddressTest {
   @BeforeEach
   void start() {
     Router router = new Router(workers, meters).get("/fast", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"));
-    server = new HttpServer(new HttpSettings("127.0.0.1", 0, false, false, 2), router);
+    server = new HttpServer(new HttpSettings("127.0.0.1", 0, false, false, 2, java.util.List.of()), router);
     server.start();
   }
 
