@@ -137,7 +137,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     try {
       route.upgrade(ctx, msg);
     } catch (RuntimeException e) {
-      log.error("WebSocket upgrade of {} failed", msg.uri(), e);
+      log.error("WebSocket upgrade of {} failed", LoggedUri.redact(msg.uri()), e);
       ctx.close();
     }
   }
@@ -190,7 +190,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void refuse(ChannelHandlerContext ctx, String reason) {
     router.countBadRequest(HttpResponseStatus.BAD_REQUEST);
-    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), reason);
+    // A bad URI's message quotes it, and a /cti URI may carry a session token.
+    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
     reads.hold(ReadSwitch.CLOSING);
     tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
   }
