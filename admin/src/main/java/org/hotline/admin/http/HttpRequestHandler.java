@@ -95,19 +95,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     if (stream != null && HttpMethod.GET.equals(request.method())) {
       tail =
           tail.thenCompose(previous -> router.checkStream(stream, request))
-              .thenAccept(refusal -> {
+              .thenAcceptAsync(refusal -> {
                 if (refusal != null) {
                   write(ctx, refusal, keepAlive);
                 } else {
-                  ctx.executor().execute(() -> handOver(ctx, stream, request));
+                  handOver(ctx, stream, request);
                 }
-              });
+              }, ctx.executor());
       return;
     }
     tail =
         tail.thenCompose(previous -> router.dispatch(request, head))
             .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
-            .thenAccept(response -> write(ctx, response, keepAlive));
+            .thenAcceptAsync(response -> write(ctx, response, keepAlive), ctx.executor());
   }
 
   @Override
@@ -193,10 +193,15 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     // A bad URI's message quotes it, and a /cti URI may carry a session token.
     log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
     reads.hold(ReadSwitch.CLOSING);
-    tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
+    tail = tail.thenRunAsync(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false), ctx.executor());
   }
 
-  /** Writes {@code response} on the event loop; safe from any thread, in call order. */
+  /**
+   * Writes {@code response} on the event loop; safe from any thread, in call order. The answers
+   * of a connection call it as stages of {@link #tail} run on the event loop, so each is written
+   * before the next one's stage starts: an answer ready at once (a refusal on the request's
+   * head, a 404) cannot be written ahead of an earlier one still queued from a worker.
+   */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
     if (!ctx.executor().inEventLoop()) {
       ctx.executor().execute(() -> write(ctx, response, keepAlive));
