@@ -34,7 +34,6 @@ import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentEventRecorder;
 import org.hotline.core.agent.AgentEventRepository;
 import org.hotline.core.agent.AgentRepository;
-import org.hotline.core.agent.DemoAgents;
 import org.hotline.core.callback.CallbackRepository;
 import org.hotline.core.cdr.Cdr;
 import org.hotline.core.cdr.CdrRepository;
@@ -74,6 +73,7 @@ import org.hotline.admin.wallboard.WallboardRoute;
 import org.hotline.admin.security.AdminBootstrap;
 import org.hotline.admin.security.AuditLog;
 import org.hotline.admin.security.AuditRoute;
+import org.hotline.admin.security.DemoAgentsBootstrap;
 import org.hotline.admin.security.LoginRoute;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
@@ -154,10 +154,9 @@ public final class HotlineServer implements AutoCloseable {
   public void start() throws Exception {
     database = new Database(config.data());
     AgentRepository agentRepository = new AgentRepository(database.dsl(), clock);
-    if (config.demo().enabled()) {
-      int n = DemoAgents.seed(agentRepository, config.demo(), config.sip().realm());
-      log.info("demo configuration: {} agents from {} (queues {})", n, 1001, DemoAgents.QUEUES);
-    }
+    // Seeds the demo agents missing, and keeps the README's demo password off a reachable server.
+    new DemoAgentsBootstrap(agentRepository, config.sip().realm(), System.out)
+        .run(config.demo(), DemoAgentsBootstrap.beyondLoopback(config.sip().host(), config.http().host()));
     Map<String, Agent> agentsBySipUser =
         agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
     CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
@@ -283,7 +282,13 @@ public final class HotlineServer implements AutoCloseable {
               }
 
               @Override
+              public void passwordChanged(Agent agent) {
+                tokens.endAllOf(agent.id());
+              }
+
+              @Override
               public void removed(Agent agent) {
+                tokens.endAllOf(agent.id());
                 logins.forget();
                 credentials.reload();
                 acdBridge.remove(agent);

@@ -2,42 +2,74 @@ package org.hotline.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * A network in CIDR form (RFC 4632): an IP address literal and how many leading bits of it name
- * the network. A bare address is a network of one ({@code /32}, IPv6 {@code /128}).
+ * A block of IP addresses: a network address and how many of its leading bits every address of
+ * the block shares ({@code 10.0.0.0/8}, {@code fd00::/8}; a lone address is a block of one).
  *
- * @param network the address with the bits past the prefix cleared
- * @param prefix the prefix length in bits
+ * @param network the block's first address
+ * @param prefix the bits every address of the block shares: 0 to 32 for IPv4, to 128 for IPv6
  */
 public record Cidr(InetAddress network, int prefix) {
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-
-  /** The network {@code text} names, or empty when it is not an address literal with an optional prefix. */
-  public static Optional<Cidr> parse(String text) {
-    String s = text.trim();
-    int slash = s.indexOf('/');
-    String address = slash < 0 ? s : s.substring(0, slash);
-    Optional<InetAddress> literal = literal(address);
-    if (literal.isEmpty()) {
-      return Optional.empty();
+  public Cidr {
+    Objects.requireNonNull(network, "network");
+    if (prefix < 0 || prefix > network.getAddress().length * 8) {
+      throw new IllegalArgumentException("a prefix of " + network.getHostAddress() + " is 0 to " + network.getAddress().length * 8 + ": " + prefix);
     }
-    int bits = literal.get().getAddress().length * 8;
-    int prefix = bits;
-    if (slash >= 0) {
-      String p = s.substring(slash + 1);
-      if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > bits) {
-        return Optional.empty();
-      }
-      prefix = Integer.parseInt(p);
-    }
-    return Optional.of(new Cidr(masked(literal.get(), prefix), prefix));
   }
 
-  /** Whether {@code address} is in this network (never across IPv4 and IPv6). */
+  /**
+   * Reads {@code 192.0.2.0/24}, {@code 2001:db8::/32} or a lone address ({@code 192.0.2.7}).
+   *
+   * @throws IllegalArgumentException when it is none of those (host names are not taken: they
+   *     would need a lookup, and a block is about addresses)
+   */
+  public static Cidr parse(String text) {
+    String s = text.strip();
+    int slash = s.indexOf('/');
+    String address = slash < 0 ? s : s.substring(0, slash);
+    boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+        && java.util.Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+    boolean v6 = address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
+    if (!v4 && !v6) {
+      throw new IllegalArgumentException("not an IP address: " + address);
+    }
+    InetAddress network;
+    try {
+      // An IP literal: no name is looked up.
+      network = InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IP address: " + address, e);
+    }
+    int bits = network.getAddress().length * 8;
+    int prefix;
+    try {
+      prefix = slash < 0 ? bits : Integer.parseInt(s.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a prefix length: " + s.substring(slash + 1), e);
+    }
+    if (prefix < 0 || prefix > bits) {
+      throw new IllegalArgumentException("a prefix of " + address + " is 0 to " + bits + ": " + prefix);
+    }
+    return new Cidr(masked(network, prefix), prefix);
+  }
+
+  /** {@code address} with the bits past {@code prefix} cleared: the block's first address. */
+  private static InetAddress masked(InetAddress address, int prefix) {
+    byte[] b = address.getAddress();
+    for (int i = 0; i < b.length; i++) {
+      int keep = Math.max(0, Math.min(8, prefix - i * 8));
+      b[i] &= (byte) (0xff << (8 - keep));
+    }
+    try {
+      return InetAddress.getByAddress(b);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether {@code address} is in the block (an IPv4 address is never in an IPv6 block, nor the other way). */
   public boolean contains(InetAddress address) {
     byte[] a = address.getAddress();
     byte[] n = network.getAddress();
@@ -51,43 +83,15 @@ public record Cidr(InetAddress network, int prefix) {
       }
     }
     int rest = prefix % 8;
-    return rest == 0 || ((a[full] ^ n[full]) & (0xff << (8 - rest))) == 0;
+    if (rest == 0) {
+      return true;
+    }
+    int mask = (0xff << (8 - rest)) & 0xff;
+    return (a[full] & mask) == (n[full] & mask);
   }
 
   @Override
   public String toString() {
     return network.getHostAddress() + "/" + prefix;
-  }
-
-  /** An IPv4 or IPv6 address written as such: never a name, so never a DNS lookup. */
-  private static Optional<InetAddress> literal(String s) {
-    var v4 = IPV4.matcher(s);
-    if (v4.matches()) {
-      for (int i = 1; i <= 4; i++) {
-        if (Integer.parseInt(v4.group(i)) > 255) {
-          return Optional.empty();
-        }
-      }
-    } else if (!IPV6.matcher(s).matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(InetAddress.getByName(s));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static InetAddress masked(InetAddress address, int prefix) {
-    byte[] b = address.getAddress();
-    for (int i = 0; i < b.length; i++) {
-      int keep = Math.max(0, Math.min(8, prefix - i * 8));
-      b[i] &= (byte) (0xff << (8 - keep));
-    }
-    try {
-      return InetAddress.getByAddress(b);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -64,7 +64,8 @@ public final class ConfigLoader {
     }
 
     HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"),
-        v.bool("hotline.http.metrics-open"), v.bool("hotline.http.secure-cookies"));
+        v.bool("hotline.http.metrics-open"), v.bool("hotline.http.secure-cookies"),
+        v.integer("hotline.http.max-connections-per-address", 0, 1_000_000), v.networks("hotline.http.trusted-proxies"));
 
     Path dataDir = Path.of(v.nonEmpty("hotline.data.dir"));
     String dbUrl = v.string("hotline.db.url");

@@ -127,8 +127,11 @@ final class Values {
   java.util.List<Cidr> networks(String key) {
     java.util.List<Cidr> networks = new java.util.ArrayList<>();
     for (String item : words(key)) {
-      networks.add(Cidr.parse(item).orElseThrow(() -> ConfigException.badValue(
-          key, item, "IP addresses or networks in CIDR form (10.0.0.0/8), comma-separated")));
+      try {
+        networks.add(Cidr.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.badValue(key, item, "IP addresses or networks in CIDR form (10.0.0.0/8), comma-separated");
+      }
     }
     return java.util.List.copyOf(networks);
   }

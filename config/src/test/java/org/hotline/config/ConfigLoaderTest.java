@@ -39,6 +39,7 @@ class ConfigLoaderTest {
     assertEquals(20000, c.rtp().portMin());
     assertEquals(29999, c.rtp().portMax());
     assertEquals(8080, c.http().port());
+    assertEquals(256, c.http().maxConnectionsPerAddress());
     assertEquals(Path.of("./data"), c.data().dataDir());
     assertTrue(c.data().dbUrl().startsWith("jdbc:h2:file:"), c.data().dbUrl());
     assertTrue(c.demo().enabled());
@@ -79,6 +80,24 @@ class ConfigLoaderTest {
     ConfigException l =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of(), props("hotline.ivr.language", "fr")));
     assertEquals("hotline.ivr.language='fr' is not allowed: expected one of en, zh", l.getMessage());
+  }
+
+  @Test
+  void connectionsPerAddress_zeroTurnsTheCapOff_andANegativeIsRefused() {
+    assertEquals(0, ConfigLoader.load(null, Map.of(), props("hotline.http.max-connections-per-address", "0")).http().maxConnectionsPerAddress());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, Map.of(), props("hotline.http.max-connections-per-address", "-1")));
+    assertTrue(e.getMessage().startsWith("hotline.http.max-connections-per-address='-1'"), e.getMessage());
+  }
+
+  @Test
+  void trustedProxies_areAddressBlocks_noneByDefault() {
+    assertEquals(java.util.List.of(), ConfigLoader.load(null, Map.of(), props()).http().trustedProxies());
+    assertEquals(java.util.List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.7")),
+        ConfigLoader.load(null, Map.of(), props("hotline.http.trusted-proxies", "10.0.0.0/8, 192.0.2.7")).http().trustedProxies());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, Map.of(), props("hotline.http.trusted-proxies", "proxy.example")));
+    assertTrue(e.getMessage().startsWith("hotline.http.trusted-proxies='proxy.example'"), e.getMessage());
   }
 
   @Test

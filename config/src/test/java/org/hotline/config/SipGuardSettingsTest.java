@@ -59,12 +59,12 @@ class SipGuardSettingsTest {
 
   @Test
   void cidr_clearsTheHostBitsAndMatchesOnlyItsFamily() throws Exception {
-    Cidr net = Cidr.parse("192.168.7.9/24").orElseThrow();
+    Cidr net = Cidr.parse("192.168.7.9/24");
 
     assertEquals("192.168.7.0/24", net.toString());
     assertTrue(net.contains(InetAddress.getByName("192.168.7.250")));
     assertFalse(net.contains(InetAddress.getByName("192.168.8.1")));
     assertFalse(net.contains(InetAddress.getByName("::1")));
-    assertTrue(Cidr.parse("0.0.0.0/0").orElseThrow().contains(InetAddress.getByName("203.0.113.1")));
+    assertTrue(Cidr.parse("0.0.0.0/0").contains(InetAddress.getByName("203.0.113.1")));
   }
 }

@@ -15,7 +15,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 enum CtiClose {
   /** No token, or one never issued: 4401 "log in first". */
   UNAUTHENTICATED(4401, "log in first", "unauthenticated"),
-  /** The session was ended by a logout: 4401 "logged out". */
+  /**
+   * The session was ended: by a logout, or by an administrator disabling its user or giving it
+   * another password or role: 4401 "logged out".
+   */
   LOGGED_OUT(4401, "logged out", "logged-out"),
   /** A role that may not use CTI (an administrator): 4403 "not allowed". */
   FORBIDDEN(4403, "not allowed", "forbidden"),

@@ -66,7 +66,7 @@ public final class CtiEndpoint implements WebSocketRoute {
   private final CtiFeed feed;
 
   /**
-   * Subscribes to {@code feed} at once; a connection gets {@link CtiFeed#current() how things
+   * Subscribes to {@code feed} and to the sessions {@code tokens} ends at once; a connection gets {@link CtiFeed#current() how things
    * stand} when it opens (what its session sees of it), then the messages published from then on.
    *
    * @param tokens the sessions logins issued
@@ -97,6 +97,8 @@ public final class CtiEndpoint implements WebSocketRoute {
     this.sessionCheck = Objects.requireNonNull(sessionCheck, "sessionCheck");
     this.fanout = new CtiFanout(meters);
     feed.subscribe(fanout::publish);
+    // A logout, or an administrator ending a user's sessions, closes their sockets at once.
+    tokens.onEnd(fanout::ended);
     this.feed = feed;
   }
 

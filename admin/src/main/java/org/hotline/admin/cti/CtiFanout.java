@@ -35,6 +35,15 @@ final class CtiFanout {
     connections.remove(connection);
   }
 
+  /** Closes the connections of {@code session}, which has ended (4401): from any thread, at once. */
+  void ended(Session session) {
+    for (CtiConnection connection : connections) {
+      if (connection.session().token().equals(session.token())) {
+        connection.close(CtiClose.LOGGED_OUT);
+      }
+    }
+  }
+
   /** Sends {@code message} to whoever sees it; returns at once, on the caller's thread. */
   void publish(CtiMessage message) {
     byte[] frame = null;

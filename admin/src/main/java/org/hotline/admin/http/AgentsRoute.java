@@ -50,12 +50,21 @@ public final class AgentsRoute {
   private final AgentChanges changes;
   private final String realm;
 
-  /** What follows a change to an agent: routing and registration see it at once. */
+  /**
+   * What follows a change to an agent: routing and registration see it at once, and whoever
+   * logged in with a password the agent no longer has is logged out.
+   */
   public interface AgentChanges {
     /** The agent was created or changed. */
     void changed(Agent agent);
 
-    /** The agent was disabled. */
+    /**
+     * The agent was given a password (a new one, or with a new SIP user), after {@link
+     * #changed}: its sessions must end, so the old password's logins go with it.
+     */
+    void passwordChanged(Agent agent);
+
+    /** The agent was disabled: its sessions must end too. */
     void removed(Agent agent);
 
     /** Whether {@code id} is taken by someone who is not an agent (a user), so no new agent may have it. */
@@ -181,6 +190,9 @@ public final class AgentsRoute {
       throw new BadRequestException("password", "a new agent, or a new SIP user, needs a password");
     }
     changes.changed(agent);
+    if (!password.isEmpty()) {
+      changes.passwordChanged(agent);
+    }
     return Response.json(created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
         new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), agent.levels(), null));
   }

@@ -18,11 +18,16 @@ import org.hotline.core.cdr.CdrRepository;
  *
  * <p>{@code from} and {@code to} are ISO-8601 instants ({@code 2026-03-01T00:00:00Z}, or with an
  * offset) or dates ({@code 2026-03-01}, the start of that day in the server's zone). Without
- * either, the range is today in the server's zone; with one, it spans a day from or to it.
+ * either, the range is today in the server's zone; with one, it spans a day from or to it. A range
+ * is at most {@link #MAX_RANGE} (31 days); a longer one is answered 400.
  *
- * <p>An agent gets the calls they answered only; every other role gets every call.
+ * <p>An agent gets the calls they answered only (the query reads no other); every other role gets
+ * every call.
  */
 public final class CdrsRoute implements RouteHandler {
+  /** The longest range one request reads: a month of CDRs is as much as one answer should hold. */
+  static final Duration MAX_RANGE = Duration.ofDays(31);
+
   /** The content type of the CSV answer. */
   public static final String CSV = "text/csv; charset=utf-8";
 
@@ -56,12 +61,13 @@ public final class CdrsRoute implements RouteHandler {
     if (!end.isAfter(start)) {
       throw new BadRequestException("to", "must be after from (" + start + "), got " + end);
     }
-    List<Cdr> list = cdrs.between(start, end);
-    Principal user = request.principal();
-    if (user != null && user.isAgent()) {
-      // An agent sees their own calls only, whatever they ask for.
-      list = list.stream().filter(cdr -> user.name().equals(cdr.agentId())).toList();
+    if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+      throw new BadRequestException("to", "a range is at most " + MAX_RANGE.toDays() + " days (from " + start + " to "
+          + start.plus(MAX_RANGE) + "); ask for a longer time in several ranges, or use /api/reports");
     }
+    Principal user = request.principal();
+    // An agent sees their own calls only, whatever they ask for.
+    List<Cdr> list = cdrs.between(start, end, user != null && user.isAgent() ? user.name() : null);
     if (format.equals("csv")) {
       return Response.text(HttpResponseStatus.OK, CSV, CdrCsv.format(list))
           .withHeader("Content-Disposition", "attachment; filename=\"cdrs.csv\"");

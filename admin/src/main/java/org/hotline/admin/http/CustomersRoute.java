@@ -27,7 +27,8 @@ import org.hotline.core.customer.InvalidCustomerException;
  *
  * <ul>
  *   <li>{@code GET /api/customers?q=&page=&size=}: customers whose name or number matches {@code
- *       q} (all without it), a page ({@code {"items", "page", "size", "total"}}), by name
+ *       q} (all without it), a page ({@code {"items", "page", "size", "total"}}), by name; a page
+ *       is at most {@value #MAX_SIZE} customers, {@value #MAX_AGENT_SIZE} for an agent
  *   <li>{@code POST /api/customers} with a customer as JSON ({@code name}, {@code level}, {@code
  *       category}, {@code salesStage}, {@code notes}, {@code phones}): 201 and the stored customer
  *   <li>{@code GET|PUT|DELETE /api/customers/{id}}: one customer; PUT replaces every field
@@ -47,6 +48,18 @@ public final class CustomersRoute {
   static final int DEFAULT_SIZE = 20;
 
   static final int MAX_SIZE = 500;
+
+  /**
+   * The largest page an agent may read: enough to find a caller, too small to copy the directory
+   * quickly, which only the floor's managers may export.
+   */
+  static final int MAX_AGENT_SIZE = 50;
+
+  /**
+   * The largest CSV import: 64 MiB, about a million customers. Only the users {@link #MANAGE}
+   * admits may send one: the router checks who sends it before it reads the body.
+   */
+  static final int MAX_IMPORT = 64 * 1024 * 1024;
 
   private static final ObjectReader BODY =
       Json.MAPPER.readerFor(Body.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -71,7 +84,7 @@ public final class CustomersRoute {
         .get(PATH, WORK, this::search)
         .post(PATH, WORK, this::create)
         .get(PATH + "/export", MANAGE, this::export)
-        .post(PATH + "/import", MANAGE, this::importCsv)
+        .post(PATH + "/import", MANAGE, MAX_IMPORT, this::importCsv)
         .get(PATH + "/*", WORK, this::find)
         .route(HttpMethod.PUT, PATH + "/*", WORK, this::update)
         .route(HttpMethod.DELETE, PATH + "/*", MANAGE, this::delete);
@@ -95,7 +108,8 @@ public final class CustomersRoute {
 
   private Response search(Request request) {
     int page = request.intParam("page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
-    int size = request.intParam("size", DEFAULT_SIZE, 1, MAX_SIZE);
+    boolean agent = request.principal() != null && request.principal().isAgent();
+    int size = request.intParam("size", DEFAULT_SIZE, 1, agent ? MAX_AGENT_SIZE : MAX_SIZE);
     return Response.json(HttpResponseStatus.OK, customers.search(request.param("q").orElse(""), page, size));
   }
 

@@ -41,24 +41,43 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   static final int MAX_PENDING = 16;
 
   private final Router router;
+  private final ReadSwitch reads;
+  private final ClientAddress clients;
+  /** The verdict on the head of the request the aggregator passes next ({@link HeadCheck}). Event loop only. */
+  private HeadVerdict verdict;
   /** The answer of the connection's latest request; the next one is written after it. Event loop only. */
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
   /** Requests read and not yet answered. Event loop only. */
   private int pending;
 
-  HttpRequestHandler(Router router) {
+  HttpRequestHandler(Router router, ReadSwitch reads, ClientAddress clients) {
     this.router = router;
+    this.reads = reads;
+    this.clients = clients;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (msg instanceof HeadVerdict head) {
+      // Comes right before its request; a request the aggregator refused (413) leaves its
+      // verdict unused, and the next one replaces it.
+      verdict = head;
+      return;
+    }
+    super.channelRead(ctx, msg);
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    HeadVerdict head = verdict;
+    verdict = null;
     if (msg.decoderResult().isFailure()) {
       refuse(ctx, "malformed request: " + msg.decoderResult().cause().getMessage());
       return;
     }
     Request request;
     try {
-      request = Request.from(msg, ctx.channel().remoteAddress());
+      request = Request.from(msg, clients.of(ctx.channel().remoteAddress(), msg.headers()));
     } catch (IllegalArgumentException e) {
       refuse(ctx, "malformed request URI: " + e.getMessage());
       return;
@@ -70,25 +89,25 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
     if (++pending >= MAX_PENDING) {
-      ctx.channel().config().setAutoRead(false);
+      reads.hold(ReadSwitch.PENDING);
     }
     StreamRoute stream = router.streamAt(request.path());
     if (stream != null && HttpMethod.GET.equals(request.method())) {
       tail =
           tail.thenCompose(previous -> router.checkStream(stream, request))
-              .thenAccept(refusal -> {
+              .thenAcceptAsync(refusal -> {
                 if (refusal != null) {
                   write(ctx, refusal, keepAlive);
                 } else {
-                  ctx.executor().execute(() -> handOver(ctx, stream, request));
+                  handOver(ctx, stream, request);
                 }
-              });
+              }, ctx.executor());
       return;
     }
     tail =
-        tail.thenCompose(previous -> router.dispatch(request))
+        tail.thenCompose(previous -> router.dispatch(request, head))
             .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
-            .thenAccept(response -> write(ctx, response, keepAlive));
+            .thenAcceptAsync(response -> write(ctx, response, keepAlive), ctx.executor());
   }
 
   @Override
@@ -118,7 +137,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     try {
       route.upgrade(ctx, msg);
     } catch (RuntimeException e) {
-      log.error("WebSocket upgrade of {} failed", msg.uri(), e);
+      log.error("WebSocket upgrade of {} failed", LoggedUri.redact(msg.uri()), e);
       ctx.close();
     }
   }
@@ -132,7 +151,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     ctx.channel().config().setAutoRead(true);
     ctx.pipeline().replace(this, "stream", new StreamSink());
     try {
-      stream.open(ctx.channel(), request);
+      stream.open(ctx.channel(), request, router.admissionOf(request));
     } catch (RuntimeException e) {
       log.error("opening the stream {} failed", request.path(), e);
       ctx.close();
@@ -171,12 +190,18 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void refuse(ChannelHandlerContext ctx, String reason) {
     router.countBadRequest(HttpResponseStatus.BAD_REQUEST);
-    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), reason);
-    ctx.channel().config().setAutoRead(false);
-    tail = tail.thenRun(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false));
+    // A bad URI's message quotes it, and a /cti URI may carry a session token.
+    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
+    reads.hold(ReadSwitch.CLOSING);
+    tail = tail.thenRunAsync(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false), ctx.executor());
   }
 
-  /** Writes {@code response} on the event loop; safe from any thread, in call order. */
+  /**
+   * Writes {@code response} on the event loop; safe from any thread, in call order. The answers
+   * of a connection call it as stages of {@link #tail} run on the event loop, so each is written
+   * before the next one's stage starts: an answer ready at once (a refusal on the request's
+   * head, a 404) cannot be written ahead of an earlier one still queued from a worker.
+   */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
     if (!ctx.executor().inEventLoop()) {
       ctx.executor().execute(() -> write(ctx, response, keepAlive));
@@ -195,7 +220,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     // Answered before the bytes leave, not when the write completes: the client may send its
     // next request (a WebSocket upgrade, which needs nothing pending) the moment they arrive.
     if (keepAlive && --pending < MAX_PENDING) {
-      ctx.channel().config().setAutoRead(true);
+      reads.release(ReadSwitch.PENDING);
     }
     ChannelFuture written = ctx.writeAndFlush(http);
     if (!keepAlive) {

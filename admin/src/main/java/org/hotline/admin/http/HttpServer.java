@@ -58,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     }
     group = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS, new DefaultThreadFactory("hotline-http"), NioIoHandler.newFactory());
     connections = new DefaultChannelGroup("hotline-http", GlobalEventExecutor.INSTANCE, true);
+    ClientAddress clients = new ClientAddress(settings.trustedProxies());
     try {
       channel =
           new ServerBootstrap()
@@ -65,7 +66,8 @@ public final class HttpServer implements AutoCloseable {
               .channel(NioServerSocketChannel.class)
               .option(ChannelOption.SO_BACKLOG, 256)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpServerInitializer(router, connections))
+              .childHandler(new HttpServerInitializer(router, connections, clients,
+                  new ConnectionsPerAddress(settings.maxConnectionsPerAddress(), clients)))
               .bind(settings.host(), settings.port())
               .sync()
               .channel();

@@ -1,77 +1,69 @@
 package org.hotline.admin.http;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one HTTP connection, in order: idle timeout, HTTP/1.1 codec, the body limit of
- * the request's path, aggregation of a request into one message (at most that limit, else 413),
- * and the request handler.
+ * The pipeline of one HTTP connection, in order: idle timeout, HTTP/1.1 codec, the check of each
+ * request's head before its body is read ({@link HeadCheck}, which also sets the body limit of
+ * the request's route), aggregation of a request into one message (at most that limit, else
+ * 413), and the request handler.
+ *
+ * <p>A connection from an address that has {@link ConnectionsPerAddress too many} open already is
+ * answered 429 and closed before any of that.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
-  /** The largest request body accepted: 1 MiB. */
-  static final int MAX_CONTENT = 1024 * 1024;
-
-  /** The largest body of a CSV import ({@value #IMPORT_PATH}): 64 MiB, a million customers. */
-  static final int MAX_IMPORT = 64 * 1024 * 1024;
-
-  /** The path whose requests may carry {@link #MAX_IMPORT} bytes. */
-  static final String IMPORT_PATH = "/api/customers/import";
+  /** The aggregator's name in the pipeline, which {@link HeadCheck} replaces to change the limit. */
+  static final String AGGREGATOR = "aggregator";
 
   /** Seconds a connection may go without reading or writing before it is closed. */
   static final int IDLE_SECONDS = 60;
 
   private final Router router;
   private final ChannelGroup connections;
+  private final ClientAddress clients;
+  private final ConnectionsPerAddress perAddress;
 
-  /** Each connection joins {@code connections}, and leaves it when it closes. */
-  HttpServerInitializer(Router router, ChannelGroup connections) {
+  /**
+   * Each connection joins {@code connections}, and leaves it when it closes.
+   *
+   * @param clients tells each request's client address (behind a trusted proxy, the client's)
+   */
+  HttpServerInitializer(Router router, ChannelGroup connections, ClientAddress clients, ConnectionsPerAddress perAddress) {
     this.router = router;
     this.connections = connections;
+    this.clients = clients;
+    this.perAddress = perAddress;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     connections.add(ch);
+    if (!perAddress.admit(ch)) {
+      router.countRefusedConnection();
+      ConnectionsPerAddress.refuse(ch);
+      return;
+    }
+    ReadSwitch reads = new ReadSwitch(ch);
     ch.pipeline()
         .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
         .addLast("codec", new HttpServerCodec())
-        .addLast("limit", new BodyLimit())
-        .addLast("aggregator", new CountingAggregator(router, MAX_CONTENT))
-        .addLast("handler", new HttpRequestHandler(router));
+        .addLast("head-check", new HeadCheck(router, reads, clients))
+        .addLast(AGGREGATOR, aggregator(router, Router.MAX_BODY))
+        .addLast("handler", new HttpRequestHandler(router, reads, clients));
   }
 
-  /**
-   * Gives each request the aggregator of its path's limit: a request to {@value #IMPORT_PATH}
-   * may be up to {@link #MAX_IMPORT}, any other {@link #MAX_CONTENT}. Requests on a connection
-   * come one after the other, so the aggregator is swapped only between two of them.
-   */
-  private final class BodyLimit extends ChannelInboundHandlerAdapter {
-    private int current = MAX_CONTENT;
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof HttpRequest request) {
-        String uri = request.uri();
-        boolean importing = uri.equals(IMPORT_PATH) || uri.startsWith(IMPORT_PATH + "?");
-        int limit = importing ? MAX_IMPORT : MAX_CONTENT;
-        if (limit != current) {
-          ctx.pipeline().replace("aggregator", "aggregator", new CountingAggregator(router, limit));
-          current = limit;
-        }
-      }
-      ctx.fireChannelRead(msg);
-    }
+  /** An aggregator of requests up to {@code maxContent} bytes, counting those it refuses. */
+  static HttpObjectAggregator aggregator(Router router, int maxContent) {
+    return new CountingAggregator(router, maxContent);
   }
 
   /** Netty's aggregator, counting the requests it refuses as too large. */

@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -75,6 +76,17 @@ public record Request(
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     return new Request(
         request.method(), uri.path(), uri.parameters(), request.headers().copy(), ByteBufUtil.getBytes(request.content()), remote);
+  }
+
+  /**
+   * The head of {@code request} (method, URI, headers), which came from {@code remote}, as a
+   * {@code Request} with no body: what the router checks before the body is read.
+   *
+   * @throws IllegalArgumentException when the URI cannot be decoded (a bad {@code %} escape)
+   */
+  static Request head(HttpRequest request, SocketAddress remote) {
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    return new Request(request.method(), uri.path(), uri.parameters(), request.headers().copy(), new byte[0], remote);
   }
 
   /** The first value of query parameter {@code name}; empty when it is absent or blank. */

@@ -33,15 +33,21 @@ import org.slf4j.LoggerFactory;
  * {@link WebSocketRoute} on the event loop, and any other request for it is answered 426.
  *
  * <p>Every route says who may use it ({@link Access}) when it is registered; there is no way to
- * register one without. On the worker, before the handler, the {@link Gate} tells who sends a
- * request to a route that is not open (401, 403 or 429 when it cannot) and the route's access
- * whether that user may (403 when not); the handler sees the user in {@link
- * Request#principal()}. Each change a user makes (a 2xx answer to POST, PUT, DELETE or PATCH on
+ * register one without. On a worker, as soon as a request's head has come and before its body is
+ * read ({@link #checkHead}), the {@link Gate} tells who sends a request to a route that is not
+ * open (401, 403 or 429 when it cannot) and the route's access whether that user may (403 when
+ * not); a refused request's body is never read. The handler sees the user in {@link
+ * Request#principal()}.
+ *
+ * <p>A route takes bodies up to {@link #MAX_BODY} unless it is registered with a larger limit,
+ * which only a route that needs a login may have: nobody makes the server hold a big body before
+ * saying who they are, and only those the route admits. Each change a user makes (a 2xx answer to POST, PUT, DELETE or PATCH on
  * such a route) is reported to the {@link AuditTrail}.
  *
  * <p>A stream path ({@link #stream}) is exact and answers {@code GET} only: the request is
  * checked on a worker (its access, then the route's own check), then its connection is handed
- * to its {@link StreamRoute} on the event loop.
+ * to its {@link StreamRoute} on the event loop, with an {@link Admission} that checks its
+ * access again whenever the stream asks.
  *
  * <p>Meters: {@code hotline.http.requests} (timer by route and status), {@code
  * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413) and {@code
@@ -49,6 +55,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  /** The largest request body of a route that says no other: 1 MiB. */
+  public static final int MAX_BODY = 1024 * 1024;
 
   private final Executor workers;
   private final MeterRegistry meters;
@@ -59,8 +68,8 @@ public final class Router {
   private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
   private final Map<String, Access> webSocketAccess = new ConcurrentHashMap<>();
 
-  /** A route as registered: who may use it and what answers it. */
-  private record Entry(Access access, RouteHandler handler) {}
+  /** A route as registered: who may use it, what answers it and the largest body it takes. */
+  private record Entry(Access access, RouteHandler handler, int maxBody) {}
   private final Map<String, StreamRoute> streams = new ConcurrentHashMap<>();
   private final Map<String, Access> streamAccess = new ConcurrentHashMap<>();
 
@@ -107,6 +116,17 @@ public final class Router {
   /** Answers {@code POST path} with {@code handler} for whom {@code access} admits. */
   public Router post(String path, Access access, RouteHandler handler) {
     return route(HttpMethod.POST, path, access, handler);
+  }
+
+  /**
+   * Answers {@code POST path} with {@code handler} for whom {@code access} admits, taking bodies
+   * up to {@code maxBody} bytes (an upload); larger ones are answered 413.
+   *
+   * @throws IllegalArgumentException when {@code access} is open and {@code maxBody} is over
+   *     {@link #MAX_BODY}: a big body needs a login
+   */
+  public Router post(String path, Access access, int maxBody, RouteHandler handler) {
+    return route(HttpMethod.POST, path, access, maxBody, handler);
   }
 
   /**
@@ -189,6 +209,41 @@ public final class Router {
     return answer;
   }
 
+  /**
+   * How the stream of {@code request}, let through by {@link #checkStream}, checks later that its
+   * sender may still have it: the route's access and the request's credentials again, on a
+   * worker. A session ended or expired, a password no longer right, a role the route does not
+   * admit, or a failure of the check, is a no; a server too busy to check says yes until the
+   * next time.
+   */
+  Admission admissionOf(Request request) {
+    Access access = streamAccess.get(request.path());
+    if (access == null || access.isOpen()) {
+      return Admission.OPEN;
+    }
+    return () -> {
+      CompletableFuture<Boolean> answer = new CompletableFuture<>();
+      try {
+        workers.execute(() -> answer.complete(stillAdmitted(access, request)));
+      } catch (RejectedExecutionException e) {
+        answer.complete(true);
+      }
+      return answer;
+    };
+  }
+
+  private boolean stillAdmitted(Access access, Request request) {
+    try {
+      Principal principal = gate.authenticate(request);
+      return access.permits(principal, request.as(principal));
+    } catch (UnauthenticatedException e) {
+      return false;
+    } catch (RuntimeException e) {
+      log.error("checking the stream {} again failed", request.path(), e);
+      return false;
+    }
+  }
+
   /** Every registered route, WebSockets included, by path then method. */
   public List<RouteInfo> routes() {
     List<RouteInfo> all = new ArrayList<>();
@@ -212,17 +267,31 @@ public final class Router {
    * @throws NullPointerException when {@code access} is null: every route says who may use it
    */
   public Router route(HttpMethod method, String path, Access access, RouteHandler handler) {
+    return route(method, path, access, MAX_BODY, handler);
+  }
+
+  /**
+   * {@link #route(HttpMethod, String, Access, RouteHandler)}, taking bodies up to {@code maxBody}
+   * bytes.
+   *
+   * @throws IllegalArgumentException besides, when {@code access} is open and {@code maxBody} is
+   *     over {@link #MAX_BODY}, or {@code maxBody} is negative
+   */
+  public Router route(HttpMethod method, String path, Access access, int maxBody, RouteHandler handler) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(access, "access: say who may use " + method + " " + path);
     Objects.requireNonNull(handler, "handler");
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException("a route path starts with /: " + path);
     }
+    if (maxBody < 0 || (maxBody > MAX_BODY && access.isOpen())) {
+      throw new IllegalArgumentException("bodies over " + MAX_BODY + " bytes need a login: " + method + " " + path + " takes " + maxBody);
+    }
     if (webSockets.containsKey(path) || streams.containsKey(path)) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     Map<HttpMethod, Entry> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
-    if (byMethod.putIfAbsent(method, new Entry(access, handler)) != null) {
+    if (byMethod.putIfAbsent(method, new Entry(access, handler, maxBody)) != null) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     if (path.endsWith("/*") && !prefixes.contains(path)) {
@@ -232,8 +301,62 @@ public final class Router {
     return this;
   }
 
+  /**
+   * The verdict on the head of a request (method, URI, headers) from {@code remote}, before its
+   * body is read: for a route that is not open, who sends it and whether the route admits them,
+   * told on a worker (the gate may hash a password); for any other request (open, unknown,
+   * WebSocket, stream, or a URI that cannot be decoded, all answered later) {@link
+   * HeadVerdict#unchecked} at once. Always completes normally.
+   */
+  CompletableFuture<HeadVerdict> checkHead(io.netty.handler.codec.http.HttpRequest head, java.net.SocketAddress remote) {
+    Request request;
+    try {
+      request = Request.head(head, remote);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(HeadVerdict.unchecked(MAX_BODY));
+    }
+    String pattern = webSockets.containsKey(request.path()) || streams.containsKey(request.path()) ? null : match(request.path());
+    Entry entry = pattern == null ? null : routes.get(pattern).get(request.method());
+    if (entry == null || entry.access().isOpen()) {
+      return CompletableFuture.completedFuture(HeadVerdict.unchecked(entry == null ? MAX_BODY : entry.maxBody()));
+    }
+    CompletableFuture<HeadVerdict> verdict = new CompletableFuture<>();
+    try {
+      workers.execute(() -> verdict.complete(judge(entry, request)));
+    } catch (RejectedExecutionException e) {
+      verdict.complete(HeadVerdict.refused(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again")));
+    }
+    return verdict;
+  }
+
+  /** Who sends {@code request} and whether {@code entry} admits them: the verdict on its head. */
+  private HeadVerdict judge(Entry entry, Request request) {
+    Principal principal;
+    try {
+      principal = gate.authenticate(request);
+    } catch (UnauthenticatedException e) {
+      return HeadVerdict.refused(refused(e.response()));
+    } catch (RuntimeException e) {
+      log.error("authenticating {} {} failed", request.method(), request.path(), e);
+      return HeadVerdict.refused(Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"));
+    }
+    if (!entry.access().permits(principal, request.as(principal))) {
+      return HeadVerdict.refused(forbidden(principal, request));
+    }
+    return HeadVerdict.admitted(principal, entry.maxBody());
+  }
+
   /** Answers {@code request}; the future always completes normally, with an error response if need be. */
   CompletableFuture<Response> dispatch(Request request) {
+    return dispatch(request, null);
+  }
+
+  /**
+   * Answers {@code request}, whose head had {@code verdict} ({@link #checkHead}; null when it had
+   * none, and the gate is asked now); the future always completes normally, with an error
+   * response if need be.
+   */
+  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict) {
     if (webSockets.containsKey(request.path())) {
       Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
       return done(request.path(), upgrade.withHeader("Upgrade", "websocket"));
@@ -253,14 +376,27 @@ public final class Router {
       Response notAllowed = Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed here; allowed: " + allow);
       return done(pattern, notAllowed.withHeader("Allow", allow));
     }
+    if (verdict != null && verdict.refusal() != null) {
+      // Refused on its head, and counted then; its body was never read.
+      return done(pattern, verdict.refusal());
+    }
+    Principal known = verdict == null ? null : verdict.principal();
     long start = System.nanoTime();
     CompletableFuture<Response> answer = new CompletableFuture<>();
     try {
-      workers.execute(() -> answer.complete(admitted(entry, pattern, request)));
+      workers.execute(() -> answer.complete(admitted(entry, pattern, request, known)));
     } catch (RejectedExecutionException e) {
       answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
     }
     return answer.thenApply(response -> timed(pattern, response, start));
+  }
+
+  /** Counts a connection refused for its address having too many open already. */
+  void countRefusedConnection() {
+    Counter.builder("hotline.http.connections.refused")
+        .description("HTTP connections refused because their address had too many open")
+        .register(meters)
+        .increment();
   }
 
   /** Counts a request refused before routing (malformed: 400, too large: 413). */
@@ -284,14 +420,17 @@ public final class Router {
     return null;
   }
 
-  /** Runs {@code entry}'s handler when its access admits the request's user; reports the change. */
-  private Response admitted(Entry entry, String pattern, Request request) {
+  /**
+   * Runs {@code entry}'s handler when its access admits the request's user ({@code known} when
+   * its head told, else the gate's); reports the change.
+   */
+  private Response admitted(Entry entry, String pattern, Request request, Principal known) {
     if (entry.access().isOpen()) {
       return run(entry.handler(), request);
     }
     Principal principal;
     try {
-      principal = gate.authenticate(request);
+      principal = known != null ? known : gate.authenticate(request);
     } catch (UnauthenticatedException e) {
       return refused(e.response());
     } catch (RuntimeException e) {
@@ -300,8 +439,7 @@ public final class Router {
     }
     Request from = request.as(principal);
     if (!entry.access().permits(principal, from)) {
-      log.info("{} {} refused to {} ({})", request.method(), request.path(), principal.name(), principal.role().id());
-      return refused(Response.error(HttpResponseStatus.FORBIDDEN, "a " + principal.role().id() + " may not " + request.method() + " " + request.path()));
+      return forbidden(principal, request);
     }
     Response response = run(entry.handler(), from);
     if (from.isWrite() && response.status().code() / 100 == 2) {
@@ -312,6 +450,12 @@ public final class Router {
       }
     }
     return response;
+  }
+
+  /** 403, logged and counted: {@code principal}'s role may not make {@code request}. */
+  private Response forbidden(Principal principal, Request request) {
+    log.info("{} {} refused to {} ({})", request.method(), request.path(), principal.name(), principal.role().id());
+    return refused(Response.error(HttpResponseStatus.FORBIDDEN, "a " + principal.role().id() + " may not " + request.method() + " " + request.path()));
   }
 
   private Response refused(Response response) {

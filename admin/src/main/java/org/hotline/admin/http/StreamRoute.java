@@ -22,8 +22,12 @@ public interface StreamRoute {
 
   /**
    * Starts the stream of {@code request} on {@code channel}: writes the response head and what
-   * follows, and keeps writing until it or the client closes the channel. Called on the
-   * channel's event loop, so it must not block.
+   * follows, and keeps writing until it or the client closes the channel, or {@code admission}
+   * says the sender may no longer have it. Called on the channel's event loop, so it must not
+   * block.
+   *
+   * @param admission asks again whether the request's sender may have the stream (the route's
+   *     access and the sender's session or password, as at the start)
    */
-  void open(Channel channel, Request request);
+  void open(Channel channel, Request request, Admission admission);
 }

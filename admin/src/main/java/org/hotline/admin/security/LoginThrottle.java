@@ -3,29 +3,38 @@ package org.hotline.admin.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing, per user name and per remote address, without holding a thread:
- * it says how long the next attempt must wait and the caller refuses it (429 with {@code
- * Retry-After}) instead of sleeping.
+ * Slows down password guessing without holding a thread: it says how long an attempt must wait
+ * and the caller refuses it (429 with {@code Retry-After}) instead of sleeping.
  *
  * <ul>
- *   <li>A name's first wrong password is free (a typo); the k-th in a row makes its next attempt
- *       wait 2<sup>k-2</sup> seconds (1, 2, 4...); the {@code maxFailures}-th locks it out for
- *       {@code lockout}. A good password forgets the name's failures.
- *   <li>An address may fail {@link #ADDRESS_FREE_FAILURES} times freely (an office behind one NAT
- *       mistypes); past that each failure doubles its wait, up to {@link #MAX_ADDRESS_DELAY}.
- *   <li>Both forget a failure streak {@code lockout} after its last failure.
+ *   <li>Per name and address: the first wrong password is free (a typo); after the k-th in a row
+ *       the next attempt of that name from that address waits 2<sup>k-2</sup> seconds (1, 2,
+ *       4...), at most {@code lockout}. Someone guessing slows down themselves, not the user
+ *       elsewhere.
+ *   <li>Per address: {@link #ADDRESS_FREE_FAILURES} wrong passwords, whatever the names, are free
+ *       (an office behind one NAT mistypes); past that each doubles the address's wait, up to
+ *       {@link #MAX_ADDRESS_DELAY}.
+ *   <li>Per name, across addresses: the {@code maxFailures}-th wrong password in a row locks the
+ *       name out for {@code lockout}, but only from addresses it has not logged in from: the
+ *       places where its user logged in before (the last {@link #KNOWN_PER_NAME}, since the
+ *       start) keep only their own wait, so guesses from elsewhere cannot lock the user out.
+ *   <li>Each streak is forgotten {@code lockout} after its last failure.
  * </ul>
  *
+ * <p>An attempt is counted as it starts ({@link #begin}), as if it were wrong, in one step with
+ * the check: attempts that run at once (each hashing a password for a while) meet the wait the
+ * earlier ones would cause, instead of all passing the check before any failure is counted. A
+ * right password then takes its count back ({@link #succeeded}).
+ *
  * <p>Names that are no one's are slowed down and locked alike, so the answers never tell which
- * names exist. Memory is bounded: at most {@link #MAX_ENTRIES} names and addresses are
- * remembered; past that, stale ones are forgotten first and new ones are not tracked by name
- * (their address still is).
+ * names exist. Memory is bounded: at most {@link #MAX_ENTRIES} streaks of each kind; past that,
+ * stale ones are forgotten first and new ones are not tracked (the address's still is).
  */
 public final class LoginThrottle {
   /** Wrong passwords from one address before its attempts are slowed down. */
@@ -34,22 +43,60 @@ public final class LoginThrottle {
   /** The longest an address waits between attempts. */
   static final Duration MAX_ADDRESS_DELAY = Duration.ofMinutes(1);
 
-  /** Names and addresses remembered at most. */
+  /** Streaks of each kind (names and addresses, names, addresses) remembered at most. */
   static final int MAX_ENTRIES = 100_000;
+
+  /** Places a name's user logged in from that are remembered, the latest first. */
+  static final int KNOWN_PER_NAME = 16;
 
   private final Clock clock;
   private final int maxFailures;
   private final Duration lockout;
-  private final Map<String, Streak> names = new ConcurrentHashMap<>();
-  private final Map<String, Streak> addresses = new ConcurrentHashMap<>();
+  private final Map<String, Streak> pairs = new LinkedHashMap<>();
+  private final Map<String, Streak> names = new LinkedHashMap<>();
+  private final Map<String, Streak> addresses = new LinkedHashMap<>();
+  private final Map<String, Map<String, Instant>> known = new LinkedHashMap<>();
 
-  /** Wrong passwords in a row, the last one's time, and until when the next attempt waits. */
-  private record Streak(int failures, Instant last, Instant waitUntil) {}
+  /** Wrong passwords in a row (attempts under way included) and the last one's time. */
+  private record Streak(int failures, Instant last) {
+    Streak plusOne(Instant now) {
+      return new Streak(failures + 1, now);
+    }
+  }
+
+  /**
+   * An attempt that {@link #begin} let through and counted; the caller tells how it ended with
+   * {@link #succeeded}, {@link #failed} or {@link #abandoned}.
+   *
+   * @param name the name tried
+   * @param address where it came from
+   * @param locks until when the name is locked out if this attempt was wrong (it was the one that
+   *     reached the limit); null otherwise
+   * @param inPair whether the streak of the name at the address counted it (a full table does not)
+   * @param inName whether the name's streak counted it
+   * @param inAddress whether the address's streak counted it
+   */
+  public record Attempt(String name, String address, Instant locks, boolean inPair, boolean inName, boolean inAddress) {}
+
+  /**
+   * What {@link #begin} decided: an attempt to make, or how long to wait before the next.
+   *
+   * @param attempt the attempt, counted; null when it must wait
+   * @param retryAfter how long still; null when the attempt may be made now
+   */
+  public record Decision(Attempt attempt, Duration retryAfter) {
+    /** Whether the attempt may be made now. */
+    public boolean allowed() {
+      return attempt != null;
+    }
+  }
 
   /**
    * @param clock tells the time of failures
-   * @param maxFailures wrong passwords in a row that lock a name out
-   * @param lockout how long a lockout lasts, and how long a streak is remembered
+   * @param maxFailures wrong passwords in a row that lock a name out (from places it has not
+   *     logged in from)
+   * @param lockout how long a lockout lasts, the longest a name waits at one address, and how long
+   *     a streak is remembered
    */
   public LoginThrottle(Clock clock, int maxFailures, Duration lockout) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,70 +108,138 @@ public final class LoginThrottle {
   }
 
   /**
-   * How long an attempt for {@code name} from {@code address} must wait still; empty when it may
-   * be made now.
+   * Decides on an attempt for {@code name} from {@code address} and, when it may be made now,
+   * counts it as wrong until told otherwise, in one step: no other attempt sees the streaks
+   * between the two.
    */
-  public Optional<Duration> waitFor(String name, String address) {
+  public synchronized Decision begin(String name, String address) {
     Instant now = clock.instant();
-    Instant until = later(until(names.get(name)), until(addresses.get(key(address))));
-    return until != null && now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
-  }
-
-  /** Whether {@code name} is locked out now (for too many wrong passwords, not merely slowed down). */
-  public boolean isLocked(String name) {
-    Streak streak = names.get(name);
-    return streak != null && streak.failures() >= maxFailures && clock.instant().isBefore(streak.waitUntil());
+    String a = key(address);
+    String pair = name + '\0' + a;
+    Streak p = live(pairs, pair, now);
+    Streak n = live(names, name, now);
+    Streak byAddress = live(addresses, a, now);
+    Instant until = later(pairUntil(p), addressUntil(byAddress));
+    if (!isKnown(name, a)) {
+      until = later(until, lockedUntil(n));
+    }
+    if (until != null && now.isBefore(until)) {
+      return new Decision(null, Duration.between(now, until));
+    }
+    boolean wasLocked = n != null && n.failures() >= maxFailures;
+    boolean inPair = count(pairs, pair, p, now);
+    boolean inName = count(names, name, n, now);
+    boolean inAddress = count(addresses, a, byAddress, now);
+    Instant locks = inName && !wasLocked && names.get(name).failures() >= maxFailures ? now.plus(lockout) : null;
+    return new Decision(new Attempt(name, a, locks, inPair, inName, inAddress), null);
   }
 
   /**
-   * Counts a wrong password for {@code name} from {@code address}.
+   * The attempt's password was wrong (counted already).
    *
    * @return when this failure locked the name out, until when; empty otherwise (also for the
    *     failures of a name locked already, so a lockout is reported once)
    */
-  public Optional<Instant> failed(String name, String address) {
+  public synchronized Optional<Instant> failed(Attempt attempt) {
+    return Optional.ofNullable(attempt.locks());
+  }
+
+  /**
+   * The attempt's password was right: its count is taken back, the wait of its name at its
+   * address is forgotten, and the address becomes a place the name logs in from.
+   */
+  public synchronized void succeeded(Attempt attempt) {
     Instant now = clock.instant();
-    Instant[] locked = {null};
-    if (names.containsKey(name) || room(names, now)) {
-      names.compute(name, (n, old) -> {
-        int failures = streak(old, now) + 1;
-        if (failures >= maxFailures) {
-          if (old == null || old.failures() < maxFailures) {
-            locked[0] = now.plus(lockout);
-          }
-          return new Streak(failures, now, now.plus(lockout));
-        }
-        return new Streak(failures, now, failures < 2 ? now : now.plus(Duration.ofSeconds(1L << Math.min(failures - 2, 20))));
-      });
+    pairs.remove(attempt.name() + '\0' + attempt.address());
+    takeBack(names, attempt.name(), attempt.inName());
+    takeBack(addresses, attempt.address(), attempt.inAddress());
+    Map<String, Instant> places = known.get(attempt.name());
+    if (places == null && known.size() >= MAX_ENTRIES) {
+      return;
     }
-    String a = key(address);
-    if (addresses.containsKey(a) || room(addresses, now)) {
-      addresses.compute(a, (k, old) -> {
-        int failures = (old == null || stale(old, now) ? 0 : old.failures()) + 1;
-        int over = failures - ADDRESS_FREE_FAILURES;
-        Duration delay = over <= 0 ? Duration.ZERO : Duration.ofSeconds(1L << Math.min(over - 1, 20));
-        return new Streak(failures, now, now.plus(delay.compareTo(MAX_ADDRESS_DELAY) > 0 ? MAX_ADDRESS_DELAY : delay));
-      });
+    if (places == null) {
+      places = new LinkedHashMap<>();
+      known.put(attempt.name(), places);
     }
-    return Optional.ofNullable(locked[0]);
+    places.remove(attempt.address());
+    places.put(attempt.address(), now);
+    if (places.size() > KNOWN_PER_NAME) {
+      places.remove(places.keySet().iterator().next());
+    }
   }
 
-  /** Forgets {@code name}'s wrong passwords after a good one. */
-  public void succeeded(String name) {
-    names.remove(name);
+  /** The attempt was not made after all (refused for another reason): its count is taken back. */
+  public synchronized void abandoned(Attempt attempt) {
+    takeBack(pairs, attempt.name() + '\0' + attempt.address(), attempt.inPair());
+    takeBack(names, attempt.name(), attempt.inName());
+    takeBack(addresses, attempt.address(), attempt.inAddress());
   }
 
-  /** The failures of name streak {@code old} still counted at {@code now}: none once it is stale or its lockout ran out. */
-  private int streak(Streak old, Instant now) {
-    if (old == null || stale(old, now)) {
-      return 0;
+  /** Whether the user of {@code name} has logged in from {@code address} (since the start). */
+  public synchronized boolean isKnown(String name, String address) {
+    Map<String, Instant> places = known.get(name);
+    return places != null && places.containsKey(key(address));
+  }
+
+  /** Whether {@code name} is locked out now, for places it has not logged in from. */
+  public synchronized boolean isLocked(String name) {
+    Instant until = lockedUntil(live(names, name, clock.instant()));
+    return until != null && clock.instant().isBefore(until);
+  }
+
+  private Instant pairUntil(Streak streak) {
+    if (streak == null || streak.failures() < 2) {
+      return null;
     }
-    // A lockout that ran out starts the name afresh.
-    return old.failures() >= maxFailures && !now.isBefore(old.waitUntil()) ? 0 : old.failures();
+    Duration delay = Duration.ofSeconds(1L << Math.min(streak.failures() - 2, 20));
+    return streak.last().plus(delay.compareTo(lockout) > 0 ? lockout : delay);
   }
 
-  private boolean stale(Streak streak, Instant now) {
-    return !now.isBefore(streak.last().plus(lockout)) && !now.isBefore(streak.waitUntil());
+  private Instant lockedUntil(Streak streak) {
+    return streak == null || streak.failures() < maxFailures ? null : streak.last().plus(lockout);
+  }
+
+  private static Instant addressUntil(Streak streak) {
+    int over = streak == null ? 0 : streak.failures() - ADDRESS_FREE_FAILURES;
+    if (over <= 0) {
+      return null;
+    }
+    Duration delay = Duration.ofSeconds(1L << Math.min(over - 1, 20));
+    return streak.last().plus(delay.compareTo(MAX_ADDRESS_DELAY) > 0 ? MAX_ADDRESS_DELAY : delay);
+  }
+
+  /**
+   * The streak of {@code key}, forgotten when stale: {@code lockout} after its last failure (a
+   * lockout that ran out starts the name afresh).
+   */
+  private Streak live(Map<String, Streak> map, String key, Instant now) {
+    Streak streak = map.get(key);
+    if (streak != null && !now.isBefore(streak.last().plus(lockout))) {
+      map.remove(key);
+      return null;
+    }
+    return streak;
+  }
+
+  /** Counts one failure more in {@code key}'s streak; false when the table is full and it is not tracked. */
+  private boolean count(Map<String, Streak> map, String key, Streak old, Instant now) {
+    if (old == null && !room(map, now)) {
+      return false;
+    }
+    map.put(key, old == null ? new Streak(1, now) : old.plusOne(now));
+    return true;
+  }
+
+  private static void takeBack(Map<String, Streak> map, String key, boolean counted) {
+    Streak streak = map.get(key);
+    if (!counted || streak == null) {
+      return;
+    }
+    if (streak.failures() <= 1) {
+      map.remove(key);
+    } else {
+      map.put(key, new Streak(streak.failures() - 1, streak.last()));
+    }
   }
 
   /** Whether {@code map} may take one more key, forgetting stale ones when it is full. */
@@ -132,12 +247,8 @@ public final class LoginThrottle {
     if (map.size() < MAX_ENTRIES) {
       return true;
     }
-    map.values().removeIf(s -> stale(s, now));
+    map.values().removeIf(s -> !now.isBefore(s.last().plus(lockout)));
     return map.size() < MAX_ENTRIES;
-  }
-
-  private static Instant until(Streak streak) {
-    return streak == null ? null : streak.waitUntil();
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * integrations (configured) through {@link CtiUsers}; with the {@link LoginThrottle} in front.
  *
  * <p>A name that is no user's costs a password hash too, so timing does not tell which names are
- * users. A disabled user, a locked one and a wrong password are all "wrong"; only a name or
- * address being slowed down or locked out is told, with how long to wait.
+ * users. A disabled user and a wrong password are both "wrong"; only a name or address being
+ * slowed down or locked out is told, with how long to wait. A lockout stored in the database
+ * (from before a restart) is kept to, except from the places the user logged in from since.
  *
  * <p>HTTP Basic credentials that were right are remembered for {@link #BASIC_TTL} (keyed by a
  * keyed hash of name and password, never the password), so a script's every request does not
@@ -108,36 +109,41 @@ public final class Logins {
   /** Checks {@code name} and {@code password}, sent from {@code address}. May block: it hashes and reads the database. */
   public Result login(String given, String password, String address) {
     String name = given == null ? "" : given;
-    Optional<Duration> wait = throttle.waitFor(name, address);
-    if (wait.isPresent()) {
+    // Checked and counted in one step, so guesses made at once cannot all pass before one counts.
+    LoginThrottle.Decision decision = throttle.begin(name, address);
+    if (!decision.allowed()) {
       throttled.increment();
-      log.info("login of '{}' from {} refused unchecked: slowed down for {}", printable(name), address, wait.get());
-      return new Result(null, wait.get());
+      log.info("login of '{}' from {} refused unchecked: slowed down for {}", printable(name), address, decision.retryAfter());
+      return new Result(null, decision.retryAfter());
     }
+    LoginThrottle.Attempt attempt = decision.attempt();
     Optional<User> stored = name.isEmpty() || name.length() > MAX_INPUT ? Optional.empty() : users.byName(name);
     Instant now = clock.instant();
-    if (stored.isPresent() && stored.get().lockedAt(now)) {
+    // A lockout stored before a restart holds for the places the user has not logged in from since.
+    if (stored.isPresent() && stored.get().lockedAt(now) && !throttle.isKnown(name, address)) {
+      throttle.abandoned(attempt);
       throttled.increment();
       return new Result(null, Duration.between(now, stored.get().lockedUntil()));
     }
     Optional<CtiUsers.User> user = check(name, password, stored);
     if (user.isPresent()) {
       ok.increment();
-      throttle.succeeded(name);
+      throttle.succeeded(attempt);
       if (stored.isPresent() && (stored.get().failedAttempts() > 0 || stored.get().lockedUntil() != null)) {
         users.clearFailures(name);
       }
       return new Result(user.get(), null);
     }
     failed.increment();
-    Optional<Instant> locked = throttle.failed(name, address);
+    Optional<Instant> locked = throttle.failed(attempt);
     if (stored.isPresent()) {
       users.recordFailure(name, locked.orElse(null));
     }
     log.warn("login failed for user '{}' from {}", printable(name), address);
     locked.ifPresent(until -> {
       lockouts.increment();
-      log.warn("user '{}' locked out until {} after too many wrong passwords, the last from {}", printable(name), until, address);
+      log.warn("user '{}' locked out until {}, from places it has not logged in from, after too many wrong passwords,"
+          + " the last from {}", printable(name), until, address);
     });
     return new Result(null, null);
   }

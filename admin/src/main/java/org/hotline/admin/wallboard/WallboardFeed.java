@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hotline.admin.http.Admission;
 import org.hotline.admin.http.Json;
 import org.hotline.core.acd.AcdSnapshot;
 import org.hotline.core.event.AgentEvent;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       QueueEvent.StatsChanged}, {@link AgentEvent.StateChanged}), at most one per {@link
  *       #minGap}: changes that come closer together are sent as one, the latest, snapshot.
  *   <li>A comment line every {@link #heartbeat}, so proxies and the browser know the stream is
- *       alive and a client gone without a word is found on the next write.
+ *       alive and a client gone without a word is found on the next write. Before it the
+ *       stream's {@link Admission} is asked again: a stream whose listener logged out, whose
+ *       session expired, or whose user was disabled or changed is closed instead.
  *   <li>Each stream's unsent bytes are bounded ({@link #BUFFER_HIGH}): a client that does not
  *       read is dropped (its connection closed; the browser reconnects and starts from a full
  *       snapshot) instead of the server holding snapshots for it.
@@ -48,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * each stream's event loop.
  *
  * <p>Meters: {@code hotline.wallboard.streams} (open streams), {@code
- * hotline.wallboard.snapshots} (snapshots written) and {@code hotline.wallboard.dropped} (slow
- * streams closed).
+ * hotline.wallboard.snapshots} (snapshots written), {@code hotline.wallboard.dropped} (slow
+ * streams closed) and {@code hotline.wallboard.ended} (streams closed when their listener's login
+ * ended).
  */
 public final class WallboardFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WallboardFeed.class);
@@ -72,12 +76,14 @@ public final class WallboardFeed implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Duration minGap;
   private final Duration heartbeat;
-  private final Set<Channel> streams = ConcurrentHashMap.newKeySet();
+  /** The open streams, each with what checks its listener may still have it. */
+  private final Map<Channel, Admission> streams = new ConcurrentHashMap<>();
   private final AtomicBoolean armed = new AtomicBoolean();
   private final Consumer<HotlineEvent> listener = this::onEvent;
   private final EventBus bus;
   private final Counter sent;
   private final Counter dropped;
+  private final Counter ended;
   private volatile long lastSentNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
   private ScheduledFuture<?> heartbeats;
 
@@ -101,12 +107,14 @@ public final class WallboardFeed implements AutoCloseable {
     this.state = new WallboardState(clock);
     this.minGap = Objects.requireNonNull(minGap, "minGap");
     this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
-    Gauge.builder("hotline.wallboard.streams", streams, Set::size)
+    Gauge.builder("hotline.wallboard.streams", streams, Map::size)
         .description("Wallboard event streams open")
         .register(meters);
     this.sent = Counter.builder("hotline.wallboard.snapshots").description("Wallboard snapshots written to streams").register(meters);
     this.dropped =
         Counter.builder("hotline.wallboard.dropped").description("Wallboard streams closed because the client did not keep up").register(meters);
+    this.ended =
+        Counter.builder("hotline.wallboard.ended").description("Wallboard streams closed because their listener's login ended").register(meters);
     bus.subscribe(listener);
     heartbeats = timer.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -133,11 +141,12 @@ public final class WallboardFeed implements AutoCloseable {
 
   /**
    * Serves {@code channel}, whose response head has been written: sends the full snapshot now,
-   * then the later ones, until the channel closes. On the channel's event loop.
+   * then the later ones, until the channel closes or {@code admission} says no. On the channel's
+   * event loop.
    */
-  void add(Channel channel) {
+  void add(Channel channel, Admission admission) {
     channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(BUFFER_HIGH / 2, BUFFER_HIGH));
-    streams.add(channel);
+    streams.put(channel, admission);
     channel.closeFuture().addListener(f -> streams.remove(channel));
     write(channel, event(state.snapshot()));
   }
@@ -173,15 +182,23 @@ public final class WallboardFeed implements AutoCloseable {
       return;
     }
     byte[] event = event(state.snapshot());
-    streams.forEach(channel -> write(channel, event));
+    streams.keySet().forEach(channel -> write(channel, event));
   }
 
+  /** Checks each stream's listener again, then sends it a comment line, or closes it. */
   private void beat() {
-    streams.forEach(channel -> channel.eventLoop().execute(() -> {
-      if (channel.isActive()) {
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(HEARTBEAT_LINE)));
+    streams.forEach((channel, admission) -> admission.recheck().thenAccept(admitted -> channel.eventLoop().execute(() -> {
+      if (!channel.isActive()) {
+        return;
       }
-    }));
+      if (!admitted) {
+        ended.increment();
+        log.info("wallboard stream to {} closed: its login ended", channel.remoteAddress());
+        channel.close();
+        return;
+      }
+      channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(HEARTBEAT_LINE)));
+    })));
   }
 
   /** Writes {@code event} to {@code channel} on its event loop, or drops a stream that fell behind. */
@@ -215,6 +232,6 @@ public final class WallboardFeed implements AutoCloseable {
     if (heartbeats != null) {
       heartbeats.cancel(false);
     }
-    streams.forEach(Channel::close);
+    streams.keySet().forEach(Channel::close);
   }
 }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.hotline.admin.http.Access;
+import org.hotline.admin.http.Admission;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
@@ -24,6 +25,10 @@ import org.hotline.core.user.Role;
  * JSON: {@code {"at", "queues": [...], "agents": {state: count}}}, each queue as {@code GET
  * /api/queues} shows it. The first comes at once, the next after each change, at most four a
  * second; a comment line comes every 15 s. See {@link WallboardFeed}.
+ *
+ * <p>With each comment line the listener's credentials are checked again: a stream whose session
+ * was logged out or expired, or whose user was disabled or changed, is closed (the page then
+ * meets 401 when it reconnects).
  *
  * <p>Supervisors, administrators and integrations (a wall screen's own account) may listen; the
  * router checks it ({@link #ACCESS}) before {@link #check}. 503 when {@link
@@ -57,7 +62,7 @@ public final class WallboardRoute implements StreamRoute {
   }
 
   @Override
-  public void open(Channel channel, Request request) {
+  public void open(Channel channel, Request request, Admission admission) {
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     head.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
@@ -70,6 +75,6 @@ public final class WallboardRoute implements StreamRoute {
     channel.write(head);
     // How long the browser waits before it reconnects when the stream breaks.
     channel.write(new DefaultHttpContent(Unpooled.copiedBuffer("retry: 2000\n\n", StandardCharsets.UTF_8)));
-    feed.add(channel);
+    feed.add(channel, admission);
   }
 }

@@ -57,6 +57,7 @@ class CtiWebSocketIT {
   final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   HttpServer server;
+  Router router;
   Database db;
   @TempDir Path dir;
 
@@ -65,7 +66,7 @@ class CtiWebSocketIT {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     Logins logins = new Logins(new UserRepository(db.dsl(), clock), bridge, new PasswordHash(),
         new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
-    Router router = new Router(workers, meters);
+    router = new Router(workers, meters);
     new LoginRoute(tokens, logins, false).addTo(router);
     Access access = Access.roles(Role.AGENT, Role.INTEGRATION, Role.SUPERVISOR);
     router.webSocket(CtiEndpoint.PATH, access, new CtiEndpoint(tokens, access, bridge, bridge, workers, meters, Duration.ofMillis(50)));
@@ -177,6 +178,18 @@ class CtiWebSocketIT {
     http.send(
         HttpRequest.newBuilder(uri("/api/logout")).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(new WsClient.Close(4401, "logged out"), agent.close());
+  }
+
+  @Test
+  void connection_whoseUsersSessionsAreEnded_isClosed4401_atOnce_notAtItsNextCheck() throws Exception {
+    Access access = Access.roles(Role.AGENT);
+    router.webSocket("/cti-hourly", access, new CtiEndpoint(tokens, access, bridge, bridge, workers, meters, Duration.ofHours(1)));
+    String token = token("1001", "pw");
+    WsClient agent = WsClient.connect(http, URI.create("ws://127.0.0.1:" + server.port() + "/cti-hourly?token=" + token), Map.of(), true);
+
+    tokens.endAllOf("1001");
 
     assertEquals(new WsClient.Close(4401, "logged out"), agent.close());
   }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.hotline.core.time.ManualClock;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
@@ -58,6 +61,34 @@ class TokenServiceTest {
     tokens.end(session.token());
 
     assertTrue(tokens.find(session.token()).isEmpty());
+  }
+
+  @Test
+  void endAllOf_endsEverySessionOfThatUserOnly_andTellsTheListeners() {
+    Session desk = tokens.issue(agent);
+    Session api = tokens.issue(agent);
+    Session other = tokens.issue(new User("1002", Role.AGENT));
+    List<Session> ended = new ArrayList<>();
+    tokens.onEnd(ended::add);
+
+    assertEquals(2, tokens.endAllOf("1001"));
+
+    assertTrue(tokens.find(desk.token()).isEmpty());
+    assertTrue(tokens.find(api.token()).isEmpty());
+    assertEquals(other, tokens.find(other.token()).orElseThrow());
+    assertEquals(Set.of(desk, api), Set.copyOf(ended));
+  }
+
+  @Test
+  void end_tellsTheListenersOnce() {
+    Session session = tokens.issue(agent);
+    List<Session> ended = new ArrayList<>();
+    tokens.onEnd(ended::add);
+
+    tokens.end(session.token());
+    tokens.end(session.token());
+
+    assertEquals(List.of(session), ended);
   }
 
   @Test

@@ -90,6 +90,17 @@ class CdrsRouteTest {
   }
 
   @Test
+  void aRangeOfMoreThan31Days_answers400NamingTo_31AreAnswered() throws Exception {
+    HttpResponse<String> tooLong = http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:01Z");
+
+    assertEquals(400, tooLong.statusCode(), tooLong.body());
+    JsonNode error = Json.MAPPER.readTree(tooLong.body());
+    assertEquals("to", error.get("parameter").asText());
+    assertTrue(error.get("error").asText().contains("at most 31 days"), tooLong.body());
+    assertEquals(200, http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").statusCode());
+  }
+
+  @Test
   void cdrs_withoutARange_answersTodayInTheServersZone() throws Exception {
     cdrs.insert(cdr("yesterday-local", "2026-02-28T15:59:59Z", "1"));
     cdrs.insert(cdr("today-local", "2026-02-28T16:00:00Z", "2"));

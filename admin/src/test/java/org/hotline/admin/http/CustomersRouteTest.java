@@ -109,6 +109,17 @@ class CustomersRouteTest {
   }
 
   @Test
+  void anAgent_readsTheDirectoryInSmallPagesOnly_theFloorInBigOnes() throws Exception {
+    HttpResponse<String> bulk = http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=500")).header("X-Test-User", "1001 agent"));
+    assertEquals(400, bulk.statusCode(), bulk.body());
+    assertEquals("size", json(bulk).get("parameter").asText());
+    assertTrue(json(bulk).get("error").asText().contains("from 1 to 50"), bulk.body());
+
+    assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=50")).header("X-Test-User", "1001 agent")).statusCode());
+    assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=500")).header("X-Test-User", "lin supervisor")).statusCode());
+  }
+
+  @Test
   void badInput_isA400NamingTheField_andATakenNumberA409() throws Exception {
     HttpResponse<String> badLevel = post("/api/customers", "{\"name\":\"A\",\"level\":\"diamond\",\"phones\":[\"13800138000\"]}");
     assertEquals(400, badLevel.statusCode());

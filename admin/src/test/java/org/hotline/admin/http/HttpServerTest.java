@@ -16,11 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.config.HttpSettings;
+import org.hotline.core.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpServerTest {
+  /** A route that takes big bodies, as the CSV import does; the test server's gate admits the test's administrator. */
+  static final String UPLOAD = "/upload";
+
+  static final int MAX_UPLOAD = 64 * 1024 * 1024;
+
   TestServer http;
 
   @BeforeEach
@@ -31,7 +37,7 @@ class HttpServerTest {
                 router
                     .get("/hello", Access.open(), r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
                     .post("/echo", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
-                    .post(HttpServerInitializer.IMPORT_PATH, Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
+                    .post(UPLOAD, Access.roles(Role.ADMIN), MAX_UPLOAD, r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
                     .get("/boom", Access.open(), r -> { throw new IllegalStateException("bug"); })
                     .get("/slow", Access.open(), r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
                     .get("/fast", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
@@ -109,13 +115,13 @@ class HttpServerTest {
   }
 
   @Test
-  void theImportPath_takesBigBodies_andOtherPathsStillDoNot_onTheSameConnection() throws Exception {
+  void anUploadRoute_takesBigBodies_andOtherPathsStillDoNot_onTheSameConnection() throws Exception {
     int big = 5 * 1024 * 1024;
     try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(("POST " + HttpServerInitializer.IMPORT_PATH + "?skipBadRows=true HTTP/1.1\r\nHost: x\r\nContent-Length: " + big
+      out.write(("POST " + UPLOAD + "?skipBadRows=true HTTP/1.1\r\nHost: x\r\nContent-Length: " + big
           + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.write(new byte[big]);
       out.flush();
@@ -128,8 +134,8 @@ class HttpServerTest {
       String second = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
       assertTrue(second.startsWith("HTTP/1.1 413"), second);
     }
-    String tooBig = http.raw("POST " + HttpServerInitializer.IMPORT_PATH + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
-        + (HttpServerInitializer.MAX_IMPORT + 1) + "\r\n\r\n");
+    String tooBig = http.raw("POST " + UPLOAD + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+        + (MAX_UPLOAD + 1) + "\r\n\r\n");
     assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
   }
 
@@ -223,6 +229,11 @@ class HttpServerTest {
 
     assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", Access.open(), (ctx, request) -> ctx.close()));
     assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", Access.open(), r -> null));
+  }
+
+  @Test
+  void anOpenRoute_takingBigBodies_isRefused() {
+    assertThrows(IllegalArgumentException.class, () -> http.router.post("/open-upload", Access.open(), MAX_UPLOAD, r -> null));
   }
 
   @Test

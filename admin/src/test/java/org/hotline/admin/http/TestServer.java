@@ -58,6 +58,19 @@ final class TestServer implements AutoCloseable {
     return new Principal(nameRole[0], Role.of(nameRole[1]).orElseThrow());
   }
 
+  /**
+   * A gate that takes the user from {@code X-Test-User: <name> <role>}, and refuses a request
+   * without it with 401.
+   */
+  static Principal fromHeader(Request request) {
+    String header = request.headers().get("X-Test-User");
+    if (header == null) {
+      throw new UnauthenticatedException(io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED, "log in first");
+    }
+    String[] nameRole = header.split(" ");
+    return new Principal(nameRole[0], Role.of(nameRole[1]).orElseThrow());
+  }
+
   URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
   }

@@ -40,6 +40,11 @@ final class CtiClient implements AutoCloseable {
     return new CtiClient(server, null);
   }
 
+  /** A connection with the session {@code token} of a login. */
+  static CtiClient withToken(RunningServer server, String token) throws Exception {
+    return new CtiClient(server, token);
+  }
+
   /** Logs agent {@code agentId} in with the demo password and opens their socket. */
   static CtiClient agent(RunningServer server, String agentId) throws Exception {
     HttpResponse<String> login = HTTP.send(

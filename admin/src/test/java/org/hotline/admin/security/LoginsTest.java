@@ -10,7 +10,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.config.DataSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.time.ManualClock;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Logins of every role, slowed down and locked out on a fake clock. */
 class LoginsTest {
   static final String ADDRESS = "192.0.2.10";
+  static final String ATTACKER = "203.0.113.9";
 
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -106,6 +112,59 @@ class LoginsTest {
     clock.advance(Duration.ofMinutes(14));
     assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok());
     assertNull(users.byName("lin").orElseThrow().lockedUntil());
+  }
+
+  @Test
+  void theRightPassword_fromWhereTheUserLoggedInBefore_isNotLockedOut_byGuessesFromElsewhere() {
+    assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok());
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(30));
+      assertFalse(logins.login("lin", "guess-" + i, ATTACKER).ok());
+    }
+    assertEquals(1.0, meters.get("hotline.security.lockouts").counter().count(), "locked for places it never logged in from");
+
+    assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok(), "the known place gets in");
+    Logins.Result elsewhere = logins.login("lin", "supervisor-pw", "198.51.100.2");
+    assertFalse(elsewhere.ok());
+    assertEquals(15 * 60 - 1, elsewhere.retryAfterSeconds(), 1, "a new place waits out the lockout");
+  }
+
+  @Test
+  void guessesFromOneAddress_slowDownThatAddressForTheName_notTheUserElsewhere() {
+    assertFalse(logins.login("lin", "guess-1", ATTACKER).ok());
+    assertFalse(logins.login("lin", "guess-2", ATTACKER).ok());
+
+    assertNotNull(logins.login("lin", "guess-3", ATTACKER).retryAfter(), "the guessing address waits");
+    assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok(), "the user elsewhere does not");
+  }
+
+  @Test
+  void concurrentGuesses_areCountedAsTheyStart_soTheyCannotAllPassTheCheckAtOnce() throws Exception {
+    int guesses = 6;
+    AtomicInteger checked = new AtomicInteger();
+    CountDownLatch arrived = new CountDownLatch(guesses);
+    CtiUsers slow = (name, password) -> {
+      checked.incrementAndGet();
+      arrived.countDown();
+      try {
+        // Holds every check until all guesses could have started, as a slow hash would.
+        arrived.await(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Optional.empty();
+    };
+    Logins racing = new Logins(users, slow, hasher, new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < guesses; i++) {
+      int n = i;
+      threads.add(Thread.ofVirtual().start(() -> racing.login("1001", "guess-" + n, ATTACKER)));
+    }
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+
+    assertTrue(checked.get() <= 2, checked.get() + " guesses were checked at once; the first is free, the second makes the next wait");
   }
 
   @Test

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,11 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.hotline.admin.http.AuditTrail;
 import org.hotline.admin.http.Gate;
@@ -41,6 +44,7 @@ import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Principal;
 import org.hotline.admin.http.Router;
+import org.hotline.admin.http.UnauthenticatedException;
 import org.hotline.config.HttpSettings;
 import org.hotline.core.acd.AcdSnapshot;
 import org.hotline.core.acd.QueueStats;
@@ -73,9 +77,12 @@ class WallboardRouteTest {
   private HttpServer server;
 
   private void start(Duration minGap, Duration heartbeat, boolean allowed) {
-    feed = new WallboardFeed(bus, timer, clock, meters, minGap, heartbeat);
     // A gate that knows one supervisor, or nobody (401 for every stream that is not open).
-    Gate gate = allowed ? request -> new Principal("lin", Role.SUPERVISOR) : Gate.NOBODY;
+    start(minGap, heartbeat, allowed ? request -> new Principal("lin", Role.SUPERVISOR) : Gate.NOBODY);
+  }
+
+  private void start(Duration minGap, Duration heartbeat, Gate gate) {
+    feed = new WallboardFeed(bus, timer, clock, meters, minGap, heartbeat);
     Router router = new Router(workers, meters, gate, AuditTrail.NONE);
     new WallboardRoute(feed).addTo(router);
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
@@ -156,6 +163,45 @@ class WallboardRouteTest {
       line = events.lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
     assertEquals(": heartbeat", line);
+  }
+
+  @Test
+  void aStream_whoseListenerLoggedOut_isClosedAtTheNextHeartbeat() throws Exception {
+    AtomicReference<Role> role = new AtomicReference<>(Role.SUPERVISOR);
+    start(Duration.ofMillis(50), Duration.ofMillis(100), sessionOf(role));
+    Events events = open();
+    events.nextSnapshot();
+    events.nextHeartbeat();
+    events.nextHeartbeat();
+
+    role.set(null);
+
+    assertTrue(events.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the stream ends");
+    assertEquals(1.0, meters.get("hotline.wallboard.ended").counter().count());
+    awaitTrue(() -> meters.get("hotline.wallboard.streams").gauge().value() == 0.0, "the stream is forgotten");
+  }
+
+  @Test
+  void aStream_whoseListenerIsGivenARoleThatMayNotListen_isClosedAtTheNextHeartbeat() throws Exception {
+    AtomicReference<Role> role = new AtomicReference<>(Role.SUPERVISOR);
+    start(Duration.ofMillis(50), Duration.ofMillis(100), sessionOf(role));
+    Events events = open();
+    events.nextSnapshot();
+
+    role.set(Role.AGENT);
+
+    assertTrue(events.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the stream ends");
+  }
+
+  /** A gate that knows user lin with the role {@code role} holds; none (a logout) when it holds null. */
+  private static Gate sessionOf(AtomicReference<Role> role) {
+    return request -> {
+      Role now = role.get();
+      if (now == null) {
+        throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "log in first");
+      }
+      return new Principal("lin", now);
+    };
   }
 
   @Test
@@ -266,6 +312,7 @@ class WallboardRouteTest {
       } catch (RuntimeException e) {
         // the stream ended with the test
       }
+      events.ended.countDown();
     });
     return events;
   }
@@ -285,6 +332,7 @@ class WallboardRouteTest {
     final int status;
     final String contentType;
     final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    final CountDownLatch ended = new CountDownLatch(1);
     int snapshots;
 
     Events(int status, String contentType) {
@@ -303,6 +351,17 @@ class WallboardRouteTest {
         snapshot = nextSnapshot();
       }
       return snapshot;
+    }
+
+    /** Skips to the next heartbeat comment, failing after {@link #WAIT}. */
+    void nextHeartbeat() throws InterruptedException {
+      String line;
+      do {
+        line = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (line == null) {
+          throw new AssertionError("no heartbeat within " + WAIT);
+        }
+      } while (!line.equals(": heartbeat"));
     }
 
     /** The data of the next {@code snapshot} event, failing after {@link #WAIT}. */

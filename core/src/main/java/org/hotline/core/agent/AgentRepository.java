@@ -59,17 +59,33 @@ public final class AgentRepository {
    * thousands. When an id appears twice, the last one wins.
    */
   public void upsertAll(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
+    save(agents, realm, passwordOf, true);
+  }
+
+  /**
+   * Creates those of {@code agents} whose id is no agent's yet, enabled, in one transaction;
+   * leaves every existing agent as it is (enabled or not), credentials included.
+   *
+   * @return the ids created, in the order given
+   */
+  public List<String> createMissing(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
+    return save(agents, realm, passwordOf, false);
+  }
+
+  /** Inserts the new agents, and updates the existing ones when {@code update}; returns the ids inserted. */
+  private List<String> save(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, boolean update) {
     Objects.requireNonNull(realm, "realm");
     Map<String, Agent> byId = new LinkedHashMap<>();
     agents.forEach(a -> byId.put(a.id(), a));
     if (byId.isEmpty()) {
-      return;
+      return List.of();
     }
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    dsl.transaction(
+    return dsl.transactionResult(
         cfg -> {
           DSLContext tx = cfg.dsl();
           Set<String> existing = existingIds(tx, byId.keySet());
+          List<String> inserted = new ArrayList<>();
           BatchBindStep inserts = tx.batch(insertAgent(tx));
           BatchBindStep updates = tx.batch(updateAgent(tx));
           BatchBindStep clearQueues = tx.batch(tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(param(AGENT_QUEUE.AGENT_ID))));
@@ -78,14 +94,19 @@ public final class AgentRepository {
                   tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
                       .values(param(AGENT_QUEUE.AGENT_ID), param(AGENT_QUEUE.QUEUE), param(AGENT_QUEUE.SKILL_LEVEL)));
           for (Agent a : byId.values()) {
+            boolean exists = existing.contains(a.id());
+            if (exists && !update) {
+              continue;
+            }
             String password = Objects.requireNonNull(passwordOf.apply(a), () -> "password of agent " + a.id());
             String md5 = DigestHash.md5Ha1(a.sipUser(), realm, password);
             String sha256 = DigestHash.sha256Ha1(a.sipUser(), realm, password);
-            if (existing.contains(a.id())) {
+            if (exists) {
               updates.bind(a.name(), a.sipUser(), realm, md5, sha256, a.id());
               clearQueues.bind(a.id());
             } else {
               inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, now);
+              inserted.add(a.id());
             }
             for (String queue : new TreeSet<>(a.queues())) {
               addQueues.bind(a.id(), queue, a.level(queue));
@@ -97,6 +118,43 @@ public final class AgentRepository {
               batch.execute();
             }
           }
+          return inserted;
+        });
+  }
+
+  /**
+   * Whether agent {@code id} (enabled or not) has {@code password} in {@code realm}: its stored
+   * HA1 is that of its SIP user, the realm and the password.
+   */
+  public boolean hasPassword(String id, String realm, String password) {
+    return dsl.select(AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5)
+        .from(AGENT)
+        .where(AGENT.ID.eq(id))
+        .fetchOptional()
+        .map(r -> realm.equals(r.value2()) && DigestHash.md5Ha1(r.value1(), realm, password).equals(r.value3().trim()))
+        .orElse(false);
+  }
+
+  /**
+   * Gives agent {@code id} (enabled or not) {@code password} in {@code realm}, keeping its SIP
+   * user, name, queues and enabled flag.
+   *
+   * @return false when there is no agent {@code id}
+   */
+  public boolean setPassword(String id, String realm, String password) {
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          String sipUser = tx.select(AGENT.SIP_USER).from(AGENT).where(AGENT.ID.eq(id)).fetchOptional(AGENT.SIP_USER).orElse(null);
+          if (sipUser == null) {
+            return false;
+          }
+          return tx.update(AGENT)
+              .set(AGENT.REALM, realm)
+              .set(AGENT.HA1_MD5, DigestHash.md5Ha1(sipUser, realm, password))
+              .set(AGENT.HA1_SHA256, DigestHash.sha256Ha1(sipUser, realm, password))
+              .where(AGENT.ID.eq(id))
+              .execute() == 1;
         });
   }
 

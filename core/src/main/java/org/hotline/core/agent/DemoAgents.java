@@ -8,7 +8,11 @@ import org.hotline.config.DemoSettings;
 /**
  * The demo agents: {@code 1001, 1002, ...}, each named {@code Agent <id>}, with the id as SIP user
  * and serving the demo flows' queues ({@code sales}, {@code support}, {@code billing}, {@code vip}),
- * all with the demo password.
+ * all with one password.
+ *
+ * <p>Seeding creates the demo agents that do not exist and never touches one that does: an
+ * administrator may have changed its password, queues or name, or disabled it, and a restart
+ * must not undo that.
  */
 public final class DemoAgents {
   /** The queues every demo agent serves. */
@@ -17,19 +21,33 @@ public final class DemoAgents {
   private DemoAgents() {}
 
   /**
-   * Creates or updates the {@code demo.agents()} demo agents with the demo password in {@code
-   * realm}; seeding again changes nothing but what the settings changed. Does nothing when the
-   * demo is disabled.
+   * Creates those of the {@code demo.agents()} demo agents that do not exist yet, with {@code
+   * password} in {@code realm}; does nothing when the demo is disabled.
    *
-   * @return how many agents were seeded
+   * @return the ids of the agents created now
    */
-  public static int seed(AgentRepository agents, DemoSettings demo, String realm) {
+  public static List<String> seed(AgentRepository agents, DemoSettings demo, String realm, String password) {
     if (!demo.enabled() || demo.agents() <= 0) {
-      return 0;
+      return List.of();
     }
-    List<Agent> list = agents(demo.agents());
-    agents.upsertAll(list, realm, a -> demo.password());
-    return list.size();
+    return agents.createMissing(agents(demo.agents()), realm, a -> password);
+  }
+
+  /**
+   * Gives {@code password} to those of the {@code demo.agents()} demo agents whose password is
+   * {@code old} still (a well-known one that must not stay on a server others can reach); the
+   * others keep theirs. Whether the demo is enabled now or not: the agents it seeded before stay.
+   *
+   * @return the ids of the agents whose password changed
+   */
+  public static List<String> replacePassword(AgentRepository agents, DemoSettings demo, String realm, String old, String password) {
+    List<String> replaced = new ArrayList<>();
+    for (Agent agent : agents(demo.agents())) {
+      if (agents.hasPassword(agent.id(), realm, old) && agents.setPassword(agent.id(), realm, password)) {
+        replaced.add(agent.id());
+      }
+    }
+    return replaced;
   }
 
   /** The first {@code n} demo agents. */

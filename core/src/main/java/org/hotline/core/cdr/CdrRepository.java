@@ -13,11 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.db.jooq.tables.records.CdrRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 /**
  * Call detail records in the {@code cdr} table: one row per call, keyed by the call id.
@@ -90,9 +92,20 @@ public class CdrRepository {
 
   /** The CDRs of calls that arrived in {@code [from, to)}, oldest first. */
   public List<Cdr> between(Instant from, Instant to) {
+    return between(from, to, null);
+  }
+
+  /**
+   * The CDRs of calls that arrived in {@code [from, to)} and agent {@code agentId} answered (every
+   * call when null), oldest first. The agent is part of the query, so an agent's range reads
+   * their calls only, not the whole center's.
+   */
+  public List<Cdr> between(Instant from, Instant to, String agentId) {
+    Condition agent = agentId == null ? DSL.noCondition() : CDR.AGENT_ID.eq(agentId);
     return withWrapUps()
         .where(CDR.ARRIVED_AT.ge(utc(from)))
         .and(CDR.ARRIVED_AT.lt(utc(to)))
+        .and(agent)
         .orderBy(CDR.ARRIVED_AT, CDR.CALL_ID)
         .fetch(CdrRepository::fromRecord);
   }

@@ -36,7 +36,7 @@ class DemoAgentsTest {
 
   @Test
   void seed_createsNumberedAgentsServingTheDemoQueues() {
-    assertEquals(3, DemoAgents.seed(agents, new DemoSettings(true, "pw", 3), REALM));
+    assertEquals(List.of("1001", "1002", "1003"), DemoAgents.seed(agents, new DemoSettings(true, "pw", 3), REALM, "pw"));
 
     assertEquals(
         List.of(
@@ -48,18 +48,46 @@ class DemoAgentsTest {
   }
 
   @Test
-  void seed_thousandAgentsTwice_isIdempotent_andTakesTheNewPassword() {
-    DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM);
-    DemoAgents.seed(agents, new DemoSettings(true, "second", 1000), REALM);
+  void seed_thousandAgentsTwice_isIdempotent() {
+    assertEquals(1000, DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first").size());
+    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first"));
 
     assertEquals(1000, agents.all().size());
     assertEquals(1000 * DemoAgents.QUEUES.size(), db.dsl().fetchCount(AGENT_QUEUE));
-    assertEquals(Optional.of(DigestHash.sha256Ha1("2000", REALM, "second")), agents.ha1("2000", "SHA-256", REALM));
+    assertEquals(Optional.of(DigestHash.sha256Ha1("2000", REALM, "first")), agents.ha1("2000", "SHA-256", REALM));
+  }
+
+  @Test
+  void seed_atTheNextStart_keepsThePasswordAnAdministratorGave_andSeedsOnlyTheAgentsMissing() {
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 2), REALM, "hotline");
+    agents.upsert(new Agent("1001", "Li Na", "1001", Set.of("vip")), REALM, "changed-by-admin");
+    agents.setEnabled("1002", false);
+
+    List<String> created = DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline");
+
+    assertEquals(List.of("1003"), created);
+    assertEquals(Optional.of(DigestHash.md5Ha1("1001", REALM, "changed-by-admin")), agents.ha1("1001", "MD5", REALM));
+    assertEquals(new Agent("1001", "Li Na", "1001", Set.of("vip")), agents.byId("1001").orElseThrow(), "nor the rest of it");
+    assertEquals(Optional.empty(), agents.byId("1002"), "a disabled demo agent stays disabled");
+  }
+
+  @Test
+  void replacePassword_givesANewOneToTheDemoAgentsStillHoldingTheOld_only() {
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline");
+    agents.upsert(new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "changed-by-admin");
+
+    List<String> replaced = DemoAgents.replacePassword(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline", "fresh-one");
+
+    assertEquals(List.of("1001", "1003"), replaced);
+    assertEquals(Optional.of(DigestHash.md5Ha1("1001", REALM, "fresh-one")), agents.ha1("1001", "MD5", REALM));
+    assertEquals(Optional.of(DigestHash.sha256Ha1("1003", REALM, "fresh-one")), agents.ha1("1003", "SHA-256", REALM));
+    assertEquals(Optional.of(DigestHash.md5Ha1("1002", REALM, "changed-by-admin")), agents.ha1("1002", "MD5", REALM));
+    assertEquals(DemoAgents.QUEUES, agents.byId("1001").orElseThrow().queues(), "only the password changes");
   }
 
   @Test
   void seed_whenTheDemoIsDisabled_seedsNothing() {
-    assertEquals(0, DemoAgents.seed(agents, new DemoSettings(false, "pw", 10), REALM));
+    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(false, "pw", 10), REALM, "pw"));
 
     assertEquals(List.of(), agents.all());
   }

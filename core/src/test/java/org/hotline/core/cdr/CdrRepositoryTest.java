@@ -89,6 +89,20 @@ class CdrRepositoryTest {
   }
 
   @Test
+  void between_ofOneAgent_readsTheCallsThatAgentAnswered_only() {
+    Cdr mine = new Cdr("mine", "2000", "100", null, "sales", "1001", T0, T0.plusSeconds(1), T0.plusSeconds(9), 1, 8,
+        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+    Cdr theirs = new Cdr("theirs", "2001", "100", null, "sales", "1002", T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(9), 1, 7,
+        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+    Cdr nobodys = new Cdr("nobodys", "2002", "100", null, "sales", null, T0.plusSeconds(2), null, T0.plusSeconds(9), 7, 0,
+        CallOutcome.ABANDONED, "caller-bye", null, null, null, null);
+    List.of(mine, theirs, nobodys).forEach(cdrs::insert);
+
+    assertEquals(List.of("mine"), cdrs.between(T0, T0.plusSeconds(60), "1001").stream().map(Cdr::callId).toList());
+    assertEquals(3, cdrs.between(T0, T0.plusSeconds(60), null).size(), "no agent: every call");
+  }
+
+  @Test
   void insert_overLongCaller_isCutToTheColumnInsteadOfLosingTheCdr() {
     Cdr cdr = ivrHangup("call-1", T0);
     cdrs.insert(new Cdr(

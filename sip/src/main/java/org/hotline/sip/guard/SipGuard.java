@@ -149,8 +149,10 @@ public final class SipGuard implements IntakeGate {
    * @throws IllegalArgumentException when {@code address} is not an IP address literal
    */
   public boolean lift(String address) {
-    Cidr one = Cidr.parse(address).filter(c -> c.prefix() == c.network().getAddress().length * 8)
-        .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + address));
+    Cidr one = Cidr.parse(address);
+    if (one.prefix() != one.network().getAddress().length * 8) {
+      throw new IllegalArgumentException("not one IP address: " + address);
+    }
     boolean lifted = bans.lift(one.network());
     failuresBySource.clear(one.network());
     if (lifted) {

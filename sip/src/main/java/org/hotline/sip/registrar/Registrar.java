@@ -160,7 +160,11 @@ public final class Registrar {
   /** Compares address literals only: a name in a Contact is never looked up on the stack's thread. */
   private static boolean sameHost(String contactHost, String sourceAddress) {
     String literal = contactHost.startsWith("[") && contactHost.endsWith("]") ? contactHost.substring(1, contactHost.length() - 1) : contactHost;
-    return org.hotline.config.Cidr.parse(literal).map(c -> c.network().getHostAddress().equals(sourceAddress)).orElse(false);
+    try {
+      return org.hotline.config.Cidr.parse(literal).network().getHostAddress().equals(sourceAddress);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private Response okWithBindings(Request request, String user) throws ParseException, InvalidArgumentException {

@@ -6,6 +6,7 @@ import { t, language } from './i18n.js';
 import * as api from './api.js';
 import { el, fillTable, showResult, errorText } from './dom.js';
 import { duration, percent, count, dateTime, dateIn, bucketLabel, addDays, bucketStarts, zonedMillis } from './format.js';
+import { axisTooltip } from './tooltip.js';
 
 const $ = (id) => document.getElementById(id);
 const DRILL_PAGE_SIZE = 20;
@@ -189,7 +190,7 @@ export class ReportsPage {
     }
     this.chart.setOption({
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: buckets.map((b) => bucketLabel(b.start, volume.interval, volume.zone)) },

@@ -1,0 +1,28 @@
+package org.hotline.admin.http;
+
+/**
+ * What the router made of a request's head before its body was read ({@link Router#checkHead}):
+ * who sent it, or the answer that refuses it, and the largest body it may carry.
+ *
+ * @param principal who sent it; null when refused or not checked (open routes and requests the
+ *     router answers without a handler)
+ * @param refusal the answer to send instead of reading the body (401, 403, 429, 503); null when
+ *     the request goes on
+ * @param maxBody the largest body the request may carry, in bytes
+ */
+record HeadVerdict(Principal principal, Response refusal, int maxBody) {
+  /** A request that goes on unchecked, with bodies up to {@code maxBody}. */
+  static HeadVerdict unchecked(int maxBody) {
+    return new HeadVerdict(null, null, maxBody);
+  }
+
+  /** A request from {@code principal}, whom the route admits, with bodies up to {@code maxBody}. */
+  static HeadVerdict admitted(Principal principal, int maxBody) {
+    return new HeadVerdict(principal, null, maxBody);
+  }
+
+  /** A request answered {@code refusal}, whose body is not read. */
+  static HeadVerdict refused(Response refusal) {
+    return new HeadVerdict(null, refusal, 0);
+  }
+}

@@ -1,0 +1,120 @@
+package org.hotline.admin.security;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import org.hotline.config.DemoSettings;
+import org.hotline.core.agent.Agent;
+import org.hotline.core.agent.AgentRepository;
+import org.hotline.core.agent.DemoAgents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the demo agents at start, and keeps the well-known demo password off a server that others
+ * can reach.
+ *
+ * <ul>
+ *   <li>Only the demo agents that do not exist are created; an existing one is never changed, so a
+ *       password, queues or a disable an administrator gave it survive restarts.
+ *   <li>On loopback (SIP and HTTP bound to 127.x, ::1 or localhost) new demo agents get {@code
+ *       hotline.demo.password}, {@link DemoSettings#WELL_KNOWN_PASSWORD} by default: the README's
+ *       first call works as written.
+ *   <li>Beyond loopback the well-known password is refused, since anyone may read it: new demo
+ *       agents get a random password instead, and so do the demo agents that still have the
+ *       well-known one (seeded by an earlier loopback start, or by a version that seeded it at
+ *       every start). It is printed once, on standard output only, like {@link AdminBootstrap}'s:
+ *       log lines end up in files and collectors, so the WARN line saying so does not carry it.
+ * </ul>
+ */
+public final class DemoAgentsBootstrap {
+  private static final Logger log = LoggerFactory.getLogger(DemoAgentsBootstrap.class);
+
+  /** Random bytes of a generated password: 96 bits, 16 base64url characters a softphone takes. */
+  private static final int GENERATED_BYTES = 12;
+
+  private final AgentRepository agents;
+  private final String realm;
+  private final PrintStream out;
+
+  /**
+   * @param realm the SIP realm the agents' digest hashes are made in
+   * @param out where a generated password is printed (standard output)
+   */
+  public DemoAgentsBootstrap(AgentRepository agents, String realm, PrintStream out) {
+    this.agents = Objects.requireNonNull(agents, "agents");
+    this.realm = Objects.requireNonNull(realm, "realm");
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  /**
+   * Runs at start.
+   *
+   * @param beyondLoopback whether SIP or HTTP listens where others can reach ({@link #beyondLoopback(String...)})
+   * @return the password generated and printed now; null when none was
+   */
+  public String run(DemoSettings demo, boolean beyondLoopback) {
+    boolean refused = beyondLoopback && demo.password().equals(DemoSettings.WELL_KNOWN_PASSWORD);
+    String password = refused ? generate() : demo.password();
+    List<String> given = new ArrayList<>(DemoAgents.seed(agents, demo, realm, password));
+    if (beyondLoopback) {
+      given.addAll(DemoAgents.replacePassword(agents, demo, realm, DemoSettings.WELL_KNOWN_PASSWORD, password));
+    }
+    if (demo.enabled()) {
+      List<String> all = DemoAgents.agents(demo.agents()).stream().map(Agent::id).toList();
+      log.info("demo configuration: agents {} (queues {}); {} given a password now", ids(all), DemoAgents.QUEUES, given.size());
+    }
+    if (!refused || given.isEmpty()) {
+      return null;
+    }
+    given.sort(null);
+    log.warn("the well-known demo password is refused on a server listening beyond loopback: generated one for demo agents {}"
+        + " and printed it once on standard output (not in this log)", ids(given));
+    out.println("generated the SIP password of demo agents " + ids(given) + " (shown this once; Hotline listens beyond"
+        + " loopback, where the well-known demo password is refused): " + password);
+    out.flush();
+    return password;
+  }
+
+  /**
+   * Whether any of {@code hosts} (bind addresses) is reachable from other machines: anything but a
+   * loopback address (127.x, ::1) or a name that resolves to one (localhost). A name that does not
+   * resolve counts as reachable.
+   */
+  public static boolean beyondLoopback(String... hosts) {
+    for (String host : hosts) {
+      try {
+        if (!InetAddress.getByName(host).isLoopbackAddress()) {
+          return true;
+        }
+      } catch (UnknownHostException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String generate() {
+    byte[] random = new byte[GENERATED_BYTES];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  /** Sorted numeric ids as {@code 1001-1010} when they follow each other, else listed. */
+  static String ids(List<String> ids) {
+    if (ids.isEmpty()) {
+      return "(none)";
+    }
+    boolean consecutive = true;
+    for (int i = 1; i < ids.size() && consecutive; i++) {
+      consecutive = ids.get(i).matches("\\d{1,9}") && ids.get(i - 1).matches("\\d{1,9}")
+          && Integer.parseInt(ids.get(i)) == Integer.parseInt(ids.get(i - 1)) + 1;
+    }
+    return consecutive && ids.size() > 2 ? ids.get(0) + "-" + ids.get(ids.size() - 1) : String.join(", ", ids);
+  }
+}
