@@ -5,6 +5,7 @@ import static org.hotline.core.user.Role.AGENT;
 import static org.hotline.core.user.Role.INTEGRATION;
 import static org.hotline.core.user.Role.SUPERVISOR;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,6 +22,7 @@ import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentControl;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.AgentState;
+import org.hotline.core.user.Passwords;
 
 /**
  * The agents and their live state:
@@ -108,9 +110,23 @@ public final class AgentsRoute {
   }
 
   /** An agent as the API shows it. */
-  record Listed(String id, String name, String sipUser, List<String> queues, Map<String, Integer> levels, String state) {
+  /** A generated SIP password's random bytes: 24 characters, beyond any guessing over the network. */
+  static final int GENERATED_PASSWORD_BYTES = 18;
+
+  record Listed(
+      String id,
+      String name,
+      String sipUser,
+      List<String> queues,
+      Map<String, Integer> levels,
+      String state,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String generatedPassword) {
     Listed {
       levels = new java.util.TreeMap<>(levels);
+    }
+
+    Listed(String id, String name, String sipUser, List<String> queues, Map<String, Integer> levels, String state) {
+      this(id, name, sipUser, queues, levels, state, null);
     }
   }
 
@@ -180,21 +196,25 @@ public final class AgentsRoute {
     if (created && changes.nameTaken(id)) {
       return Response.error(HttpResponseStatus.CONFLICT, "'" + id + "' is a user's name: an agent id may not be one");
     }
+    String generated = null;
+    if (password.isEmpty() && !agents.updateProfile(agent)) {
+      // A new agent, or a new SIP user, without a password: a long random one, shown once.
+      generated = Passwords.random(GENERATED_PASSWORD_BYTES);
+      password = generated;
+    }
     if (!password.isEmpty()) {
       if (password.length() < 6) {
         throw new BadRequestException("password", "at least 6 characters");
       }
       agents.upsert(agent, realm, password);
       agents.setEnabled(id, true);
-    } else if (!agents.updateProfile(agent)) {
-      throw new BadRequestException("password", "a new agent, or a new SIP user, needs a password");
     }
     changes.changed(agent);
     if (!password.isEmpty()) {
       changes.passwordChanged(agent);
     }
     return Response.json(created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
-        new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), agent.levels(), null));
+        new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), agent.levels(), null, generated));
   }
 
   private Response delete(Request request) {

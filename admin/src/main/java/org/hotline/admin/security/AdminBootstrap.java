@@ -1,9 +1,8 @@
 package org.hotline.admin.security;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
+import org.hotline.core.user.Passwords;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.UserRepository;
 import org.slf4j.Logger;
@@ -73,9 +72,7 @@ public final class AdminBootstrap {
     if (users.anyAdmin()) {
       return null;
     }
-    byte[] random = new byte[GENERATED_BYTES];
-    new SecureRandom().nextBytes(random);
-    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String password = Passwords.random(GENERATED_BYTES);
     if (users.create(ADMIN, Role.ADMIN, hasher.hash(password)).isEmpty()) {
       // A user named admin exists but is no administrator: leave it, and say how to get in.
       log.error("no administrator, and user '{}' is not one: set hotline.admin.password to make it one", ADMIN);

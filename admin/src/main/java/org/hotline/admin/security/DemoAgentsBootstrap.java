@@ -3,15 +3,14 @@ package org.hotline.admin.security;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.hotline.config.DemoSettings;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DemoAgents;
+import org.hotline.core.user.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +59,7 @@ public final class DemoAgentsBootstrap {
    */
   public String run(DemoSettings demo, boolean beyondLoopback) {
     boolean refused = beyondLoopback && demo.password().equals(DemoSettings.WELL_KNOWN_PASSWORD);
-    String password = refused ? generate() : demo.password();
+    String password = refused ? Passwords.random(GENERATED_BYTES) : demo.password();
     List<String> given = new ArrayList<>(DemoAgents.seed(agents, demo, realm, password));
     if (beyondLoopback) {
       given.addAll(DemoAgents.replacePassword(agents, demo, realm, DemoSettings.WELL_KNOWN_PASSWORD, password));
@@ -97,12 +96,6 @@ public final class DemoAgentsBootstrap {
       }
     }
     return false;
-  }
-
-  private static String generate() {
-    byte[] random = new byte[GENERATED_BYTES];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** Sorted numeric ids as {@code 1001-1010} when they follow each other, else listed. */

@@ -1,6 +1,7 @@
 package org.hotline.admin.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +23,14 @@ class AgentsApiIT {
       HttpResponse<String> created = send(server, "PUT", "/api/agents/2001",
           "{\"name\": \"Li Na\", \"password\": \"s3cret-pw\", \"queues\": {\"support\": 2}}");
       assertEquals(201, created.statusCode(), created.body());
+      // Without a password, the new agent gets a long random one, shown once, that its phone registers with.
       HttpResponse<String> noPassword = send(server, "PUT", "/api/agents/2002", "{\"queues\": {\"support\": 1}}");
-      assertEquals(400, noPassword.statusCode(), noPassword.body());
+      assertEquals(201, noPassword.statusCode(), noPassword.body());
+      String generated = JSON.readTree(noPassword.body()).path("generatedPassword").asText();
+      assertTrue(generated.matches("[A-Za-z0-9_-]{24}"), noPassword.body());
+      assertEquals(0, Agents.registration(server, "2002", generated, FreePorts.udpAndTcp()).run(30));
+      assertFalse(server.get("/api/agents").contains(generated), "the password is shown only once");
+      assertEquals(204, send(server, "DELETE", "/api/agents/2002", "").statusCode());
 
       int phonePort = FreePorts.udpAndTcp();
       Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();

@@ -114,8 +114,11 @@ export class AgentsPage {
       body.password = password;
     }
     try {
-      await api.call('PUT', `/api/agents/${encodeURIComponent(id)}`, body);
-      showResult(line, 'ok', t(this.editing ? 'agents.saved' : 'agents.created', { id }));
+      const answer = await api.call('PUT', `/api/agents/${encodeURIComponent(id)}`, body);
+      const generated = answer?.generatedPassword;
+      showResult(line, 'ok', generated
+        ? t('agents.createdWithPassword', { id, password: generated })
+        : t(this.editing ? 'agents.saved' : 'agents.created', { id }));
       $('agent-password').value = '';
       this.load();
     } catch (e) {
