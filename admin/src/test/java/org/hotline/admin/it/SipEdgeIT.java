@@ -101,6 +101,7 @@ class SipEdgeIT {
         flood.stop();
         phones.stop();
       }
+      assertEquals(calls, awaitCallsWithAnAgent(server, calls), "every real caller talked to an agent");
       double refused = server.counter("hotline_sip_refused_total");
       assertTrue(refused > 1000, "the flood was refused with 503: " + refused);
       assertEquals(200, server.health().statusCode());
@@ -108,39 +109,80 @@ class SipEdgeIT {
   }
 
   @Test
-  void registerStorm_farAboveCapacity_isShed_thenPhonesAndCallsWorkAgain_withTheHeapBounded() throws Exception {
-    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "200"))) {
+  void registerStorm_farAboveCapacity_isShed_whileACallUpGoesOn_thenPhonesAndCallsWorkAgain_withTheHeapBounded() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
+      // Phones that are no agents of this server: each is challenged and refused, the whole digest
+      // exchange, and none becomes an agent that calls could be offered to.
       Path dir = Files.createTempDirectory("storm");
       List<String> lines = new ArrayList<>(List.of("SEQUENTIAL"));
-      for (int i = 1001; i <= 1200; i++) {
+      for (int i = 2000; i < 2200; i++) {
         lines.add(i + ";[authentication username=" + i + " password=hotline]");
       }
       Files.write(dir.resolve("users.csv"), lines, StandardCharsets.UTF_8);
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      long limit = memory.getHeapMemoryUsage().getMax();
-      Sipp storm = Sipp.client(server, "uac-register-digest-users-expect-200.xml", "storm",
-          "-inf", dir.resolve("users.csv").toString(), "-r", "8000", "-m", "48000", "-l", "100000",
-          "-timeout", "12s", "-recv_timeout", "3s", "-max_recv_loops", "10000", "-max_sched_loops", "10000");
-      storm.run(30);
-
-      assertTrue(server.counter("hotline_sip_refused_total") + server.counter("hotline_sip_dropped_total") > 0,
-          "the storm was beyond capacity and shed");
-      System.gc();
-      long used = memory.getHeapMemoryUsage().getUsed();
-      assertTrue(used < limit / 2, "heap after the storm: " + used / 1_048_576 + " MB of " + limit / 1_048_576 + " MB");
-      assertEquals(200, server.health().statusCode());
-
-      // Then the server answers as ever: a phone registers and a call reaches it.
       int agentPort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", agentPort, "-m", "1", "-timeout", "60s").start();
+      Sipp phone = Sipp.phone("uas-agent-answer.xml", agentPort, "-m", "2", "-timeout", "90s").start();
       try {
         assertEquals(0, Agents.registration(server, "1001", "hotline", agentPort).run(30));
-        Sipp caller = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1", "-d", "1000",
+        // A call that is up when the storm starts and hangs up in the middle of it.
+        Sipp callUp = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1", "-d", "6000",
+            "-timeout", "60s").start();
+        awaitCallsActive(server, 1);
+        Thread.sleep(2_000);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long limit = memory.getHeapMemoryUsage().getMax();
+        Sipp storm = Sipp.client(server, "uac-register-digest-users-expect-200.xml", "storm",
+            "-inf", dir.resolve("users.csv").toString(), "-r", "8000", "-m", "48000", "-l", "100000",
+            "-timeout", "12s", "-recv_timeout", "3s", "-max_recv_loops", "10000", "-max_sched_loops", "10000");
+        storm.run(30);
+
+        assertEquals(0, callUp.await(60), "the call up went on through the storm: " + callUp.output());
+        assertTrue(server.counter("hotline_sip_refused_total") + server.counter("hotline_sip_dropped_total") > 0,
+            "the storm was beyond capacity and shed");
+        System.gc();
+        long used = memory.getHeapMemoryUsage().getUsed();
+        assertTrue(used < limit / 2, "heap after the storm: " + used / 1_048_576 + " MB of " + limit / 1_048_576 + " MB");
+        assertEquals(200, server.health().statusCode());
+
+        // Then the server answers as ever: a phone registers and a new call reaches it.
+        assertEquals(0, Agents.registration(server, "1001", "hotline", agentPort).run(30));
+        Sipp caller = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1", "-d", "3000",
             "-timeout", "60s");
         assertEquals(0, caller.run(70), caller.output());
+        assertEquals(0, phone.await(30), "the agent's phone answered both calls: " + phone.output());
       } finally {
         phone.stop();
       }
+      assertEquals(2, awaitCallsWithAnAgent(server, 2), "both calls reached the agent");
+    }
+  }
+
+  /** The CDRs of calls answered by an agent, once there are {@code n} of them or 30 s have passed. */
+  private static int awaitCallsWithAnAgent(RunningServer server, int n) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    int answered = 0;
+    while (System.nanoTime() < deadline) {
+      answered = 0;
+      for (JsonNode cdr : JSON.readTree(server.get("/api/cdrs"))) {
+        if ("answered".equals(cdr.path("outcome").asText()) && !cdr.path("agentId").asText("").isEmpty()) {
+          answered++;
+        }
+      }
+      if (answered >= n) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return answered;
+  }
+
+  private static void awaitCallsActive(RunningServer server, int n) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (server.counter("hotline_calls_active") < n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no call up within 30 s");
+      }
+      Thread.sleep(100);
     }
   }
 

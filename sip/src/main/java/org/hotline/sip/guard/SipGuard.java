@@ -83,12 +83,18 @@ public final class SipGuard implements IntakeGate {
     metrics.authFailures.increment();
     int byUser = failuresByUser.fail(user);
     if (bans.trusted(source)) {
-      log.info("SIP digest failure for '{}' from trusted {} ({} for the user within {})", user, source.getHostAddress(), byUser, settings.window());
+      log.debug("SIP digest failure for '{}' from trusted {} ({} for the user within {})", user, source.getHostAddress(), byUser, settings.window());
       return;
     }
     int bySource = failuresBySource.fail(source);
-    log.info("SIP digest failure for '{}' from {}: {} of {} from the address, {} for the user within {}",
-        user, source.getHostAddress(), bySource, settings.maxFailures(), byUser, settings.window());
+    // The first failure of an address is worth a line; the next ones until the ban would let a
+    // guesser fill the log, so they are at DEBUG, and the ban itself is a WARN line.
+    if (bySource == 1) {
+      log.info("SIP digest failure for '{}' from {} (a ban after {} within {})", user, source.getHostAddress(), settings.maxFailures(), settings.window());
+    } else {
+      log.debug("SIP digest failure for '{}' from {}: {} of {} from the address, {} for the user within {}",
+          user, source.getHostAddress(), bySource, settings.maxFailures(), byUser, settings.window());
+    }
     if (bySource >= settings.maxFailures()) {
       failuresBySource.clear(source);
       bans.ban(source, bySource + " digest failures within " + settings.window());
