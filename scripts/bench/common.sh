@@ -50,3 +50,47 @@ take() { # varname n: keeps a given port (reserving it) or picks a free one
     printf -v "$var" '%s' "$REPLY"
   fi
 }
+
+# --- the server under test ---------------------------------------------------------------------
+# copy_server OUT REBUILD: builds the server jar when it is missing (or REBUILD is 1) and copies it
+# and its lib/ into OUT/server, so a rebuild in the tree during the run does not pull classes from
+# under the server. Needs $root and a log function.
+copy_server() {
+  local jar="$root/admin/target/hotline.jar"
+  if [ ! -f "$jar" ] || [ "$2" = 1 ]; then
+    log "building the server jar..."
+    (cd "$root" && timeout 900 ./mvnw -o -B -q package -DskipTests)
+  fi
+  mkdir -p "$1/server"
+  cp "$jar" "$1/server/hotline.jar"
+  cp -r "$root/admin/target/lib" "$1/server/lib"
+}
+
+# start_server OUT SIP_PORT HTTP_PORT RTP_MIN RTP_MAX AGENTS [-Dkey=value ...]: starts the copied
+# server on 127.0.0.1 in its own session (demo agents with password 'hotline', the admin password
+# $admin_password, 127.0.0.1 trusted: the load comes from one address that stands for many phones),
+# sets server_pid and http, and waits (90 s at most) for /health to answer 200.
+start_server() {
+  local dir=$1 sip=$2 web=$3 rtp_lo=$4 rtp_hi=$5 demo=$6
+  shift 6
+  (
+    cd "$dir/server"
+    # shellcheck disable=SC2086 # HOTLINE_JAVA_OPTS is a list of JVM options
+    exec setsid "$JAVA_HOME/bin/java" ${HOTLINE_JAVA_OPTS:--Xmx1g} \
+      -Dhotline.sip.host=127.0.0.1 -Dhotline.sip.port="$sip" \
+      -Dhotline.http.host=127.0.0.1 -Dhotline.http.port="$web" \
+      -Dhotline.rtp.host=127.0.0.1 -Dhotline.rtp.port-min="$rtp_lo" -Dhotline.rtp.port-max="$rtp_hi" \
+      -Dhotline.data.dir="$dir/server/data" -Dhotline.shutdown.grace=0 \
+      -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$demo" \
+      -Dhotline.admin.password="$admin_password" -Dhotline.security.sip.trusted=127.0.0.1/32 \
+      "$@" -jar hotline.jar
+  ) >"$dir/server.log" 2>&1 &
+  server_pid=$!
+  http="http://127.0.0.1:$web"
+  local deadline=$((SECONDS + 90))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$http/health" || true)" = 200 ]; do
+    kill -0 "$server_pid" 2>/dev/null || { log "the server exited while starting:"; tail -n 30 "$dir/server.log" >&2; exit 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { log "no 200 from $http/health within 90 s:"; tail -n 30 "$dir/server.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}

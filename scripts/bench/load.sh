@@ -135,18 +135,10 @@ trap 'exit 143' TERM
 . "$root/scripts/lib/java.sh"
 hotline_find_java
 
-jar="$root/admin/target/hotline.jar"
-if [ ! -f "$jar" ] || [ "$rebuild" = 1 ]; then
-  log "building the server jar..."
-  (cd "$root" && timeout 900 ./mvnw -o -B -q install -DskipTests)
-fi
-
 [ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench.XXXXXX")
-mkdir -p "$out"
+mkdir -p "$out/sipp"
 out=$(cd "$out" && pwd)
-mkdir -p "$out/server" "$out/sipp"
-cp "$jar" "$out/server/hotline.jar"
-cp -r "$root/admin/target/lib" "$out/server/lib"
+copy_server "$out" "$rebuild"
 cp "$root"/scripts/sipp/*.xml "$out/sipp/" # SIPp writes its traces beside the scenario
 cp -r "$root"/scripts/sipp/pcap "$out/sipp/" # the key presses the callers play
 
@@ -165,28 +157,7 @@ rtp_max=$((rtp_min + rtp_ports - 1))
 admin_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 log "output in $out"
 log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $agents demo agents"
-(
-  cd "$out/server"
-  # shellcheck disable=SC2086 # HOTLINE_JAVA_OPTS is a list of JVM options
-  exec setsid "$JAVA_HOME/bin/java" ${HOTLINE_JAVA_OPTS:--Xmx1g} \
-    -Dhotline.sip.host=127.0.0.1 -Dhotline.sip.port="$sip_port" \
-    -Dhotline.http.host=127.0.0.1 -Dhotline.http.port="$http_port" \
-    -Dhotline.rtp.host=127.0.0.1 -Dhotline.rtp.port-min="$rtp_min" -Dhotline.rtp.port-max="$rtp_max" \
-    -Dhotline.data.dir="$out/server/data" -Dhotline.shutdown.grace=0 \
-    -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml" \
-    -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$agents" \
-    -Dhotline.admin.password="$admin_password" \
-    -Dhotline.security.sip.trusted=127.0.0.1/32 \
-    -jar hotline.jar
-) >"$out/server.log" 2>&1 &
-server_pid=$!
-http="http://127.0.0.1:$http_port"
-deadline=$((SECONDS + 90))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$http/health" || true)" = 200 ]; do
-  kill -0 "$server_pid" 2>/dev/null || { log "the server exited while starting:"; tail -n 30 "$out/server.log" >&2; exit 1; }
-  [ "$SECONDS" -lt "$deadline" ] || { log "no 200 from $http/health within 90 s:"; tail -n 30 "$out/server.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_server "$out" "$sip_port" "$http_port" "$rtp_min" "$rtp_max" "$agents" -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml"
 log "server up (pid $server_pid)"
 
 # --- customers: a directory of the size asked, imported as an operator would -----------------

@@ -83,16 +83,10 @@ trap 'exit 143' TERM
 # shellcheck source=../lib/java.sh
 . "$root/scripts/lib/java.sh"
 hotline_find_java
-jar="$root/admin/target/hotline.jar"
-if [ ! -f "$jar" ]; then
-  log "building the server jar..."
-  (cd "$root" && timeout 900 ./mvnw -o -B -q package -DskipTests)
-fi
 [ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/hotline-register.XXXXXX")
-mkdir -p "$out/server" "$out/sipp"
+mkdir -p "$out/sipp"
 out=$(cd "$out" && pwd)
-cp "$jar" "$out/server/hotline.jar"
-cp -r "$root/admin/target/lib" "$out/server/lib"
+copy_server "$out" 0
 cp "$root/scripts/sipp/uac-register-digest-users-expect-200.xml" "$out/sipp/"
 {
   echo SEQUENTIAL
@@ -105,26 +99,7 @@ take phone_port 1
 pick 200; rtp_min=$REPLY
 
 admin_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
-(
-  cd "$out/server"
-  # shellcheck disable=SC2086 # HOTLINE_JAVA_OPTS is a list of JVM options
-  exec setsid "$JAVA_HOME/bin/java" ${HOTLINE_JAVA_OPTS:--Xmx1g} \
-    -Dhotline.sip.host=127.0.0.1 -Dhotline.sip.port="$sip_port" \
-    -Dhotline.http.host=127.0.0.1 -Dhotline.http.port="$http_port" \
-    -Dhotline.rtp.host=127.0.0.1 -Dhotline.rtp.port-min="$rtp_min" -Dhotline.rtp.port-max=$((rtp_min + 199)) \
-    -Dhotline.data.dir="$out/server/data" -Dhotline.shutdown.grace=0 \
-    -Dhotline.demo.enabled=true -Dhotline.demo.password=hotline -Dhotline.demo.agents="$users" \
-    -Dhotline.admin.password="$admin_password" -Dhotline.security.sip.trusted=127.0.0.1/32 \
-    -jar hotline.jar
-) >"$out/server.log" 2>&1 &
-server_pid=$!
-http="http://127.0.0.1:$http_port"
-deadline=$((SECONDS + 90))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$http/health" || true)" = 200 ]; do
-  kill -0 "$server_pid" 2>/dev/null || { log "the server exited while starting:"; tail -n 30 "$out/server.log" >&2; exit 1; }
-  [ "$SECONDS" -lt "$deadline" ] || { log "no 200 from $http/health within 90 s"; exit 1; }
-  sleep 0.5
-done
+start_server "$out" "$sip_port" "$http_port" "$rtp_min" $((rtp_min + 199)) "$users"
 jvm=$(pgrep -P "$server_pid" java 2>/dev/null || echo "$server_pid")
 log "server up (pid $jvm), SIP 127.0.0.1:$sip_port, $users users; output in $out"
 

@@ -7,23 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The CTI keys: {@code hotline.cti.*}. */
 class CtiSettingsTest {
-  private static HotlineConfig load(String... kv) {
-    Properties p = new Properties();
-    for (int i = 0; i < kv.length; i += 2) {
-      p.setProperty(kv[i], kv[i + 1]);
-    }
-    return ConfigLoader.load(null, Map.of(), p);
-  }
-
   @Test
   void defaults_areTwelveHourTokensAndNoIntegrations() {
-    CtiSettings cti = load().cti();
+    CtiSettings cti = Configs.load().cti();
 
     assertEquals(Duration.ofHours(12), cti.tokenTtl());
     assertTrue(cti.integrations().isEmpty());
@@ -31,7 +21,7 @@ class CtiSettingsTest {
 
   @Test
   void integrations_areReadAsUserPasswordPairs_inOrder() {
-    CtiSettings cti = load("hotline.cti.integrations", "crm:s3cret, wallboard:a:b").cti();
+    CtiSettings cti = Configs.load("hotline.cti.integrations", "crm:s3cret, wallboard:a:b").cti();
 
     assertEquals(List.of("crm", "wallboard"), List.copyOf(cti.integrations().keySet()));
     assertEquals("a:b", cti.integrations().get("wallboard"));
@@ -39,7 +29,7 @@ class CtiSettingsTest {
 
   @Test
   void toString_namesTheIntegrations_withoutTheirPasswords() {
-    String text = load("hotline.cti.integrations", "crm:s3cret").cti().toString();
+    String text = Configs.load("hotline.cti.integrations", "crm:s3cret").cti().toString();
 
     assertTrue(text.contains("crm"), text);
     assertFalse(text.contains("s3cret"), text);
@@ -48,7 +38,7 @@ class CtiSettingsTest {
   @Test
   void badIntegrations_failNamingTheKey_withoutShowingThePasswords() {
     for (String bad : List.of("crm", "crm:", ":pw", "crm:a,crm:b", "c r m:pw")) {
-      ConfigException e = assertThrows(ConfigException.class, () -> load("hotline.cti.integrations", "ok:s3cret," + bad));
+      ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.integrations", "ok:s3cret," + bad));
 
       assertTrue(e.getMessage().startsWith("hotline.cti.integrations="), e.getMessage());
       assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
@@ -57,8 +47,8 @@ class CtiSettingsTest {
 
   @Test
   void tokenTtl_outsideOneMinuteToThirtyDays_isRefused() {
-    assertThrows(ConfigException.class, () -> load("hotline.cti.token-ttl", "PT30S"));
-    assertThrows(ConfigException.class, () -> load("hotline.cti.token-ttl", "P31D"));
-    assertEquals(Duration.ofMinutes(30), load("hotline.cti.token-ttl", "1800").cti().tokenTtl());
+    assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.token-ttl", "PT30S"));
+    assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.token-ttl", "P31D"));
+    assertEquals(Duration.ofMinutes(30), Configs.load("hotline.cti.token-ttl", "1800").cti().tokenTtl());
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.hotline.config.DialRule.Match;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,17 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What Hotline may dial: {@code hotline.dial.allow}. */
 class DialSettingsTest {
-  private static HotlineConfig load(String... kv) {
-    Properties p = new Properties();
-    for (int i = 0; i < kv.length; i += 2) {
-      p.setProperty(kv[i], kv[i + 1]);
-    }
-    return ConfigLoader.load(null, Map.of(), p);
-  }
-
   @Test
   void default_isNationalNumbersButNotPremiumRate() {
-    DialSettings dial = load().dial();
+    DialSettings dial = Configs.load().dial();
 
     assertEquals(
         List.of(new DialRule(false, Match.NATIONAL, ""), new DialRule(true, Match.TYPE, "premium")), dial.allow());
@@ -33,7 +23,7 @@ class DialSettingsTest {
 
   @Test
   void everyKindOfRule_isRead_andWrittenBackAsGiven() {
-    DialSettings dial = load("hotline.dial.allow", " national , international,mobile,+852*, +862161234567,+*, !+86400* ,!voip").dial();
+    DialSettings dial = Configs.load("hotline.dial.allow", " national , international,mobile,+852*, +862161234567,+*, !+86400* ,!voip").dial();
 
     assertEquals(
         List.of(
@@ -58,13 +48,13 @@ class DialSettingsTest {
 
   @Test
   void empty_dialsNothing() {
-    assertTrue(load("hotline.dial.allow", "").dial().allow().isEmpty());
+    assertTrue(Configs.load("hotline.dial.allow", "").dial().allow().isEmpty());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"natonal", "+86 10*", "8610*", "+0*", "+8610**", "+1234567890123456", "premium-rate", "!", "*", "+86*10"})
   void aRuleThatIsNone_stopsTheStart_namingTheKeyTheValueAndWhatIsAllowed(String rule) {
-    ConfigException e = assertThrows(ConfigException.class, () -> load("hotline.dial.allow", "national," + rule));
+    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.dial.allow", "national," + rule));
 
     assertTrue(e.getMessage().startsWith("hotline.dial.allow='national," + rule + "' is not allowed: expected comma-separated rules"),
         e.getMessage());
@@ -73,7 +63,7 @@ class DialSettingsTest {
 
   @Test
   void rulesThatOnlyRefuse_stopTheStart() {
-    ConfigException e = assertThrows(ConfigException.class, () -> load("hotline.dial.allow", "!premium"));
+    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.dial.allow", "!premium"));
 
     assertTrue(e.getMessage().startsWith("hotline.dial.allow='!premium' is not allowed"), e.getMessage());
     assertTrue(e.getMessage().contains("empty value to dial nothing"), e.getMessage());

@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The caller-location and customer keys: {@code hotline.location.*}, {@code hotline.customer.*}. */
 class LocationAndCustomerSettingsTest {
-  private static HotlineConfig load(String... kv) {
-    Properties p = new Properties();
-    for (int i = 0; i < kv.length; i += 2) {
-      p.setProperty(kv[i], kv[i + 1]);
-    }
-    return ConfigLoader.load(null, Map.of(), p);
-  }
-
   @Test
   void defaults_areChineseNamesRegionCnAndFourLevels() {
-    HotlineConfig c = load();
+    HotlineConfig c = Configs.load();
 
     assertEquals("zh", c.location().language());
     assertEquals("CN", c.location().defaultRegion());
@@ -30,7 +20,7 @@ class LocationAndCustomerSettingsTest {
 
   @Test
   void set_localeRegionAndLevels_areRead_regionUpperCased_levelsTrimmed() {
-    HotlineConfig c = load("hotline.location.locale", "en", "hotline.location.default-region", "us", "hotline.customer.levels", " A , B ");
+    HotlineConfig c = Configs.load("hotline.location.locale", "en", "hotline.location.default-region", "us", "hotline.customer.levels", " A , B ");
 
     assertEquals("en", c.location().language());
     assertEquals("US", c.location().defaultRegion());
@@ -39,10 +29,10 @@ class LocationAndCustomerSettingsTest {
 
   @Test
   void badValues_nameTheKey() {
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.location.locale", "fr")).getMessage().contains("hotline.location.locale"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.location.default-region", "China")).getMessage().contains("hotline.location.default-region"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.location.default-region", "XX")).getMessage().contains("ISO 3166"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.customer.levels", "VIP,,gold")).getMessage().contains("hotline.customer.levels"));
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.customer.levels", "VIP,VIP")).getMessage().contains("hotline.customer.levels"));
+    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.location.locale", "fr")).getMessage().contains("hotline.location.locale"));
+    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.location.default-region", "China")).getMessage().contains("hotline.location.default-region"));
+    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.location.default-region", "XX")).getMessage().contains("ISO 3166"));
+    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.customer.levels", "VIP,,gold")).getMessage().contains("hotline.customer.levels"));
+    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.customer.levels", "VIP,VIP")).getMessage().contains("hotline.customer.levels"));
   }
 }

@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The login keys: {@code hotline.admin.password}, {@code hotline.security.*}, {@code hotline.http.metrics-open}. */
 class SecuritySettingsTest {
-  private static HotlineConfig load(String... kv) {
-    Properties p = new Properties();
-    for (int i = 0; i < kv.length; i += 2) {
-      p.setProperty(kv[i], kv[i + 1]);
-    }
-    return ConfigLoader.load(null, Map.of(), p);
-  }
-
   @Test
   void defaults_noAdminPassword_fiveFailuresLockForFifteenMinutes_metricsClosed() {
-    HotlineConfig config = load();
+    HotlineConfig config = Configs.load();
 
     assertEquals("", config.security().adminPassword());
     assertEquals(5, config.security().maxFailedLogins());
@@ -33,7 +23,7 @@ class SecuritySettingsTest {
 
   @Test
   void values_areRead() {
-    HotlineConfig config = load(
+    HotlineConfig config = Configs.load(
         "hotline.admin.password", "a-long-enough-one", "hotline.security.max-failed-logins", "3",
         "hotline.security.lockout", "PT1M", "hotline.http.metrics-open", "true", "hotline.http.secure-cookies", "true");
 
@@ -46,7 +36,7 @@ class SecuritySettingsTest {
 
   @Test
   void shortAdminPassword_isRefused_withoutShowingIt() {
-    ConfigException e = assertThrows(ConfigException.class, () -> load("hotline.admin.password", "short-pw"));
+    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.admin.password", "short-pw"));
 
     assertTrue(e.getMessage().contains("hotline.admin.password"));
     assertFalse(e.getMessage().contains("short-pw"));
@@ -54,6 +44,6 @@ class SecuritySettingsTest {
 
   @Test
   void toString_hidesTheAdminPassword() {
-    assertFalse(load("hotline.admin.password", "a-long-enough-one").toString().contains("a-long-enough-one"));
+    assertFalse(Configs.load("hotline.admin.password", "a-long-enough-one").toString().contains("a-long-enough-one"));
   }
 }

@@ -8,23 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The SIP edge's keys: {@code hotline.sip.*} capacity and {@code hotline.security.sip.*}. */
 class SipGuardSettingsTest {
-  private static HotlineConfig load(String... kv) {
-    Properties p = new Properties();
-    for (int i = 0; i < kv.length; i += 2) {
-      p.setProperty(kv[i], kv[i + 1]);
-    }
-    return ConfigLoader.load(null, Map.of(), p);
-  }
-
   @Test
   void defaults_tenFailuresInFiveMinutesBanForFifteen_nothingTrusted_scannersKnown() {
-    SipGuardSettings g = load().sipGuard();
+    SipGuardSettings g = Configs.load().sipGuard();
 
     assertEquals(10, g.maxFailures());
     assertEquals(Duration.ofMinutes(5), g.window());
@@ -37,7 +27,7 @@ class SipGuardSettingsTest {
 
   @Test
   void trusted_takesAddressesAndNetworks() throws Exception {
-    SipGuardSettings g = load("hotline.security.sip.trusted", "10.0.0.0/8, 192.0.2.7,2001:db8::/32").sipGuard();
+    SipGuardSettings g = Configs.load("hotline.security.sip.trusted", "10.0.0.0/8, 192.0.2.7,2001:db8::/32").sipGuard();
 
     assertEquals(3, g.trusted().size());
     assertTrue(g.trusted().get(0).contains(InetAddress.getByName("10.200.1.2")));
@@ -50,7 +40,7 @@ class SipGuardSettingsTest {
   @Test
   void trusted_refusesNamesAndBadPrefixes_inOneLineNamingTheKey() {
     for (String bad : List.of("office.example.com", "10.0.0.0/33", "300.1.1.1", "10.0.0.0/x")) {
-      ConfigException e = assertThrows(ConfigException.class, () -> load("hotline.security.sip.trusted", bad));
+      ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.security.sip.trusted", bad));
       assertTrue(e.getMessage().contains("hotline.security.sip.trusted"), e.getMessage());
       assertTrue(e.getMessage().contains(bad), e.getMessage());
       assertFalse(e.getMessage().contains("\n"));

@@ -65,7 +65,6 @@ public final class SipGuard implements IntakeGate {
     this.scanners = new ScannerAgents(settings.scannerAgents());
     this.callRate = new TokenBucket(settings.maxCallRate(), settings.maxCallRate(), nanos.getAsLong());
     registry.gauge("hotline.sip.banned", bans, BanList::size);
-    registry.gauge("hotline.sip.calls.tracked", calls, CallCounts::total);
   }
 
   @Override

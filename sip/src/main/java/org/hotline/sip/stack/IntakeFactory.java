@@ -28,11 +28,12 @@ public final class IntakeFactory extends OIOMessageProcessorFactory {
     BY_STACK.put(stackName, options);
   }
 
-  /** The UDP intake of the stack named {@code stackName}, once made; forgets both. */
+  /** The UDP intake of the stack named {@code stackName}, once made; null before. */
   static UdpIntake intake(String stackName) {
     return INTAKES.get(stackName);
   }
 
+  /** Forgets what was registered and made for the stack named {@code stackName}, as it stops. */
   static void forget(String stackName) {
     BY_STACK.remove(stackName);
     INTAKES.remove(stackName);
