@@ -114,11 +114,14 @@ final class StrictMessageParser implements MessageParser {
     if (message == null) {
       return null; // CRLF keep-alive
     }
-    RawHeaders raw = RawHeaders.of(bytes);
     Optional<String> fatal = unanswerable(message);
     if (fatal.isPresent()) {
       throw refuse(channel, bytes, fatal.get());
     }
+    if (HeaderScan.plain(bytes)) {
+      return accepted(channel, message, errors);
+    }
+    RawHeaders raw = RawHeaders.of(bytes);
     Optional<String> repeated = raw.repeatedSingleHeader();
     if (repeated.isPresent()) {
       String reason = "more than one " + DISPLAY.get(repeated.get()) + " header";
@@ -139,6 +142,11 @@ final class StrictMessageParser implements MessageParser {
       }
       return defective(channel, message, new Defect(Response.VERSION_NOT_SUPPORTED, reason, false));
     }
+    return accepted(channel, message, errors);
+  }
+
+  /** A message without defects, on its way to the stack. */
+  private static SIPMessage accepted(MessageChannel channel, SIPMessage message, HeaderErrors errors) throws ParseException {
     if (!errors.ignored.isEmpty() && log.isDebugEnabled()) {
       log.debug("from {}: ignored unparsable header(s) {}", channel.getPeerAddress(), errors.ignored);
     }
