@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sip.message.Request;
 import org.hotline.config.HotlineConfig;
 import org.hotline.core.acd.Acd;
 import org.hotline.core.acd.AcdPolicy;
@@ -307,10 +308,10 @@ public final class HotlineServer implements AutoCloseable {
     startCti(router, tokens, customers, cdrRepository, callerLocator, acd);
 
     sip.guardWith(guard, new Admission(guard, sip));
-    sip.start(new SipDispatcher(sip, registrar, callManager, metrics));
+    sip.answerStatelessly(Request.REGISTER, registrar::answer);
+    sip.start(new SipDispatcher(sip, callManager, metrics));
     timers.scheduleAtFixedRate(guard::purge, 1, 1, TimeUnit.MINUTES);
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
-    timers.scheduleAtFixedRate(nonces::purge, 1, 1, TimeUnit.MINUTES);
     ready = true;
     log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
         config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),

@@ -63,4 +63,29 @@ class NonceServiceTest {
   void badNonceCount_isInvalid() {
     assertEquals(Verdict.INVALID, nonces.check(nonces.issue(), "zz"));
   }
+
+  @Test
+  void aNonceWhoseCountWasForgottenForNewerOnes_isStale_soThePhoneIsChallengedAfresh() {
+    NonceService small = new NonceService(clock, Duration.ofMinutes(5), 4);
+    String old = small.issue();
+    assertEquals(Verdict.VALID, small.check(old, "00000001"));
+    for (int i = 0; i < 4; i++) {
+      assertEquals(Verdict.VALID, small.check(small.issue(), "00000001"));
+    }
+    assertEquals(Verdict.STALE, small.check(old, "00000002"), "its slot counts for a newer nonce now");
+    assertEquals(Verdict.STALE, small.check(old, "00000001"), "a replay of it is not let through either");
+  }
+
+  @Test
+  void noncesSharingASlot_keepTheirOwnCounts_untilTheNewerTakesIt() {
+    NonceService small = new NonceService(clock, Duration.ofMinutes(5), 4);
+    String first = small.issue();
+    for (int i = 0; i < 3; i++) {
+      small.issue();
+    }
+    String fifth = small.issue(); // the same slot as the first
+    assertEquals(Verdict.VALID, small.check(first, "00000005"));
+    assertEquals(Verdict.VALID, small.check(fifth, "00000001"), "a count of 1 is new for this nonce");
+    assertEquals(Verdict.INVALID, small.check(fifth, "00000001"), "and its replay is refused");
+  }
 }
