@@ -17,16 +17,16 @@ import javax.sip.header.AllowHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.sip.call.CallManager;
-import org.hotline.sip.registrar.Registrar;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.stack.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP stack's listener: sends each request to the registrar or the call layer by method and
- * answers the rest (OPTIONS 200, SIP methods it does not serve 405, unknown methods 501). Runs on
- * JAIN-SIP's threads, so every branch returns at once; real work is handed over.
+ * The SIP stack's listener: sends each request to the call layer by method and answers the rest
+ * (OPTIONS 200, SIP methods it does not serve 405, unknown methods 501). REGISTER never reaches
+ * it: the registrar answers it before the transaction layer ({@link SipServer#answerStatelessly}).
+ * Runs on JAIN-SIP's threads, so every branch returns at once; real work is handed over.
  */
 public final class SipDispatcher implements SipListener {
   private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
@@ -36,15 +36,13 @@ public final class SipDispatcher implements SipListener {
       Set.of("SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PRACK", "UPDATE", "PUBLISH");
 
   private final SipServer sip;
-  private final Registrar registrar;
   private final CallManager calls;
   private final Counter notAllowed;
   private final Counter notImplemented;
   private final Counter failures;
 
-  public SipDispatcher(SipServer sip, Registrar registrar, CallManager calls, MeterRegistry metrics) {
+  public SipDispatcher(SipServer sip, CallManager calls, MeterRegistry metrics) {
     this.sip = sip;
-    this.registrar = registrar;
     this.calls = calls;
     this.notAllowed = metrics.counter("hotline.sip.requests.rejected", "status", "405");
     this.notImplemented = metrics.counter("hotline.sip.requests.rejected", "status", "501");
@@ -55,7 +53,6 @@ public final class SipDispatcher implements SipListener {
   public void processRequest(RequestEvent event) {
     try {
       switch (event.getRequest().getMethod()) {
-        case Request.REGISTER -> registrar.onRegister(event);
         case Request.INVITE -> calls.onInvite(event);
         case Request.ACK -> calls.onAck(event);
         case Request.BYE -> calls.onBye(event);

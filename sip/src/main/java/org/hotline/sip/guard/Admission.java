@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A request from a banned source is dropped (over UDP the intake already dropped it
  *       unread); one with a scanner's User-Agent is dropped and its source banned.
  *   <li>Requests in a dialog (a To tag), CANCEL, ACK and retransmissions of a request whose
- *       transaction exists pass: they belong to work already taken, and calls up must keep their
- *       signalling.
+ *       transaction exists, or whose stateless answer is kept ({@link
+ *       SipServer#answeredStatelessly}), pass: they belong to work already taken, and calls up
+ *       must keep their signalling.
  *   <li>A new request beyond its source's rate, beyond the caps on calls, or while the server is
  *       overloaded (the UDP intake more than half full, or the server transactions at their
  *       limit) is answered {@code 503 Service Unavailable} with {@code Retry-After} (RFC 3261
@@ -108,7 +109,7 @@ public final class Admission implements SIPMessageValve {
   private boolean inTransaction(SIPRequest request) {
     SIPTransactionStack s = stack;
     try {
-      return s != null && s.findTransaction(request.getTransactionId(), true) != null;
+      return sip.answeredStatelessly(request) || s != null && s.findTransaction(request.getTransactionId(), true) != null;
     } catch (RuntimeException e) {
       return false;
     }

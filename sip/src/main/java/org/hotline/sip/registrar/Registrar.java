@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import javax.sip.InvalidArgumentException;
-import javax.sip.RequestEvent;
-import javax.sip.ServerTransaction;
-import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -25,7 +22,6 @@ import javax.sip.message.Response;
 import org.hotline.config.SipSettings;
 import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.stack.SipServer;
-import org.hotline.sip.stack.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * The registrar (RFC 3261 section 10): authenticates REGISTER with digest (RFC 7616, MD5 and
  * SHA-256, qop=auth) and keeps each agent's contacts in the {@link LocationService}.
  *
- * <p>A REGISTER is handled on the SIP stack's thread that parsed it: credentials and bindings
- * are held in memory ({@link org.hotline.sip.auth.CredentialCache}, {@link LocationService}), so
- * nothing waits on I/O and no queue stands between the socket and the answer.
+ * <p>A REGISTER is answered on the SIP stack's thread that parsed it, without a server
+ * transaction: credentials and bindings are held in memory ({@link
+ * org.hotline.sip.auth.CredentialCache}, {@link LocationService}), so nothing waits on I/O, no
+ * queue stands between the socket and the answer, and nothing of the request outlives it but its
+ * answer, kept for retransmissions.
  */
 public final class Registrar {
   private static final Logger log = LoggerFactory.getLogger(Registrar.class);
@@ -63,39 +61,38 @@ public final class Registrar {
     registry.gauge("hotline.sip.registered.users", locations, LocationService::registeredUsers);
   }
 
-  /** Handles a REGISTER, on the calling (SIP stack) thread. */
-  public void onRegister(RequestEvent event) {
-    Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
-    if (tx.isEmpty()) {
-      return;
-    }
-    handle(event.getRequest(), tx.get());
-  }
-
-  private void handle(Request request, ServerTransaction tx) {
+  /**
+   * The answer to a REGISTER: a challenge, a refusal or the bindings now held. Called on the SIP
+   * stack's thread that parsed it, with no server transaction (see {@link
+   * SipServer#answerStatelessly}): the answer is all the work.
+   */
+  public Response answer(Request request) {
     try {
       String user = aorUser(request);
-      switch (authenticator.check(request, user)) {
+      return switch (authenticator.check(request, user)) {
         case DigestAuthenticator.Challenge(Response challenge) -> {
           metrics.challenged.increment();
-          Transactions.respond(tx, challenge);
+          yield challenge;
         }
         case DigestAuthenticator.Refused refused -> {
           metrics.forbidden.increment();
           log.debug("REGISTER for '{}' from {} refused: bad credentials", user, source(request));
-          Transactions.respond(tx, sip.messages().createResponse(Response.FORBIDDEN, request));
+          yield sip.messages().createResponse(Response.FORBIDDEN, request);
         }
-        case DigestAuthenticator.Authenticated ok -> bind(request, tx, user);
-      }
-    } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+        case DigestAuthenticator.Authenticated ok -> bind(request, user);
+      };
+    } catch (ParseException | InvalidArgumentException | RuntimeException e) {
       metrics.errors.increment();
       log.warn("REGISTER from {} failed: {}", source(request), e.toString());
-      Transactions.respondQuietly(sip, tx, request, Response.SERVER_INTERNAL_ERROR);
+      try {
+        return sip.messages().createResponse(Response.SERVER_INTERNAL_ERROR, request);
+      } catch (ParseException unanswerable) {
+        throw new IllegalStateException("no 500 for a parsed REGISTER", unanswerable);
+      }
     }
   }
 
-  private void bind(Request request, ServerTransaction tx, String user)
-      throws ParseException, InvalidArgumentException, SipException {
+  private Response bind(Request request, String user) throws ParseException, InvalidArgumentException {
     ListIterator<?> contacts = request.getHeaders(ContactHeader.NAME);
     ExpiresHeader expiresHeader = request.getExpires();
     int requested = expiresHeader == null ? settings.defaultExpires() : expiresHeader.getExpires();
@@ -107,20 +104,17 @@ public final class Registrar {
       ContactHeader contact = (ContactHeader) contacts.next();
       if (contact.isWildCard()) {
         if (requested != 0) {
-          Transactions.respond(tx, sip.messages().createResponse(Response.BAD_REQUEST, request));
-          return;
+          return sip.messages().createResponse(Response.BAD_REQUEST, request);
         }
         locations.removeAll(user);
         metrics.unregistered.increment();
-        Transactions.respond(tx, okWithBindings(request, user));
-        return;
+        return okWithBindings(request, user);
       }
       int expires = contact.getExpires() >= 0 ? contact.getExpires() : requested;
       if (expires > 0 && expires < settings.minExpires()) {
         Response tooBrief = sip.messages().createResponse(Response.INTERVAL_TOO_BRIEF, request);
         tooBrief.addHeader(sip.headers().createMinExpiresHeader(settings.minExpires()));
-        Transactions.respond(tx, tooBrief);
-        return;
+        return tooBrief;
       }
       expires = Math.min(expires, settings.maxExpires());
       changes.add(binding(request, contact, callId, cseq, now, expires));
@@ -130,12 +124,11 @@ public final class Registrar {
       log.warn("REGISTER for '{}' from {} refused: a Contact of it is bound to another user", user, source(request));
       Response taken = sip.messages().createResponse(Response.FORBIDDEN, request);
       taken.setReasonPhrase("Contact bound to another user");
-      Transactions.respond(tx, taken);
-      return;
+      return taken;
     }
     metrics.registered.increment();
     log.debug("REGISTER {} from {}: {} contact(s)", user, source(request), changes.size());
-    Transactions.respond(tx, okWithBindings(request, user));
+    return okWithBindings(request, user);
   }
 
   private Binding binding(Request request, ContactHeader contact, String callId, long cseq, Instant now, int expires) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * UdpIntake} of fixed capacity, TCP connections are capped and each connection's messages are
  * handled by its own reading thread (so a peer that sends faster than it is served is held back
  * by TCP itself), and an admission valve (see {@link #guardWith}) refuses new work with 503
- * before a transaction is made for it.
+ * before a transaction is made for it. Requests whose answer is all their work are answered
+ * without a transaction at all ({@link #answerStatelessly}).
  */
 public final class SipServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SipServer.class);
@@ -39,6 +40,12 @@ public final class SipServer implements AutoCloseable {
   /** How long the UDP intake may stay full before {@link #problem} says SIP cannot work. */
   static final long FULL_TOO_LONG_NANOS = 10_000_000_000L;
 
+  /**
+   * How many stateless answers are kept for retransmissions: seconds of them at thousands of
+   * requests a second, minutes at ordinary rates, about 20 MB at most.
+   */
+  static final int REMEMBERED_ANSWERS = 32_768;
+
   private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
   private final SipSettings settings;
@@ -47,6 +54,8 @@ public final class SipServer implements AutoCloseable {
   private final String stackName;
   private IntakeGate gate = IntakeGate.OPEN;
   private SIPMessageValve admission;
+  private final java.util.Map<String, StatelessAnswer> stateless = new java.util.HashMap<>();
+  private volatile StatelessAnswers statelessAnswers;
   private volatile UdpIntake intake;
   private SipStack stack;
   private SipProvider provider;
@@ -72,6 +81,16 @@ public final class SipServer implements AutoCloseable {
   public void guardWith(IntakeGate gate, SIPMessageValve admission) {
     this.gate = java.util.Objects.requireNonNull(gate);
     this.admission = java.util.Objects.requireNonNull(admission);
+  }
+
+  /**
+   * Answers requests of {@code method} with {@code answer}, before the transaction layer and
+   * without a server transaction, from {@link #start} on; after the edge's defences and the
+   * malformed-input screen. For methods whose answer is all their work (REGISTER): a
+   * transaction would cost more than the answer and stay in memory for 32 s after it.
+   */
+  public void answerStatelessly(String method, StatelessAnswer answer) {
+    stateless.put(java.util.Objects.requireNonNull(method), java.util.Objects.requireNonNull(answer));
   }
 
   /**
@@ -129,6 +148,10 @@ public final class SipServer implements AutoCloseable {
             headers,
             advertisedHost,
             List.of(settings.host() + ":" + settings.port(), advertisedHost + ":" + settings.port())));
+    if (!stateless.isEmpty()) {
+      statelessAnswers = new StatelessAnswers(stateless, REMEMBERED_ANSWERS);
+      nist.sipMessageValves.add(statelessAnswers);
+    }
   }
 
   private Properties stackProperties() {
@@ -162,6 +185,15 @@ public final class SipServer implements AutoCloseable {
     p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
     p.setProperty("javax.sip.ROUTER_PATH", ContactRouter.class.getName());
     return p;
+  }
+
+  /**
+   * Whether {@code request} is a retransmission of one answered without a transaction (see
+   * {@link #answerStatelessly}) whose answer is still kept: it is sent that answer again.
+   */
+  public boolean answeredStatelessly(gov.nist.javax.sip.message.SIPRequest request) {
+    StatelessAnswers answers = statelessAnswers;
+    return answers != null && answers.answered(request);
   }
 
   /** UDP datagrams waiting to be parsed now. */

@@ -60,7 +60,8 @@ public final class StatelessResponses {
         CLOSE_LINGER_MILLIS);
   }
 
-  private static void addToTag(SIPResponse r) throws ParseException {
+  /** Gives a response without a To tag one (RFC 3261 section 8.2.6.2). */
+  static void addToTag(SIPResponse r) throws ParseException {
     To to = (To) r.getTo();
     if (to != null && to.getTag() == null) {
       to.setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));

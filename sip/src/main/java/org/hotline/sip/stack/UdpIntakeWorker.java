@@ -2,6 +2,8 @@ package org.hotline.sip.stack;
 
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.UDPMessageChannel;
+import java.io.IOException;
+import java.net.InetAddress;
 
 /**
  * One of the threads that take datagrams from a {@link UdpIntake}'s queue, parse them and pass
@@ -20,6 +22,11 @@ final class UdpIntakeWorker extends UDPMessageChannel {
   public void run() {
     thread = Thread.currentThread();
     super.run();
+  }
+
+  /** Sends bytes already encoded from the listening point's socket: an answer made without a transaction. */
+  void send(byte[] message, InetAddress to, int port) throws IOException {
+    sendMessage(message, to, port, false);
   }
 
   /** False once the worker's thread has ended (true while it has yet to start). */
