@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *   <li>204: changed. Every session of the user ends, this one too (the cookie is cleared, a
  *       {@code /cti} connection closes with 4401), and remembered Basic logins are forgotten: the
  *       client logs in again with the new password
- *   <li>403 {@code {"error": "the current password is wrong"}}
+ *   <li>400 naming {@code current}: the current password is wrong
+ *   <li>400 naming {@code password}: a new password too short or long, or the same as the
+ *       current one; 400 too when the body is no JSON object
  *   <li>429 with {@code Retry-After}: too many wrong passwords of this name or address
- *   <li>400: a new password too short or long, the same as the current one, or no JSON object
  * </ul>
  *
  * <p>The current password is checked as a login is ({@link Logins#login}), so each wrong one
@@ -99,7 +100,8 @@ public final class OwnPasswordRoute {
           .withHeader("Retry-After", Long.toString(checked.retryAfterSeconds()));
     }
     if (!checked.ok() || !checked.user().name().equals(who.name()) || checked.user().role() != who.role()) {
-      return Response.error(HttpResponseStatus.FORBIDDEN, WRONG_CURRENT);
+      // 400, not 401 or 403: the session is good and may use the route; the body is wrong.
+      throw new BadRequestException("current", WRONG_CURRENT);
     }
     boolean stored = who.isAgent()
         ? agents.setDeskPasswordHash(who.name(), hasher.hash(password))
