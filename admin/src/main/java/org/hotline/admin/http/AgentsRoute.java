@@ -45,17 +45,14 @@ import org.hotline.core.user.Passwords;
  *   <li>{@code PUT /api/agents/{id}/desk-password} with {@code {"password": "..."}} sets the
  *       agent's desk password, with {@code {}} resets it to a random one, in the answer's {@code
  *       generatedDeskPassword} once
+ *   <li>{@code DELETE /api/agents/{id}}: disables the agent; it takes no more calls and cannot
+ *       register
  * </ul>
  *
  * <p>The desk password opens the agent desktop, the CTI connection and the API for the agent; it
  * is never the SIP password, which opens nothing but the phone line. It is at least {@link
  * #MIN_DESK_PASSWORD} characters, and different from the SIP password given with it. A new SIP or
  * desk password ends the agent's sessions.
- *
- * <ul>
- *   <li>{@code DELETE /api/agents/{id}}: disables the agent; it takes no more calls and cannot
- *       register
- * </ul>
  */
 public final class AgentsRoute {
   static final String PATH = "/api/agents";
