@@ -78,13 +78,14 @@ import org.hotline.admin.security.DemoAgentsBootstrap;
 import org.hotline.admin.security.LoginRoute;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
-import org.hotline.admin.security.PasswordHash;
+import org.hotline.admin.security.OwnPasswordRoute;
 import org.hotline.admin.security.RequestGate;
 import org.hotline.admin.security.UsersRoute;
 import org.hotline.core.audit.AuditEntry;
 import org.hotline.core.audit.AuditRepository;
 import org.hotline.core.audit.AuditWriter;
 import org.hotline.admin.security.SipBansRoute;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.cdr.CdrWriter;
 import org.hotline.cti.desk.AgentDesk;
@@ -155,8 +156,9 @@ public final class HotlineServer implements AutoCloseable {
   public void start() throws Exception {
     database = new Database(config.data());
     AgentRepository agentRepository = new AgentRepository(database.dsl(), clock);
+    PasswordHash hasher = new PasswordHash();
     // Seeds the demo agents missing, and keeps the README's demo password off a reachable server.
-    new DemoAgentsBootstrap(agentRepository, config.sip().realm(), System.out)
+    new DemoAgentsBootstrap(agentRepository, config.sip().realm(), hasher, System.out)
         .run(config.demo(), DemoAgentsBootstrap.beyondLoopback(config.sip().host(), config.http().host()));
     Map<String, Agent> agentsBySipUser =
         agentRepository.all().stream().collect(Collectors.toMap(Agent::sipUser, Function.identity()));
@@ -169,10 +171,9 @@ public final class HotlineServer implements AutoCloseable {
 
     // Who may do what: logins, sessions, the first administrator, the audit log.
     UserRepository users = new UserRepository(database.dsl(), clock);
-    PasswordHash hasher = new PasswordHash();
     new AdminBootstrap(users, hasher, System.out).run(config.security().adminPassword());
     TokenService tokens = new TokenService(clock, config.cti().tokenTtl());
-    CtiLogins agentsAndIntegrations = new CtiLogins(agentRepository, config.sip().realm(), config.cti().integrations());
+    CtiLogins agentsAndIntegrations = new CtiLogins(agentRepository, hasher, config.cti().integrations());
     Logins logins = new Logins(users, agentsAndIntegrations, hasher,
         new LoginThrottle(clock, config.security().maxFailedLogins(), config.security().lockout()), clock, metrics);
     AuditRepository audit = new AuditRepository(database.dsl());
@@ -191,6 +192,7 @@ public final class HotlineServer implements AutoCloseable {
     new UsersRoute(users, hasher,
             name -> config.cti().integrations().containsKey(name) || agentRepository.exists(name), tokens, logins, clock)
         .addTo(router);
+    new OwnPasswordRoute(agentRepository, users, hasher, logins, tokens, config.http().secureCookies()).addTo(router);
     new AuditRoute(audit, clock).addTo(router);
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
@@ -272,7 +274,7 @@ public final class HotlineServer implements AutoCloseable {
             agentRepository::bySipUser, acd));
     queuesRoute.connect(acd);
     new QueueSettingsRoute(queueSettings, acd).addTo(router);
-    new AgentsRoute(agentRepository, acd::snapshot, acd, Set.copyOf(config.acd().breakReasons()), config.sip().realm(),
+    new AgentsRoute(agentRepository, acd::snapshot, acd, Set.copyOf(config.acd().breakReasons()), config.sip().realm(), hasher,
             new AgentsRoute.AgentChanges() {
               @Override
               public void changed(Agent agent) {
@@ -285,6 +287,7 @@ public final class HotlineServer implements AutoCloseable {
               @Override
               public void passwordChanged(Agent agent) {
                 tokens.endAllOf(agent.id());
+                logins.forget();
               }
 
               @Override

@@ -2,6 +2,7 @@ package org.hotline.admin.security;
 
 import java.io.PrintStream;
 import java.util.Objects;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Passwords;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.UserRepository;

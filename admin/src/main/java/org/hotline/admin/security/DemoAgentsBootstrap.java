@@ -10,25 +10,29 @@ import org.hotline.config.DemoSettings;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentRepository;
 import org.hotline.core.agent.DemoAgents;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Passwords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Seeds the demo agents at start, and keeps the well-known demo password off a server that others
- * can reach.
+ * can reach. A demo agent has two passwords, handled alike: the SIP password its phone registers
+ * with and the desk password that opens the agent desktop.
  *
  * <ul>
  *   <li>Only the demo agents that do not exist are created; an existing one is never changed, so a
- *       password, queues or a disable an administrator gave it survive restarts.
+ *       password, queues or a disable an administrator (or, for the desk password, the agent)
+ *       gave it survive restarts.
  *   <li>On loopback (SIP and HTTP bound to 127.x, ::1 or localhost) new demo agents get {@code
- *       hotline.demo.password}, {@link DemoSettings#WELL_KNOWN_PASSWORD} by default: the README's
- *       first call works as written.
+ *       hotline.demo.password}, {@link DemoSettings#WELL_KNOWN_PASSWORD} by default, as both SIP
+ *       and desk password: the README's first call works as written.
  *   <li>Beyond loopback the well-known password is refused, since anyone may read it: new demo
- *       agents get a random password instead, and so do the demo agents that still have the
- *       well-known one (seeded by an earlier loopback start, or by a version that seeded it at
- *       every start). It is printed once, on standard output only, like {@link AdminBootstrap}'s:
- *       log lines end up in files and collectors, so the WARN line saying so does not carry it.
+ *       agents get a random SIP password and another random desk password instead, and so do the
+ *       demo agents that still have the well-known one as either (seeded by an earlier loopback
+ *       start, or by a version that seeded it at every start). They are printed once, on standard
+ *       output only, like {@link AdminBootstrap}'s: log lines end up in files and collectors, so
+ *       the WARN line saying so does not carry them.
  * </ul>
  */
 public final class DemoAgentsBootstrap {
@@ -39,45 +43,71 @@ public final class DemoAgentsBootstrap {
 
   private final AgentRepository agents;
   private final String realm;
+  private final PasswordHash hasher;
   private final PrintStream out;
 
   /**
+   * The passwords generated and printed at a start.
+   *
+   * @param sip the demo agents' new SIP password; null when none was generated
+   * @param desk their new desk password; null when none was generated
+   */
+  public record Generated(String sip, String desk) {}
+
+  /**
    * @param realm the SIP realm the agents' digest hashes are made in
+   * @param hasher what makes the desk password's hash
    * @param out where a generated password is printed (standard output)
    */
-  public DemoAgentsBootstrap(AgentRepository agents, String realm, PrintStream out) {
+  public DemoAgentsBootstrap(AgentRepository agents, String realm, PasswordHash hasher, PrintStream out) {
     this.agents = Objects.requireNonNull(agents, "agents");
     this.realm = Objects.requireNonNull(realm, "realm");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.out = Objects.requireNonNull(out, "out");
   }
 
   /**
-   * Runs at start.
+   * Runs at start. Beyond loopback it costs a password hash per demo agent that has a desk
+   * password, to tell whether it is the well-known one still.
    *
    * @param beyondLoopback whether SIP or HTTP listens where others can reach ({@link #beyondLoopback(String...)})
-   * @return the password generated and printed now; null when none was
+   * @return the passwords generated and printed now; null when none was
    */
-  public String run(DemoSettings demo, boolean beyondLoopback) {
+  public Generated run(DemoSettings demo, boolean beyondLoopback) {
     boolean refused = beyondLoopback && demo.password().equals(DemoSettings.WELL_KNOWN_PASSWORD);
     String password = refused ? Passwords.random(GENERATED_BYTES) : demo.password();
-    List<String> given = new ArrayList<>(DemoAgents.seed(agents, demo, realm, password));
+    // Another random value: the SIP password, which the SIP port lets anyone try, never opens the desktop.
+    String desk = refused ? Passwords.random(GENERATED_BYTES) : demo.password();
+    String deskHash = hasher.hash(desk);
+    List<String> seeded = DemoAgents.seed(agents, demo, realm, password, deskHash);
+    List<String> given = new ArrayList<>(seeded);
+    List<String> givenDesk = new ArrayList<>(seeded);
     if (beyondLoopback) {
       given.addAll(DemoAgents.replacePassword(agents, demo, realm, DemoSettings.WELL_KNOWN_PASSWORD, password));
+      givenDesk.addAll(DemoAgents.replaceDeskPassword(agents, demo, hasher, DemoSettings.WELL_KNOWN_PASSWORD, deskHash));
     }
     if (demo.enabled()) {
       List<String> all = DemoAgents.agents(demo.agents()).stream().map(Agent::id).toList();
       log.info("demo configuration: agents {} (queues {}); {} given a password now", ids(all), DemoAgents.QUEUES, given.size());
     }
-    if (!refused || given.isEmpty()) {
+    if (!refused || (given.isEmpty() && givenDesk.isEmpty())) {
       return null;
     }
     given.sort(null);
-    log.warn("the well-known demo password is refused on a server listening beyond loopback: generated one for demo agents {}"
-        + " and printed it once on standard output (not in this log)", ids(given));
-    out.println("generated the SIP password of demo agents " + ids(given) + " (shown this once; Hotline listens beyond"
-        + " loopback, where the well-known demo password is refused): " + password);
+    givenDesk.sort(null);
+    log.warn("the well-known demo password is refused on a server listening beyond loopback: generated a SIP password for demo"
+        + " agents {} and a desk password for demo agents {}, and printed them once on standard output (not in this log)",
+        ids(given), ids(givenDesk));
+    if (!given.isEmpty()) {
+      out.println("generated the SIP password of demo agents " + ids(given) + " (shown this once; Hotline listens beyond"
+          + " loopback, where the well-known demo password is refused): " + password);
+    }
+    if (!givenDesk.isEmpty()) {
+      out.println("generated the desk password of demo agents " + ids(givenDesk) + " (the agent desktop's; shown this once;"
+          + " Hotline listens beyond loopback, where the well-known demo password is refused): " + desk);
+    }
     out.flush();
-    return password;
+    return new Generated(given.isEmpty() ? null : password, givenDesk.isEmpty() ? null : desk);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.User;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.bridge.CtiUsers;
@@ -23,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks a name and password for every role: administrators and supervisors against their
- * stored {@link PasswordHash}, agents (agent id and SIP password, against their HA1) and
+ * stored {@link PasswordHash}, agents (agent id and desk password, never the SIP password) and
  * integrations (configured) through {@link CtiUsers}; with the {@link LoginThrottle} in front.
  *
- * <p>A name that is no user's costs a password hash too, so timing does not tell which names are
+ * <p>A name that is no user's costs a password hash too, paid by the {@link CtiUsers} check
+ * (which hashes once for every name, an agent's or not), so timing does not tell which names are
  * users. A disabled user and a wrong password are both "wrong"; only a name or address being
  * slowed down or locked out is told, with how long to wait. A lockout stored in the database
  * (from before a restart) is kept to, except from the places the user logged in from since.
@@ -76,7 +78,6 @@ public final class Logins {
   private final PasswordHash hasher;
   private final LoginThrottle throttle;
   private final Clock clock;
-  private final String standIn;
   private final byte[] pepper = new byte[32];
   private final Map<String, Remembered> basic = new ConcurrentHashMap<>();
   private final Counter ok;
@@ -97,7 +98,6 @@ public final class Logins {
     this.throttle = Objects.requireNonNull(throttle, "throttle");
     this.clock = Objects.requireNonNull(clock, "clock");
     new SecureRandom().nextBytes(pepper);
-    this.standIn = hasher.hash(Base64.getEncoder().encodeToString(pepper));
     this.ok = logins(meters, "ok");
     this.failed = logins(meters, "failed");
     this.throttled = logins(meters, "throttled");
@@ -183,8 +183,8 @@ public final class Logins {
       boolean right = hasher.verify(password, user.passwordHash());
       return right && user.enabled() ? Optional.of(new CtiUsers.User(user.name(), user.role())) : Optional.empty();
     }
-    // Not a user: the cost of a user's check is paid anyway, so timing does not tell users apart.
-    hasher.verify(password, standIn);
+    // Not a user: the agents' and integrations' check pays one password hash whoever the name is,
+    // as a user's check does, so timing does not tell users apart.
     return agentsAndIntegrations.authenticate(name, password);
   }
 

@@ -18,6 +18,7 @@ import org.hotline.admin.http.BadRequestException;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.User;
 import org.hotline.core.user.UserRepository;

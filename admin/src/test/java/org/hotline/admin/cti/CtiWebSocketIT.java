@@ -25,7 +25,7 @@ import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.security.LoginRoute;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
-import org.hotline.admin.security.PasswordHash;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.config.DataSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.user.Role;

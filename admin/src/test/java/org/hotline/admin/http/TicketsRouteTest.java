@@ -19,7 +19,7 @@ import org.hotline.admin.cti.Session;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
-import org.hotline.admin.security.PasswordHash;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.admin.security.RequestGate;
 import org.hotline.core.user.UserRepository;
 import org.hotline.config.DataSettings;

@@ -69,6 +69,10 @@ class AccessMatrixIT {
         Set.of("agent", "integration", "supervisor", "admin"), true));
     rows.add(new Row("PUT", "/api/agents/*", "/api/agents/3001", "{\"queues\": {\"support\": 1}}", ADMINS, false));
     rows.add(new Row("DELETE", "/api/agents/*", "/api/agents/9999", "", ADMINS, false));
+    rows.add(new Row("PUT", "/api/agents/*", "/api/agents/9999/desk-password", "{}", ADMINS, false));
+    // A new password too short: refused before the current one is checked, so no guess is counted.
+    rows.add(new Row("PUT", "/api/me/password", "/api/me/password", "{\"current\": \"x\", \"password\": \"short\"}",
+        Set.of("agent", "supervisor", "admin"), false));
     rows.add(new Row("GET", "/api/customers", "/api/customers", null, EVERYONE, true));
     rows.add(new Row("POST", "/api/customers", "/api/customers", "{\"name\": \"\"}", EVERYONE, false));
     rows.add(new Row("GET", "/api/customers/*", "/api/customers/999999", null, EVERYONE, false));

@@ -186,8 +186,26 @@ class AgentDesktopIT {
       wait.until(visibilityOfElementLocated(By.id("login-notice")));
       assertEquals("您已退出，请重新登录。", text(page, "login-notice"));
 
-      // Signing in again, then out with the button: the cookie is gone.
+      // Signing in again, the agent changes their desk password: the server ends the session, and
+      // the page asks for the new password.
       logIn(page, "1001", "hotline");
+      wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
+      page.findElement(By.cssSelector("#password-panel summary")).click();
+      page.findElement(By.id("password-current")).sendKeys("wrong-one");
+      page.findElement(By.id("password-new")).sendKeys("desk-pw-1001");
+      page.findElement(By.id("password-repeat")).sendKeys("desk-pw-1001");
+      click(page, "btn-password");
+      wait.until(textToBe(By.id("password-result"), "当前密码错误。"));
+      page.findElement(By.id("password-current")).sendKeys("hotline");
+      click(page, "btn-password");
+      wait.until(visibilityOfElementLocated(By.id("login-notice")));
+      assertEquals("密码已修改，请用新密码登录。", text(page, "login-notice"));
+      assertNull(page.manage().getCookieNamed("hotline_session"), "the session ended with the change");
+      logIn(page, "1001", "hotline");
+      wait.until(textToBe(By.id("login-error"), "工号或密码错误。"));
+
+      // Signing in with the new one, then out with the button: the cookie is gone.
+      logIn(page, "1001", "desk-pw-1001");
       wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
       click(page, "sign-out");
       wait.until(visibilityOfElementLocated(By.id("login-view")));

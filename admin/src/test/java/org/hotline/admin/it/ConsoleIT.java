@@ -218,6 +218,23 @@ class ConsoleIT {
       assertEquals("李娜", after.get("name").asText(), after.toString());
       assertEquals(before.get("levels"), after.get("levels"), "the skill levels kept");
 
+      // The desk password: one typed in the form, then a random one from the reset button, shown once.
+      String agentRow = "#agents-table tr[data-agent='1001']";
+      wait.until(attributeToBe(By.cssSelector(agentRow + " [data-desk-password]"), "data-desk-password", "set"));
+      page.findElement(By.cssSelector(agentRow + " button[data-action=edit]")).click();
+      page.findElement(By.id("agent-desk-password")).sendKeys("console-desk-pw");
+      page.findElement(By.id("agent-save")).click();
+      wait.until(attributeToBe(By.id("agent-form-result"), "data-result", "ok"));
+      assertEquals(200, deskLogin("1001", "console-desk-pw").statusCode());
+      page.findElement(By.cssSelector(agentRow + " button[data-action=reset-desk]")).click();
+      wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+      wait.until(attributeToBe(By.id("agents-result"), "data-result", "ok"));
+      String shown = page.findElement(By.id("agents-result")).getText();
+      String generated = shown.substring(shown.lastIndexOf(' ') + 1);
+      assertTrue(generated.matches("[A-Za-z0-9_-]{16}"), shown);
+      assertEquals(401, deskLogin("1001", "console-desk-pw").statusCode(), "the old one stops working");
+      assertEquals(200, deskLogin("1001", generated).statusCode(), shown);
+
       // The language switch turns the console Chinese.
       new org.openqa.selenium.support.ui.Select(page.findElement(By.id("lang"))).selectByValue("zh");
       wait.until(textToBe(By.cssSelector("#nav a[data-page=reports]"), "报表"));
@@ -344,6 +361,17 @@ class ConsoleIT {
 
   private static String base() {
     return "http://127.0.0.1:" + server.httpPort;
+  }
+
+  /** POST /api/login of agent {@code user} with {@code password}, as the desktop makes it. */
+  private static HttpResponse<String> deskLogin(String user, String password) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/login"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                CtiClient.JSON.writeValueAsString(Map.of("user", user, "password", password))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> postJson(String path, String json) throws Exception {

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A login ends when an administrator takes it away: an agent whose password is changed, or who is
- * disabled, finds its session token refused at once and its {@code /cti} connection closed with
- * 4401; a change to its queues alone leaves it logged in. A user given another role or password
- * likewise.
+ * A login ends when an administrator takes it away: an agent whose SIP or desk password is
+ * changed, or who is disabled, finds its session token refused at once and its {@code /cti}
+ * connection closed with 4401; a change to its queues alone leaves it logged in. A user given
+ * another role or password likewise.
  */
 class SessionsEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,8 +39,17 @@ class SessionsEndIT {
         assertEquals(401, bearer(server, "POST", "/api/customers", CUSTOMER, first).statusCode());
         assertEquals(4401, cti.closeCode());
       }
-      String second = login(server, "1001", "new-secret-1");
-      assertEquals(200, bearer(server, "GET", "/api/customers", null, second).statusCode());
+      assertEquals(401, status(server, "1001", "new-secret-1"), "the new SIP password does not open the desktop");
+      String second = login(server, "1001", "hotline");
+      try (CtiClient cti = CtiClient.withToken(server, second)) {
+        assertEquals(200, bearer(server, "GET", "/api/customers", null, second).statusCode());
+
+        assertEquals(200, server.send("PUT", "/api/agents/1001/desk-password", "{\"password\": \"new-desk-pw-1\"}").statusCode());
+        assertEquals(401, bearer(server, "GET", "/api/customers", null, second).statusCode(), "a new desk password ends it too");
+        assertEquals(4401, cti.closeCode());
+      }
+      assertEquals(401, status(server, "1001", "hotline"));
+      assertEquals(200, bearer(server, "GET", "/api/customers", null, login(server, "1001", "new-desk-pw-1")).statusCode());
 
       String other = login(server, "1002", "hotline");
       try (CtiClient cti = CtiClient.withToken(server, other)) {
@@ -66,6 +75,10 @@ class SessionsEndIT {
       assertEquals(200, server.send("PUT", "/api/users/lin", "{\"password\": \"another-pw-22\"}").statusCode());
       assertEquals(401, bearer(server, "GET", "/api/users", null, token).statusCode());
     }
+  }
+
+  private int status(RunningServer server, String user, String password) throws Exception {
+    return bearer(server, "POST", "/api/login", "{\"user\": \"" + user + "\", \"password\": \"" + password + "\"}", null).statusCode();
   }
 
   private String login(RunningServer server, String user, String password) throws Exception {

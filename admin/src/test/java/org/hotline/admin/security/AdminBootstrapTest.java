@@ -17,6 +17,7 @@ import java.time.Instant;
 import org.hotline.config.DataSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.time.ManualClock;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.User;
 import org.hotline.core.user.UserRepository;

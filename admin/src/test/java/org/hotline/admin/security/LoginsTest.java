@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.config.DataSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.time.ManualClock;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.bridge.CtiUsers;
@@ -35,9 +36,9 @@ class LoginsTest {
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final PasswordHash hasher = new PasswordHash(1_000);
-  /** Agent 1001 with SIP password sip-pw, integration crm with crm-pw. */
+  /** Agent 1001 with desk password desk-pw, integration crm with crm-pw. */
   final CtiUsers others = (name, password) -> switch (name) {
-    case "1001" -> "sip-pw".equals(password) ? Optional.of(new CtiUsers.User("1001", Role.AGENT)) : Optional.empty();
+    case "1001" -> "desk-pw".equals(password) ? Optional.of(new CtiUsers.User("1001", Role.AGENT)) : Optional.empty();
     case "crm" -> "crm-pw".equals(password) ? Optional.of(new CtiUsers.User("crm", Role.INTEGRATION)) : Optional.empty();
     default -> Optional.empty();
   };
@@ -67,7 +68,7 @@ class LoginsTest {
   @Test
   void everyRole_logsInWithItsOwnKindOfPassword() {
     assertEquals(new CtiUsers.User("lin", Role.SUPERVISOR), logins.login("lin", "supervisor-pw", ADDRESS).user());
-    assertEquals(new CtiUsers.User("1001", Role.AGENT), logins.login("1001", "sip-pw", ADDRESS).user());
+    assertEquals(new CtiUsers.User("1001", Role.AGENT), logins.login("1001", "desk-pw", ADDRESS).user());
     assertEquals(new CtiUsers.User("crm", Role.INTEGRATION), logins.login("crm", "crm-pw", ADDRESS).user());
     assertEquals(3.0, count("ok"));
   }
@@ -193,6 +194,6 @@ class LoginsTest {
     clock.advance(Logins.BASIC_TTL);
     users.setEnabled("lin", false);
     assertFalse(logins.basic("lin", "another-password", ADDRESS).ok(), "checked again after a minute");
-    assertNotNull(logins.login("1001", "sip-pw", ADDRESS).user());
+    assertNotNull(logins.login("1001", "desk-pw", ADDRESS).user());
   }
 }

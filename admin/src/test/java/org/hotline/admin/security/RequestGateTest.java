@@ -26,6 +26,7 @@ import org.hotline.admin.http.UnauthenticatedException;
 import org.hotline.config.DataSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.time.ManualClock;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.bridge.CtiUsers;

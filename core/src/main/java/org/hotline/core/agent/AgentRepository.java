@@ -32,7 +32,9 @@ import org.jooq.impl.DSL;
  * {@code agent_queue} tables.
  *
  * <p>Passwords are never stored: {@link #upsert} keeps the digest HA1 hashes (MD5 and SHA-256) of
- * {@code user:realm:password}, which is all a registrar needs to check a digest response.
+ * {@code user:realm:password}, which is all a registrar needs to check a digest response. The
+ * desk password, which opens the agent desktop and is not the SIP password, is kept as the slow
+ * salted hash the caller made of it ({@code PasswordHash}); an agent may have none.
  */
 public final class AgentRepository {
   /** Agent ids per {@code IN (...)} list, well under every database's bind-value limit. */
@@ -69,11 +71,29 @@ public final class AgentRepository {
    * @return the ids created, in the order given
    */
   public List<String> createMissing(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
-    return save(agents, realm, passwordOf, false);
+    return createMissing(agents, realm, passwordOf, a -> null);
   }
 
-  /** Inserts the new agents, and updates the existing ones when {@code update}; returns the ids inserted. */
+  /**
+   * {@link #createMissing(Collection, String, Function)}, each agent created with the desk
+   * password hash {@code deskHashOf} gives it (null for none), in the same transaction.
+   */
+  public List<String> createMissing(
+      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, Function<? super Agent, String> deskHashOf) {
+    return save(agents, realm, passwordOf, deskHashOf, false);
+  }
+
   private List<String> save(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, boolean update) {
+    return save(agents, realm, passwordOf, a -> null, update);
+  }
+
+  /**
+   * Inserts the new agents (with the desk hash of {@code deskHashOf}), and updates the existing
+   * ones when {@code update}, keeping their desk hash; returns the ids inserted.
+   */
+  private List<String> save(
+      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, Function<? super Agent, String> deskHashOf,
+      boolean update) {
     Objects.requireNonNull(realm, "realm");
     Map<String, Agent> byId = new LinkedHashMap<>();
     agents.forEach(a -> byId.put(a.id(), a));
@@ -105,7 +125,7 @@ public final class AgentRepository {
               updates.bind(a.name(), a.sipUser(), realm, md5, sha256, a.id());
               clearQueues.bind(a.id());
             } else {
-              inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, now);
+              inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, deskHashOf.apply(a), now);
               inserted.add(a.id());
             }
             for (String queue : new TreeSet<>(a.queues())) {
@@ -156,6 +176,35 @@ public final class AgentRepository {
               .where(AGENT.ID.eq(id))
               .execute() == 1;
         });
+  }
+
+  /**
+   * The desk password hash of agent {@code id}, enabled or not; empty when there is no such agent
+   * or it has no desk password.
+   */
+  public Optional<String> deskPasswordHash(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return dsl.select(AGENT.DESK_PASSWORD_HASH).from(AGENT).where(AGENT.ID.eq(id)).fetchOptional(AGENT.DESK_PASSWORD_HASH);
+  }
+
+  /**
+   * Stores {@code hash} as agent {@code id}'s desk password hash (enabled or not), replacing the
+   * one it had.
+   *
+   * @return false when there is no agent {@code id}
+   */
+  public boolean setDeskPasswordHash(String id, String hash) {
+    Objects.requireNonNull(hash, "hash");
+    return dsl.update(AGENT).set(AGENT.DESK_PASSWORD_HASH, hash).where(AGENT.ID.eq(id)).execute() == 1;
+  }
+
+  /** The ids of the enabled agents that have a desk password. */
+  public Set<String> withDeskPassword() {
+    return new HashSet<>(dsl.select(AGENT.ID).from(AGENT)
+        .where(AGENT.ENABLED.isTrue()).and(AGENT.DESK_PASSWORD_HASH.isNotNull())
+        .fetch(AGENT.ID));
   }
 
   /**
@@ -300,8 +349,10 @@ public final class AgentRepository {
   }
 
   private static Query insertAgent(DSLContext tx) {
-    return tx.insertInto(AGENT, AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5, AGENT.HA1_SHA256, AGENT.CREATED_AT)
-        .values(param(AGENT.ID), param(AGENT.NAME), param(AGENT.SIP_USER), param(AGENT.REALM), param(AGENT.HA1_MD5), param(AGENT.HA1_SHA256), param(AGENT.CREATED_AT));
+    return tx.insertInto(AGENT, AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5, AGENT.HA1_SHA256,
+            AGENT.DESK_PASSWORD_HASH, AGENT.CREATED_AT)
+        .values(param(AGENT.ID), param(AGENT.NAME), param(AGENT.SIP_USER), param(AGENT.REALM), param(AGENT.HA1_MD5), param(AGENT.HA1_SHA256),
+            param(AGENT.DESK_PASSWORD_HASH), param(AGENT.CREATED_AT));
   }
 
   private static Query updateAgent(DSLContext tx) {

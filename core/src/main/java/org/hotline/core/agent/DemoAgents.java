@@ -1,14 +1,17 @@
 package org.hotline.core.agent;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hotline.config.DemoSettings;
+import org.hotline.core.user.PasswordHash;
 
 /**
  * The demo agents: {@code 1001, 1002, ...}, each named {@code Agent <id>}, with the id as SIP user
  * and serving the demo flows' queues ({@code sales}, {@code support}, {@code billing}, {@code vip}),
- * all with one password.
+ * all with one SIP password and one desk password.
  *
  * <p>Seeding creates the demo agents that do not exist and never touches one that does: an
  * administrator may have changed its password, queues or name, or disabled it, and a restart
@@ -21,16 +24,21 @@ public final class DemoAgents {
   private DemoAgents() {}
 
   /**
-   * Creates those of the {@code demo.agents()} demo agents that do not exist yet, with {@code
-   * password} in {@code realm}; does nothing when the demo is disabled.
+   * Creates those of the {@code demo.agents()} demo agents that do not exist yet, with SIP
+   * password {@code password} in {@code realm} and the desk password whose hash is {@code
+   * deskHash}; does nothing when the demo is disabled.
+   *
+   * <p>Every agent seeded now gets the one hash: they share the password, which is the demo's
+   * (documented or printed) anyway, and hashing it once per agent would cost a tenth of a second
+   * each at the first start.
    *
    * @return the ids of the agents created now
    */
-  public static List<String> seed(AgentRepository agents, DemoSettings demo, String realm, String password) {
+  public static List<String> seed(AgentRepository agents, DemoSettings demo, String realm, String password, String deskHash) {
     if (!demo.enabled() || demo.agents() <= 0) {
       return List.of();
     }
-    return agents.createMissing(agents(demo.agents()), realm, a -> password);
+    return agents.createMissing(agents(demo.agents()), realm, a -> password, a -> deskHash);
   }
 
   /**
@@ -44,6 +52,31 @@ public final class DemoAgents {
     List<String> replaced = new ArrayList<>();
     for (Agent agent : agents(demo.agents())) {
       if (agents.hasPassword(agent.id(), realm, old) && agents.setPassword(agent.id(), realm, password)) {
+        replaced.add(agent.id());
+      }
+    }
+    return replaced;
+  }
+
+  /**
+   * Gives the desk password hashed as {@code hash} to those of the {@code demo.agents()} demo
+   * agents whose desk password is {@code old} still; the others, and those without one, keep what
+   * they have.
+   *
+   * <p>Costs one password hash per distinct stored hash, not per agent: the agents seeded at one
+   * start share theirs ({@link #seed}), so a server beyond loopback, which runs this at every
+   * start, does not spend a tenth of a second per demo agent each time.
+   *
+   * @return the ids of the agents whose desk password changed
+   */
+  public static List<String> replaceDeskPassword(AgentRepository agents, DemoSettings demo, PasswordHash hasher, String old, String hash) {
+    List<String> replaced = new ArrayList<>();
+    Map<String, Boolean> holdsOldByHash = new HashMap<>();
+    for (Agent agent : agents(demo.agents())) {
+      boolean holdsOld = agents.deskPasswordHash(agent.id())
+          .map(stored -> holdsOldByHash.computeIfAbsent(stored, h -> hasher.verify(old, h)))
+          .orElse(false);
+      if (holdsOld && agents.setDeskPasswordHash(agent.id(), hash)) {
         replaced.add(agent.id());
       }
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a logged-in user may see and do. Administrators and supervisors are {@link User}s; agents
- * log in with their agent id and SIP password; integrations (CRMs, wallboards) are configured.
+ * log in with their agent id and desk password (not the SIP password); integrations (CRMs,
+ * wallboards) are configured.
  */
 public enum Role {
   /** Runs the system: users, agents, reloads, the audit log. */

@@ -51,6 +51,31 @@ class AgentRepositoryTest {
   }
 
   @Test
+  void deskPassword_isNoneAtFirst_thenTheHashGiven_keptWhenTheSipPasswordChanges() {
+    agents.upsert(alice(), REALM, "s3cret");
+    assertEquals(Optional.empty(), agents.deskPasswordHash("7"));
+    assertEquals(Set.of(), agents.withDeskPassword());
+
+    assertTrue(agents.setDeskPasswordHash("7", "pbkdf2-sha256$1000$c2FsdA$aGFzaA"));
+    agents.upsert(alice(), REALM, "another-sip-secret");
+
+    assertEquals(Optional.of("pbkdf2-sha256$1000$c2FsdA$aGFzaA"), agents.deskPasswordHash("7"));
+    assertEquals(Set.of("7"), agents.withDeskPassword());
+    assertFalse(agents.setDeskPasswordHash("8", "pbkdf2-sha256$1000$c2FsdA$aGFzaA"), "no agent 8");
+  }
+
+  @Test
+  void createMissing_storesTheDeskHashOfNewAgentsOnly() {
+    agents.upsert(alice(), REALM, "s3cret");
+    Agent bob = new Agent("8", "Bob", "bob", Set.of("sales"));
+
+    assertEquals(List.of("8"), agents.createMissing(List.of(alice(), bob), REALM, a -> "pw", a -> "desk-hash-" + a.id()));
+
+    assertEquals(Optional.empty(), agents.deskPasswordHash("7"));
+    assertEquals(Optional.of("desk-hash-8"), agents.deskPasswordHash("8"));
+  }
+
+  @Test
   void ha1_ofAnotherRealm_isEmpty() {
     agents.upsert(alice(), REALM, "s3cret");
 

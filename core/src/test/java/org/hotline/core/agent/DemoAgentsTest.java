@@ -2,6 +2,7 @@ package org.hotline.core.agent;
 
 import static org.hotline.core.db.jooq.Tables.AGENT_QUEUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.hotline.config.DemoSettings;
 import org.hotline.core.db.Database;
 import org.hotline.core.db.TestDatabases;
+import org.hotline.core.user.PasswordHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoAgentsTest {
   static final String REALM = "hotline";
+  static final PasswordHash HASHER = new PasswordHash(1_000);
+  /** The desk password hash the demo agents are seeded with: that of "desk-pw". */
+  static final String DESK = HASHER.hash("desk-pw");
 
   @TempDir Path dir;
   Database db;
@@ -36,7 +41,7 @@ class DemoAgentsTest {
 
   @Test
   void seed_createsNumberedAgentsServingTheDemoQueues() {
-    assertEquals(List.of("1001", "1002", "1003"), DemoAgents.seed(agents, new DemoSettings(true, "pw", 3), REALM, "pw"));
+    assertEquals(List.of("1001", "1002", "1003"), DemoAgents.seed(agents, new DemoSettings(true, "pw", 3), REALM, "pw", DESK));
 
     assertEquals(
         List.of(
@@ -49,8 +54,8 @@ class DemoAgentsTest {
 
   @Test
   void seed_thousandAgentsTwice_isIdempotent() {
-    assertEquals(1000, DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first").size());
-    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first"));
+    assertEquals(1000, DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first", DESK).size());
+    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "first", 1000), REALM, "first", DESK));
 
     assertEquals(1000, agents.all().size());
     assertEquals(1000 * DemoAgents.QUEUES.size(), db.dsl().fetchCount(AGENT_QUEUE));
@@ -59,11 +64,11 @@ class DemoAgentsTest {
 
   @Test
   void seed_atTheNextStart_keepsThePasswordAnAdministratorGave_andSeedsOnlyTheAgentsMissing() {
-    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 2), REALM, "hotline");
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 2), REALM, "hotline", DESK);
     agents.upsert(new Agent("1001", "Li Na", "1001", Set.of("vip")), REALM, "changed-by-admin");
     agents.setEnabled("1002", false);
 
-    List<String> created = DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline");
+    List<String> created = DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline", DESK);
 
     assertEquals(List.of("1003"), created);
     assertEquals(Optional.of(DigestHash.md5Ha1("1001", REALM, "changed-by-admin")), agents.ha1("1001", "MD5", REALM));
@@ -73,7 +78,7 @@ class DemoAgentsTest {
 
   @Test
   void replacePassword_givesANewOneToTheDemoAgentsStillHoldingTheOld_only() {
-    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline");
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline", DESK);
     agents.upsert(new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "changed-by-admin");
 
     List<String> replaced = DemoAgents.replacePassword(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline", "fresh-one");
@@ -86,8 +91,33 @@ class DemoAgentsTest {
   }
 
   @Test
+  void seed_givesEveryNewDemoAgentTheDeskPassword_andLeavesAnExistingAgentsDeskPassword() {
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 1), REALM, "hotline", DESK);
+    agents.setDeskPasswordHash("1001", HASHER.hash("set-by-the-agent"));
+
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 2), REALM, "hotline", DESK);
+
+    assertTrue(HASHER.verify("set-by-the-agent", agents.deskPasswordHash("1001").orElseThrow()));
+    assertTrue(HASHER.verify("desk-pw", agents.deskPasswordHash("1002").orElseThrow()));
+  }
+
+  @Test
+  void replaceDeskPassword_givesANewOneToTheDemoAgentsStillHoldingTheOld_only() {
+    DemoAgents.seed(agents, new DemoSettings(true, "hotline", 3), REALM, "hotline", DESK);
+    agents.setDeskPasswordHash("1002", HASHER.hash("changed-by-agent"));
+    String fresh = HASHER.hash("fresh-one");
+
+    List<String> replaced = DemoAgents.replaceDeskPassword(agents, new DemoSettings(true, "hotline", 3), HASHER, "desk-pw", fresh);
+
+    assertEquals(List.of("1001", "1003"), replaced);
+    assertTrue(HASHER.verify("fresh-one", agents.deskPasswordHash("1003").orElseThrow()));
+    assertTrue(HASHER.verify("changed-by-agent", agents.deskPasswordHash("1002").orElseThrow()));
+    assertEquals(Optional.of(DigestHash.md5Ha1("1001", REALM, "hotline")), agents.ha1("1001", "MD5", REALM), "the SIP password stays");
+  }
+
+  @Test
   void seed_whenTheDemoIsDisabled_seedsNothing() {
-    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(false, "pw", 10), REALM, "pw"));
+    assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(false, "pw", 10), REALM, "pw", DESK));
 
     assertEquals(List.of(), agents.all());
   }

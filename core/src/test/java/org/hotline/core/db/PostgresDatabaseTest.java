@@ -45,8 +45,8 @@ class PostgresDatabaseTest {
       assertTrue(db.isUp());
 
       AgentRepository agents = new AgentRepository(db.dsl(), Clock.systemUTC());
-      DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw");
-      assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw"));
+      DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", null);
+      assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", null));
       assertEquals(100, DemoAgents.replacePassword(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", "pw2").size());
       assertEquals(100, agents.all().size());
       assertEquals(Optional.of(DigestHash.sha256Ha1("1050", "hotline", "pw2")), agents.ha1("1050", "SHA-256", "hotline"));

@@ -3,7 +3,7 @@ package org.hotline.cti.bridge;
 import java.util.Optional;
 import org.hotline.core.user.Role;
 
-/** Who may open a CTI connection: agents with their id and SIP password, and integrations. */
+/** Who may open a CTI connection: agents with their id and desk password, and integrations. */
 public interface CtiUsers {
 
   /**
@@ -12,6 +12,10 @@ public interface CtiUsers {
    */
   record User(String name, Role role) {}
 
-  /** The user {@code name} when {@code password} is theirs; empty otherwise (never says which). */
+  /**
+   * The user {@code name} when {@code password} is theirs; empty otherwise (never says which). An
+   * implementation that hashes for some names hashes alike for all, so that timing does not tell
+   * which names are known.
+   */
   Optional<User> authenticate(String name, String password);
 }

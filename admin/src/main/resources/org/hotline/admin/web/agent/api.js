@@ -27,6 +27,15 @@ export function logout() {
   return call('POST', '/api/logout');
 }
 
+/**
+ * PUT /api/me/password: changes the agent's desk password. Every session of the agent ends with
+ * it, this one too; an ApiError (400 with parameter 'current' for a wrong current password, 429
+ * after too many) when refused.
+ */
+export function changePassword(current, password) {
+  return call('PUT', '/api/me/password', { current, password });
+}
+
 /** POST /api/tickets: the ticket created, with its id. */
 export function createTicket(ticket) {
   return call('POST', '/api/tickets', ticket);

@@ -9,6 +9,7 @@ import { AgentStatePanel } from './agent-state.js';
 import { CallPanel } from './call-panel.js';
 import { WrapUpForm } from './wrapup.js';
 import { TicketForm } from './tickets.js';
+import { PasswordForm } from './password.js';
 import { translateResults } from './result.js';
 import { readTabSession, keepTabSession } from '/shared/tab-session.js';
 
@@ -30,6 +31,11 @@ const tickets = new TicketForm(
   }),
   (ticket) => card.addTicket(ticket),
 );
+// The server ended every session of the agent with the change, this one too: sign in again.
+const passwordForm = new PasswordForm(() => {
+  cti.stop();
+  showLogin('password.changed');
+});
 
 let session = null;
 let connection = { status: 'offline', delayMs: 0 };
@@ -62,6 +68,7 @@ function showLogin(noticeKey) {
   card.clear();
   wrapUp.forCall(null);
   tickets.reset();
+  passwordForm.reset();
   renderLogin();
   $('login-user').focus();
 }

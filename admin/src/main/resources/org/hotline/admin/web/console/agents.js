@@ -1,6 +1,7 @@
-// The Agents page: every agent with their live state (read again every few seconds while the page
-// is open), and a form to create or edit one (name, SIP user, password, queues with a skill level
-// each), reset a password, or disable an agent.
+// The Agents page: every agent with their live state and whether they have a desk password (read
+// again every few seconds while the page is open), and a form to create or edit one (name, SIP
+// user, SIP password, desk password, queues with a skill level each); reset an agent's desk
+// password to a random one, or disable an agent. A password the server makes is shown once.
 
 import { t } from './i18n.js';
 import * as api from './api.js';
@@ -55,10 +56,16 @@ export class AgentsPage {
       { id: 'queues', key: 'agents.queueLevels', cell: (a) => a.queues.map((q) => `${q} (${(a.levels ?? {})[q] ?? 1})`).join(', ') },
       { id: 'state', key: 'agents.state', cell: (a) => el('span', { class: 'pill', 'data-state': a.state, text: t(`state.${a.state}`) }) },
       {
+        id: 'deskPassword',
+        key: 'agents.deskPassword',
+        cell: (a) => el('span', { 'data-desk-password': a.deskPassword ? 'set' : 'none', text: t(a.deskPassword ? 'agents.deskSet' : 'agents.deskNone') }),
+      },
+      {
         id: 'actions',
         key: 'agents.actions',
         cell: (a) => el('span', { class: 'row' },
           el('button', { type: 'button', class: 'quiet', 'data-action': 'edit', text: t('agents.edit'), onclick: () => this.edit(a) }),
+          el('button', { type: 'button', class: 'quiet', 'data-action': 'reset-desk', text: t('agents.resetDesk'), onclick: () => this.resetDesk(a) }),
           el('button', { type: 'button', class: 'quiet danger', 'data-action': 'disable', text: t('agents.disable'), onclick: () => this.disable(a) })),
       },
     ], this.agents, (a) => ({ 'data-agent': a.id, 'data-state': a.state }));
@@ -67,6 +74,7 @@ export class AgentsPage {
   renderFormTitle() {
     $('agent-form-title').textContent = this.editing ? t('agents.editTitle', { id: this.editing.id }) : t('agents.new');
     $('agent-password-hint').textContent = t(this.editing ? 'agents.passwordKeep' : 'agents.passwordNew');
+    $('agent-desk-password-hint').textContent = t(this.editing ? 'agents.deskPasswordKeep' : 'agents.deskPasswordNew');
   }
 
   /** Fills the form with agent, or empties it for a new one. */
@@ -77,6 +85,7 @@ export class AgentsPage {
     $('agent-name').value = agent ? agent.name : '';
     $('agent-sip').value = agent ? agent.sipUser : '';
     $('agent-password').value = '';
+    $('agent-desk-password').value = '';
     $('agent-queues').replaceChildren();
     (agent ? agent.queues : []).forEach((q) => this.addQueueRow(q, (agent.levels ?? {})[q] ?? 1));
     if (!agent) {
@@ -113,16 +122,39 @@ export class AgentsPage {
     if (password) {
       body.password = password;
     }
+    const deskPassword = $('agent-desk-password').value;
+    if (deskPassword) {
+      body.deskPassword = deskPassword;
+    }
     try {
       const answer = await api.call('PUT', `/api/agents/${encodeURIComponent(id)}`, body);
-      const generated = answer?.generatedPassword;
-      showResult(line, 'ok', generated
-        ? t('agents.createdWithPassword', { id, password: generated })
-        : t(this.editing ? 'agents.saved' : 'agents.created', { id }));
+      const messages = [t(this.editing ? 'agents.saved' : 'agents.created', { id })];
+      if (answer?.generatedPassword) {
+        messages.push(t('agents.generatedPassword', { password: answer.generatedPassword }));
+      }
+      if (answer?.generatedDeskPassword) {
+        messages.push(t('agents.generatedDeskPassword', { password: answer.generatedDeskPassword }));
+      }
+      showResult(line, 'ok', messages.join(' '));
       $('agent-password').value = '';
+      $('agent-desk-password').value = '';
       this.load();
     } catch (e) {
       showResult(line, 'error', errorText(e, 'action.changeAgents'));
+    }
+  }
+
+  /** Gives agent a random desk password, shown once; their sessions end. */
+  async resetDesk(agent) {
+    if (!window.confirm(t('agents.confirmResetDesk', { id: agent.id }))) {
+      return;
+    }
+    try {
+      const answer = await api.call('PUT', `/api/agents/${encodeURIComponent(agent.id)}/desk-password`, {});
+      showResult($('agents-result'), 'ok', t('agents.deskReset', { id: agent.id, password: answer.generatedDeskPassword }));
+      this.load();
+    } catch (e) {
+      showResult($('agents-result'), 'error', errorText(e, 'action.changeAgents'));
     }
   }
 

@@ -1,11 +1,15 @@
 // One HTTP call of a Hotline page to the server's API. The session cookie (HttpOnly,
 // SameSite=Strict) that the login sets authenticates it; a write carries the login's CSRF token.
 
-/** A failed HTTP call: the status (0 when the server was not reached) and its one-line error. */
+/**
+ * A failed HTTP call: the status (0 when the server was not reached), its one-line error, and
+ * the body field at fault of a 400 (null when the server named none).
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, parameter = null) {
     super(message || `HTTP ${status}`);
     this.status = status;
+    this.parameter = parameter;
   }
 }
 
@@ -38,7 +42,8 @@ export async function request(method, path, body, csrfToken) {
     json = null;
   }
   if (!response.ok) {
-    throw new ApiError(response.status, json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`);
+    throw new ApiError(response.status, json && typeof json.error === 'string' ? json.error : `HTTP ${response.status}`,
+      json && typeof json.parameter === 'string' ? json.parameter : null);
   }
   return json;
 }

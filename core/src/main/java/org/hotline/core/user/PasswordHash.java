@@ -1,4 +1,4 @@
-package org.hotline.admin.security;
+package org.hotline.core.user;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,7 +8,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Slow salted password hashes: PBKDF2-HMAC-SHA256 from the JDK, a random 128-bit salt per
+ * Slow salted password hashes, of administrators' and supervisors' passwords and of agents' desk
+ * passwords: PBKDF2-HMAC-SHA256 from the JDK, a random 128-bit salt per
  * password and {@link #ITERATIONS} iterations (OWASP's 2023 floor), stored as {@code
  * pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64, no padding) so the cost can rise later and
  * old hashes still verify.
@@ -40,7 +41,12 @@ public final class PasswordHash {
     this(ITERATIONS);
   }
 
-  PasswordHash(int iterations) {
+  /**
+   * Hashes with {@code iterations}: fewer than {@link #ITERATIONS} only for tests, which would
+   * otherwise spend seconds hashing. A hasher verifies hashes of at least the fewer of its own
+   * iterations and {@link #MIN_ITERATIONS}.
+   */
+  public PasswordHash(int iterations) {
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations: " + iterations);
     }

@@ -1,4 +1,4 @@
-package org.hotline.admin.security;
+package org.hotline.core.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
