@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +150,7 @@ public final class Router {
       throw new IllegalArgumentException("an upload needs a login and a limit: POST " + path);
     }
     // Sent whole (no head checked first, as in tests that dispatch directly), the body is read from memory.
-    RouteHandler whole = request -> route.handle(request, new java.io.ByteArrayInputStream(request.body()));
+    RouteHandler whole = request -> route.handle(request, new ByteArrayInputStream(request.body()));
     return add(HttpMethod.POST, path, new Entry(access, whole, maxBody, route));
   }
 
@@ -393,7 +396,7 @@ public final class Router {
    * {@link #dispatch(Request, HeadVerdict)}, for an upload whose body arrives as {@code body}
    * (null when the body is whole in the request): the route reads it on a worker.
    */
-  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict, java.io.InputStream body) {
+  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict, InputStream body) {
     if (webSockets.containsKey(request.path())) {
       Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
       return done(request.path(), upgrade.withHeader("Upgrade", "websocket"));
@@ -421,10 +424,11 @@ public final class Router {
     Entry reading = body == null || entry.upload() == null
         ? entry
         : new Entry(entry.access(), r -> entry.upload().handle(r, body), entry.maxBody(), entry.upload());
+    LongSupplier uploaded = body instanceof UploadBody upload ? upload::received : null;
     long start = System.nanoTime();
     CompletableFuture<Response> answer = new CompletableFuture<>();
     try {
-      workers.execute(() -> answer.complete(admitted(reading, pattern, request, known)));
+      workers.execute(() -> answer.complete(admitted(reading, pattern, request, known, uploaded)));
     } catch (RejectedExecutionException e) {
       answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
     }
@@ -464,7 +468,7 @@ public final class Router {
    * Runs {@code entry}'s handler when its access admits the request's user ({@code known} when
    * its head told, else the gate's); reports the change.
    */
-  private Response admitted(Entry entry, String pattern, Request request, Principal known) {
+  private Response admitted(Entry entry, String pattern, Request request, Principal known, LongSupplier uploaded) {
     if (entry.access().isOpen()) {
       return run(entry.handler(), request);
     }
@@ -484,7 +488,11 @@ public final class Router {
     Response response = run(entry.handler(), from);
     if (from.isWrite() && response.status().code() / 100 == 2) {
       try {
-        audit.changed(from, pattern, response);
+        if (uploaded != null) {
+          audit.uploaded(from, pattern, response, uploaded.getAsLong());
+        } else {
+          audit.changed(from, pattern, response);
+        }
       } catch (RuntimeException e) {
         log.error("auditing {} {} of {} failed", request.method(), request.path(), principal.name(), e);
       }
@@ -541,7 +549,7 @@ public final class Router {
         .tag("status", Integer.toString(status))
         .register(meters)
         .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-    if (status == 400 || status == 404 || status == 405) {
+    if (status == 400 || status == 404 || status == 405 || status == 413) {
       countBadRequest(response.status());
     }
     return response;

@@ -122,6 +122,16 @@ final class UploadBody extends InputStream {
     }
   }
 
+  /** The bytes of the body that came so far, dropped ones included. */
+  long received() {
+    lock.lock();
+    try {
+      return received;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Whether the whole body came within its limit: the connection can carry the next request. */
   boolean complete() {
     lock.lock();

@@ -96,6 +96,13 @@ class CustomerImportIT {
     JsonNode last = JSON.readTree(server.get("/api/customers?q=13900099999")).get("items").get(0);
     assertEquals("客户 99999", last.get("name").asText());
     assertEquals("line one\r\nline two", last.get("notes").asText());
+    // The audit says how much came, as it did of a body held whole.
+    String audit = "";
+    for (int i = 0; i < 100 && !audit.contains("body of "); i++) {
+      Thread.sleep(100);
+      audit = server.get("/api/audit?size=5");
+    }
+    assertTrue(audit.contains("POST /api/customers/import") && audit.contains("200; body of "), audit);
 
     // The same file again: every number is taken now, and nothing more is stored.
     HttpResponse<String> again = client.send(
