@@ -196,7 +196,7 @@ public final class HotlineServer implements AutoCloseable {
     new AuditRoute(audit, clock).addTo(router);
     CustomerDirectory customers =
         new CustomerDirectory(new CustomerRepository(database.dsl(), clock), callerLocator, config.customers().levels());
-    new CustomersRoute(customers).addTo(router);
+    new CustomersRoute(customers, config.customers().importMaxBytes()).addTo(router);
     new ReportsRoute(new ReportRepository(database.dsl(), clock, config.reports(), config.acd().serviceLevel()), clock).addTo(router);
     VoicemailRepository voicemail = new VoicemailRepository(database.dsl(), config.ivr().voicemailDir());
     CallbackRepository callbacks = new CallbackRepository(database.dsl(), clock);

@@ -108,7 +108,7 @@ public final class ConfigLoader {
             v.bool("hotline.demo.enabled"), v.nonEmpty("hotline.demo.password"), v.integer("hotline.demo.agents", 1, 8999));
 
     LocationSettings location = new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
-    CustomerSettings customers = new CustomerSettings(levels(v));
+    CustomerSettings customers = new CustomerSettings(levels(v), v.integer("hotline.customer.import-max-mib", 1, 1_048_576));
     CtiSettings cti = new CtiSettings(v.duration("hotline.cti.token-ttl", Duration.ofMinutes(1), Duration.ofDays(30)), integrations(v));
     ReportSettings reports =
         new ReportSettings(v.zone("hotline.reports.time-zone"), v.duration("hotline.reports.short-abandon", Duration.ZERO, Duration.ofMinutes(10)));

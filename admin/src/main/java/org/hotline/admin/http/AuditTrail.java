@@ -15,4 +15,12 @@ public interface AuditTrail {
    * {@code response}. Must not block: called on the route's worker after the answer is made.
    */
   void changed(Request request, String route, Response response);
+
+  /**
+   * {@link #changed}, for an upload whose body was read as it arrived ({@link UploadRoute}), so
+   * {@code request} has none: {@code bodyBytes} says how much came.
+   */
+  default void uploaded(Request request, String route, Response response, long bodyBytes) {
+    changed(request, route, response);
+  }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerDraft;
 import org.hotline.core.customer.DuplicatePhoneException;
 import org.hotline.core.customer.InvalidCustomerException;
+import org.hotline.config.CustomerSettings;
 
 /**
  * The customer directory over HTTP.
@@ -33,8 +37,8 @@ import org.hotline.core.customer.InvalidCustomerException;
  *       category}, {@code salesStage}, {@code notes}, {@code phones}): 201 and the stored customer
  *   <li>{@code GET|PUT|DELETE /api/customers/{id}}: one customer; PUT replaces every field
  *   <li>{@code POST /api/customers/import[?skipBadRows=true]} with a CSV body ({@link
- *       CustomerCsv}): 200 and the report when stored, 422 and the report (every bad row by
- *       line) when a bad row stopped it
+ *       CustomerCsv}), read and stored as it arrives: 200 and the report when stored, 422 and
+ *       the report (every bad row by line) when a bad row stopped it, 413 over the limit
  *   <li>{@code GET /api/customers/export}: every customer as CSV
  * </ul>
  *
@@ -55,11 +59,8 @@ public final class CustomersRoute {
    */
   static final int MAX_AGENT_SIZE = 50;
 
-  /**
-   * The largest CSV import: 64 MiB, about a million customers. Only the users {@link #MANAGE}
-   * admits may send one: the router checks who sends it before it reads the body.
-   */
-  static final int MAX_IMPORT = 64 * 1024 * 1024;
+  /** The config key of the largest CSV import, which a 413 names. */
+  static final String MAX_IMPORT_KEY = "hotline.customer.import-max-mib";
 
   private static final ObjectReader BODY =
       Json.MAPPER.readerFor(Body.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -72,10 +73,22 @@ public final class CustomersRoute {
 
   private final CustomerDirectory customers;
   private final CustomerCsv csv;
+  /**
+   * The largest CSV import, in bytes. Only the users {@link #MANAGE} admits may send one: the
+   * router checks who sends it before it reads the body, which is then read as it arrives.
+   */
+  private final long maxImport;
 
+  /** The routes, with imports up to {@value CustomerSettings#DEFAULT_IMPORT_MAX_MIB} MiB. */
   public CustomersRoute(CustomerDirectory customers) {
+    this(customers, CustomerSettings.DEFAULT_IMPORT_MAX_MIB * 1024L * 1024L);
+  }
+
+  /** @param maxImport the largest CSV import, in bytes ({@code hotline.customer.import-max-mib}) */
+  public CustomersRoute(CustomerDirectory customers, long maxImport) {
     this.customers = Objects.requireNonNull(customers, "customers");
     this.csv = new CustomerCsv(customers);
+    this.maxImport = maxImport;
   }
 
   /** Adds every customer route to {@code router}. */
@@ -84,7 +97,7 @@ public final class CustomersRoute {
         .get(PATH, WORK, this::search)
         .post(PATH, WORK, this::create)
         .get(PATH + "/export", MANAGE, this::export)
-        .post(PATH + "/import", MANAGE, MAX_IMPORT, this::importCsv)
+        .upload(PATH + "/import", MANAGE, maxImport, this::importCsv)
         .get(PATH + "/*", WORK, this::find)
         .route(HttpMethod.PUT, PATH + "/*", WORK, this::update)
         .route(HttpMethod.DELETE, PATH + "/*", MANAGE, this::delete);
@@ -147,16 +160,31 @@ public final class CustomersRoute {
     return customers.delete(id) ? new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of()) : notFound(id);
   }
 
-  private Response importCsv(Request request) {
-    if (request.body().length == 0) {
-      throw new BadRequestException(null, "the body is empty: send the CSV file, header " + CustomerCsv.HEADER);
-    }
+  /**
+   * Imports the CSV body as it arrives (the import's transaction open meanwhile); 413 naming
+   * the limit when it is larger.
+   */
+  private Response importCsv(Request request, InputStream body) throws IOException {
     String skip = request.param("skipBadRows").orElse("false");
     if (!skip.equals("true") && !skip.equals("false")) {
       throw new BadRequestException("skipBadRows", "expected true or false, got '" + BadRequestException.shown(skip) + "'");
     }
-    CsvImportReport report = csv.importCsv(request.body(), skip.equals("true"));
-    return Response.json(report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, report);
+    try {
+      PushbackInputStream in = new PushbackInputStream(body, 1);
+      int first = in.read();
+      if (first < 0) {
+        throw new BadRequestException(null, "the body is empty: send the CSV file, header " + CustomerCsv.HEADER);
+      }
+      in.unread(first);
+      CsvImportReport report = csv.importCsv(in, skip.equals("true"));
+      return Response.json(report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, report);
+    } catch (UploadBody.TooLarge e) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("error", "the CSV file is larger than " + e.limit / (1024 * 1024) + " MiB, the most one import takes ("
+          + MAX_IMPORT_KEY + "): nothing was stored; split it into several files");
+      error.put("limitBytes", e.limit);
+      return Response.json(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, error);
+    }
   }
 
   private Response export(Request request) {

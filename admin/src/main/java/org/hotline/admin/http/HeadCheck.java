@@ -4,6 +4,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -11,7 +13,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -30,6 +34,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>A refused request goes on as its head alone, preceded by its verdict, so the request
  *       handler answers it in turn with the other requests of the connection; the body it
  *       announced is dropped as it comes, and the connection closes after the answer.
+ *   <li>An admitted request to an {@link UploadRoute} skips the aggregator: it goes on at once
+ *       as an {@link UploadRequest}, and each part of its body, as it comes, into its {@link
+ *       UploadBody} (which stops the connection's reading while too much waits there). A body
+ *       announced over the route's limit is not asked for ({@code 100 Continue}) and is dropped.
  * </ul>
  *
  * <p>Event loop only.
@@ -44,6 +52,8 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   /** The body of a refused request is coming: dropped up to its last part. */
   private boolean discarding;
   private int limit = Router.MAX_BODY;
+  /** The body of the upload being read, which the parts that come go into; null when none is. */
+  private UploadBody upload;
 
   HeadCheck(Router router, ReadSwitch reads, ClientAddress clients) {
     this.router = router;
@@ -61,6 +71,10 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   }
 
   private void take(ChannelHandlerContext ctx, Object msg) {
+    if (upload != null && msg instanceof HttpContent content) {
+      feed(content);
+      return;
+    }
     if (discarding && msg instanceof HttpContent content) {
       discarding = !(content instanceof LastHttpContent);
       content.release();
@@ -105,9 +119,13 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
 
   /** Sends {@code head} on with its verdict: whole when admitted, alone when refused. */
   private void pass(ChannelHandlerContext ctx, HttpRequest head, HeadVerdict verdict) {
+    if (verdict.refusal() == null && verdict.upload()) {
+      startUpload(ctx, head, verdict);
+      return;
+    }
     ctx.fireChannelRead(verdict);
     if (verdict.refusal() == null) {
-      setLimit(ctx, verdict.maxBody());
+      setLimit(ctx, (int) Math.min(Integer.MAX_VALUE, verdict.maxBody()));
       ctx.fireChannelRead(head);
       return;
     }
@@ -129,6 +147,43 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
     ctx.fireChannelRead(alone);
   }
 
+  /** Hands {@code head} on past the aggregator with a body that its parts will go into. */
+  private void startUpload(ChannelHandlerContext ctx, HttpRequest head, HeadVerdict verdict) {
+    UploadBody body = new UploadBody(verdict.maxBody(), reads, ctx.executor());
+    boolean expectsContinue = HttpUtil.is100ContinueExpected(head);
+    head.headers().remove(HttpHeaderNames.EXPECT);
+    ChannelHandlerContext aggregator = ctx.pipeline().context(HttpServerInitializer.AGGREGATOR);
+    (aggregator != null ? aggregator : ctx).fireChannelRead(new UploadRequest(head, verdict, body));
+    if (HttpUtil.getContentLength(head, -1L) > verdict.maxBody()) {
+      // Too large as announced: not asked for, dropped if it comes anyway; the route says 413.
+      body.fail(new UploadBody.TooLarge(verdict.maxBody()));
+      discarding = !(head instanceof FullHttpRequest);
+      ReferenceCountUtil.release(head);
+      return;
+    }
+    if (expectsContinue) {
+      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+    }
+    upload = body;
+    if (head instanceof FullHttpRequest full) {
+      feed(new DefaultLastHttpContent(full.content()));
+    }
+  }
+
+  /** A part of the upload's body: into it, or dropped with the rest when the body is over its limit. */
+  private void feed(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    if (!upload.offer(content.content())) {
+      upload = null;
+      discarding = !last;
+      return;
+    }
+    if (last) {
+      upload.end();
+      upload = null;
+    }
+  }
+
   /**
    * Gives the aggregator behind the limit {@code maxBody}: requests on a connection come one
    * after the other, so it is replaced only between two of them.
@@ -141,8 +196,23 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    brokenOff();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     held.forEach(ReferenceCountUtil::release);
     held.clear();
+    brokenOff();
+  }
+
+  /** The connection is gone: an upload being read will not end. */
+  private void brokenOff() {
+    if (upload != null) {
+      upload.fail(new java.io.IOException("the connection closed before the body ended"));
+      upload = null;
+    }
   }
 }

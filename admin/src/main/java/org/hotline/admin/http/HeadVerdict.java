@@ -9,20 +9,22 @@ package org.hotline.admin.http;
  * @param refusal the answer to send instead of reading the body (401, 403, 429, 503); null when
  *     the request goes on
  * @param maxBody the largest body the request may carry, in bytes
+ * @param upload whether the route reads the body as it arrives ({@link UploadRoute}) instead of
+ *     whole
  */
-record HeadVerdict(Principal principal, Response refusal, int maxBody) {
+record HeadVerdict(Principal principal, Response refusal, long maxBody, boolean upload) {
   /** A request that goes on unchecked, with bodies up to {@code maxBody}. */
-  static HeadVerdict unchecked(int maxBody) {
-    return new HeadVerdict(null, null, maxBody);
+  static HeadVerdict unchecked(long maxBody) {
+    return new HeadVerdict(null, null, maxBody, false);
   }
 
   /** A request from {@code principal}, whom the route admits, with bodies up to {@code maxBody}. */
-  static HeadVerdict admitted(Principal principal, int maxBody) {
-    return new HeadVerdict(principal, null, maxBody);
+  static HeadVerdict admitted(Principal principal, long maxBody, boolean upload) {
+    return new HeadVerdict(principal, null, maxBody, upload);
   }
 
   /** A request answered {@code refusal}, whose body is not read. */
   static HeadVerdict refused(Response refusal) {
-    return new HeadVerdict(null, refusal, 0);
+    return new HeadVerdict(null, refusal, 0, false);
   }
 }

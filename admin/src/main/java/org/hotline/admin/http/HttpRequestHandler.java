@@ -64,7 +64,39 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       verdict = head;
       return;
     }
+    if (msg instanceof UploadRequest upload) {
+      upload(ctx, upload);
+      return;
+    }
     super.channelRead(ctx, msg);
+  }
+
+  /**
+   * Answers an upload in turn with the connection's other requests while its body still arrives:
+   * the route reads it on a worker. The connection is kept only when the whole body came (read,
+   * or dropped once the route was done with it); else it closes after the answer.
+   */
+  private void upload(ChannelHandlerContext ctx, UploadRequest upload) {
+    UploadBody body = upload.body();
+    Request request;
+    try {
+      request = Request.head(upload.head(), clients.of(ctx.channel().remoteAddress(), upload.head().headers()));
+    } catch (IllegalArgumentException e) {
+      body.close();
+      refuse(ctx, "malformed request URI: " + e.getMessage());
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(upload.head());
+    if (++pending >= MAX_PENDING) {
+      reads.hold(ReadSwitch.PENDING);
+    }
+    tail =
+        tail.thenCompose(previous -> router.dispatch(request, upload.verdict(), body))
+            .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
+            .thenAcceptAsync(response -> {
+              body.close();
+              write(ctx, response, keepAlive && body.complete());
+            }, ctx.executor());
   }
 
   @Override

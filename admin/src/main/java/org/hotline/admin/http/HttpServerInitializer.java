@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * The pipeline of one HTTP connection, in order: idle timeout, HTTP/1.1 codec, the check of each
  * request's head before its body is read ({@link HeadCheck}, which also sets the body limit of
  * the request's route), aggregation of a request into one message (at most that limit, else
- * 413), and the request handler.
+ * 413), and the request handler. An upload ({@link Router#upload}) skips the aggregator: its body
+ * goes from the head check into an {@link UploadBody} that its route reads as it arrives.
  *
  * <p>A connection from an address that has {@link ConnectionsPerAddress too many} open already is
  * answered 429 and closed before any of that.

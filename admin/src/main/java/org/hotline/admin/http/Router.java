@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +71,11 @@ public final class Router {
   private final Map<String, WebSocketRoute> webSockets = new ConcurrentHashMap<>();
   private final Map<String, Access> webSocketAccess = new ConcurrentHashMap<>();
 
-  /** A route as registered: who may use it, what answers it and the largest body it takes. */
-  private record Entry(Access access, RouteHandler handler, int maxBody) {}
+  /**
+   * A route as registered: who may use it, what answers it and the largest body it takes; for an
+   * upload, the route that reads the body as it arrives.
+   */
+  private record Entry(Access access, RouteHandler handler, long maxBody, UploadRoute upload) {}
   private final Map<String, StreamRoute> streams = new ConcurrentHashMap<>();
   private final Map<String, Access> streamAccess = new ConcurrentHashMap<>();
 
@@ -127,6 +133,25 @@ public final class Router {
    */
   public Router post(String path, Access access, int maxBody, RouteHandler handler) {
     return route(HttpMethod.POST, path, access, maxBody, handler);
+  }
+
+  /**
+   * Answers {@code POST path} with {@code route}, which reads the body as it arrives, on a
+   * worker, for whom {@code access} admits: who sends it is checked on the head, before any of
+   * the body is read. Bodies up to {@code maxBody} bytes; beyond, the route's next read throws
+   * {@link UploadBody.TooLarge} and the connection closes after its answer.
+   *
+   * @throws IllegalArgumentException when {@code access} is open: an upload needs a login
+   */
+  public Router upload(String path, Access access, long maxBody, UploadRoute route) {
+    Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(access, "access: say who may use POST " + path);
+    if (access.isOpen() || maxBody < 0) {
+      throw new IllegalArgumentException("an upload needs a login and a limit: POST " + path);
+    }
+    // Sent whole (no head checked first, as in tests that dispatch directly), the body is read from memory.
+    RouteHandler whole = request -> route.handle(request, new ByteArrayInputStream(request.body()));
+    return add(HttpMethod.POST, path, new Entry(access, whole, maxBody, route));
   }
 
   /**
@@ -287,11 +312,18 @@ public final class Router {
     if (maxBody < 0 || (maxBody > MAX_BODY && access.isOpen())) {
       throw new IllegalArgumentException("bodies over " + MAX_BODY + " bytes need a login: " + method + " " + path + " takes " + maxBody);
     }
+    return add(method, path, new Entry(access, handler, maxBody, null));
+  }
+
+  private Router add(HttpMethod method, String path, Entry entry) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("a route path starts with /: " + path);
+    }
     if (webSockets.containsKey(path) || streams.containsKey(path)) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     Map<HttpMethod, Entry> byMethod = routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
-    if (byMethod.putIfAbsent(method, new Entry(access, handler, maxBody)) != null) {
+    if (byMethod.putIfAbsent(method, entry) != null) {
       throw new IllegalArgumentException("route " + method + " " + path + " is taken already");
     }
     if (path.endsWith("/*") && !prefixes.contains(path)) {
@@ -343,7 +375,7 @@ public final class Router {
     if (!entry.access().permits(principal, request.as(principal))) {
       return HeadVerdict.refused(forbidden(principal, request));
     }
-    return HeadVerdict.admitted(principal, entry.maxBody());
+    return HeadVerdict.admitted(principal, entry.maxBody(), entry.upload() != null);
   }
 
   /** Answers {@code request}; the future always completes normally, with an error response if need be. */
@@ -357,6 +389,14 @@ public final class Router {
    * response if need be.
    */
   CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict) {
+    return dispatch(request, verdict, null);
+  }
+
+  /**
+   * {@link #dispatch(Request, HeadVerdict)}, for an upload whose body arrives as {@code body}
+   * (null when the body is whole in the request): the route reads it on a worker.
+   */
+  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict, InputStream body) {
     if (webSockets.containsKey(request.path())) {
       Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
       return done(request.path(), upgrade.withHeader("Upgrade", "websocket"));
@@ -381,10 +421,14 @@ public final class Router {
       return done(pattern, verdict.refusal());
     }
     Principal known = verdict == null ? null : verdict.principal();
+    Entry reading = body == null || entry.upload() == null
+        ? entry
+        : new Entry(entry.access(), r -> entry.upload().handle(r, body), entry.maxBody(), entry.upload());
+    LongSupplier uploaded = body instanceof UploadBody upload ? upload::received : null;
     long start = System.nanoTime();
     CompletableFuture<Response> answer = new CompletableFuture<>();
     try {
-      workers.execute(() -> answer.complete(admitted(entry, pattern, request, known)));
+      workers.execute(() -> answer.complete(admitted(reading, pattern, request, known, uploaded)));
     } catch (RejectedExecutionException e) {
       answer.complete(Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "server busy, try again"));
     }
@@ -424,7 +468,7 @@ public final class Router {
    * Runs {@code entry}'s handler when its access admits the request's user ({@code known} when
    * its head told, else the gate's); reports the change.
    */
-  private Response admitted(Entry entry, String pattern, Request request, Principal known) {
+  private Response admitted(Entry entry, String pattern, Request request, Principal known, LongSupplier uploaded) {
     if (entry.access().isOpen()) {
       return run(entry.handler(), request);
     }
@@ -444,7 +488,11 @@ public final class Router {
     Response response = run(entry.handler(), from);
     if (from.isWrite() && response.status().code() / 100 == 2) {
       try {
-        audit.changed(from, pattern, response);
+        if (uploaded != null) {
+          audit.uploaded(from, pattern, response, uploaded.getAsLong());
+        } else {
+          audit.changed(from, pattern, response);
+        }
       } catch (RuntimeException e) {
         log.error("auditing {} {} of {} failed", request.method(), request.path(), principal.name(), e);
       }
@@ -501,7 +549,7 @@ public final class Router {
         .tag("status", Integer.toString(status))
         .register(meters)
         .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-    if (status == 400 || status == 404 || status == 405) {
+    if (status == 400 || status == 404 || status == 405 || status == 413) {
       countBadRequest(response.status());
     }
     return response;

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  *
  * <p>A WebJar ({@link #webJar}) is served the same way without its version in the path: {@code
  * /webjars/echarts/dist/echarts.min.js} is {@code
- * META-INF/resources/webjars/echarts/<version>/dist/echarts.min.js} of the jar on the classpath.
+ * META-INF/resources/_static/echarts/<version>/dist/echarts.min.js} of mvnpm's jar on the
+ * classpath (or {@code META-INF/resources/webjars/...} of an org.webjars one).
  */
 public final class StaticRoute implements RouteHandler {
   /** Content types by file extension. */
@@ -64,6 +65,12 @@ public final class StaticRoute implements RouteHandler {
   /** What a Host header may hold to be named in the policy: a name or address and a port. */
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final String INDEX = "index.html";
+  /** The WebJar builds {@link #webJar} knows, in the order it looks for them. */
+  private static final java.util.List<WebJarBuild> WEBJAR_BUILDS =
+      java.util.List.of(new WebJarBuild("org.webjars.npm", "webjars"), new WebJarBuild("org.webjars", "webjars"), new WebJarBuild("org.mvnpm", "_static"));
+
+  /** One build of WebJars: its Maven group, and the folder under {@code META-INF/resources} that holds its files. */
+  private record WebJarBuild(String group, String folder) {}
 
   private final String urlPath;
   private final String folder;
@@ -105,8 +112,11 @@ public final class StaticRoute implements RouteHandler {
   }
 
   /**
-   * The files of the WebJar {@code name} ({@code org.webjars.npm:<name>} or {@code
-   * org.webjars:<name>}) on the classpath, served under {@code /webjars/<name>}.
+   * The files of the WebJar {@code name} on the classpath, served under {@code /webjars/<name>}
+   * whichever build it is: {@code org.webjars.npm:<name>} or {@code org.webjars:<name>} (files
+   * under {@code META-INF/resources/webjars/<name>/<version>}), or {@code org.mvnpm:<name>} (files
+   * under {@code META-INF/resources/_static/<name>/<version>}). The URL stays the same when a
+   * library moves from one build to the other.
    *
    * @throws IllegalStateException when no such WebJar is on the classpath
    */
@@ -114,13 +124,13 @@ public final class StaticRoute implements RouteHandler {
     if (!SEGMENT.matcher(name).matches()) {
       throw new IllegalArgumentException("not a WebJar name: " + name);
     }
-    for (String group : new String[] {"org.webjars.npm", "org.webjars"}) {
-      try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + group + "/" + name + "/pom.properties")) {
+    for (WebJarBuild build : WEBJAR_BUILDS) {
+      try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + build.group() + "/" + name + "/pom.properties")) {
         if (in != null) {
           java.util.Properties pom = new java.util.Properties();
           pom.load(in);
           String version = pom.getProperty("version");
-          return new StaticRoute("/webjars/" + name, "META-INF/resources/webjars/" + name + "/" + version, loader);
+          return new StaticRoute("/webjars/" + name, "META-INF/resources/" + build.folder() + "/" + name + "/" + version, loader);
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot read the version of the WebJar " + name, e);

@@ -39,12 +39,21 @@ public final class AuditLog implements AuditTrail {
 
   @Override
   public void changed(Request request, String route, Response response) {
+    record(request, route, detail(request, response), response);
+  }
+
+  @Override
+  public void uploaded(Request request, String route, Response response, long bodyBytes) {
+    record(request, route, response.status().code() + "; body of " + bodyBytes + " bytes", response);
+  }
+
+  private void record(Request request, String route, String detail, Response response) {
     Principal who = request.principal();
     String location = response.headers().get("Location");
     String object = location == null || location.equals(request.path()) ? request.path() : request.path() + " -> " + location;
     AuditEntry entry = new AuditEntry(
         0, clock.instant(), who.name(), who.role().id(), request.method().name() + " " + route, object, request.remoteHost(),
-        detail(request, response));
+        detail);
     writer.write(entry);
   }
 

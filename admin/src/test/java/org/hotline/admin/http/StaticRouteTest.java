@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -230,6 +231,15 @@ class StaticRouteTest {
       assertEquals(200, echarts.statusCode());
       assertEquals("text/javascript; charset=utf-8", echarts.headers().firstValue("content-type").orElseThrow());
       assertTrue(echarts.body().length() > 100_000, "the whole library");
+      // ECharts before 5.5.1 put a series name's HTML into its tooltip as it was.
+      Matcher version = Pattern.compile("\\.version=\"(\\d+)\\.(\\d+)\\.(\\d+)\"").matcher(echarts.body());
+      assertTrue(version.find(), "the library names its version");
+      int[] v = {Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)), Integer.parseInt(version.group(3))};
+      assertTrue(Arrays.compare(v, new int[] {5, 5, 1}) >= 0, "ECharts 5.5.1 or later: " + Arrays.toString(v));
+      // The console asks for the 'ZH' and 'EN' locales by name: the full build registers both itself.
+      assertTrue(echarts.body().contains("\"ZH\""), "the Chinese locale is built in");
+      assertEquals(200, webJars.get("/webjars/echarts/i18n/langZH.js").statusCode());
+      assertEquals(200, webJars.get("/webjars/echarts/i18n/langEN.js").statusCode());
       assertTrue(echarts.headers().firstValue("content-security-policy").isPresent());
       assertEquals(404, webJars.get("/webjars/echarts/../../../../org/hotline/admin/http/secret.js").statusCode());
       assertEquals(404, webJars.get("/webjars/zrender/index.js").statusCode());

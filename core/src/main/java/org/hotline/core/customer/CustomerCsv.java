@@ -1,21 +1,16 @@
 package org.hotline.core.customer;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.hotline.core.customer.CsvImportReport.RowError;
 
 /**
  * Customers as CSV (RFC 4180, UTF-8): import with every bad row reported by line, and export.
@@ -26,7 +21,8 @@ import org.hotline.core.customer.CsvImportReport.RowError;
  * leading byte order mark is skipped. An import is all-or-nothing: one bad row and nothing is
  * stored, unless bad rows are to be skipped. A number twice in the file is an error on the later
  * line naming the earlier; a number some customer has already is an error naming the customer.
- * The good rows are stored in one transaction with batched inserts.
+ * The file is read as it arrives ({@link #importCsv(InputStream, boolean)}) and the good rows are
+ * stored in batches, all in the import's one transaction.
  */
 public final class CustomerCsv {
   /** The export's header row; the import reads it back. */
@@ -34,6 +30,9 @@ public final class CustomerCsv {
 
   /** The most bad rows listed in a report; the count covers all. */
   public static final int MAX_ERRORS = 1_000;
+
+  /** How much of the file is read at a time. */
+  private static final int READ_CHUNK = 64 * 1024;
 
   private static final List<String> REQUIRED = List.of("name", "phone", "level", "category");
   private static final String BOM = "\uFEFF";
@@ -53,69 +52,60 @@ public final class CustomerCsv {
    * @param skipBadRows store the good rows even when some are bad
    */
   public CsvImportReport importCsv(byte[] csv, boolean skipBadRows) {
+    try {
+      return importCsv(new ByteArrayInputStream(csv), skipBadRows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a byte array cannot fail", e);
+    }
+  }
+
+  /**
+   * Imports the customers of {@code csv} as it is read, in one transaction: each row is checked
+   * as it comes and the good ones are stored in batches of {@value CsvImport#BATCH}, so memory
+   * does not grow with the file. At the end the transaction commits, or rolls back when a bad
+   * row stops the import (some row bad and {@code skipBadRows} false, or the file not UTF-8).
+   * The header comes first, and the rest is not read when it is bad; nor after a row that cannot
+   * be read (a quote never closed, a row longer than {@value CsvRowDecoder#MAX_ROW_CHARS}
+   * characters).
+   *
+   * @param csv the file, UTF-8; read up to its end or the first error, not closed
+   * @param skipBadRows store the good rows even when some are bad
+   * @throws IOException when reading {@code csv} fails: nothing is stored
+   */
+  public CsvImportReport importCsv(InputStream csv, boolean skipBadRows) throws IOException {
     long start = System.nanoTime();
-    Errors errors = new Errors();
-    String text;
     try {
-      text = utf8(csv);
-    } catch (NotUtf8 e) {
-      errors.add(e.line, "not UTF-8 text (save the file as CSV UTF-8)");
-      return report(false, 0, 0, 0, errors, start);
-    }
-    if (text.startsWith(BOM)) {
-      text = text.substring(1);
-    }
-    CsvRows rows = new CsvRows(text);
-    Map<String, Integer> columns;
-    try {
-      columns = header(rows.next(), errors);
-    } catch (CsvRows.Malformed e) {
-      errors.add(e.line, e.getMessage());
-      return report(false, 0, 0, 0, errors, start);
-    }
-    if (columns == null) {
-      return report(false, 0, 0, 0, errors, start);
-    }
-    List<CustomerDraft> good = new ArrayList<>();
-    List<Integer> goodLines = new ArrayList<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    int count = 0;
-    while (true) {
-      CsvRows.Row row;
-      try {
-        row = rows.next();
-      } catch (CsvRows.Malformed e) {
-        count++;
-        errors.add(e.line, e.getMessage());
-        break;
-      }
-      if (row == null) {
-        break;
-      }
-      if (row.blank()) {
-        continue;
-      }
-      count++;
-      try {
-        CustomerDraft draft = directory.checked(draft(row, columns));
-        String repeated = repeated(draft, row.line(), firstLine);
-        if (repeated != null) {
-          errors.add(row.line(), repeated);
-          continue;
+      return directory.repository().inTransaction(tx -> {
+        CsvImport run = new CsvImport(directory, tx);
+        CsvRowDecoder decoder = new CsvRowDecoder(run::row);
+        byte[] chunk = new byte[READ_CHUNK];
+        try {
+          for (int n = csv.read(chunk); n >= 0; n = csv.read(chunk)) {
+            decoder.feed(ByteBuffer.wrap(chunk, 0, n));
+          }
+          decoder.finish();
+          run.end();
+        } catch (CsvImport.BadHeader e) {
+          throw new RolledBack(run.report(false, start));
+        } catch (CsvRowDecoder.Malformed e) {
+          if (e.getMessage().equals(CsvRowDecoder.NOT_UTF8)) {
+            throw new RolledBack(CsvImport.failed(e.line, e.getMessage(), start));
+          }
+          run.malformed(e);
+          run.end();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        draft.phones().forEach(p -> firstLine.put(p, row.line()));
-        good.add(draft);
-        goodLines.add(row.line());
-      } catch (InvalidCustomerException e) {
-        errors.add(row.line(), e.getMessage());
-      }
+        if (run.hasErrors() && !skipBadRows) {
+          throw new RolledBack(run.report(false, start));
+        }
+        return run.report(true, start);
+      });
+    } catch (RolledBack e) {
+      return e.report;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    List<CustomerDraft> free = taken(good, goodLines, errors);
-    if (errors.count > 0 && !skipBadRows) {
-      return report(false, count, 0, 0, errors, start);
-    }
-    int imported = directory.repository().insertAll(free);
-    return report(true, count, imported, errors.count, errors, start);
   }
 
   /** {@code customers} as one CSV document: a byte order mark (so spreadsheets read it as UTF-8), {@link #HEADER}, one row each. */
@@ -134,7 +124,7 @@ public final class CustomerCsv {
   }
 
   /** The column of each known header name; null (with an error on line 1) when a required one is missing. */
-  private static Map<String, Integer> header(CsvRows.Row row, Errors errors) {
+  static Map<String, Integer> header(CsvRowDecoder.Row row, CsvImport.Errors errors) {
     if (row == null || row.blank()) {
       errors.add(1, "no header row; expected " + HEADER);
       return null;
@@ -156,7 +146,7 @@ public final class CustomerCsv {
     return columns;
   }
 
-  private static CustomerDraft draft(CsvRows.Row row, Map<String, Integer> columns) {
+  static CustomerDraft draft(CsvRowDecoder.Row row, Map<String, Integer> columns) {
     int width = columns.get("");
     if (row.fields().size() != width) {
       throw new InvalidCustomerException(null, "expected " + width + " fields as in the header, got " + row.fields().size());
@@ -168,69 +158,9 @@ public final class CustomerCsv {
         field(row, columns, "sales_stage"), field(row, columns, "notes"), list.stream().filter(p -> !p.isBlank()).toList());
   }
 
-  private static String field(CsvRows.Row row, Map<String, Integer> columns, String name) {
+  private static String field(CsvRowDecoder.Row row, Map<String, Integer> columns, String name) {
     Integer i = columns.get(name);
     return i == null ? null : row.fields().get(i);
-  }
-
-  /** The reason {@code draft} repeats a number of an earlier row, or null. */
-  private static String repeated(CustomerDraft draft, int line, Map<String, Integer> firstLine) {
-    for (String phone : draft.phones()) {
-      Integer first = firstLine.get(phone);
-      if (first != null) {
-        return "number " + phone + " is on line " + first + " already (lines " + first + " and " + line + ")";
-      }
-    }
-    return null;
-  }
-
-  /** {@code good} without the rows whose numbers some customer has already, those reported. */
-  private List<CustomerDraft> taken(List<CustomerDraft> good, List<Integer> lines, Errors errors) {
-    Set<String> all = new HashSet<>();
-    good.forEach(d -> all.addAll(d.phones()));
-    Map<String, Long> owners = directory.repository().owners(all);
-    if (owners.isEmpty()) {
-      return good;
-    }
-    List<CustomerDraft> free = new ArrayList<>(good.size());
-    List<RowError> found = new ArrayList<>();
-    for (int i = 0; i < good.size(); i++) {
-      CustomerDraft d = good.get(i);
-      String owned = d.phones().stream().filter(owners::containsKey).findFirst().orElse(null);
-      if (owned == null) {
-        free.add(d);
-      } else {
-        found.add(new RowError(lines.get(i), "number " + owned + " belongs to customer " + owners.get(owned) + " already"));
-      }
-    }
-    found.forEach(e -> errors.add(e.line(), e.reason()));
-    return free;
-  }
-
-  private static CsvImportReport report(boolean committed, int rows, int imported, int skipped, Errors errors, long startNanos) {
-    errors.list.sort((a, b) -> Integer.compare(a.line(), b.line()));
-    return new CsvImportReport(
-        committed, rows, imported, committed ? skipped : 0, errors.count, errors.list, (System.nanoTime() - startNanos) / 1_000_000);
-  }
-
-  private static String utf8(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      throw new NotUtf8(line);
-    }
-    decoder.flush(out);
-    return out.flip().toString();
   }
 
   private static StringBuilder text(StringBuilder out, String value) {
@@ -247,26 +177,14 @@ public final class CustomerCsv {
     return out.append('"').append(v.replace("\"", "\"\"")).append('"');
   }
 
-  private static final class NotUtf8 extends RuntimeException {
+  /** Ends the import's transaction with a rollback, and carries the import's report out of it. */
+  private static final class RolledBack extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final int line;
+    final transient CsvImportReport report;
 
-    NotUtf8(int line) {
+    RolledBack(CsvImportReport report) {
       super(null, null, false, false);
-      this.line = line;
-    }
-  }
-
-  /** Bad rows: all counted, the first {@link #MAX_ERRORS} kept. */
-  private static final class Errors {
-    final List<RowError> list = new ArrayList<>();
-    int count;
-
-    void add(int line, String reason) {
-      count++;
-      if (list.size() < MAX_ERRORS) {
-        list.add(new RowError(line, reason));
-      }
+      this.report = report;
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hotline.core.db.jooq.tables.records.CustomerRecord;
 import org.hotline.core.db.DbTime;
 import org.jooq.Condition;
@@ -205,6 +206,14 @@ public class CustomerRepository {
   }
 
   /**
+   * Runs {@code work} in one transaction, with a repository whose every read and write is part of
+   * it: committed when {@code work} returns, rolled back when it throws (the exception goes on).
+   */
+  public <T> T inTransaction(Function<CustomerRepository, T> work) {
+    return dsl.transactionResult(cfg -> work.apply(new CustomerRepository(DSL.using(cfg), clock)));
+  }
+
+  /**
    * Stores every draft in one transaction with batched inserts: all of them or, on any failure,
    * none. Meant for imports that checked their rows first (numbers distinct and free).
    *
@@ -214,47 +223,61 @@ public class CustomerRepository {
     if (drafts.isEmpty()) {
       return 0;
     }
-    OffsetDateTime now = now();
-    dsl.transaction(cfg -> {
-      DSLContext tx = DSL.using(cfg);
-      // Plain JDBC batches: at this volume jOOQ's per-value binding is most of the cost.
-      String customerSql = tx.render(tx.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.LEVEL, CUSTOMER.CATEGORY,
-              CUSTOMER.SALES_STAGE, CUSTOMER.NOTES, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT)
-          .values((Long) null, null, null, null, null, null, null, null));
-      String phoneSql = tx.render(tx.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.ORDINAL)
-          .values((String) null, null, null));
-      tx.connection(c -> {
-        try (PreparedStatement customers = c.prepareStatement(customerSql);
-            PreparedStatement phones = c.prepareStatement(phoneSql)) {
-          for (int from = 0; from < drafts.size(); from += BATCH) {
-            List<CustomerDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
-            List<Long> ids = tx.nextvals(CUSTOMER_ID_SEQ, chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-              CustomerDraft d = chunk.get(i);
-              long id = ids.get(i);
-              customers.setLong(1, id);
-              customers.setString(2, d.name());
-              customers.setString(3, d.level());
-              customers.setString(4, d.category());
-              customers.setString(5, d.salesStage());
-              customers.setString(6, d.notes());
-              customers.setObject(7, now);
-              customers.setObject(8, now);
-              customers.addBatch();
-              for (int p = 0; p < d.phones().size(); p++) {
-                phones.setString(1, d.phones().get(p));
-                phones.setLong(2, id);
-                phones.setInt(3, p);
-                phones.addBatch();
-              }
-            }
-            customers.executeBatch();
-            phones.executeBatch();
-          }
-        }
-      });
-    });
+    dsl.transaction(cfg -> insert(DSL.using(cfg), drafts));
     return drafts.size();
+  }
+
+  /**
+   * Stores every draft with batched inserts, in the transaction this repository is in (see {@link
+   * #inTransaction}). Meant for imports that checked their rows first (numbers distinct and free).
+   *
+   * @return the new customers' ids, in the drafts' order (ascending)
+   */
+  public long[] insertBatch(List<CustomerDraft> drafts) {
+    return drafts.isEmpty() ? new long[0] : insert(dsl, drafts);
+  }
+
+  private long[] insert(DSLContext tx, List<CustomerDraft> drafts) {
+    OffsetDateTime now = now();
+    long[] stored = new long[drafts.size()];
+    // Plain JDBC batches: at this volume jOOQ's per-value binding is most of the cost.
+    String customerSql = tx.render(tx.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.LEVEL, CUSTOMER.CATEGORY,
+            CUSTOMER.SALES_STAGE, CUSTOMER.NOTES, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT)
+        .values((Long) null, null, null, null, null, null, null, null));
+    String phoneSql = tx.render(tx.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.ORDINAL)
+        .values((String) null, null, null));
+    tx.connection(c -> {
+      try (PreparedStatement customers = c.prepareStatement(customerSql);
+          PreparedStatement phones = c.prepareStatement(phoneSql)) {
+        for (int from = 0; from < drafts.size(); from += BATCH) {
+          List<CustomerDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
+          List<Long> ids = tx.nextvals(CUSTOMER_ID_SEQ, chunk.size());
+          for (int i = 0; i < chunk.size(); i++) {
+            CustomerDraft d = chunk.get(i);
+            long id = ids.get(i);
+            stored[from + i] = id;
+            customers.setLong(1, id);
+            customers.setString(2, d.name());
+            customers.setString(3, d.level());
+            customers.setString(4, d.category());
+            customers.setString(5, d.salesStage());
+            customers.setString(6, d.notes());
+            customers.setObject(7, now);
+            customers.setObject(8, now);
+            customers.addBatch();
+            for (int p = 0; p < d.phones().size(); p++) {
+              phones.setString(1, d.phones().get(p));
+              phones.setLong(2, id);
+              phones.setInt(3, p);
+              phones.addBatch();
+            }
+          }
+          customers.executeBatch();
+          phones.executeBatch();
+        }
+      }
+    });
+    return stored;
   }
 
   private Condition matching(String text, Optional<String> e164) {
