@@ -7,16 +7,15 @@
 # datagrams dropped, the server's CPU (% of one core) and the largest heap and RSS seen. It is a
 # benchmark, not a test: it asserts nothing, it reports.
 #
-#   scripts/bench/register.sh                                 # 500 1000 2000 4000 8000 /s, 10 s each
+#   scripts/bench/register.sh                                 # 1000 2000 3000 4000 5000 50000 /s, 10 s each
 #   scripts/bench/register.sh --rates "1000 16000" --seconds 20
 #
 # Options (flag, or the environment variable in brackets):
 #   --rates "R1 R2 ..."  [RATES]        registrations offered per second, one step each
-#                                       (default "500 1000 2000 4000 8000")
+#                                       (default "1000 2000 3000 4000 5000 50000")
 #   --seconds S          [SECONDS_STEP] seconds each step offers its rate (default 10)
 #   --users N            [USERS]        demo agents registering in turn (default 200)
-#   --pause S            [PAUSE]        seconds between steps, for transactions to end (default 35:
-#                                       a UDP transaction outlives its answer by 32 s)
+#   --pause S            [PAUSE]        seconds between steps, for the server to settle (default 10)
 #   --warmup S           [WARMUP]       seconds of registrations at 400/s before the steps, not
 #                                       reported, so the steps measure a server past its JIT
 #                                       warm-up (default 20; 0: none, the first step meets a cold
@@ -32,10 +31,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-rates=${RATES:-500 1000 2000 4000 8000}
+rates=${RATES:-1000 2000 3000 4000 5000 50000}
 seconds=${SECONDS_STEP:-10}
 users=${USERS:-200}
-pause=${PAUSE:-35}
+pause=${PAUSE:-10}
 warmup=${WARMUP:-20}
 out=${OUT_DIR:-}
 sip_port=; http_port=; phone_port=

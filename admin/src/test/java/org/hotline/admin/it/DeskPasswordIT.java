@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class DeskPasswordIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aNewAgentsGeneratedDeskPasswordLogsIn_theSipPasswordDoesNot_andAChangeEndsTheOldSessions() throws Exception {
@@ -86,17 +82,6 @@ class DeskPasswordIT {
 
   private HttpResponse<String> call(RunningServer server, String method, String path, String json, String token, String authorization)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return server.sendAs(token != null ? "Bearer " + token : authorization, method, path, json);
   }
 }

@@ -103,6 +103,24 @@ public final class RunningServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * {@code method path} with a JSON body (none when {@code json} is null) and the {@code
+   * Authorization} header given (none when null): a client of its own, an agent or nobody.
+   * Returns the response, whatever its status.
+   */
+  public HttpResponse<String> sendAs(String authorization, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** {@code GET /health}, as a load balancer asks it: without credentials. */
   public HttpResponse<String> health() throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),

@@ -3,9 +3,6 @@ package org.hotline.admin.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class SessionsEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CUSTOMER = "{\"name\": \"Wang Fang\", \"level\": \"normal\", \"phones\": [\"13800138000\"]}";
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void anAgentsNewPassword_orDisable_endsItsSessions_andClosesItsCtiWith4401() throws Exception {
@@ -89,14 +85,6 @@ class SessionsEndIT {
   }
 
   private HttpResponse<String> bearer(RunningServer server, String method, String path, String json, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return server.sendAs(token == null ? null : "Bearer " + token, method, path, json);
   }
 }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,6 +162,47 @@ class SipEdgeIT {
   }
 
   /** The CDRs of calls answered by an agent, once there are {@code n} of them or 30 s have passed. */
+  @Test
+  void requestsClaimingDialogsThatDoNotExist_areLimitedLikeNewOnes_andPileUpNoTransactions() throws Exception {
+    int sent = 600;
+    try (RunningServer server = new RunningServer(Map.of());
+        DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.3", 0))) {
+      for (int i = 0; i < sent; i++) {
+        String method = i % 2 == 0 ? "BYE" : "CANCEL";
+        String toTag = method.equals("BYE") ? ";tag=made-up-" + i : "";
+        String request = method + " sip:100@127.0.0.1:" + server.sipPort + " SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP 127.0.0.3:" + stranger.getLocalPort() + ";branch=z9hG4bK-stray-" + i + ";rport\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "From: <sip:666@127.0.0.3>;tag=stray\r\n"
+            + "To: <sip:100@127.0.0.1>" + toTag + "\r\n"
+            + "Call-ID: stray-" + i + "@127.0.0.3\r\n"
+            + "CSeq: 1 " + method + "\r\n"
+            + "Content-Length: 0\r\n\r\n";
+        byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+        stranger.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName("127.0.0.1"), server.sipPort));
+      }
+      Map<String, Integer> answers = new java.util.TreeMap<>();
+      stranger.setSoTimeout(2_000);
+      byte[] buffer = new byte[65_535];
+      for (int i = 0; i < sent; i++) {
+        DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+        try {
+          stranger.receive(answer);
+        } catch (java.net.SocketTimeoutException e) {
+          break;
+        }
+        String status = new String(buffer, 0, Math.min(answer.getLength(), 11), StandardCharsets.US_ASCII);
+        answers.merge(status, 1, Integer::sum);
+      }
+      int served = answers.getOrDefault("SIP/2.0 481", 0);
+      assertTrue(answers.getOrDefault("SIP/2.0 503", 0) > 0, "beyond its rate the stranger gets 503: " + answers);
+      assertTrue(served < sent / 2, "only what its rate allows reaches the transaction layer: " + answers);
+      assertTrue(server.counter("hotline_sip_server_transactions") <= served,
+          "no transaction was made for the refused ones: " + answers);
+      assertEquals(0, Agents.registration(server, "1001", "hotline", FreePorts.udpAndTcp()).run(30), "phones still register");
+    }
+  }
+
   private static int awaitCallsWithAnAgent(RunningServer server, int n) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
     int answered = 0;

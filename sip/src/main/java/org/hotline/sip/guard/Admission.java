@@ -26,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A request from a banned source is dropped (over UDP the intake already dropped it
  *       unread); one with a scanner's User-Agent is dropped and its source banned.
- *   <li>Requests in a dialog (a To tag), CANCEL, ACK and retransmissions of a request whose
- *       transaction exists, or whose stateless answer is kept ({@link
- *       SipServer#answeredStatelessly}), pass: they belong to work already taken, and calls up
- *       must keep their signalling.
+ *   <li>Requests of a dialog the stack holds, a CANCEL of a live INVITE, an ACK of a dialog or
+ *       transaction, and retransmissions of a request whose transaction exists or whose
+ *       stateless answer is kept ({@link SipServer#answeredStatelessly}) pass: they belong to
+ *       work already taken, and calls up must keep their signalling. The same methods matching
+ *       nothing (a To tag of no dialog, a CANCEL of no INVITE) are met as new requests, so a
+ *       flood of them cannot pile up transactions past every limit; a stray ACK refused is
+ *       dropped, as an ACK is never answered.
  *   <li>A new request beyond its source's rate, beyond the caps on calls, or while the server is
  *       overloaded (the UDP intake more than half full, or the server transactions at their
  *       limit) is answered {@code 503 Service Unavailable} with {@code Retry-After} (RFC 3261
@@ -68,10 +71,13 @@ public final class Admission implements SIPMessageValve {
       return false;
     }
     String method = request.getMethod();
-    if (Request.ACK.equals(method) || Request.CANCEL.equals(method) || request.getToTag() != null || inTransaction(request)) {
+    if (inTransaction(request) || inDialog(request) || cancelsInvite(request)) {
       return true;
     }
-    SipGuard.Verdict verdict = guard.admit(source, RequestClass.of(method), userAgent(request));
+    // An ACK, CANCEL or To-tagged request that matches nothing starts no call: it is counted as
+    // "other", not against the call caps, and otherwise met as any new request is.
+    boolean stray = Request.ACK.equals(method) || Request.CANCEL.equals(method) || request.getToTag() != null;
+    SipGuard.Verdict verdict = guard.admit(source, stray ? RequestClass.OTHER : RequestClass.of(method), userAgent(request));
     if (verdict == SipGuard.Verdict.ADMIT) {
       String overload = overload(answersChallenge(request));
       if (overload == null) {
@@ -79,10 +85,30 @@ public final class Admission implements SIPMessageValve {
       }
       verdict = guard.overloaded(overload);
     }
-    if (verdict == SipGuard.Verdict.REFUSE) {
-      refuse(request, channel);
+    if (verdict == SipGuard.Verdict.REFUSE && !Request.ACK.equals(method)) {
+      refuse(request, channel); // an ACK is never answered
     }
     return false;
+  }
+
+  /** Whether the request belongs to a dialog the stack holds (a call up, its BYE, re-INVITE, INFO). */
+  private boolean inDialog(SIPRequest request) {
+    SIPTransactionStack s = stack;
+    try {
+      return s != null && request.getToTag() != null && s.getDialog(request.getDialogId(true)) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether the request is a CANCEL of an INVITE whose transaction is alive. */
+  private boolean cancelsInvite(SIPRequest request) {
+    SIPTransactionStack s = stack;
+    try {
+      return s != null && Request.CANCEL.equals(request.getMethod()) && s.findCancelTransaction(request, true) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**
