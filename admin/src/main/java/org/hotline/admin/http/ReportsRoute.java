@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hotline.core.csv.CsvWriter;
 import org.hotline.core.report.AgentFigures;
 import org.hotline.core.report.CallPage;
 import org.hotline.core.report.CallRow;
@@ -75,7 +76,7 @@ public final class ReportsRoute {
     GroupBy by = groupBy(request);
     List<VolumeRow> rows = parse("to", () -> reports.volume(range.from, range.to, interval, by));
     if (csv) {
-      ReportCsv out = new ReportCsv("start", "end", by == null ? "group" : by.code(), "calls", "callbacks");
+      CsvWriter out = CsvWriter.of("start", "end", by == null ? "group" : by.code(), "calls", "callbacks");
       rows.forEach(r -> out.row(r.start(), r.end(), r.group(), r.calls(), r.callbacks()));
       return csv(out, "volume");
     }
@@ -91,8 +92,8 @@ public final class ReportsRoute {
     boolean csv = csv(request);
     Summary summary = reports.summary(range.from, range.to, request.param("queue").orElse(null));
     if (csv) {
-      ReportCsv out =
-          new ReportCsv(
+      CsvWriter out =
+          CsvWriter.of(
               "queue", "threshold_seconds", "offered", "answered", "abandoned", "short_abandons", "answered_in_threshold",
               "answer_rate", "service_level", "service_level_with_abandons", "average_speed_of_answer", "average_handle_time",
               "talk_seconds", "hold_seconds", "wrap_up_seconds", "longest_wait", "average_abandon_wait", "callback_attempts",
@@ -115,8 +116,8 @@ public final class ReportsRoute {
     List<AgentFigures> agents = reports.agents(range.from, range.to);
     if (csv) {
       List<String> states = List.of("available", "reserved", "on_call", "wrap_up", "break", "logged_out");
-      ReportCsv out =
-          new ReportCsv(
+      CsvWriter out =
+          CsvWriter.of(
               "agent_id", "calls_handled", "talk_seconds", "hold_seconds", "wrap_up_seconds", "average_handle_time",
               "available_seconds", "reserved_seconds", "on_call_seconds", "wrap_up_state_seconds", "break_seconds",
               "logged_out_seconds", "occupancy");
@@ -150,8 +151,8 @@ public final class ReportsRoute {
     int size = request.intParam("size", DEFAULT_PAGE_SIZE, 1, ReportRepository.MAX_PAGE_SIZE);
     CallPage calls = reports.calls(range.from, range.to, by, value, kind.equals("callback"), page, size);
     if (csv) {
-      ReportCsv out =
-          new ReportCsv(
+      CsvWriter out =
+          CsvWriter.of(
               "call_id", "caller", "dialed", "ivr_choice", "queue", "agent_id", "arrived_at", "answered_at", "ended_at",
               "wait_seconds", "talk_seconds", "hold_seconds", "outcome", "hangup_cause", "region", "level");
       for (CallRow c : calls.calls()) {
@@ -186,7 +187,7 @@ public final class ReportsRoute {
     return body;
   }
 
-  private static Response csv(ReportCsv out, String name) {
+  private static Response csv(CsvWriter out, String name) {
     return Response.text(HttpResponseStatus.OK, CdrsRoute.CSV, out.toString())
         .withHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
   }
