@@ -347,6 +347,7 @@ public final class HotlineServer implements AutoCloseable {
     TicketRepository tickets = new TicketRepository(database.dsl(), clock);
     ctiEvents = new CtiEvents(
         bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor), calls, clock, metrics);
+    ctiEvents.warmUp(callerLocator.exampleNumber());
     AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));

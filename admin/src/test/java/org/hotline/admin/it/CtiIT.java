@@ -76,6 +76,26 @@ class CtiIT {
   }
 
   @Test
+  void onAFreshServer_theScreenPopComesBeforeThePhoneThatAnswersAtOnce() throws Exception {
+    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"));
+        CtiClient desk = CtiClient.agent(server, "1001")) {
+      int phonePort = FreePorts.udpAndTcp();
+      Sipp phone = Sipp.phone("uas-agent-answer-at-once.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+      Agents.register(server, 1, phonePort, "hotline");
+      Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13800138000", "-m", "1",
+          "-d", "1000", "-timeout", "60s").start();
+
+      JsonNode pop = desk.next("screen-pop");
+      // A connected state before the pop would have been skipped, and this wait would fail.
+      JsonNode connected = desk.nextCallState("connected");
+      assertEquals(pop.get("callId").asText(), connected.get("callId").asText());
+      assertEquals(false, pop.path("lookupFailed").asBoolean(), pop.toString());
+      assertEquals(0, caller.await(60), caller.output());
+      assertEquals(0, phone.await(30), phone.output());
+    }
+  }
+
+  @Test
   void hangupFromTheDesktop_endsTheCallOnBothPhones() throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"));
         CtiClient desk = CtiClient.agent(server, "1001")) {

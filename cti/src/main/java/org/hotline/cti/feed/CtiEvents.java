@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.hotline.core.agent.AgentState;
 import org.hotline.core.event.AgentEvent;
@@ -35,11 +39,16 @@ import org.slf4j.MDC;
  * call-state} for the agent a call is offered to, {@code agent-state} for the agent whose state
  * changed, {@code queue-stats} for everyone.
  *
- * <p>The bus calls subscribers on the publisher's thread (the ACD's, a call's), so everything here
- * returns at once: a screen-pop's customer and history lookups run on the {@code lookups}
- * executor and the screen-pop is sent when they are done, after the {@code ringing} call-state
- * that is sent at once. When the lookups fail or the executor refuses them, the agent still gets
- * a screen-pop from the number alone, marked {@code lookupFailed}.
+ * <p>The screen-pop leaves before the agent's phone rings. The caller's location, customer,
+ * history and tickets are looked up on the {@code lookups} executor as soon as the call arrives,
+ * while the caller is still in the IVR or the queue ({@link CallerFacts}); the offer is
+ * published on the call's own (virtual) thread just before its INVITE goes to the agent's phone,
+ * so the pop built from those facts is sent there and then, after the {@code ringing}
+ * call-state. Should the lookups still be running (the first calls after a start), the call's
+ * thread waits for them at most {@code popWait}, then the pop follows when they are done. A call
+ * offered without having arrived (a callback) is looked up at its offer. When the lookups fail
+ * or the executor refuses them, the agent still gets a screen-pop from the number alone, marked
+ * {@code lookupFailed}. Anything else published here returns at once.
  *
  * <p>Call states: {@code ringing} (offered), {@code connected} (answered, and again when taken
  * off hold), {@code held}, {@code ended}. Every agent a call rang gets its {@code ended}: with
@@ -57,6 +66,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   private final Executor lookups;
   private final Clock clock;
   private final OfferedCalls offered = new OfferedCalls();
+  /** The facts of calls that arrived and have not finished, looked up (or being looked up) ahead of their offers. */
+  private final Map<String, CompletableFuture<CallerFacts>> ahead = new ConcurrentHashMap<>();
+  private final Duration popWait;
   private final List<Consumer<CtiMessage>> sinks = new CopyOnWriteArrayList<>();
   /** The latest agent-state of each agent and queue-stats of each queue, for connections that open. */
   private final Map<String, CtiMessage> latest = new ConcurrentHashMap<>();
@@ -64,13 +76,26 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   private final Counter screenPopsFailed;
   private final MeterRegistry meters;
 
+  /** The most calls whose facts are held ahead of their offers; beyond, calls are looked up at the offer. */
+  static final int MAX_AHEAD = 10_000;
+
+  /** How long an offer waits at most for the lookups begun when its call arrived. */
+  public static final Duration POP_WAIT = Duration.ofMillis(250);
+
+  /** As {@link #CtiEvents(EventBus, ScreenPops, Executor, Clock, MeterRegistry, Duration)} with {@link #POP_WAIT}. */
+  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters) {
+    this(bus, screenPops, lookups, clock, meters, POP_WAIT);
+  }
+
   /**
    * Subscribes to {@code bus} at once; {@link #close} unsubscribes.
    *
-   * @param lookups where screen-pops are built (they read the database)
+   * @param lookups where callers are looked up (it reads the database)
    * @param clock tells when a screen-pop is ready, for its latency
+   * @param popWait how long an offer on a virtual thread waits for its call's lookups at most
    */
-  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters) {
+  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters, Duration popWait) {
+    this.popWait = Objects.requireNonNull(popWait, "popWait");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.screenPops = Objects.requireNonNull(screenPops, "screenPops");
     this.lookups = Objects.requireNonNull(lookups, "lookups");
@@ -93,6 +118,24 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
     sinks.add(Objects.requireNonNull(sink, "sink"));
   }
 
+  /**
+   * Looks {@code number} up once, on the lookups executor, and forgets it: the first callers
+   * after a start then meet loaded number data and a warm database instead of paying for them.
+   */
+  public void warmUp(String number) {
+    try {
+      lookups.execute(() -> {
+        try {
+          screenPops.lookUp(number);
+        } catch (RuntimeException e) {
+          log.debug("warming the caller lookups up failed: {}", e.toString());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.debug("caller lookups not warmed up: {}", e.toString());
+    }
+  }
+
   /** The calls on now and whom they were offered to. */
   public OfferedCalls offeredCalls() {
     return offered;
@@ -101,6 +144,7 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   @Override
   public void accept(HotlineEvent event) {
     switch (event) {
+      case CallEvent.Arrived a -> lookAhead(a);
       case CallEvent.Offered o -> offered(o);
       case CallEvent.Connected c -> connected(c);
       case CallEvent.Held h ->
@@ -118,10 +162,57 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
     ringing.put("queue", o.queue());
     ringing.put("caller", o.caller());
     send(new CtiMessage("call-state", Optional.of(o.agentId()), ringing));
+    CompletableFuture<CallerFacts> facts = ahead.get(o.callId());
+    if (facts == null) {
+      try {
+        lookups.execute(() -> screenPop(o));
+      } catch (RejectedExecutionException e) {
+        screenPopWithoutLookups(o, e);
+      }
+      return;
+    }
+    if (!facts.isDone() && Thread.currentThread().isVirtual()) {
+      awaitQuietly(facts);
+    }
+    // At once when the facts are in; else on the lookups' thread when they come.
+    facts.whenComplete((known, failure) -> {
+      if (failure != null) {
+        screenPopWithoutLookups(o, failure instanceof Exception e ? e : new RuntimeException(failure));
+        return;
+      }
+      Map<String, Object> body = screenPops.build(o, known);
+      screenPopReady(o);
+      send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+    });
+  }
+
+  /** Starts looking the caller of a call that just arrived up, for the pops of its offers. */
+  private void lookAhead(CallEvent.Arrived a) {
+    if (ahead.size() >= MAX_AHEAD) {
+      return;
+    }
+    CompletableFuture<CallerFacts> facts = new CompletableFuture<>();
+    ahead.put(a.callId(), facts);
     try {
-      lookups.execute(() -> screenPop(o));
+      lookups.execute(() -> {
+        try {
+          facts.complete(screenPops.lookUp(a.caller()));
+        } catch (RuntimeException e) {
+          facts.completeExceptionally(e);
+        }
+      });
     } catch (RejectedExecutionException e) {
-      screenPopWithoutLookups(o, e);
+      ahead.remove(a.callId()); // looked up at the offer instead
+    }
+  }
+
+  private void awaitQuietly(CompletableFuture<CallerFacts> facts) {
+    try {
+      facts.get(popWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Sent when the facts come, or without them.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -163,6 +254,7 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   }
 
   private void finished(CallEvent.Finished f) {
+    ahead.remove(f.callId());
     Set<String> agents = offered.finished(f.callId());
     if (agents.isEmpty() && f.cdr() != null && f.cdr().agentId() != null) {
       agents = Set.of(f.cdr().agentId());

@@ -23,9 +23,10 @@ import org.hotline.cti.location.NumberStatus;
  * customer the number belongs to, how they came (queue, IVR path, wait), their last calls and the
  * customer's tickets.
  *
- * <p>{@link #build} asks the database (customer, history, tickets) and must run off the event bus's
- * thread; {@link #withoutLookups} needs nothing but the number and is what the agent gets when the
- * database cannot answer.
+ * <p>{@link #build(CallEvent.Offered)} and {@link #lookUp} ask the database (customer, history,
+ * tickets) and must run off the event bus's thread; building from facts looked up before, and
+ * {@link #withoutLookups}, need nothing but what they are given: the latter is what the agent gets
+ * when the database cannot answer.
  */
 public final class ScreenPops {
   /** How many past calls a screen-pop lists. */
@@ -64,14 +65,24 @@ public final class ScreenPops {
 
   /** The screen-pop of {@code offer}, with its customer, history and the customer's tickets looked up. */
   public Map<String, Object> build(CallEvent.Offered offer) {
-    CallerLocation where = locator.locate(offer.caller());
-    Optional<Customer> customer = where.known() ? customers.apply(offer.caller()) : Optional.empty();
-    List<Cdr> past = where.status() == NumberStatus.WITHHELD ? List.of() : history.lastCallsFrom(numbers(offer.caller(), where), HISTORY);
+    return build(offer, lookUp(offer.caller()));
+  }
+
+  /** Looks up what a screen-pop tells of {@code caller}: reads the database. */
+  CallerFacts lookUp(String caller) {
+    CallerLocation where = locator.locate(caller);
+    Optional<Customer> customer = where.known() ? customers.apply(caller) : Optional.empty();
+    List<Cdr> past = where.status() == NumberStatus.WITHHELD ? List.of() : history.lastCallsFrom(numbers(caller, where), HISTORY);
     List<Ticket> open = customer.isEmpty() ? List.of() : tickets.recentFor(customer.get().id(), TICKETS);
-    Map<String, Object> body = base(offer, where);
-    body.put("customer", customer.map(ScreenPops::customer).orElse(null));
-    body.put("history", past.stream().map(ScreenPops::pastCall).toList());
-    body.put("tickets", open.stream().map(ScreenPops::ticket).toList());
+    return new CallerFacts(where, customer, past, open);
+  }
+
+  /** The screen-pop of {@code offer} from facts looked up before: reads nothing. */
+  Map<String, Object> build(CallEvent.Offered offer, CallerFacts facts) {
+    Map<String, Object> body = base(offer, facts.where());
+    body.put("customer", facts.customer().map(ScreenPops::customer).orElse(null));
+    body.put("history", facts.history().stream().map(ScreenPops::pastCall).toList());
+    body.put("tickets", facts.tickets().stream().map(ScreenPops::ticket).toList());
     body.put("lookupFailed", false);
     return body;
   }

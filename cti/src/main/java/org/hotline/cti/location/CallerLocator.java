@@ -108,6 +108,12 @@ public final class CallerLocator implements PhoneNormalizer {
     return number.isEmpty() ? Optional.empty() : parse(number).map(n -> util.format(n, PhoneNumberFormat.E164));
   }
 
+  /** A valid number of the default region (libphonenumber's example), e.g. to warm the lookups up with. */
+  public String exampleNumber() {
+    PhoneNumber example = util.getExampleNumber(defaultRegion);
+    return example == null ? "" : util.format(example, PhoneNumberFormat.E164);
+  }
+
   /** The region numbers without a country code are read in. */
   public String defaultRegion() {
     return defaultRegion;

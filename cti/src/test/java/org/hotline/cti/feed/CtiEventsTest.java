@@ -354,4 +354,83 @@ class CtiEventsTest {
     assertEquals(1, second.size());
     assertNull(second.get(0).body().get("reason"));
   }
+
+  @Test
+  void aCallerLookedUpWhenTheCallArrived_isPoppedAtTheOffer_beforeThePhoneCanRing() {
+    customers.create(new CustomerDraft("Wang Fang", "vip", "retail", "won", "", List.of(CALLER)));
+    bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0.minusSeconds(50)));
+    runLookups();
+
+    bus.publish(offer("call-1", "1001", CALLER));
+
+    assertTrue(lookups.isEmpty(), "nothing is looked up at the offer");
+    assertEquals(List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList(),
+        "the pop is sent before the offer's publisher goes on to ring the phone");
+    Map<String, Object> body = sent("screen-pop").get(0).body();
+    assertEquals("VIP", ((Map<?, ?>) body.get("customer")).get("level"));
+    assertEquals("1001", body.get("agentId"));
+    assertEquals(42L, body.get("waitedSeconds"));
+  }
+
+  @Test
+  void everyOfferOfTheCall_popsFromTheSameLookups_untilTheCallFinishes() {
+    bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0));
+    runLookups();
+    bus.publish(offer("call-1", "1001", CALLER));
+    bus.publish(offer("call-1", "1002", CALLER));
+    assertEquals(2, sent("screen-pop").size());
+    assertTrue(lookups.isEmpty());
+
+    bus.publish(new CallEvent.Finished("call-1", null, T0));
+    bus.publish(offer("call-1", "1003", CALLER));
+    assertEquals(1, lookups.size(), "a finished call's facts are forgotten");
+  }
+
+  @Test
+  void lookupsStillRunningAtTheOffer_popWhenTheyAreDone() {
+    bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0));
+    bus.publish(offer("call-1", "1001", CALLER));
+    assertTrue(sent("screen-pop").isEmpty(), "a platform thread does not wait");
+
+    runLookups();
+    assertEquals(1, sent("screen-pop").size());
+    assertEquals(false, sent("screen-pop").get(0).body().get("lookupFailed"));
+  }
+
+  @Test
+  void anOfferOnACallsVirtualThread_waitsForItsLookups_soThePopStillComesFirst() throws Exception {
+    events.close();
+    java.util.concurrent.ExecutorService slow = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      events = feed(command -> slow.execute(() -> {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        command.run();
+      }));
+      bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0));
+      Thread offering = Thread.ofVirtual().start(() -> bus.publish(offer("call-1", "1001", CALLER)));
+      offering.join(5_000);
+
+      assertEquals(List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList());
+    } finally {
+      slow.shutdownNow();
+    }
+  }
+
+  @Test
+  void lookupsThatFailAhead_stillPopTheNumber() {
+    events.close();
+    db.close();
+    events = feed(lookups::add);
+    bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0));
+    runLookups();
+    bus.publish(offer("call-1", "1001", CALLER));
+
+    CtiMessage pop = sent("screen-pop").get(0);
+    assertEquals(true, pop.body().get("lookupFailed"));
+    assertEquals(1.0, meters.counter("hotline.cti.screenpop.failed").count());
+  }
 }
