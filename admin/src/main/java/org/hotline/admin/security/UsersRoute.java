@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.http.Access;
@@ -56,6 +57,11 @@ public final class UsersRoute {
   private final TokenService tokens;
   private final Logins logins;
   private final Clock clock;
+  /**
+   * Makes each change one step with the checks before it (the last enabled administrator stays):
+   * a lock, not a monitor, as it is held across database reads and writes on virtual threads.
+   */
+  private final ReentrantLock changes = new ReentrantLock();
 
   /**
    * @param nameTaken whether a name is an agent's id or an integration's name, which a user may not take
@@ -109,13 +115,17 @@ public final class UsersRoute {
     if (nameTaken.test(name)) {
       return Response.error(HttpResponseStatus.CONFLICT, "'" + name + "' is an agent's or an integration's name");
     }
-    synchronized (this) {
-      Optional<User> created = users.create(name, role, hasher.hash(password));
+    String hash = hasher.hash(password);
+    changes.lock();
+    try {
+      Optional<User> created = users.create(name, role, hash);
       if (created.isEmpty()) {
         return Response.error(HttpResponseStatus.CONFLICT, "user '" + name + "' exists already");
       }
       return Response.json(HttpResponseStatus.CREATED, Listed.of(created.get(), clock.instant()))
           .withHeader("Location", PATH + "/" + name);
+    } finally {
+      changes.unlock();
     }
   }
 
@@ -134,7 +144,9 @@ public final class UsersRoute {
     if (role == null && password == null && enabled == null) {
       throw new BadRequestException(null, "nothing to change: send role, password or enabled");
     }
-    synchronized (this) {
+    String hash = password == null ? null : hasher.hash(password);
+    changes.lock();
+    try {
       Optional<User> found = users.byName(name);
       if (found.isEmpty()) {
         return notFound(name);
@@ -147,8 +159,8 @@ public final class UsersRoute {
       if (role != null) {
         users.setRole(name, role);
       }
-      if (password != null) {
-        users.setPassword(name, hasher.hash(password));
+      if (hash != null) {
+        users.setPassword(name, hash);
       }
       if (enabled != null) {
         users.setEnabled(name, enabled);
@@ -156,12 +168,15 @@ public final class UsersRoute {
       tokens.endAllOf(name);
       logins.forget();
       return Response.json(HttpResponseStatus.OK, Listed.of(users.byName(name).orElseThrow(), clock.instant()));
+    } finally {
+      changes.unlock();
     }
   }
 
   Response delete(Request request) {
     String name = name(request);
-    synchronized (this) {
+    changes.lock();
+    try {
       Optional<User> found = users.byName(name);
       if (found.isEmpty()) {
         return notFound(name);
@@ -173,6 +188,8 @@ public final class UsersRoute {
       tokens.endAllOf(name);
       logins.forget();
       return new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of());
+    } finally {
+      changes.unlock();
     }
   }
 

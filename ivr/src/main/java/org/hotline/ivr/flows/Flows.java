@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import org.hotline.config.IvrSettings;
 import org.hotline.core.flow.CallFlow;
@@ -31,6 +32,8 @@ public final class Flows implements EntryPoints {
   private final AtomicReference<FlowDirectory> current;
   private final AtomicLong reloads = new AtomicLong();
   private final AtomicLong failedReloads = new AtomicLong();
+  /** One reload at a time: a lock, not a monitor, as it is held while the file is read. */
+  private final ReentrantLock reloading = new ReentrantLock();
 
   private Flows(Optional<Path> file, FlowsReader reader, FlowDirectory first) {
     this.file = file;
@@ -92,7 +95,8 @@ public final class Flows implements EntryPoints {
    * Reads the flows file again and, when it passes, puts its flows in use for new calls. Never
    * throws for a bad file: the result carries the one-line reason and the old flows stay.
    */
-  public synchronized ReloadResult reload() {
+  public ReloadResult reload() {
+    reloading.lock();
     try {
       FlowDirectory next = read(file, reader);
       current.set(next);
@@ -106,6 +110,8 @@ public final class Flows implements EntryPoints {
       FlowDirectory kept = current.get();
       log.warn("flows not reloaded, keeping those in use: {}", e.getMessage());
       return new ReloadResult(false, e.getMessage(), kept.flowNames().size(), kept.numbers().size());
+    } finally {
+      reloading.unlock();
     }
   }
 

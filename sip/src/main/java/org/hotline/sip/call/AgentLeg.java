@@ -80,7 +80,7 @@ final class AgentLeg {
   void dial(String callerNumber, String callerName, MediaEndpoint callerMedia) {
     try {
       media = services.media().allocateBeside(callerMedia);
-      long sessionId = System.currentTimeMillis();
+      long sessionId = services.clock().millis();
       String sdp = SdpNegotiator.offer(services.messages().sip().advertisedHost(), media.localPort(), callerMedia.codec(), sessionId);
       Request invite =
           services.messages().inviteAgent(target, agent.sipUser(), callerNumber, callerName, transport, sdp);

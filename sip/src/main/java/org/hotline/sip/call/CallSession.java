@@ -735,7 +735,7 @@ final class CallSession implements ActiveCall, LegOwner {
       String host = services.messages().sip().advertisedHost();
       String answerSdp;
       if (offer.isBlank()) {
-        answerSdp = SdpNegotiator.offer(host, own.localPort(), own.codec(), System.currentTimeMillis());
+        answerSdp = SdpNegotiator.offer(host, own.localPort(), own.codec(), services.clock().millis());
       } else {
         Negotiated n;
         try {

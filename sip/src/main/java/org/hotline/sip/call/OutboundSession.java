@@ -81,7 +81,7 @@ final class OutboundSession implements LegOwner {
     this.offer = offer;
     this.result = result;
     this.onFinished = onFinished;
-    String id = offer.name() + "-" + System.currentTimeMillis();
+    String id = offer.name() + "-" + services.clock().millis();
     this.call = new Call(id, offer.number(), "", offer.dialed(), services.clock().instant());
     this.exec = new SerialExecutor(services.pool(), id);
   }
