@@ -431,13 +431,13 @@ public final class CallManager implements AgentConnector, CallControl {
     if (session.isEmpty()) {
       return not(ControlResult.Status.NOT_ON_A_CALL);
     }
-    return services.acd().snapshot().thenCompose(snapshot -> {
+    return services.acd().snapshot().thenComposeAsync(snapshot -> {
       Optional<CallFlow> wait = snapshot.queues().containsKey(queue) ? entryPoints.queueFlow(queue, session.get().language()) : Optional.empty();
       if (wait.isEmpty()) {
         return not(ControlResult.Status.UNKNOWN_QUEUE);
       }
       return session.get().deskTransferToQueue(agentId, queue, wait.get());
-    });
+    }, services.pool()); // the ACD's futures complete on its thread: go on off it
   }
 
   @Override
@@ -450,7 +450,7 @@ public final class CallManager implements AgentConnector, CallControl {
       return not(ControlResult.Status.AGENT_UNAVAILABLE);
     }
     Acd acd = services.acd();
-    return acd.reserve(targetAgentId, "transfer").thenCompose(target -> {
+    return acd.reserve(targetAgentId, "transfer").thenComposeAsync(target -> {
       if (target.isEmpty()) {
         return not(ControlResult.Status.AGENT_UNAVAILABLE);
       }
@@ -462,7 +462,7 @@ public final class CallManager implements AgentConnector, CallControl {
         }
         return result;
       });
-    });
+    }, services.pool());
   }
 
   @Override
@@ -484,7 +484,7 @@ public final class CallManager implements AgentConnector, CallControl {
       return not(ControlResult.Status.NOT_AVAILABLE);
     }
     Acd acd = services.acd();
-    return acd.reserve(agentId, "dial").thenApply(agent -> {
+    return acd.reserve(agentId, "dial").thenApplyAsync(agent -> {
       if (agent.isEmpty()) {
         return ControlResult.not(ControlResult.Status.NOT_AVAILABLE);
       }
@@ -502,7 +502,7 @@ public final class CallManager implements AgentConnector, CallControl {
       callbacks.add(session);
       session.start();
       return ControlResult.done(callId);
-    });
+    }, services.pool());
   }
 
   /** What a desktop may dial: digits, an optional leading {@code +}, {@code *} and {@code #}. */

@@ -341,7 +341,7 @@ final class CallSession implements ActiveCall, LegOwner {
       return ring(target);
     }
     Acd acd = services.acd();
-    return acd.reserve(agentId, "transfer").thenCompose(reserved -> {
+    return acd.reserve(agentId, "transfer").thenComposeAsync(reserved -> {
       if (reserved.isEmpty()) {
         log.info("transfer to agent {}: not available", agentId);
         return CompletableFuture.completedFuture(TransferResult.UNREACHABLE);
@@ -355,7 +355,7 @@ final class CallSession implements ActiveCall, LegOwner {
           acd.release(agentId, "transfer-ended");
         }
       });
-    });
+    }, services.pool()); // off the ACD's thread, which completes its futures
   }
 
   /** Rings the transfer's target and bridges the caller when it answers. */
