@@ -1,60 +1,72 @@
 package org.hotline.core.dial;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DialableNumberTest {
+  private static final Map<String, Predicate<String>> RULES = Map.of(
+      "desk", DialableNumber::isDeskNumber,
+      "trunk", DialableNumber::isTrunkNumber,
+      "transfer", DialableNumber::isTransferNumber,
+      "entry", DialableNumber::isEntryNumber);
 
-  @ParameterizedTest
-  @ValueSource(strings = {"1", "13800138000", "+8613800138000", "*72", "#31#", "+86*1#", "12345678901234567890123456789012"})
-  void deskNumber_digitsStarHashAndLeadingPlus_areAccepted(String number) {
-    assertTrue(DialableNumber.isDeskNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "+", "++86", "86+1", "138 0013 8000", "138-0013", "sip:100@example.com", "1a", "123456789012345678901234567890123"})
-  void deskNumber_anythingElse_isRefused(String number) {
-    assertFalse(DialableNumber.isDeskNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"1", "13800138000", "+8613800138000", "12345678901234567890123456789012"})
-  void trunkNumber_digitsAndLeadingPlus_areAccepted(String number) {
-    assertTrue(DialableNumber.isTrunkNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "+", "*72", "#31#", "1#", "86+1", "sip:100@example.com", "123456789012345678901234567890123"})
-  void trunkNumber_starHashOrAnythingElse_isRefused(String number) {
-    assertFalse(DialableNumber.isTrunkNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"12", "+862161234567", "02161234567", "12345678901234567890", "+12345678901234567890"})
-  void transferNumber_twoToTwentyDigitsAndLeadingPlus_areAccepted(String number) {
-    assertTrue(DialableNumber.isTransferNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "1", "+1", "123456789012345678901", "*72", "1#", "+86 21 6123 4567", "abc"})
-  void transferNumber_shortCodesTooLongOrNotDigits_areRefused(String number) {
-    assertFalse(DialableNumber.isTransferNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"1", "100", "+862161234567", "sales.cn", "support_en", "help-desk", "*100#"})
-  void entryNumber_extensionsDidsAndSipUserNames_areAccepted(String number) {
-    assertTrue(DialableNumber.isEntryNumber(number));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "sip:100@example.com", "100 200", "100;user=phone", "a/b"})
-  void entryNumber_uriPartsAndSpaces_areRefused(String number) {
-    assertFalse(DialableNumber.isEntryNumber(number));
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+      # rule    | number                            | accepted
+      # The desktop: digits, * and #, one leading +, 1 to 32 of them.
+      desk      | 1                                 | true
+      desk      | +8613800138000                    | true
+      desk      | *72                               | true
+      desk      | #31#                              | true
+      desk      | +86*1#                            | true
+      desk      | 12345678901234567890123456789012  | true
+      desk      | 123456789012345678901234567890123 | false
+      desk      | ''                                | false
+      desk      | +                                 | false
+      desk      | ++86                              | false
+      desk      | 86+1                              | false
+      desk      | 138 0013 8000                     | false
+      desk      | sip:100@example.com               | false
+      # The trunk: digits and one leading + only, 1 to 32.
+      trunk     | 1                                 | true
+      trunk     | +8613800138000                    | true
+      trunk     | 12345678901234567890123456789012  | true
+      trunk     | 123456789012345678901234567890123 | false
+      trunk     | *72                               | false
+      trunk     | 1#                                | false
+      trunk     | ''                                | false
+      trunk     | +                                 | false
+      # A flow's transfer: a whole number, 2 to 20 digits, one leading +.
+      transfer  | 12                                | true
+      transfer  | +862161234567                     | true
+      transfer  | 12345678901234567890              | true
+      transfer  | +12345678901234567890             | true
+      transfer  | 1                                 | false
+      transfer  | +1                                | false
+      transfer  | 123456789012345678901             | false
+      transfer  | *72                               | false
+      transfer  | +86 21 6123 4567                  | false
+      # What callers dial to reach a flow: extensions and SIP user names, 1 to 64.
+      entry     | 100                               | true
+      entry     | +862161234567                     | true
+      entry     | sales.cn                          | true
+      entry     | support_en                        | true
+      entry     | help-desk                         | true
+      entry     | *100#                             | true
+      entry     | ''                                | false
+      entry     | sip:100@example.com               | false
+      entry     | 100 200                           | false
+      entry     | 100;user=phone                    | false
+      """)
+  void eachRule_acceptsItsFormsOnly(String rule, String number, boolean accepted) {
+    assertEquals(accepted, RULES.get(rule).test(number));
   }
 
   @Test
@@ -65,9 +77,6 @@ class DialableNumberTest {
 
   @Test
   void noRule_acceptsNull() {
-    assertFalse(DialableNumber.isDeskNumber(null));
-    assertFalse(DialableNumber.isTrunkNumber(null));
-    assertFalse(DialableNumber.isTransferNumber(null));
-    assertFalse(DialableNumber.isEntryNumber(null));
+    RULES.values().forEach(rule -> assertFalse(rule.test(null)));
   }
 }
