@@ -8,7 +8,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.hotline.config.DialRule;
 import org.hotline.config.DialSettings;
 
@@ -28,9 +27,6 @@ import org.hotline.config.DialSettings;
  */
 public final class DialPolicy {
   private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
-
-  /** What a trunk is sent: the only form the rules can judge without guessing. */
-  private static final Pattern DIALLED = Pattern.compile("\\+?[0-9]{1,32}");
 
   private final List<DialRule> rules;
   private final String written;
@@ -58,7 +54,7 @@ public final class DialPolicy {
 
   /** Whether {@code number} may be dialled; if not, the reason, one line naming the number. */
   public DialDecision check(String number) {
-    if (number == null || !DIALLED.matcher(number).matches()) {
+    if (!DialableNumber.isTrunkNumber(number)) {
       return new DialDecision.Refused("'" + shortened(String.valueOf(number)) + "' is not a phone number: digits, with + before a country code");
     }
     PhoneNumber parsed;

@@ -1,6 +1,7 @@
 package org.hotline.core.flow;
 
 import java.util.Objects;
+import org.hotline.core.dial.DialableNumber;
 
 /** Where a flow may transfer a call: an agent's phone, or a number reached through the trunk. */
 public sealed interface TransferTarget {
@@ -21,7 +22,7 @@ public sealed interface TransferTarget {
   record Number(String number) implements TransferTarget {
     public Number {
       Objects.requireNonNull(number, "number");
-      if (!number.matches("\\+?[0-9]{2,20}")) {
+      if (!DialableNumber.isTransferNumber(number)) {
         throw new IllegalArgumentException("not a dialable number: " + number);
       }
     }

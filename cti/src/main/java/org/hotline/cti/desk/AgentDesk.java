@@ -12,6 +12,7 @@ import org.hotline.core.agent.AgentControl;
 import org.hotline.core.call.CallControl;
 import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CdrRepository;
+import org.hotline.core.dial.DialableNumber;
 import org.hotline.cti.bridge.CtiCommandException;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.feed.OfferedCalls;
@@ -46,9 +47,6 @@ import org.slf4j.MDC;
  */
 public final class AgentDesk implements CtiCommands {
   private static final Logger log = LoggerFactory.getLogger(AgentDesk.class);
-
-  /** What a desktop may dial, once spaces, dashes and brackets are taken out. */
-  private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
 
   /** Taken out of a number to dial: how people write numbers. */
   private static final Pattern NUMBER_SPACING = Pattern.compile("[\\s()\\-.]");
@@ -124,7 +122,7 @@ public final class AgentDesk implements CtiCommands {
 
   private CompletableFuture<Map<String, Object>> dial(String agentId, Map<String, Object> args) {
     String number = NUMBER_SPACING.matcher(text(args, "number", true)).replaceAll("");
-    if (!DIALABLE.matcher(number).matches()) {
+    if (!DialableNumber.isDeskNumber(number)) {
       throw new CtiCommandException("bad-argument", "number is digits, with + * # allowed, at most 32");
     }
     return answered(calls.dial(agentId, number), "number", number);

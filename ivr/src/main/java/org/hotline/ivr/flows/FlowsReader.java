@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import org.hotline.config.IvrSettings;
 import org.hotline.core.dial.DialDecision;
+import org.hotline.core.dial.DialableNumber;
 import org.hotline.ivr.Flow;
 import org.hotline.ivr.FlowDirectory;
 import org.hotline.ivr.calendar.BusinessCalendar;
@@ -182,7 +183,7 @@ public final class FlowsReader {
     for (var entry : entries(node, "numbers", "each dialed number with its flow (\"100\": main)")) {
       String number = entry.getKey();
       String flow = Options.scalar(entry.getValue(), "numbers", "number " + number);
-      if (!number.matches("[A-Za-z0-9+*#._-]{1,64}")) {
+      if (!DialableNumber.isEntryNumber(number)) {
         throw FlowsException.at("numbers", "'" + number + "' is not a dialable number");
       }
       if (!flowNames.contains(flow)) {
@@ -202,7 +203,7 @@ public final class FlowsReader {
             "transfer-allow", Options.describe(item) + " must be written in quotes (\"+862161234567\"), so YAML keeps it as written");
       }
       String number = item.asText().strip();
-      if (!number.matches("\\+?[0-9]{2,20}")) {
+      if (!DialableNumber.isTransferNumber(number)) {
         throw FlowsException.at("transfer-allow", "'" + number + "' is not a dialable number like +862161234567");
       }
       if (services.dialing().policy().check(number) instanceof DialDecision.Refused(String reason)) {

@@ -17,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -46,6 +45,7 @@ import org.hotline.core.call.CallControl;
 import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.dial.DialSite;
+import org.hotline.core.dial.DialableNumber;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.event.EventBus;
 import org.hotline.core.flow.CallFlow;
@@ -467,7 +467,7 @@ public final class CallManager implements AgentConnector, CallControl {
 
   @Override
   public CompletableFuture<ControlResult> dial(String agentId, String number) {
-    if (!DIALABLE.matcher(number).matches()) {
+    if (!DialableNumber.isDeskNumber(number)) {
       throw new IllegalArgumentException("not a number to dial: " + number);
     }
     String uri;
@@ -504,9 +504,6 @@ public final class CallManager implements AgentConnector, CallControl {
       return ControlResult.done(callId);
     }, services.pool());
   }
-
-  /** What a desktop may dial: digits, an optional leading {@code +}, {@code *} and {@code #}. */
-  public static final Pattern DIALABLE = Pattern.compile("\\+?[0-9*#]{1,32}");
 
   /** The session whose caller is connected to {@code agentId}. */
   private Optional<CallSession> connectedTo(String agentId) {

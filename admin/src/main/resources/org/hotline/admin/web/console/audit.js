@@ -2,7 +2,7 @@
 
 import { t } from './i18n.js';
 import * as api from './api.js';
-import { fillTable, showResult, errorText } from './dom.js';
+import { fillTable, errorText, readForPage } from './dom.js';
 import { dateTime } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -41,15 +41,9 @@ export class AuditPage {
   }
 
   async load() {
-    try {
-      this.answer = await api.call('GET', api.withQuery('/api/audit', { page: this.page, size: PAGE_SIZE }));
-      this.render();
-      showResult($('audit-result'), '', '');
-    } catch (e) {
-      this.answer = null;
-      this.render();
-      showResult($('audit-result'), 'error', errorText(e, 'action.readAudit'));
-    }
+    const path = api.withQuery('/api/audit', { page: this.page, size: PAGE_SIZE });
+    this.answer = await readForPage($('audit-result'), path, (e) => errorText(e, 'action.readAudit'));
+    this.render();
   }
 
   render() {

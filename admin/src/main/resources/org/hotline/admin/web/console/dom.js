@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the console's pages: elements, tables and result lines.
 
 import { t } from './i18n.js';
+import * as api from './api.js';
 
 /** A new element: attributes (data-*, class, text...) and children (nodes or strings). */
 export function el(tag, attributes = {}, ...children) {
@@ -64,4 +65,19 @@ export function errorText(error, action) {
     return t('error.network');
   }
   return t('error.server', { status: error.status, message: error.message });
+}
+
+/**
+ * What a page reads to show: the answer to GET `path`, with `line` cleared; or null when it could
+ * not be read, with `line` saying why in the text `failure(error)` gives.
+ */
+export async function readForPage(line, path, failure) {
+  try {
+    const answer = await api.call('GET', path);
+    showResult(line, '', '');
+    return answer;
+  } catch (e) {
+    showResult(line, 'error', failure(e));
+    return null;
+  }
 }

@@ -3,7 +3,7 @@
 
 import { t } from './i18n.js';
 import * as api from './api.js';
-import { el, fillTable, showResult, errorText } from './dom.js';
+import { el, fillTable, showResult, errorText, readForPage } from './dom.js';
 import { dateTime } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -25,15 +25,8 @@ export class SecurityPage {
   }
 
   async load() {
-    try {
-      this.answer = await api.call('GET', '/api/security/bans');
-      this.render();
-      showResult($('bans-result'), '', '');
-    } catch (e) {
-      this.answer = null;
-      this.render();
-      showResult($('bans-result'), 'error', errorText(e, 'action.readBans'));
-    }
+    this.answer = await readForPage($('bans-result'), '/api/security/bans', (e) => errorText(e, 'action.readBans'));
+    this.render();
   }
 
   render() {

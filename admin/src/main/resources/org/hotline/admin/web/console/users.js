@@ -4,7 +4,7 @@
 
 import { t } from './i18n.js';
 import * as api from './api.js';
-import { el, fillTable, showResult, errorText } from './dom.js';
+import { el, fillTable, showResult, errorText, readForPage } from './dom.js';
 import { dateTime } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -29,15 +29,8 @@ export class UsersPage {
   }
 
   async load() {
-    try {
-      this.users = await api.call('GET', '/api/users');
-      this.render();
-      showResult($('users-result'), '', '');
-    } catch (e) {
-      this.users = [];
-      this.render();
-      showResult($('users-result'), 'error', errorText(e, 'action.readUsers'));
-    }
+    this.users = (await readForPage($('users-result'), '/api/users', (e) => errorText(e, 'action.readUsers'))) ?? [];
+    this.render();
   }
 
   render() {
