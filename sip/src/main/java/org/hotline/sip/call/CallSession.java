@@ -26,7 +26,6 @@ import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
 import org.hotline.core.call.ControlResult;
-import org.hotline.core.cdr.Cdr;
 import org.hotline.core.dial.DialSite;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.flow.ActiveCall;
@@ -689,15 +688,7 @@ final class CallSession implements ActiveCall, LegOwner {
     call = next;
     partStarted.accept(next.id(), this);
     log.info("{}: call {} goes on as {}", why, done.id(), next.id());
-    services.metrics().ended(CallOutcome.ANSWERED);
-    Cdr cdr = Cdr.of(done);
-    services.recorder().record(cdr).whenComplete((ok, err) -> exec.execute(() -> {
-      if (err != null) {
-        services.metrics().cdrFailures.increment();
-        log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
-      }
-      services.bus().publish(new CallEvent.Finished(done.id(), cdr, services.clock().instant()));
-    }));
+    CallRecord.close(services, exec, done, CallOutcome.ANSWERED, () -> {}, () -> {});
   }
 
   @Override
@@ -921,19 +912,7 @@ final class CallSession implements ActiveCall, LegOwner {
     if (callerMedia != null) {
       callerMedia.close();
     }
-    services.metrics().ended(outcome);
-    Cdr cdr = Cdr.of(call);
-    services.recorder().record(cdr).whenComplete((ok, err) -> exec.execute(() -> finished(cdr, err)));
-  }
-
-  private void finished(Cdr cdr, Throwable err) {
-    if (err != null) {
-      services.metrics().cdrFailures.increment();
-      log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
-    }
-    state = State.FINISHED;
-    services.bus().publish(new CallEvent.Finished(call.id(), cdr, services.clock().instant()));
-    onFinished.accept(this);
+    CallRecord.close(services, exec, call, outcome, () -> state = State.FINISHED, () -> onFinished.accept(this));
   }
 
   private void sendCallerBye() {

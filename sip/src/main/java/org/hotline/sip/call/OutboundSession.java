@@ -13,7 +13,6 @@ import org.hotline.core.acd.OfferResult;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
-import org.hotline.core.cdr.Cdr;
 import org.hotline.core.event.CallEvent;
 import org.hotline.core.media.Prompt;
 import org.hotline.sip.media.MediaEndpoint;
@@ -221,17 +220,7 @@ final class OutboundSession implements LegOwner {
     if (wasConnected) {
       services.acd().agentCallEnded(offer.agent().id());
     }
-    services.metrics().ended(outcome);
-    Cdr cdr = Cdr.of(call);
-    services.recorder().record(cdr).whenComplete((ok, err) -> exec.execute(() -> {
-      if (err != null) {
-        services.metrics().cdrFailures.increment();
-        log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
-      }
-      state = State.FINISHED;
-      services.bus().publish(new CallEvent.Finished(call.id(), cdr, services.clock().instant()));
-      onFinished.accept(this);
-    }));
+    CallRecord.close(services, exec, call, outcome, () -> state = State.FINISHED, () -> onFinished.accept(this));
   }
 
   private void closePlaceholder() {
