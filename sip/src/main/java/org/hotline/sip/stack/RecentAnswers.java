@@ -30,10 +30,15 @@ final class RecentAnswers {
     return answers.get(id);
   }
 
-  /** Remembers the answer sent for transaction {@code id}, forgetting the oldest when full. */
-  synchronized void put(String id, byte[] answer) {
-    if (answers.put(id, answer) != null) {
-      return; // two copies of one request were answered at once: one slot is enough
+  /**
+   * Remembers the answer for transaction {@code id}, forgetting the oldest when full, and returns
+   * the answer to send: the first one kept when two copies of one request were answered at once
+   * (the second copy's answer, a nonce count seen twice, would be a refusal).
+   */
+  synchronized byte[] put(String id, byte[] answer) {
+    byte[] first = answers.putIfAbsent(id, answer);
+    if (first != null) {
+      return first;
     }
     String oldest = order[next];
     if (oldest != null) {
@@ -41,6 +46,7 @@ final class RecentAnswers {
     }
     order[next] = id;
     next = (next + 1) % order.length;
+    return answer;
   }
 
   synchronized int size() {

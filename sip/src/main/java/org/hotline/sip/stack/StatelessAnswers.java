@@ -46,8 +46,7 @@ final class StatelessAnswers implements SIPMessageValve {
       if (sent == null) {
         SIPResponse response = (SIPResponse) answer.answer(request);
         StatelessResponses.addToTag(response);
-        sent = response.encodeAsBytes(channel.getTransport());
-        recent.put(id, sent);
+        sent = recent.put(id, response.encodeAsBytes(channel.getTransport()));
       } else {
         log.debug("{} retransmitted from {}: answered again", request.getMethod(), channel.getPeerAddress());
       }
