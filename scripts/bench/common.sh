@@ -66,6 +66,15 @@ copy_server() {
   cp -r "$root/admin/target/lib" "$1/server/lib"
 }
 
+# prepare_out NAME REBUILD: sets out to the run's folder (the one asked for, or a new one under
+# $TMPDIR named after NAME), made absolute with its sipp/ folder, and copies the server into it.
+prepare_out() {
+  [ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+  mkdir -p "$out/sipp"
+  out=$(cd "$out" && pwd)
+  copy_server "$out" "$2"
+}
+
 # start_server OUT SIP_PORT HTTP_PORT RTP_MIN RTP_MAX AGENTS [-Dkey=value ...]: starts the copied
 # server on 127.0.0.1 in its own session (demo agents with password 'hotline', the admin password
 # $admin_password, 127.0.0.1 trusted: the load comes from one address that stands for many phones),

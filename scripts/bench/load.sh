@@ -135,10 +135,7 @@ trap 'exit 143' TERM
 . "$root/scripts/lib/java.sh"
 hotline_find_java
 
-[ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/hotline-bench.XXXXXX")
-mkdir -p "$out/sipp"
-out=$(cd "$out" && pwd)
-copy_server "$out" "$rebuild"
+prepare_out hotline-bench "$rebuild"
 cp "$root"/scripts/sipp/*.xml "$out/sipp/" # SIPp writes its traces beside the scenario
 cp -r "$root"/scripts/sipp/pcap "$out/sipp/" # the key presses the callers play
 

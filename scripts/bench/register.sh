@@ -82,10 +82,7 @@ trap 'exit 143' TERM
 # shellcheck source=../lib/java.sh
 . "$root/scripts/lib/java.sh"
 hotline_find_java
-[ -n "$out" ] || out=$(mktemp -d "${TMPDIR:-/tmp}/hotline-register.XXXXXX")
-mkdir -p "$out/sipp"
-out=$(cd "$out" && pwd)
-copy_server "$out" 0
+prepare_out hotline-register 0
 cp "$root/scripts/sipp/uac-register-digest-users-expect-200.xml" "$out/sipp/"
 {
   echo SEQUENTIAL

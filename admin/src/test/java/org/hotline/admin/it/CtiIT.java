@@ -32,16 +32,10 @@ class CtiIT {
       assertEquals("agent", login.get("role").asText());
 
       try (CtiClient desk = CtiClient.agent(server, "1001")) {
-        int phonePort = FreePorts.udpAndTcp();
-        Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
-        Agents.register(server, 1, phonePort, "hotline");
-        Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13800138000", "-m", "1",
-            "-d", "3000", "-timeout", "60s").start();
+        Sipp phone = agentPhone(server, "uas-agent-answer.xml");
+        Sipp caller = customerCalls(server, "3000");
 
-        JsonNode pop = desk.next("screen-pop");
-        // The screen pop came first: a connected state before it would have been skipped.
-        JsonNode connected = desk.nextCallState("connected");
-        assertEquals(pop.get("callId").asText(), connected.get("callId").asText());
+        JsonNode pop = popBeforeConnected(desk);
         assertEquals("北京市", pop.path("caller").path("location").asText().split(" ")[0], pop.toString());
         assertEquals("中国移动", pop.path("caller").path("carrier").asText(), pop.toString());
         assertEquals("VIP", pop.path("customer").path("level").asText(), pop.toString());
@@ -79,16 +73,10 @@ class CtiIT {
   void onAFreshServer_theScreenPopComesBeforeThePhoneThatAnswersAtOnce() throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"));
         CtiClient desk = CtiClient.agent(server, "1001")) {
-      int phonePort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer-at-once.xml", phonePort, "-m", "1", "-timeout", "60s").start();
-      Agents.register(server, 1, phonePort, "hotline");
-      Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13800138000", "-m", "1",
-          "-d", "1000", "-timeout", "60s").start();
+      Sipp phone = agentPhone(server, "uas-agent-answer-at-once.xml");
+      Sipp caller = customerCalls(server, "1000");
 
-      JsonNode pop = desk.next("screen-pop");
-      // A connected state before the pop would have been skipped, and this wait would fail.
-      JsonNode connected = desk.nextCallState("connected");
-      assertEquals(pop.get("callId").asText(), connected.get("callId").asText());
+      JsonNode pop = popBeforeConnected(desk);
       assertEquals(false, pop.path("lookupFailed").asBoolean(), pop.toString());
       assertEquals(0, caller.await(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
@@ -124,5 +112,27 @@ class CtiIT {
         CtiClient anonymous = CtiClient.withoutLogin(server)) {
       assertEquals(4401, anonymous.closeCode());
     }
+  }
+
+  /** Agent 1001's phone, answering as {@code scenario} does, registered. */
+  private static Sipp agentPhone(RunningServer server, String scenario) throws Exception {
+    int phonePort = FreePorts.udpAndTcp();
+    Sipp phone = Sipp.phone(scenario, phonePort, "-m", "1", "-timeout", "60s").start();
+    Agents.register(server, 1, phonePort, "hotline");
+    return phone;
+  }
+
+  /** The customer 13800138000 calls 200 and talks {@code talkMillis} once answered. */
+  private static Sipp customerCalls(RunningServer server, String talkMillis) throws Exception {
+    return Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13800138000", "-m", "1",
+        "-d", talkMillis, "-timeout", "60s").start();
+  }
+
+  /** The next screen-pop, and that the call's connected state came after it (one before it is skipped, and the wait fails). */
+  private static JsonNode popBeforeConnected(CtiClient desk) throws Exception {
+    JsonNode pop = desk.next("screen-pop");
+    JsonNode connected = desk.nextCallState("connected");
+    assertEquals(pop.get("callId").asText(), connected.get("callId").asText());
+    return pop;
   }
 }

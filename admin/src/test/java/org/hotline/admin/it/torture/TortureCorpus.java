@@ -2,6 +2,8 @@ package org.hotline.admin.it.torture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,17 +13,15 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The RFC 4475 torture messages, bit-exact, from {@code shared/sip-torture/rfc4475}: found through
- * {@code HOTLINE_SHARED_DIR} (set by failsafe) or by walking up from the working folder to a
- * sibling {@code shared}. Missing: the tests fail when {@code CI=true}, are skipped otherwise.
+ * The RFC 4475 torture messages, bit-exact, kept in the test resources beside this class
+ * ({@code rfc4475/}, with their SHA256SUMS and where they come from in its README; git leaves
+ * their line endings alone, see {@code .gitattributes}).
  */
 final class TortureCorpus {
-  static final String FOLDER = "sip-torture/rfc4475";
+  static final String FOLDER = "rfc4475";
 
   private TortureCorpus() {}
 
@@ -71,33 +71,17 @@ final class TortureCorpus {
     return laned;
   }
 
+  /** The folder of the messages, as copied beside this class on the test classpath. */
   static Path locate() {
-    Optional<Path> dir = find();
-    if (dir.isEmpty()) {
-      String why = "RFC 4475 torture messages not found: set HOTLINE_SHARED_DIR or put them in ../shared/" + FOLDER;
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(why);
-      }
-      Assumptions.abort(why);
+    URL sums = TortureCorpus.class.getResource(FOLDER + "/SHA256SUMS");
+    if (sums == null) {
+      throw new IllegalStateException("the RFC 4475 torture messages are not on the test classpath: " + FOLDER);
     }
-    return dir.get();
-  }
-
-  private static Optional<Path> find() {
-    String env = System.getenv("HOTLINE_SHARED_DIR");
-    if (env != null && !env.isBlank()) {
-      Path p = Path.of(env).resolve(FOLDER);
-      if (Files.isRegularFile(p.resolve("README.md"))) {
-        return Optional.of(p);
-      }
+    try {
+      return Path.of(sums.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      Path p = at.resolve("shared").resolve(FOLDER);
-      if (Files.isRegularFile(p.resolve("README.md"))) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
   }
 
   private static Map<String, String> checksums(Path dir) {
