@@ -66,6 +66,11 @@ copy_server() {
   cp -r "$root/admin/target/lib" "$1/server/lib"
 }
 
+heap_kb() { # pid: the JVM's heap in use now, kB (jcmd GC.heap_info), empty when it cannot tell
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info 2>/dev/null |
+    awk '/ heap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); print v; exit } }'
+}
+
 # prepare_out NAME REBUILD: sets out to the run's folder (the one asked for, or a new one under
 # $TMPDIR named after NAME), made absolute with its sipp/ folder, and copies the server into it.
 prepare_out() {

@@ -36,6 +36,12 @@
 #                                  before the calls, timing the import; callers 1000 to 9999 of
 #                                  the run (numbers 1380013NNNN) are among them, so their
 #                                  screen-pops find a customer (default 0: none)
+#   --flood N       [FLOOD]        overload: once every call has been placed, a second SIPp at the
+#                                  same (trusted) address starts N new calls a second to 100 for
+#                                  --flood-seconds, while the calls are up (give --talk enough
+#                                  for that); the server must refuse them with 503 and keep the
+#                                  calls up. Reports the 503s, the drops and the heap (default 0: none)
+#   --flood-seconds S [FLOOD_SECONDS] how long the flood lasts (default 20)
 #   --out DIR       [OUT_DIR]      where logs, traces and samples go (default: a new /tmp dir)
 #   --summary F     [SUMMARY_FILE] also write the results as key=value lines to F
 #   --rebuild       [REBUILD=1]    build the server jar even if one exists
@@ -61,6 +67,8 @@ agent_port=${AGENT_PORT:-}
 caller_port=${CALLER_PORT:-}
 parallel=${PARALLEL:-16}
 customers=${CUSTOMERS:-0}
+flood=${FLOOD:-0}
+flood_s=${FLOOD_SECONDS:-20}
 out=${OUT_DIR:-}
 summary_file=${SUMMARY_FILE:-}
 rebuild=${REBUILD:-0}
@@ -80,6 +88,8 @@ while [ $# -gt 0 ]; do
     --caller-port) caller_port=$2; shift 2 ;;
     --parallel) parallel=$2; shift 2 ;;
     --customers) customers=$2; shift 2 ;;
+    --flood) flood=$2; shift 2 ;;
+    --flood-seconds) flood_s=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --summary) summary_file=$2; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
@@ -90,6 +100,8 @@ done
 for v in rate calls talk_ms parallel; do
   [[ ${!v} =~ ^[0-9]+$ ]] && [ "${!v}" -gt 0 ] || { echo "load.sh: $v must be a positive whole number, got '${!v}'" >&2; exit 2; }
 done
+[[ $flood =~ ^[0-9]+$ ]] || { echo "load.sh: flood must be a whole number, got '$flood'" >&2; exit 2; }
+[[ $flood_s =~ ^[0-9]+$ ]] && [ "$flood_s" -gt 0 ] || { echo "load.sh: flood-seconds must be a positive whole number, got '$flood_s'" >&2; exit 2; }
 [[ $customers =~ ^[0-9]+$ ]] || { echo "load.sh: customers must be a whole number, got '$customers'" >&2; exit 2; }
 [ "$customers" -le 1000000 ] || { echo "load.sh: at most 1000000 customers (one import)" >&2; exit 2; }
 [ -n "$limit" ] || limit=$calls
@@ -112,7 +124,7 @@ dtmf_pcap=/usr/share/sip-tester/dtmf_2833_1.pcap
 [ -r "$dtmf_pcap" ] || { log "the caller scenario plays $dtmf_pcap (Debian sip-tester)"; exit 1; }
 
 # --- cleanup: everything started here runs in its own session; stop each group by its id ---
-server_pid=; uas_pid=; caller_pid=; reg_pid=; sampler_pid=
+server_pid=; uas_pid=; caller_pid=; reg_pid=; sampler_pid=; flood_pid=
 # shellcheck source=common.sh
 . "$root/scripts/bench/common.sh"
 cleanup() {
@@ -120,6 +132,7 @@ cleanup() {
   trap - EXIT INT TERM
   [ -z "$sampler_pid" ] || { kill "$sampler_pid" 2>/dev/null || true; }
   stop_group "$caller_pid" 3
+  stop_group "$flood_pid" 3
   stop_group "$reg_pid" 3
   stop_group "$uas_pid" 3
   stop_group "$server_pid" 15
@@ -146,6 +159,7 @@ take caller_port 1
 take rtp_min "$rtp_ports"
 pick 4; agent_media=$REPLY
 pick 4; caller_media=$REPLY
+flood_port=; [ "$flood" = 0 ] || { take flood_port 1; pick 4; flood_media=$REPLY; }
 rtp_max=$((rtp_min + rtp_ports - 1))
 
 
@@ -155,6 +169,7 @@ admin_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 log "output in $out"
 log "server: SIP 127.0.0.1:$sip_port, HTTP $http_port, RTP $rtp_min-$rtp_max, $agents demo agents"
 start_server "$out" "$sip_port" "$http_port" "$rtp_min" "$rtp_max" "$agents" -Dhotline.ivr.flows="$root/scripts/bench/flows.yaml"
+jvm=$(pgrep -P "$server_pid" java 2>/dev/null || echo "$server_pid")
 log "server up (pid $server_pid)"
 
 # --- customers: a directory of the size asked, imported as an operator would -----------------
@@ -220,8 +235,8 @@ sample() {
     stat=$(sed 's/.*) //' "/proc/$server_pid/stat" 2>/dev/null) || break
     rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status" 2>/dev/null) || break
     host=$(awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat)
-    # time_ns utime+stime_ticks rss_kb host_busy_ticks host_total_ticks
-    echo "$t $(echo "$stat" | awk '{ print $12 + $13 }') $rss $host"
+    # time_ns utime+stime_ticks rss_kb host_busy_ticks host_total_ticks heap_kb
+    echo "$t $(echo "$stat" | awk '{ print $12 + $13 }') $rss $host $(heap_kb "$jvm")"
     sleep 1
   done
 }
@@ -241,8 +256,20 @@ call_started=$(date +%s%N)
     -trace_screen -screen_file callers_screen.log -trace_err -error_file callers_errors.log
 ) >"$out/sipp-callers.log" 2>&1 &
 caller_pid=$!
+if [ "$flood" -gt 0 ]; then
+  (
+    sleep $(( (calls + rate - 1) / rate + 2 )) # every call placed
+    cd "$out/sipp"
+    exec setsid timeout -k 5 $((flood_s + 60)) sipp "127.0.0.1:$sip_port" -sf uac-invite-flood.xml \
+      -s 100 -i 127.0.0.1 -p "$flood_port" -mp "$flood_media" -nostdin \
+      -r "$flood" -m $((flood * flood_s)) -l $((flood * flood_s)) -recv_timeout 5s -timeout "$((flood_s + 40))s" \
+      -trace_stat -stf flood_stat.csv -fd 1
+  ) >"$out/sipp-flood.log" 2>&1 &
+  flood_pid=$!
+fi
 caller_rc=0
 wait "$caller_pid" || caller_rc=$?
+[ -z "$flood_pid" ] || { wait "$flood_pid" || true; flood_pid=; }
 caller_pid=
 call_s=$(awk -v a="$call_started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 kill "$sampler_pid" 2>/dev/null || true
@@ -280,14 +307,14 @@ setup_max=$(pct "$out/setup_ms.txt" 100)
 # achieved rate: answered INVITEs per second over the span in which they were answered
 cps=$(awk 'NR == 1 { a = $1 } { b = $1 } END { if (NR > 1 && b > a) printf "%.1f", (NR - 1) * 1000 / (b - a); else print "n/a" }' "$out/setup_at_ms.txt")
 
-read -r cpu_mean cpu_max rss_max host_busy samples < <(awk -v hz="$clk_tck" '
+read -r cpu_mean cpu_max rss_max host_busy samples heap_max < <(awk -v hz="$clk_tck" '
   NR > 1 && $1 > t {
     c = ($2 - k) / hz / (($1 - t) / 1e9) * 100; n++; s += c; if (c > m) m = c
     if ($5 > ht) { hb += $4 - hb0; htt += $5 - ht }
   }
-  { t = $1; k = $2; if ($3 > r) r = $3; hb0 = $4; ht = $5 }
-  END { if (n == 0) { print "n/a n/a", (r ? sprintf("%.0f", r / 1024) : "n/a"), "n/a", 0; exit }
-        printf "%.0f %.0f %.0f %.0f %d\n", s / n, m, r / 1024, (htt ? hb / htt * 100 : 0), n }' "$out/samples.txt")
+  { t = $1; k = $2; if ($3 > r) r = $3; hb0 = $4; ht = $5; if ($6 > h) h = $6 }
+  END { if (n == 0) { print "n/a n/a", (r ? sprintf("%.0f", r / 1024) : "n/a"), "n/a", 0, "n/a"; exit }
+        printf "%.0f %.0f %.0f %.0f %d %s\n", s / n, m, r / 1024, (htt ? hb / htt * 100 : 0), n, (h ? sprintf("%.0f", h / 1024) : "n/a") }' "$out/samples.txt")
 
 # CDRs: wait (bounded) until every attempted call has one, or the count stops growing.
 cdr_json=
@@ -304,9 +331,22 @@ printf '%s' "$cdr_json" >"$out/cdrs.json"
 outcomes=$(printf '%s' "$cdr_json" | { grep -o '"outcome":"[^"]*"' || true; } | sed 's/"outcome":"\(.*\)"/\1/' | sort | uniq -c |
   awk '{ printf "%s%s=%s", sep, $2, $1; sep = " " }')
 answered=$(printf '%s' "$cdr_json" | { grep -o '"outcome":"answered"' || true; } | wc -l)
-curl -s -u "admin:$admin_password" --max-time 10 "$http/metrics" >"$out/metrics.txt" || true
+# Calls still ending (a flood's, their CDRs queued behind the others): wait, bounded, for none.
+deadline=$((SECONDS + 60))
+while :; do
+  curl -s -u "admin:$admin_password" --max-time 10 "$http/metrics" >"$out/metrics.txt" || true
+  awk '$1 == "hotline_calls_active" || index($1, "hotline_calls_active{") == 1 { s += $2 } END { exit !(s == 0) }' "$out/metrics.txt" &&
+    break
+  [ "$SECONDS" -lt "$deadline" ] || break
+  sleep 1
+done
 metric() { awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $2 } END { print s + 0 }' "$out/metrics.txt"; }
 cdr_lost=$(metric hotline_cdr_lost_total)
+flood_line="no flood"
+if [ "$flood" -gt 0 ]; then
+  flood_line="$flood new calls/s for ${flood_s} s beside the calls up: $(stat_col "$out/sipp/flood_stat.csv" "OutgoingCall(C)") sent;\
+ server refused $(metric hotline_sip_refused_total) with 503 ($(awk '/^hotline_sip_refused_total\{/ { sub(/.*reason="/, ""); sub(/".*} /, "="); printf "%s ", $0 }' "$out/metrics.txt")), dropped $(metric hotline_sip_dropped_total) unread"
+fi
 listener_errors=$(metric hotline_sip_listener_errors_total)
 still_active=$(metric hotline_calls_active) # calls the server still holds after the callers ended
 srv_answer=$(awk '$1 == "hotline_sip_invite_answer_seconds_count" { n = $2 } $1 == "hotline_sip_invite_answer_seconds_sum" { s = $2 }
@@ -336,7 +376,8 @@ cat <<EOF
  rate             achieved $cps calls/s (INVITEs answered per second; asked $rate); callers ran ${call_s} s
  call setup       INVITE -> 200 OK: median $setup_p50 ms   p95 $setup_p95 ms   max $setup_max ms   ($setup_n samples)
  server CPU       mean ${cpu_mean}%   max ${cpu_max}%   (% of one core, $samples one-second samples)
- server RSS       max $rss_max MB
+ server memory    RSS max $rss_max MB   heap in use max $heap_max MB
+ overload         $flood_line
  CDRs             $cdrs   ${outcomes:-none}
  server side      INVITE received -> 200 OK sent: $srv_answer (hotline.sip.invite.answer)
  screen-pops      offer -> message ready: $screenpop; without lookups $screenpop_failed
@@ -369,6 +410,7 @@ setup_max_ms=$setup_max
 cpu_mean=$cpu_mean
 cpu_max=$cpu_max
 rss_max_mb=$rss_max
+heap_max_mb=$heap_max
 host_busy=$host_busy
 load_before=$load_before
 cdrs=$cdrs

@@ -107,7 +107,7 @@ sample() { # every second: utime+stime ticks, RSS kB, heap used kB
   while kill -0 "$jvm" 2>/dev/null; do
     echo "$(date +%s%N) $(sed 's/.*) //' "/proc/$jvm/stat" | awk '{ print $12 + $13 }') \
 $(awk '/^VmRSS:/ { print $2 }' "/proc/$jvm/status") \
-$("$JAVA_HOME/bin/jcmd" "$jvm" GC.heap_info 2>/dev/null | awk '/ heap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); print v; exit } }')"
+$(heap_kb "$jvm")"
     sleep 1
   done
 }
