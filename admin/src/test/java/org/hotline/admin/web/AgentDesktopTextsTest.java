@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent desktop's texts: every text has its English and its Chinese, and every key the page
- * and its modules name is in the dictionary, so no agent ever reads a bare key.
+ * and its modules name is in the dictionary, its own or the login form's ({@link LoginTextsTest}),
+ * so no agent ever reads a bare key.
  */
 class AgentDesktopTextsTest {
   private static final String[] MODULES = {
@@ -33,8 +34,16 @@ class AgentDesktopTextsTest {
   }
 
   @Test
+  void thePage_speaksTheLoginFormsTexts_andNamesItsAudience() throws IOException {
+    assertTrue(PageSources.read("agent/i18n.js").contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
+        "the page's language has the login form's texts");
+    assertTrue(PageSources.read("agent/app.js").contains("new LoginForm($('login-view'), 'agent',"), "the agent desktop's login form");
+  }
+
+  @Test
   void everyKeyThePageAndModulesName_isInTheDictionary() throws IOException {
     Set<String> dictionary = PageSources.keys(PageSources.read("agent/i18n.js"));
+    dictionary.addAll(PageSources.loginKeys());
     Set<String> missing = new TreeSet<>();
     Matcher html = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"").matcher(PageSources.read("agent/index.html"));
     while (html.find()) {
@@ -42,7 +51,8 @@ class AgentDesktopTextsTest {
         missing.add("index.html: " + html.group(1));
       }
     }
-    Pattern literal = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[a-zA-Z_-]+)'");
+    // t('key'), a message kept as {key: 'key'}, and the notice of showLogin('key').
+    Pattern literal = Pattern.compile("(?:\\bt\\(|\\bkey: |\\bshowLogin\\()'([a-zA-Z]+\\.[a-zA-Z_-]+)'");
     int named = 0;
     for (String module : MODULES) {
       Matcher m = literal.matcher(PageSources.read("agent/" + module));

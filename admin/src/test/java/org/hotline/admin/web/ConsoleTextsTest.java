@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The console's and the wallboard's texts: every text has its English and its Chinese, and every
  * key the pages and their modules name, directly or built from a state, role, outcome or
- * strategy, is in the dictionary.
+ * strategy, is in the dictionary, theirs or the login form's ({@link LoginTextsTest}).
  */
 class ConsoleTextsTest {
   private static final String[] FILES = {
@@ -38,11 +38,19 @@ class ConsoleTextsTest {
   }
 
   @Test
+  void thePages_speakTheLoginFormsTexts_andTheConsoleNamesItsAudience() throws IOException {
+    assertTrue(PageSources.read("console/i18n.js").contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
+        "the console's and the wallboard's language has the login form's texts");
+    assertTrue(PageSources.read("console/app.js").contains("new LoginForm($('login-view'), 'console',"), "the console's login form");
+  }
+
+  @Test
   void everyKeyThePagesName_isInTheDictionary() throws IOException {
     Set<String> dictionary = PageSources.keys(PageSources.read("console/texts.js"));
+    dictionary.addAll(PageSources.loginKeys());
     Set<String> missing = new TreeSet<>();
     Pattern named = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
-        + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
+        + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|showLogin\\('([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
     int count = 0;
     for (String file : FILES) {
       Matcher m = named.matcher(PageSources.read(file));

@@ -25,6 +25,11 @@ final class PageSources {
     }
   }
 
+  /** The keys of the login form's texts ({@code shared/login-texts.js}), in every language. */
+  static Set<String> loginKeys() throws IOException {
+    return keys(read("shared/login-texts.js"));
+  }
+
   /** The keys of a dictionary's entries ({@code 'login.submit': ...}) in {@code block}. */
   static Set<String> keys(String block) {
     Set<String> keys = new TreeSet<>();

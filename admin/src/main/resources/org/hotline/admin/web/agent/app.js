@@ -12,11 +12,18 @@ import { TicketForm } from './tickets.js';
 import { PasswordForm } from './password.js';
 import { translateResults } from './result.js';
 import { readTabSession, keepTabSession } from '/shared/tab-session.js';
+import { LoginForm } from '/shared/login.js';
 
 /** Where the login answer is kept for this tab (never the token: the HttpOnly cookie holds it). */
 const SESSION_KEY = 'hotline.desk.session';
 
 const $ = (id) => document.getElementById(id);
+
+const loginForm = new LoginForm($('login-view'), 'agent', { t, onLanguageChange }, signIn, {
+  busyLabel: true,
+  clearPasswordOnFailure: true,
+  keepNotice: true,
+});
 
 const cti = new CtiClient(CtiClient.defaultUrl());
 const card = new Card();
@@ -39,9 +46,6 @@ const passwordForm = new PasswordForm(() => {
 
 let session = null;
 let connection = { status: 'offline', delayMs: 0 };
-/** The login form's messages as keys, so a language switch translates them too. */
-let loginError = null;
-let loginNotice = null;
 
 // ---- session -------------------------------------------------------------------------------
 
@@ -57,29 +61,24 @@ function showLogin(noticeKey) {
   session = null;
   api.useCsrfToken(null);
   keepSession(null);
-  loginNotice = noticeKey;
   $('desk-view').hidden = true;
-  $('login-view').hidden = false;
   $('sign-out').hidden = true;
   $('who').hidden = true;
-  $('login-password').value = '';
   agentState.reset();
   callPanel.reset();
   card.clear();
   wrapUp.forCall(null);
   tickets.reset();
   passwordForm.reset();
-  renderLogin();
-  $('login-user').focus();
+  loginForm.show(noticeKey);
+  loginForm.focus();
 }
 
 function enterDesk(value) {
   session = value;
   api.useCsrfToken(value.csrfToken);
   keepSession(value);
-  loginError = null;
-  loginNotice = null;
-  $('login-view').hidden = true;
+  loginForm.hide();
   $('desk-view').hidden = false;
   $('sign-out').hidden = false;
   $('who').hidden = false;
@@ -89,39 +88,20 @@ function enterDesk(value) {
   $('btn-ready').focus();
 }
 
-async function submitLogin(event) {
-  event.preventDefault();
-  const user = $('login-user').value.trim();
-  const password = $('login-password').value;
-  if (!user || !password) {
-    loginError = { key: 'login.missing' };
-    renderLogin();
-    return;
+/** Enters the desk with the login's answer; refuses (and ends) the login of anyone but an agent. */
+async function signIn(user, password) {
+  const answer = await api.login(user, password);
+  if (answer.role !== 'agent' || !answer.agentId) {
+    await api.logout().catch(() => {});
+    return { key: 'session.notAgent' };
   }
-  const button = $('login-submit');
-  button.disabled = true;
-  button.textContent = t('login.busy');
-  try {
-    const answer = await api.login(user, password);
-    if (answer.role !== 'agent' || !answer.agentId) {
-      await api.logout().catch(() => {});
-      loginError = { key: 'session.notAgent' };
-      return;
-    }
-    enterDesk({
-      agentId: answer.agentId,
-      breakReasons: answer.breakReasons || [],
-      expiresAt: answer.expiresAt,
-      csrfToken: answer.csrfToken || null,
-    });
-  } catch (e) {
-    loginError = e.status === 401 ? { key: 'login.wrong' } : { key: 'login.failed', params: { message: e.message } };
-    $('login-password').value = '';
-    $('login-password').focus();
-  } finally {
-    button.disabled = false;
-    renderLogin();
-  }
+  enterDesk({
+    agentId: answer.agentId,
+    breakReasons: answer.breakReasons || [],
+    expiresAt: answer.expiresAt,
+    csrfToken: answer.csrfToken || null,
+  });
+  return null;
 }
 
 async function signOut() {
@@ -193,20 +173,9 @@ function renderWho() {
   $('who').textContent = session ? t('session.who', { agentId: session.agentId }) : '';
 }
 
-function renderLogin() {
-  const error = $('login-error');
-  error.hidden = !loginError;
-  error.textContent = loginError ? t(loginError.key, loginError.params) : '';
-  const notice = $('login-notice');
-  notice.hidden = !loginNotice;
-  notice.textContent = loginNotice ? t(loginNotice) : '';
-  $('login-submit').textContent = t('login.submit');
-}
-
 function renderAll() {
   renderConnection();
   renderWho();
-  renderLogin();
   agentState.render();
   callPanel.render();
   wrapUp.render();
@@ -220,7 +189,6 @@ cti.addEventListener('message', (event) => onMessage(event.detail));
 cti.addEventListener('status', (event) => onStatus(event.detail));
 cti.addEventListener('session-ended', (event) => showLogin(event.detail.code === EXPIRED ? 'session.expired' : 'session.ended'));
 
-$('login-form').addEventListener('submit', submitLogin);
 $('sign-out').addEventListener('click', signOut);
 $('lang').addEventListener('change', (event) => setLanguage(event.target.value));
 onLanguageChange((lang) => {

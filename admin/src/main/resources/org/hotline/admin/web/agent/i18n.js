@@ -1,7 +1,8 @@
 // Every text of the agent desktop, in English and Chinese, and the language the page speaks
-// (/shared/language.js).
+// (/shared/language.js); the login form's texts are /shared/login-texts.js.
 
-import { languageOf } from '/shared/language.js';
+import { languageOf, combined } from '/shared/language.js';
+import { LOGIN_TEXTS } from '/shared/login-texts.js';
 
 const STORAGE_KEY = 'hotline.desk.lang';
 
@@ -19,15 +20,6 @@ const DICTIONARY = {
     'session.expired': 'Your session has expired. Please log in again.',
     'session.ended': 'You have been signed out. Please log in again.',
     'session.notAgent': 'This page is for agents: sign in with an agent ID.',
-    'login.title': 'Sign in',
-    'login.hint': 'Your agent ID and your desk password (not your phone\'s SIP password).',
-    'login.user': 'Agent ID',
-    'login.password': 'Password',
-    'login.submit': 'Log in',
-    'login.busy': 'Signing in…',
-    'login.wrong': 'Wrong agent ID or password.',
-    'login.missing': 'Enter your agent ID and password.',
-    'login.failed': 'Sign-in failed: {message}',
     'state.title': 'My status',
     'state.unknown': 'Unknown',
     'state.logged_out': 'Logged out',
@@ -188,15 +180,6 @@ const DICTIONARY = {
     'session.expired': '登录已过期，请重新登录。',
     'session.ended': '您已退出，请重新登录。',
     'session.notAgent': '本页面供坐席使用：请用坐席工号登录。',
-    'login.title': '登录',
-    'login.hint': '坐席工号，以及工作台密码（不是话机的 SIP 密码）。',
-    'login.user': '坐席工号',
-    'login.password': '密码',
-    'login.submit': '登录',
-    'login.busy': '正在登录…',
-    'login.wrong': '工号或密码错误。',
-    'login.missing': '请输入工号和密码。',
-    'login.failed': '登录失败：{message}',
     'state.title': '我的状态',
     'state.unknown': '未知',
     'state.logged_out': '已签出',
@@ -346,7 +329,7 @@ const DICTIONARY = {
   },
 };
 
-const page = languageOf(DICTIONARY, STORAGE_KEY, 'app.title');
+const page = languageOf(combined(DICTIONARY, LOGIN_TEXTS), STORAGE_KEY, 'app.title');
 
 /** The languages the page speaks. */
 export const LANGUAGES = page.languages;

@@ -9,6 +9,7 @@ import { QueuesPage } from './queues.js';
 import { UsersPage } from './users.js';
 import { AuditPage } from './audit.js';
 import { SecurityPage } from './security.js';
+import { LoginForm } from '/shared/login.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,40 +22,24 @@ const pages = {
   audit: new AuditPage(),
 };
 
-/** The login form's messages as keys, so a language switch translates them too. */
-let loginError = null;
-let loginNotice = null;
+const loginForm = new LoginForm($('login-view'), 'console', { t, onLanguageChange }, signIn);
 let shown = null;
-
-function renderLogin() {
-  const error = $('login-error');
-  error.hidden = !loginError;
-  error.textContent = loginError ? t(loginError.key, loginError.params) : '';
-  const notice = $('login-notice');
-  notice.hidden = !loginNotice;
-  notice.textContent = loginNotice ? t(loginNotice) : '';
-}
 
 function showLogin(noticeKey) {
   api.forget();
-  loginNotice = noticeKey ?? null;
   leavePage();
   document.querySelectorAll('.page').forEach((p) => { p.hidden = true; });
   $('page-none').hidden = true;
   $('nav').hidden = true;
   $('who').hidden = true;
   $('sign-out').hidden = true;
-  $('login-view').hidden = false;
-  $('login-password').value = '';
+  loginForm.show(noticeKey);
   document.body.dataset.view = 'login';
-  renderLogin();
 }
 
 function enterConsole(session) {
   const allowed = api.pagesFor(session.role);
-  loginError = null;
-  loginNotice = null;
-  $('login-view').hidden = true;
+  loginForm.hide();
   $('nav').hidden = false;
   $('who').hidden = false;
   $('who').textContent = t('session.who', { user: session.user, role: t(`role.${session.role}`) });
@@ -104,33 +89,15 @@ function route() {
   }
 }
 
-async function onLogin(event) {
-  event.preventDefault();
-  const user = $('login-user').value.trim();
-  const password = $('login-password').value;
-  loginNotice = null;
-  if (!user || !password) {
-    loginError = { key: 'login.missing' };
-    renderLogin();
-    return;
+/** Enters the console with the login's answer; refuses (and ends) the login of a role that may use no page. */
+async function signIn(user, password) {
+  const session = await api.login(user, password);
+  if (api.pagesFor(session.role).length === 0) {
+    await api.logout().catch(() => {});
+    return { key: 'session.refusedRole', params: { role: t(`role.${session.role}`) } };
   }
-  $('login-submit').disabled = true;
-  try {
-    const session = await api.login(user, password);
-    if (api.pagesFor(session.role).length === 0) {
-      const role = session.role;
-      await api.logout().catch(() => {});
-      loginError = { key: 'login.refusedRole', params: { role: t(`role.${role}`) } };
-      renderLogin();
-      return;
-    }
-    enterConsole(session);
-  } catch (e) {
-    loginError = e.status === 401 ? { key: 'login.wrong' } : { key: 'login.failed', params: { message: e.message } };
-    renderLogin();
-  } finally {
-    $('login-submit').disabled = false;
-  }
+  enterConsole(session);
+  return null;
 }
 
 function start() {
@@ -138,14 +105,12 @@ function start() {
   translate(document);
   $('lang').addEventListener('change', (e) => setLanguage(e.target.value));
   onLanguageChange(() => {
-    renderLogin();
     const session = api.currentSession();
     if (session) {
       $('who').textContent = t('session.who', { user: session.user, role: t(`role.${session.role}`) });
     }
     Object.values(pages).forEach((p) => p.relabel());
   });
-  $('login-form').addEventListener('submit', onLogin);
   $('sign-out').addEventListener('click', async () => {
     await api.logout().catch(() => {});
     showLogin('session.signedOut');

@@ -1,12 +1,14 @@
 // The language the console and the wallboard speak (/shared/language.js), with every text of
-// theirs in texts.js. A page's title is the key its body names in data-title.
+// theirs in texts.js and the login form's in /shared/login-texts.js. A page's title is the key its
+// body names in data-title.
 
-import { languageOf } from '/shared/language.js';
+import { languageOf, combined } from '/shared/language.js';
+import { LOGIN_TEXTS } from '/shared/login-texts.js';
 import { DICTIONARY } from './texts.js';
 
 const STORAGE_KEY = 'hotline.console.lang';
 
-const page = languageOf(DICTIONARY, STORAGE_KEY, () => document.body.dataset.title);
+const page = languageOf(combined(DICTIONARY, LOGIN_TEXTS), STORAGE_KEY, () => document.body.dataset.title);
 
 export const LANGUAGES = page.languages;
 

@@ -4,6 +4,17 @@
 // data-i18n-title; the modules call t() when they render.
 
 /**
+ * One dictionary of several ({en: {key: text}, zh: {...}} each), such as a page's own texts and
+ * the login form's (/shared/login-texts.js): every language of the first, with the keys of all.
+ */
+export function combined(...dictionaries) {
+  return Object.fromEntries(Object.keys(dictionaries[0]).map((lang) => [
+    lang,
+    Object.assign({}, ...dictionaries.map((dictionary) => dictionary[lang])),
+  ]));
+}
+
+/**
  * The language functions of a page.
  *
  * @param dictionary the page's texts: {en: {key: text}, zh: {...}}

@@ -126,7 +126,7 @@ async function onLogin(event) {
   const user = $('login-user').value.trim();
   const password = $('login-password').value;
   if (!user || !password) {
-    loginError = 'login.missing';
+    loginError = 'login.consoleMissing';
     renderLogin();
     return;
   }
@@ -136,7 +136,7 @@ async function onLogin(event) {
     $('login-password').value = '';
     showBoard();
   } catch (e) {
-    loginError = e.status === 401 ? 'login.wrong' : 'error.network';
+    loginError = e.status === 401 ? 'login.consoleWrong' : 'error.network';
     renderLogin();
   }
 }
