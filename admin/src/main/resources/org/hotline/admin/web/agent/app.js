@@ -1,7 +1,7 @@
 // The agent desktop: signs the agent in, keeps the CTI connection, and hands each event to the
 // panel it concerns. See docs/agent-desktop.md.
 
-import { t, translate, setLanguage, language, onLanguageChange } from './i18n.js';
+import { t, translate, bindSwitch, onLanguageChange } from './i18n.js';
 import * as api from './api.js';
 import { CtiClient, EXPIRED } from './cti.js';
 import { Card } from './card.js';
@@ -190,17 +190,13 @@ cti.addEventListener('status', (event) => onStatus(event.detail));
 cti.addEventListener('session-ended', (event) => showLogin(event.detail.code === EXPIRED ? 'session.expired' : 'session.ended'));
 
 $('sign-out').addEventListener('click', signOut);
-$('lang').addEventListener('change', (event) => setLanguage(event.target.value));
-onLanguageChange((lang) => {
-  $('lang').value = lang;
-  renderAll();
-});
+bindSwitch($('lang'));
+onLanguageChange(renderAll);
 setInterval(() => {
   agentState.tick();
   callPanel.tick();
 }, 1000);
 
-$('lang').value = language();
 translate(document);
 renderAll();
 const resumed = storedSession();

@@ -334,4 +334,4 @@ const page = languageOf(combined(DICTIONARY, LOGIN_TEXTS), STORAGE_KEY, 'app.tit
 /** The languages the page speaks. */
 export const LANGUAGES = page.languages;
 
-export const { language, locale, t, has, translate, setLanguage, onLanguageChange } = page;
+export const { language, locale, t, has, translate, setLanguage, onLanguageChange, bindSwitch } = page;

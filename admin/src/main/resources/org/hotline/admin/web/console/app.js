@@ -1,7 +1,7 @@
 // The supervisors' console: signs the user in, shows the pages their role may use in the nav and
 // opens the one the address names (#reports, #agents...). See docs/console.md.
 
-import { t, translate, setLanguage, language, onLanguageChange } from './i18n.js';
+import { t, translate, bindSwitch, onLanguageChange } from './i18n.js';
 import * as api from './api.js';
 import { ReportsPage } from './reports.js';
 import { AgentsPage } from './agents.js';
@@ -101,9 +101,8 @@ async function signIn(user, password) {
 }
 
 function start() {
-  $('lang').value = language();
+  bindSwitch($('lang'));
   translate(document);
-  $('lang').addEventListener('change', (e) => setLanguage(e.target.value));
   onLanguageChange(() => {
     const session = api.currentSession();
     if (session) {

@@ -12,4 +12,4 @@ const page = languageOf(combined(DICTIONARY, LOGIN_TEXTS), STORAGE_KEY, () => do
 
 export const LANGUAGES = page.languages;
 
-export const { language, locale, t, has, translate, setLanguage, onLanguageChange } = page;
+export const { language, locale, t, has, translate, setLanguage, onLanguageChange, bindSwitch } = page;

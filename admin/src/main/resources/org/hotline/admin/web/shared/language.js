@@ -3,6 +3,12 @@
 // Static texts in the HTML name their key in data-i18n (text), data-i18n-placeholder or
 // data-i18n-title; the modules call t() when they render.
 
+/** Each language as the switch names it (in its own words), and its BCP 47 tag. */
+const LANGUAGES = {
+  en: { name: 'English', tag: 'en' },
+  zh: { name: '中文', tag: 'zh-CN' },
+};
+
 /**
  * One dictionary of several ({en: {key: text}, zh: {...}} each), such as a page's own texts and
  * the login form's (/shared/login-texts.js): every language of the first, with the keys of all.
@@ -53,7 +59,7 @@ export function languageOf(dictionary, storageKey, titleKey) {
 
   /** The BCP 47 tag of the language in use, for Intl formatting and the lang attribute. */
   function locale() {
-    return current === 'zh' ? 'zh-CN' : 'en';
+    return LANGUAGES[current].tag;
   }
 
   /**
@@ -107,5 +113,24 @@ export function languageOf(dictionary, storageKey, titleKey) {
     listeners.add(listener);
   }
 
-  return { languages: Object.keys(dictionary), language, locale, t, has, translate, setLanguage, onLanguageChange };
+  /**
+   * Makes select the page's language switch: an option for each language, named in its own words,
+   * the one in use selected; choosing one switches the page, and every switch shows in it.
+   */
+  function bindSwitch(select) {
+    select.replaceChildren(...Object.keys(dictionary).map((lang) => {
+      const option = document.createElement('option');
+      option.value = lang;
+      option.lang = LANGUAGES[lang].tag;
+      option.textContent = LANGUAGES[lang].name;
+      return option;
+    }));
+    select.value = current;
+    select.addEventListener('change', () => setLanguage(select.value));
+    onLanguageChange((lang) => {
+      select.value = lang;
+    });
+  }
+
+  return { languages: Object.keys(dictionary), language, locale, t, has, translate, setLanguage, onLanguageChange, bindSwitch };
 }

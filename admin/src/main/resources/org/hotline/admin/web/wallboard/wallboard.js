@@ -2,7 +2,7 @@
 // service level, answered and abandoned, and its agents by state, from the live feed; big type
 // for a wall screen. Signs in on the page when the feed asks for it. See docs/console.md.
 
-import { t, translate, setLanguage, language, onLanguageChange, locale } from '/console/i18n.js';
+import { t, translate, bindSwitch, onLanguageChange, locale } from '/console/i18n.js';
 import * as api from '/console/api.js';
 import { el } from '/console/dom.js';
 import { duration, percent, count } from '/console/format.js';
@@ -142,9 +142,8 @@ async function onLogin(event) {
 }
 
 function start() {
-  $('lang').value = language();
+  bindSwitch($('lang'));
   translate(document);
-  $('lang').addEventListener('change', (e) => setLanguage(e.target.value));
   onLanguageChange(() => {
     render();
     renderConnection();
