@@ -1,7 +1,7 @@
 // Times and durations as the agent reads them, in the page's language.
 
 import { locale } from './i18n.js';
-import { clock, missing, dateTime as sharedDateTime } from '/shared/format.js';
+import { clock, missing, dateTime as sharedDateTime, timeOfDay as sharedTimeOfDay } from '/shared/format.js';
 
 /** Seconds as m:ss, or h:mm:ss from an hour on, counting whole seconds gone; '' for null. */
 export function duration(seconds) {
@@ -16,10 +16,7 @@ export function secondsSince(since, now = Date.now()) {
 
 /** An ISO instant as the local time of day (08:03:10). */
 export function timeOfDay(iso) {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime())
-    ? ''
-    : new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(at);
+  return sharedTimeOfDay(locale(), iso);
 }
 
 /** An ISO instant as a short local date and time (2026/3/1 08:03). */

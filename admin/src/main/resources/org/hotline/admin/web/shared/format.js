@@ -14,6 +14,14 @@ export function missing(value) {
   return value === null || value === undefined || Number.isNaN(Number(value));
 }
 
+/** An instant (ISO text or a Date) as the time of day in locale (08:03:10); '' when it is none. */
+export function timeOfDay(locale, instant) {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(at);
+}
+
 /** An ISO instant as a short date and time in locale, in zone when given; '' when it is none. */
 export function dateTime(locale, iso, zone) {
   const at = new Date(iso);

@@ -6,6 +6,7 @@ import { t, translate, bindSwitch, onLanguageChange, locale } from '/console/i18
 import * as api from '/console/api.js';
 import { el } from '/console/dom.js';
 import { duration, percent, count } from '/console/format.js';
+import { timeOfDay } from '/shared/format.js';
 import { WallboardFeed } from './feed.js';
 
 const $ = (id) => document.getElementById(id);
@@ -76,7 +77,7 @@ function render() {
 
 /** Once a second: the clock, and the longest waits while callers wait. */
 function tick() {
-  $('clock').textContent = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date());
+  $('clock').textContent = timeOfDay(locale(), new Date());
   const snapshot = board.snapshot;
   if (!snapshot) {
     return;
