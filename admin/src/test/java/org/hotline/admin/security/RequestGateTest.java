@@ -146,8 +146,9 @@ class RequestGateTest {
     assertTrue(json.path("agentId").isMissingNode());
     assertEquals("[\"lunch\",\"meeting\"]", json.get("breakReasons").toString(), "the desktop's break list");
     assertEquals(tokens.find(json.get("token").asText()).orElseThrow().csrfToken(), json.get("csrfToken").asText());
-    assertEquals("hotline_session=" + json.get("token").asText() + "; HttpOnly; SameSite=Strict; Path=/", ok.headers().get("set-cookie"));
-    assertTrue(secure.login(login).headers().get("set-cookie").endsWith("; Secure"));
+    assertEquals(java.util.Set.of("hotline_session=" + json.get("token").asText(), "httponly", "samesite=strict", "path=/"),
+        cookieParts(ok.headers().get("set-cookie")));
+    assertTrue(cookieParts(secure.login(login).headers().get("set-cookie")).contains("secure"));
 
     byte[] wrong = "{\"user\": \"lin\", \"password\": \"nope\"}".getBytes(StandardCharsets.UTF_8);
     Request bad = new Request(HttpMethod.POST, "/api/login", Map.of(), new DefaultHttpHeaders(), wrong, null);
@@ -156,5 +157,12 @@ class RequestGateTest {
     Response slowed = plain.login(login);
     assertEquals(429, slowed.status().code());
     assertEquals("1", slowed.headers().get("Retry-After"));
+  }
+
+  /** A Set-Cookie value's name=value and attributes, attribute names in lower case (RFC 6265 matches them so). */
+  private static java.util.Set<String> cookieParts(String setCookie) {
+    return java.util.Arrays.stream(setCookie.split(";")).map(String::strip)
+        .map(p -> p.startsWith("hotline_session=") ? p : p.toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toSet());
   }
 }
