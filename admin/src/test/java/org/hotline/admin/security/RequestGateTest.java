@@ -78,10 +78,10 @@ class RequestGateTest {
   }
 
   @Test
-  void bearerAndBasic_tellTheUser_andNeedNoCsrfToken() {
+  void bearerAndBasic_tellTheUser_andNeedNoCsrfToken_aSessionsUserCarriesItsToken() {
     Session session = tokens.issue(new CtiUsers.User("1001", Role.AGENT));
 
-    assertEquals(new Principal("1001", Role.AGENT), gate.authenticate(request(HttpMethod.POST, "Authorization", "Bearer " + session.token())));
+    assertEquals(new Principal("1001", Role.AGENT, session.token()), gate.authenticate(request(HttpMethod.POST, "Authorization", "Bearer " + session.token())));
     assertEquals(new Principal("lin", Role.SUPERVISOR),
         gate.authenticate(request(HttpMethod.DELETE, "Authorization", basic("lin", "supervisor-pw"), "Origin", "https://elsewhere.example")));
   }
@@ -99,6 +99,30 @@ class RequestGateTest {
     UnauthenticatedException expired =
         assertThrows(UnauthenticatedException.class, () -> gate.authenticate(request(HttpMethod.GET, "Authorization", "Bearer " + session.token())));
     assertEquals(RequestGate.EXPIRED, expired.getMessage());
+    assertTrue(expired.expired(), "a client may tell it from 'log in first'");
+  }
+
+  @Test
+  void aWebSocketUpgrade_takesTheTokenInTheQuery_andTheCookieFromThisSiteOnly() {
+    Session session = tokens.issue(new CtiUsers.User("1001", Role.AGENT));
+    String cookie = "hotline_session=" + session.token();
+    Map<String, List<String>> token = Map.of("token", List.of(session.token()));
+
+    assertEquals(new Principal("1001", Role.AGENT, session.token()), gate.authenticate(upgrade(token)));
+    assertEquals(401, refusal(new Request(HttpMethod.GET, "/api/x", token, request(HttpMethod.GET).headers(), new byte[0], null)),
+        "the query carries no token but a handshake's");
+    assertEquals("1001", gate.authenticate(upgrade(Map.of(), "Cookie", cookie, "Origin", "http://hotline.example:8080")).name());
+    assertEquals("1001", gate.authenticate(upgrade(Map.of(), "Cookie", cookie)).name());
+    UnauthenticatedException hijack =
+        assertThrows(UnauthenticatedException.class, () -> gate.authenticate(upgrade(Map.of(), "Cookie", cookie, "Origin", "https://evil.example")));
+    assertEquals(401, hijack.status().code(), "another site's page gets no session from the cookie");
+    assertEquals(401, refusal(upgrade(Map.of(), "Cookie", cookie, "Sec-Fetch-Site", "cross-site")));
+  }
+
+  static Request upgrade(Map<String, List<String>> query, String... headers) {
+    Request plain = request(HttpMethod.GET, headers);
+    plain.headers().set("Connection", "keep-alive, Upgrade").set("Upgrade", "websocket");
+    return new Request(HttpMethod.GET, "/cti", query, plain.headers(), new byte[0], plain.remote());
   }
 
   @Test
