@@ -2,6 +2,9 @@ package org.hotline.admin.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,5 +43,38 @@ final class AccessCheck {
           "a " + principal.role().id() + " may not " + request.method() + " " + request.path());
     }
     return principal;
+  }
+
+  /**
+   * How a stream of {@code request}, admitted by {@code access}, asks later whether its sender may
+   * still have it: {@link #admit} again, on {@code workers}. A session ended or expired, a
+   * password no longer right, a role the route does not admit, or a failure of the check, is a
+   * no; workers too busy to check say yes until the next time.
+   */
+  Admission admission(Access access, Request request, Executor workers) {
+    if (access.isOpen()) {
+      return Admission.OPEN;
+    }
+    return () -> {
+      CompletableFuture<Boolean> answer = new CompletableFuture<>();
+      try {
+        workers.execute(() -> answer.complete(stillAdmitted(access, request)));
+      } catch (RejectedExecutionException e) {
+        answer.complete(true);
+      }
+      return answer;
+    };
+  }
+
+  private boolean stillAdmitted(Access access, Request request) {
+    try {
+      admit(access, request);
+      return true;
+    } catch (UnauthenticatedException e) {
+      return false;
+    } catch (RuntimeException e) {
+      log.error("checking the stream {} again failed", request.path(), e);
+      return false;
+    }
   }
 }

@@ -293,35 +293,10 @@ public final class Router {
 
   /**
    * How the stream of {@code request} to {@code route}, let through by {@link #openStream},
-   * checks later that its sender may still have it: the access check again, on a worker. A
-   * session ended or expired, a password no longer right, a role the route does not admit, or a
-   * failure of the check, is a no; a server too busy to check says yes until the next time.
+   * checks later that its sender may still have it ({@link AccessCheck#admission}).
    */
   Admission admissionOf(Route route, Request request) {
-    if (route.access().isOpen()) {
-      return Admission.OPEN;
-    }
-    return () -> {
-      CompletableFuture<Boolean> answer = new CompletableFuture<>();
-      try {
-        workers.execute(() -> answer.complete(stillAdmitted(route, request)));
-      } catch (RejectedExecutionException e) {
-        answer.complete(true);
-      }
-      return answer;
-    };
-  }
-
-  private boolean stillAdmitted(Route route, Request request) {
-    try {
-      access.admit(route.access(), request);
-      return true;
-    } catch (UnauthenticatedException e) {
-      return false;
-    } catch (RuntimeException e) {
-      log.error("checking the stream {} again failed", request.path(), e);
-      return false;
-    }
+    return access.admission(route.access(), request, workers);
   }
 
   private CompletableFuture<Response> done(String pattern, Response response, long start) {
