@@ -18,18 +18,6 @@ import java.util.stream.Collectors;
  * and has its one route ({@code GET}) to itself.
  */
 final class RouteTable {
-  /** The kinds of route, as {@link Router#routes()} tells them. */
-  enum Kind {
-    /** A request answered whole ({@link RouteHandler}). */
-    PLAIN,
-    /** A request whose body its route reads as it arrives ({@link UploadRoute}). */
-    UPLOAD,
-    /** A {@code GET} answered with a response that does not end ({@link StreamRoute}). */
-    STREAM,
-    /** A {@code GET} that becomes a WebSocket ({@link WebSocketRoute}). */
-    WEBSOCKET
-  }
-
   /**
    * One route.
    *
@@ -49,12 +37,12 @@ final class RouteTable {
       }
     }
 
-    Kind kind() {
+    RouteKind kind() {
       return switch (target) {
-        case RouteHandler plain -> Kind.PLAIN;
-        case UploadRoute upload -> Kind.UPLOAD;
-        case StreamRoute stream -> Kind.STREAM;
-        case WebSocketRoute webSocket -> Kind.WEBSOCKET;
+        case RouteHandler plain -> RouteKind.PLAIN;
+        case UploadRoute upload -> RouteKind.UPLOAD;
+        case StreamRoute stream -> RouteKind.STREAM;
+        case WebSocketRoute webSocket -> RouteKind.WEBSOCKET;
       };
     }
 
@@ -94,7 +82,7 @@ final class RouteTable {
   synchronized void add(Route route) {
     String path = route.path();
     if (route.takesConnection() && path.endsWith("/*")) {
-      throw new IllegalArgumentException("a " + route.kind().name().toLowerCase(java.util.Locale.ROOT) + " path is exact: " + path);
+      throw new IllegalArgumentException("a " + route.kind() + " path is exact: " + path);
     }
     Map<HttpMethod, Route> byMethod = routes.get(path);
     if (byMethod != null

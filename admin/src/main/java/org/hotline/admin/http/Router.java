@@ -5,13 +5,13 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.hotline.admin.http.RouteTable.Kind;
 import org.hotline.admin.http.RouteTable.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +60,10 @@ public final class Router {
    * @param access who may use it
    * @param kind plain, upload, stream or WebSocket
    */
-  public record RouteInfo(HttpMethod method, String path, Access access, String kind) {
+  public record RouteInfo(HttpMethod method, String path, Access access, RouteKind kind) {
     /** Whether it is a WebSocket route. */
     public boolean webSocket() {
-      return kind.equals("websocket");
+      return kind == RouteKind.WEBSOCKET;
     }
   }
 
@@ -184,7 +184,7 @@ public final class Router {
   /** Every registered route, of every kind, by path then method. */
   public List<RouteInfo> routes() {
     return table.all().stream()
-        .map(r -> new RouteInfo(r.method(), r.path(), r.access(), r.kind().name().toLowerCase(java.util.Locale.ROOT)))
+        .map(r -> new RouteInfo(r.method(), r.path(), r.access(), r.kind()))
         .toList();
   }
 
@@ -213,7 +213,7 @@ public final class Router {
       return CompletableFuture.completedFuture(HeadVerdict.unchecked(MAX_BODY));
     }
     Route route = table.find(request.method(), request.path());
-    if (route == null || route.access().isOpen() || (route.kind() == Kind.WEBSOCKET && !request.isWebSocketUpgrade())) {
+    if (route == null || route.access().isOpen() || (route.kind() == RouteKind.WEBSOCKET && !request.isWebSocketUpgrade())) {
       return CompletableFuture.completedFuture(HeadVerdict.unchecked(route == null ? MAX_BODY : route.maxBody()));
     }
     CompletableFuture<HeadVerdict> verdict = new CompletableFuture<>();
@@ -228,7 +228,7 @@ public final class Router {
   /** The access check's verdict on {@code request} to {@code route}. */
   private HeadVerdict judge(Route route, Request request) {
     try {
-      return HeadVerdict.admitted(access.admit(route.access(), request), route.maxBody(), route.kind() == Kind.UPLOAD);
+      return HeadVerdict.admitted(access.admit(route.access(), request), route.maxBody(), route.kind() == RouteKind.UPLOAD);
     } catch (UnauthenticatedException e) {
       return HeadVerdict.denied(metrics.refused(e.response()), e);
     } catch (RuntimeException e) {
@@ -248,7 +248,7 @@ public final class Router {
    * (null when it is whole in the request); the future always completes normally, with an error
    * response if need be.
    */
-  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict, java.io.InputStream body) {
+  CompletableFuture<Response> dispatch(Request request, HeadVerdict verdict, InputStream body) {
     long start = System.nanoTime();
     RouteTable.Match match = table.match(request.path());
     if (match == null) {
@@ -256,7 +256,7 @@ public final class Router {
     }
     Route route = match.route(request.method());
     Route get = match.route(HttpMethod.GET);
-    if (get != null && get.kind() == Kind.WEBSOCKET) {
+    if (get != null && get.kind() == RouteKind.WEBSOCKET) {
       Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
       return done(match.pattern(), upgrade.withHeader("Upgrade", "websocket"), start);
     }
