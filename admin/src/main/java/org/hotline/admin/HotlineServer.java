@@ -355,7 +355,7 @@ public final class HotlineServer implements AutoCloseable {
     // Agents and integrations connect; a supervisor watches every agent read-only.
     Access cti = Access.roles(AGENT, INTEGRATION, SUPERVISOR);
     new WallboardRoute(wallboard).addTo(router);
-    router.webSocket(CtiEndpoint.PATH, cti, new CtiEndpoint(tokens, cti, ctiEvents, desk, calls, metrics));
+    router.webSocket(CtiEndpoint.PATH, cti, new CtiEndpoint(tokens, ctiEvents, desk, calls, metrics));
   }
 
   private Flows loadFlows(CustomerDirectory customers, VoicemailRepository voicemail, CallbackIntake callbacks, DialGuard dialing)

@@ -2,26 +2,22 @@ package org.hotline.admin.cti;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.hotline.admin.http.Access;
+import org.hotline.admin.http.Principal;
+import org.hotline.admin.http.Request;
+import org.hotline.admin.http.UnauthenticatedException;
 import org.hotline.admin.http.WebSocketRoute;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
@@ -35,11 +31,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The handshake carries the session token, in {@code ?token=} or the {@link SessionCookie}
  * (the cookie only from a page of this server: an {@code Origin} other than the {@code Host} is
- * ignored). Without a valid one the handshake completes and the connection is closed at once with
- * 4401 "log in first", 4408 "session expired" for a token that has run out, or 4403 "not
- * allowed" for a role the route's {@link Access} does not admit (agents, integrations and
- * supervisors connect; a supervisor only watches, see {@link Session#mayCommand()}); see {@link
- * CtiClose} for every close code. A logged-in connection is a {@link CtiConnection}.
+ * ignored), and is checked by the router like any request: its gate, then the route's {@link
+ * Access} (agents, integrations and supervisors connect; a supervisor only watches, see {@link
+ * Session#mayCommand()}). A refused one completes its handshake and is closed at once ({@link
+ * #refuse}) with 4401 "log in first", 4408 "session expired" for a token that has run out, or
+ * 4403 "not allowed" for a role the access does not admit; a password instead of a session (HTTP
+ * Basic) is 4401 too, for a connection lives as long as its session. See {@link CtiClose} for
+ * every close code. A logged-in connection is a {@link CtiConnection}.
  *
  * <p>Meters: {@code hotline.cti.connections} (gauge), {@code hotline.cti.messages.sent}, {@code
  * hotline.cti.commands{result}}, {@code hotline.cti.closes{reason}}.
@@ -57,7 +55,6 @@ public final class CtiEndpoint implements WebSocketRoute {
   static final Duration SESSION_CHECK = Duration.ofSeconds(5);
 
   private final TokenService tokens;
-  private final Access access;
   private final CommandRunner commands;
   private final Executor executor;
   private final MeterRegistry meters;
@@ -70,27 +67,24 @@ public final class CtiEndpoint implements WebSocketRoute {
    * stand} when it opens (what its session sees of it), then the messages published from then on.
    *
    * @param tokens the sessions logins issued
-   * @param access the roles that may connect (the route's, as registered); others are closed with 4403
    * @param feed where the CTI messages come from
    * @param commands what runs the connections' commands
    * @param executor where commands run (they may block; virtual threads suit), never an event loop
    * @param meters where the endpoint's counts go
    */
   public CtiEndpoint(
-      TokenService tokens, Access access, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
-    this(tokens, access, feed, commands, executor, meters, SESSION_CHECK);
+      TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
+    this(tokens, feed, commands, executor, meters, SESSION_CHECK);
   }
 
   CtiEndpoint(
       TokenService tokens,
-      Access access,
       CtiFeed feed,
       CtiCommands commands,
       Executor executor,
       MeterRegistry meters,
       Duration sessionCheck) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.access = Objects.requireNonNull(access, "access");
     this.commands = new CommandRunner(commands, meters);
     this.executor = Objects.requireNonNull(executor, "executor");
     this.meters = Objects.requireNonNull(meters, "meters");
@@ -103,97 +97,67 @@ public final class CtiEndpoint implements WebSocketRoute {
   }
 
   @Override
-  public void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
-    Channel channel = ctx.channel();
-    WebSocketServerHandshaker handshaker =
-        new WebSocketServerHandshakerFactory("ws://" + request.headers().get(HttpHeaderNames.HOST) + PATH, null, false, MAX_FRAME)
-            .newHandshaker(request);
-    if (handshaker == null) {
-      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel).addListener(ChannelFutureListener.CLOSE);
-      return;
-    }
-    Optional<Session> session = tokens.find(token(request));
-    CtiClose refusal =
-        session.isEmpty() ? CtiClose.UNAUTHENTICATED
-            : tokens.isExpired(session.get()) ? CtiClose.EXPIRED
-            : !access.admits(session.get().user().role()) ? CtiClose.FORBIDDEN
-            : null;
-
-    // The HTTP handlers make way for the WebSocket ones before the handshake answer is written,
-    // so that no frame the client sends after it meets an HTTP handler.
-    ChannelPipeline pipeline = channel.pipeline();
-    pipeline.replace("idle", "idle", new IdleStateHandler(CtiConnection.PING_AFTER.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    pipeline.replace("handler", "aggregator-ws", new WebSocketFrameAggregator(MAX_FRAME));
-    CtiConnection connection = null;
-    if (refusal == null) {
-      connection = new CtiConnection(session.get(), tokens, commands, executor, sessionCheck, meters);
-      pipeline.addLast("cti", connection);
-      // Subscribed before the handshake answer leaves, so a client that has its 101 misses no
-      // event. This runs on the channel's event loop: a message published meanwhile on another
-      // thread is written by a task after this one, so after the answer.
-      fanout.add(connection);
-      CtiConnection subscribed = connection;
-      channel.closeFuture().addListener(f -> {
-        fanout.remove(subscribed);
-        log.info("{} disconnected from CTI", subscribed.session());
-      });
-    }
-    ChannelFuture answered = handshaker.handshake(channel, request);
-    if (connection != null) {
-      opened(channel, connection);
-    }
-    answered.addListener(
-        f -> {
-          if (!f.isSuccess()) {
-            log.debug("CTI handshake with {} failed: {}", channel.remoteAddress(), f.cause().toString());
-            channel.close();
-          } else if (refusal != null) {
-            refuse(channel, refusal);
-          }
-        });
-  }
-
-  /** Sends a connection in the fan-out how things stand, right behind the handshake answer. */
-  private void opened(Channel channel, CtiConnection connection) {
-    // How things stand, so the desktop need not wait for the next change to show them.
-    for (CtiMessage now : feed.current()) {
-      if (connection.session().sees(now)) {
-        connection.send(CtiJson.event(now));
-      }
-    }
-    log.info("{} connected to CTI from {}", connection.session(), channel.remoteAddress());
-  }
-
-  private void refuse(Channel channel, CtiClose why) {
-    why.count(meters);
-    log.info("CTI connection from {} refused: {} {}", channel.remoteAddress(), why.code(), why.reason());
-    channel.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason())).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  /** The token of the handshake: {@code ?token=}, else the session cookie of a same-origin page; null when none. */
-  private static String token(FullHttpRequest request) {
-    List<String> query = new QueryStringDecoder(request.uri()).parameters().get("token");
-    if (query != null && !query.isEmpty() && !query.get(0).isBlank()) {
-      return query.get(0);
-    }
-    return sameOrigin(request) ? SessionCookie.token(request.headers()) : null;
+  public int maxMessage() {
+    return MAX_FRAME;
   }
 
   /**
-   * Whether the handshake comes from a page of this server, or from no page at all: a browser
-   * sends {@code Origin} with every WebSocket handshake, and the cookie must not let another
-   * site's page connect as the user (cross-site WebSocket hijacking).
+   * Makes the connection of {@code request}'s session a {@link CtiConnection}, subscribed to the
+   * fan-out before the handshake answer leaves, so a client that has its 101 misses no event:
+   * this runs on the channel's event loop, and a message published meanwhile on another thread
+   * is written by a task after this one, so after the answer. How things stand follows the
+   * answer ({@link Opened}).
+   *
+   * @throws UnauthenticatedException 401 when the sender proved no session (or it ended since)
    */
-  private static boolean sameOrigin(FullHttpRequest request) {
-    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-    if (origin == null) {
-      return true;
+  @Override
+  public void open(ChannelPipeline pipeline, Request request) {
+    Principal principal = request.principal();
+    Session session = tokens.find(principal == null ? null : principal.session())
+        .orElseThrow(() -> new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "log in first: CTI needs a session"));
+    Channel channel = pipeline.channel();
+    pipeline.replace("idle", "idle", new IdleStateHandler(CtiConnection.PING_AFTER.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    CtiConnection connection = new CtiConnection(session, tokens, commands, executor, sessionCheck, meters);
+    pipeline.addLast("cti-opened", new Opened(connection));
+    pipeline.addLast("cti", connection);
+    fanout.add(connection);
+    channel.closeFuture().addListener(f -> {
+      fanout.remove(connection);
+      log.info("{} disconnected from CTI", connection.session());
+    });
+  }
+
+  @Override
+  public void refuse(Channel channel, UnauthenticatedException why) {
+    CtiClose close = why.status().equals(HttpResponseStatus.FORBIDDEN) ? CtiClose.FORBIDDEN
+        : why.expired() ? CtiClose.EXPIRED
+        : CtiClose.UNAUTHENTICATED;
+    close.count(meters);
+    log.info("CTI connection from {} refused: {} {}", channel.remoteAddress(), close.code(), close.reason());
+    channel.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason())).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Sends a new connection how things stand, once its handshake answer is out; then makes way. */
+  private final class Opened extends ChannelInboundHandlerAdapter {
+    private final CtiConnection connection;
+
+    Opened(CtiConnection connection) {
+      this.connection = connection;
     }
-    String host = request.headers().get(HttpHeaderNames.HOST);
-    try {
-      return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
-    } catch (IllegalArgumentException e) {
-      return false;
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+      super.userEventTriggered(ctx, evt);
+      if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        ctx.pipeline().remove(this);
+        // How things stand, so the desktop need not wait for the next change to show them.
+        for (CtiMessage now : feed.current()) {
+          if (connection.session().sees(now)) {
+            connection.send(CtiJson.event(now));
+          }
+        }
+        log.info("{} connected to CTI from {}", connection.session(), ctx.channel().remoteAddress());
+      }
     }
   }
 }

@@ -3,12 +3,17 @@ package org.hotline.admin.cti;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 
 /**
  * The {@code hotline_session} cookie that carries a session token for browsers: {@code HttpOnly}
  * (no script reads it) and {@code SameSite=Strict} (no other site's page sends it, which guards
- * the WebSocket and the API against cross-site requests).
+ * the WebSocket and the API against cross-site requests), on {@code Path=/}, {@code Secure} when
+ * the server is configured so. Written and read by Netty's RFC 6265 codecs ({@link
+ * ServerCookieEncoder#STRICT}, {@link ServerCookieDecoder#STRICT}).
  */
 public final class SessionCookie {
   /** The cookie's name. */
@@ -23,7 +28,7 @@ public final class SessionCookie {
 
   /** The {@code Set-Cookie} value that gives the browser {@code token}, marked {@code Secure} (HTTPS only) when {@code secure}. */
   public static String set(String token, boolean secure) {
-    return NAME + "=" + token + "; HttpOnly; SameSite=Strict; Path=/" + (secure ? "; Secure" : "");
+    return ServerCookieEncoder.STRICT.encode(cookie(token, secure));
   }
 
   /** The {@code Set-Cookie} value that makes the browser forget the cookie. */
@@ -33,7 +38,18 @@ public final class SessionCookie {
 
   /** The {@code Set-Cookie} value that makes the browser forget the cookie, {@code Secure} when {@code secure}. */
   public static String clear(boolean secure) {
-    return NAME + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" + (secure ? "; Secure" : "");
+    Cookie cleared = cookie("", secure);
+    cleared.setMaxAge(0);
+    return ServerCookieEncoder.STRICT.encode(cleared);
+  }
+
+  private static Cookie cookie(String value, boolean secure) {
+    DefaultCookie cookie = new DefaultCookie(NAME, value);
+    cookie.setHttpOnly(true);
+    cookie.setSameSite(SameSite.Strict);
+    cookie.setPath("/");
+    cookie.setSecure(secure);
+    return cookie;
   }
 
   /** The token in the request's {@code hotline_session} cookie, or null. */

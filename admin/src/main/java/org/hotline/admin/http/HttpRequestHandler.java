@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -27,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * where the next request starts. When too many requests wait for answers the connection stops
  * reading until they are written.
  *
- * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for is handed
- * to it at once, on the event loop; the connection is the route's from then on.
+ * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for, judged
+ * by the access check on its head, is handed to Netty's WebSocket protocol handler and the route
+ * ({@link WebSocketUpgrade}); the connection is the route's from then on.
  *
- * <p>A {@code GET} of a {@link StreamRoute}'s path is checked on a worker, in turn with the
- * connection's other requests; when it may open, the connection is handed to the route on the
- * event loop, and from then on what the client sends is read and dropped.
+ * <p>A {@code GET} of a {@link StreamRoute}'s path, admitted on its head, is checked by its route
+ * on a worker, in turn with the connection's other requests; when it may open, the connection is
+ * handed to the route on the event loop, and from then on what the client sends is read and
+ * dropped.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
@@ -114,30 +115,30 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       refuse(ctx, "malformed request URI: " + e.getMessage());
       return;
     }
-    WebSocketRoute webSocket = router.webSocketAt(request.path());
-    if (webSocket != null && isUpgrade(msg)) {
-      upgrade(ctx, msg, webSocket);
+    RouteTable.Route taking = router.takingConnection(request.path());
+    if (taking != null && taking.target() instanceof WebSocketRoute webSocket && request.isWebSocketUpgrade()) {
+      upgrade(ctx, msg, webSocket, request, head);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
     if (++pending >= MAX_PENDING) {
       reads.hold(ReadSwitch.PENDING);
     }
-    StreamRoute stream = router.streamAt(request.path());
-    if (stream != null && HttpMethod.GET.equals(request.method())) {
+    if (taking != null && taking.target() instanceof StreamRoute stream && HttpMethod.GET.equals(request.method())) {
+      Request from = head == null || head.principal() == null ? request : request.as(head.principal());
       tail =
-          tail.thenCompose(previous -> router.checkStream(stream, request))
+          tail.thenCompose(previous -> router.openStream(taking, from, head))
               .thenAcceptAsync(refusal -> {
                 if (refusal != null) {
                   write(ctx, refusal, keepAlive);
                 } else {
-                  handOver(ctx, stream, request);
+                  handOver(ctx, stream, from, router.admissionOf(taking, from));
                 }
               }, ctx.executor());
       return;
     }
     tail =
-        tail.thenCompose(previous -> router.dispatch(request, head))
+        tail.thenCompose(previous -> router.dispatch(request, head, null))
             .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
             .thenAcceptAsync(response -> write(ctx, response, keepAlive), ctx.executor());
   }
@@ -158,16 +159,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   /**
-   * Hands the connection to {@code route}. Only a connection with no answer pending may be
-   * upgraded: its answers could not be written once it speaks WebSocket.
+   * Hands the connection to {@code route} as the access check judged its upgrade request ({@code
+   * head}): admitted or refused for its credentials, either way upgraded; refused otherwise (the
+   * server busy or failing), answered so over HTTP. Only a connection with no answer pending may
+   * be upgraded: its answers could not be written once it speaks WebSocket.
    */
-  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest msg, WebSocketRoute route) {
+  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest msg, WebSocketRoute route, Request request, HeadVerdict head) {
     if (pending > 0) {
       refuse(ctx, "WebSocket upgrade behind pipelined requests");
       return;
     }
+    if (head == null || (head.refusal() != null && head.denied() == null)) {
+      write(ctx, head == null ? RouteRunner.FAILED : head.refusal(), false);
+      return;
+    }
     try {
-      route.upgrade(ctx, msg);
+      WebSocketUpgrade.start(ctx, msg, route, head.principal() == null ? request : request.as(head.principal()), head.denied());
     } catch (RuntimeException e) {
       log.error("WebSocket upgrade of {} failed", LoggedUri.redact(msg.uri()), e);
       ctx.close();
@@ -175,7 +182,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   /** Gives the connection to {@code stream}: on the event loop, in place of this handler. */
-  private void handOver(ChannelHandlerContext ctx, StreamRoute stream, Request request) {
+  private void handOver(ChannelHandlerContext ctx, StreamRoute stream, Request request, Admission admission) {
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       // Closed, or already a stream's: a stream request pipelined behind a stream gets nothing.
       return;
@@ -183,7 +190,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     ctx.channel().config().setAutoRead(true);
     ctx.pipeline().replace(this, "stream", new StreamSink());
     try {
-      stream.open(ctx.channel(), request, router.admissionOf(request));
+      stream.open(ctx.channel(), request, admission);
     } catch (RuntimeException e) {
       log.error("opening the stream {} failed", request.path(), e);
       ctx.close();
@@ -213,15 +220,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
   }
 
-  /** Whether {@code msg} asks for a WebSocket: a GET with {@code Connection: upgrade} and {@code Upgrade: websocket}. */
-  private static boolean isUpgrade(FullHttpRequest msg) {
-    return HttpMethod.GET.equals(msg.method())
-        && msg.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
-        && msg.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
-  }
-
   private void refuse(ChannelHandlerContext ctx, String reason) {
-    router.countBadRequest(HttpResponseStatus.BAD_REQUEST);
+    router.metrics().badRequest(HttpResponseStatus.BAD_REQUEST);
     // A bad URI's message quotes it, and a /cti URI may carry a session token.
     log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
     reads.hold(ReadSwitch.CLOSING);

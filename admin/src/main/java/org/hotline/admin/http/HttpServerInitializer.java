@@ -25,6 +25,9 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
   /** The aggregator's name in the pipeline, which {@link HeadCheck} replaces to change the limit. */
   static final String AGGREGATOR = "aggregator";
 
+  /** The head check's name in the pipeline, which a WebSocket upgrade removes. */
+  static final String HEAD_CHECK = "head-check";
+
   /** Seconds a connection may go without reading or writing before it is closed. */
   static final int IDLE_SECONDS = 60;
 
@@ -49,7 +52,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     connections.add(ch);
     if (!perAddress.admit(ch)) {
-      router.countRefusedConnection();
+      router.metrics().refusedConnection();
       ConnectionsPerAddress.refuse(ch);
       return;
     }
@@ -57,7 +60,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     ch.pipeline()
         .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
         .addLast("codec", new HttpServerCodec())
-        .addLast("head-check", new HeadCheck(router, reads, clients))
+        .addLast(HEAD_CHECK, new HeadCheck(router, reads, clients))
         .addLast(AGGREGATOR, aggregator(router, Router.MAX_BODY))
         .addLast("handler", new HttpRequestHandler(router, reads, clients));
   }
@@ -78,7 +81,7 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
-      router.countBadRequest(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+      router.metrics().badRequest(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       super.handleOversizedMessage(ctx, oversized);
     }
   }

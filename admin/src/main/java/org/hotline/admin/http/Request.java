@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -57,6 +59,16 @@ public record Request(
   /** Whether the method changes state: POST, PUT, DELETE or PATCH. */
   public boolean isWrite() {
     return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method);
+  }
+
+  /**
+   * Whether the request asks to become a WebSocket (RFC 6455 section 4.2.1): a {@code GET} with
+   * {@code Connection: upgrade} and {@code Upgrade: websocket}.
+   */
+  public boolean isWebSocketUpgrade() {
+    return HttpMethod.GET.equals(method)
+        && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        && headers.contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
   }
 
   /** The address the request came from, as text without the port's slash; null when unknown. */

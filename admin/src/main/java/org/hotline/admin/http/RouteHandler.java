@@ -6,6 +6,6 @@ package org.hotline.admin.http;
  * other exception for a 500.
  */
 @FunctionalInterface
-public interface RouteHandler {
+public non-sealed interface RouteHandler extends RouteTarget {
   Response handle(Request request) throws Exception;
 }

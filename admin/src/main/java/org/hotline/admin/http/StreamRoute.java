@@ -10,7 +10,7 @@ import io.netty.channel.Channel;
  * lets the request through, the connection is handed to {@link #open} on its event loop and is
  * the stream's from then on: whatever else the client sends on it is read and dropped.
  */
-public interface StreamRoute {
+public non-sealed interface StreamRoute extends RouteTarget {
   /**
    * Whether {@code request} may have the stream. Runs on a worker.
    *

@@ -14,6 +14,7 @@ public final class UnauthenticatedException extends RuntimeException {
 
   private final transient HttpResponseStatus status;
   private final long retryAfterSeconds;
+  private final boolean expired;
 
   /**
    * @param status the answer's status
@@ -29,9 +30,27 @@ public final class UnauthenticatedException extends RuntimeException {
    * @param retryAfterSeconds when positive, the answer's {@code Retry-After} (a 429's)
    */
   public UnauthenticatedException(HttpResponseStatus status, String message, long retryAfterSeconds) {
+    this(status, message, retryAfterSeconds, false);
+  }
+
+  private UnauthenticatedException(HttpResponseStatus status, String message, long retryAfterSeconds, boolean expired) {
     super(message, null, false, false);
     this.status = Objects.requireNonNull(status, "status");
     this.retryAfterSeconds = retryAfterSeconds;
+    this.expired = expired;
+  }
+
+  /**
+   * A 401 for credentials that were good and have run out (an expired session), which a client
+   * may tell from "log in first" ({@link #expired()}).
+   */
+  public static UnauthenticatedException expired(String message) {
+    return new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, message, 0, true);
+  }
+
+  /** Whether the credentials were good and have run out: an expired session. */
+  public boolean expired() {
+    return expired;
   }
 
   /** The answer's status. */

@@ -8,7 +8,7 @@ import java.io.InputStream;
  * head was checked before (who sent it, and whether they may), the body is not held in memory.
  */
 @FunctionalInterface
-public interface UploadRoute {
+public non-sealed interface UploadRoute extends RouteTarget {
   /**
    * Answers {@code request}, reading its body from {@code body}: reading waits for the next part
    * of it. What the route leaves unread is dropped, and the connection closes after the answer.

@@ -23,15 +23,21 @@ import org.hotline.admin.http.UnauthenticatedException;
  *   <li>{@code Authorization: Bearer <token>}: a session from {@code POST /api/login} (API clients)
  *   <li>{@code Authorization: Basic}: a name and password checked like a login, slowed down and
  *       locked out alike (scripts, Prometheus)
+ *   <li>for a WebSocket upgrade only ({@link Request#isWebSocketUpgrade()}), {@code ?token=}: a
+ *       session, for clients that cannot set headers on a handshake (browsers)
  *   <li>the {@link SessionCookie}: a session, for the server's own pages. A write (POST, PUT,
  *       DELETE, PATCH) with it must carry {@code X-CSRF-Token} equal to the session's CSRF token
  *       and come from no other site ({@code Origin}, {@code Sec-Fetch-Site}); 403 otherwise. A
  *       browser adds the cookie to any site's request, never the header, which only a page that
- *       read the login's answer knows.
+ *       read the login's answer knows. On a WebSocket upgrade, which carries no header of the
+ *       page's, the cookie counts only from no other site ({@link SameOrigin}), and is not there
+ *       otherwise: another site's page may not connect as the user (cross-site WebSocket
+ *       hijacking).
  * </ol>
  *
  * <p>No credentials, or a token not known: 401 "log in first"; an expired one: 401 "session
- * expired"; a wrong password: 401; too many: 429 with {@code Retry-After}.
+ * expired" ({@link UnauthenticatedException#expired()}); a wrong password: 401; too many: 429
+ * with {@code Retry-After}. A session's principal carries its token ({@link Principal#session()}).
  */
 public final class RequestGate implements Gate {
   /** The header a cookie-authenticated write carries its CSRF token in. */
@@ -65,7 +71,11 @@ public final class RequestGate implements Gate {
     if (startsWith(authorization, BASIC)) {
       return basic(authorization.substring(BASIC.length()).strip(), request.remoteHost());
     }
-    String cookie = SessionCookie.token(headers);
+    boolean upgrade = request.isWebSocketUpgrade();
+    if (upgrade && request.param("token").isPresent()) {
+      return principal(session(request.param("token").get()));
+    }
+    String cookie = upgrade && !SameOrigin.test(headers) ? null : SessionCookie.token(headers);
     if (cookie == null) {
       throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, LOG_IN);
     }
@@ -88,7 +98,7 @@ public final class RequestGate implements Gate {
       throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, LOG_IN);
     }
     if (tokens.isExpired(session.get())) {
-      throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, EXPIRED);
+      throw UnauthenticatedException.expired(EXPIRED);
     }
     return session.get();
   }
@@ -115,7 +125,7 @@ public final class RequestGate implements Gate {
   }
 
   private static Principal principal(Session session) {
-    return new Principal(session.user().name(), session.user().role());
+    return new Principal(session.user().name(), session.user().role(), session.token());
   }
 
   private static boolean startsWith(String value, String prefix) {

@@ -22,7 +22,9 @@ import java.util.function.BooleanSupplier;
 import java.nio.file.Path;
 import org.hotline.admin.http.Access;
 import org.hotline.admin.http.HttpServer;
+import org.hotline.admin.http.AuditTrail;
 import org.hotline.admin.security.LoginRoute;
+import org.hotline.admin.security.RequestGate;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
 import org.hotline.core.user.PasswordHash;
@@ -66,10 +68,10 @@ class CtiWebSocketIT {
     db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     Logins logins = new Logins(new UserRepository(db.dsl(), clock), bridge, new PasswordHash(),
         new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
-    router = new Router(workers, meters);
+    router = new Router(workers, meters, new RequestGate(tokens, logins), AuditTrail.NONE);
     new LoginRoute(tokens, logins, false).addTo(router);
     Access access = Access.roles(Role.AGENT, Role.INTEGRATION, Role.SUPERVISOR);
-    router.webSocket(CtiEndpoint.PATH, access, new CtiEndpoint(tokens, access, bridge, bridge, workers, meters, Duration.ofMillis(50)));
+    router.webSocket(CtiEndpoint.PATH, access, new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofMillis(50)));
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
     server.start();
   }
@@ -89,7 +91,8 @@ class CtiWebSocketIT {
 
     assertEquals(200, ok.statusCode());
     String token = Json.MAPPER.readTree(ok.body()).get("token").asText();
-    assertEquals("hotline_session=" + token + "; HttpOnly; SameSite=Strict; Path=/", ok.headers().firstValue("set-cookie").orElseThrow());
+    assertEquals(java.util.Set.of("hotline_session=" + token, "httponly", "samesite=strict", "path=/"),
+        SessionCookieTest.parts(ok.headers().firstValue("set-cookie").orElseThrow()));
     assertEquals(401, wrong.statusCode());
     assertEquals("wrong user or password", Json.MAPPER.readTree(wrong.body()).get("error").asText());
   }
@@ -185,7 +188,7 @@ class CtiWebSocketIT {
   @Test
   void connection_whoseUsersSessionsAreEnded_isClosed4401_atOnce_notAtItsNextCheck() throws Exception {
     Access access = Access.roles(Role.AGENT);
-    router.webSocket("/cti-hourly", access, new CtiEndpoint(tokens, access, bridge, bridge, workers, meters, Duration.ofHours(1)));
+    router.webSocket("/cti-hourly", access, new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofHours(1)));
     String token = token("1001", "pw");
     WsClient agent = WsClient.connect(http, URI.create("ws://127.0.0.1:" + server.port() + "/cti-hourly?token=" + token), Map.of(), true);
 

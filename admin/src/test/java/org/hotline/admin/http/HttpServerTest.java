@@ -215,7 +215,7 @@ class HttpServerTest {
 
   @Test
   void webSocketPath_askedWithoutAnUpgrade_answers426() throws Exception {
-    http.router.webSocket("/ws", Access.open(), (ctx, request) -> ctx.close());
+    http.router.webSocket("/ws", Access.open(), TestWebSocket.closing());
 
     HttpResponse<String> response = http.get("/ws");
 
@@ -225,9 +225,9 @@ class HttpServerTest {
 
   @Test
   void webSocketPath_takenByARoute_isRefused_andTheOtherWayRound() {
-    http.router.webSocket("/ws", Access.open(), (ctx, request) -> ctx.close());
+    http.router.webSocket("/ws", Access.open(), TestWebSocket.closing());
 
-    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", Access.open(), (ctx, request) -> ctx.close()));
+    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", Access.open(), TestWebSocket.closing()));
     assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", Access.open(), r -> null));
   }
 

@@ -23,9 +23,9 @@ class LoggedUriTest {
     logged.start();
     Logger logger = (Logger) LoggerFactory.getLogger(HttpRequestHandler.class);
     logger.addAppender(logged);
-    try (TestServer http = new TestServer(router -> router.webSocket("/cti", Access.open(), (ctx, request) -> {
+    try (TestServer http = new TestServer(router -> router.webSocket("/cti", Access.open(), new TestWebSocket((pipeline, request) -> {
       throw new IllegalStateException("the route broke");
-    }))) {
+    })))) {
       try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
         socket.setSoTimeout(5000);
         socket.getOutputStream().write(("GET /cti?lang=zh&token=" + SECRET + " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"

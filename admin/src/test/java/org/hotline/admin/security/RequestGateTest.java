@@ -78,10 +78,10 @@ class RequestGateTest {
   }
 
   @Test
-  void bearerAndBasic_tellTheUser_andNeedNoCsrfToken() {
+  void bearerAndBasic_tellTheUser_andNeedNoCsrfToken_aSessionsUserCarriesItsToken() {
     Session session = tokens.issue(new CtiUsers.User("1001", Role.AGENT));
 
-    assertEquals(new Principal("1001", Role.AGENT), gate.authenticate(request(HttpMethod.POST, "Authorization", "Bearer " + session.token())));
+    assertEquals(new Principal("1001", Role.AGENT, session.token()), gate.authenticate(request(HttpMethod.POST, "Authorization", "Bearer " + session.token())));
     assertEquals(new Principal("lin", Role.SUPERVISOR),
         gate.authenticate(request(HttpMethod.DELETE, "Authorization", basic("lin", "supervisor-pw"), "Origin", "https://elsewhere.example")));
   }
@@ -99,6 +99,30 @@ class RequestGateTest {
     UnauthenticatedException expired =
         assertThrows(UnauthenticatedException.class, () -> gate.authenticate(request(HttpMethod.GET, "Authorization", "Bearer " + session.token())));
     assertEquals(RequestGate.EXPIRED, expired.getMessage());
+    assertTrue(expired.expired(), "a client may tell it from 'log in first'");
+  }
+
+  @Test
+  void aWebSocketUpgrade_takesTheTokenInTheQuery_andTheCookieFromThisSiteOnly() {
+    Session session = tokens.issue(new CtiUsers.User("1001", Role.AGENT));
+    String cookie = "hotline_session=" + session.token();
+    Map<String, List<String>> token = Map.of("token", List.of(session.token()));
+
+    assertEquals(new Principal("1001", Role.AGENT, session.token()), gate.authenticate(upgrade(token)));
+    assertEquals(401, refusal(new Request(HttpMethod.GET, "/api/x", token, request(HttpMethod.GET).headers(), new byte[0], null)),
+        "the query carries no token but a handshake's");
+    assertEquals("1001", gate.authenticate(upgrade(Map.of(), "Cookie", cookie, "Origin", "http://hotline.example:8080")).name());
+    assertEquals("1001", gate.authenticate(upgrade(Map.of(), "Cookie", cookie)).name());
+    UnauthenticatedException hijack =
+        assertThrows(UnauthenticatedException.class, () -> gate.authenticate(upgrade(Map.of(), "Cookie", cookie, "Origin", "https://evil.example")));
+    assertEquals(401, hijack.status().code(), "another site's page gets no session from the cookie");
+    assertEquals(401, refusal(upgrade(Map.of(), "Cookie", cookie, "Sec-Fetch-Site", "cross-site")));
+  }
+
+  static Request upgrade(Map<String, List<String>> query, String... headers) {
+    Request plain = request(HttpMethod.GET, headers);
+    plain.headers().set("Connection", "keep-alive, Upgrade").set("Upgrade", "websocket");
+    return new Request(HttpMethod.GET, "/cti", query, plain.headers(), new byte[0], plain.remote());
   }
 
   @Test
@@ -146,8 +170,9 @@ class RequestGateTest {
     assertTrue(json.path("agentId").isMissingNode());
     assertEquals("[\"lunch\",\"meeting\"]", json.get("breakReasons").toString(), "the desktop's break list");
     assertEquals(tokens.find(json.get("token").asText()).orElseThrow().csrfToken(), json.get("csrfToken").asText());
-    assertEquals("hotline_session=" + json.get("token").asText() + "; HttpOnly; SameSite=Strict; Path=/", ok.headers().get("set-cookie"));
-    assertTrue(secure.login(login).headers().get("set-cookie").endsWith("; Secure"));
+    assertEquals(java.util.Set.of("hotline_session=" + json.get("token").asText(), "httponly", "samesite=strict", "path=/"),
+        cookieParts(ok.headers().get("set-cookie")));
+    assertTrue(cookieParts(secure.login(login).headers().get("set-cookie")).contains("secure"));
 
     byte[] wrong = "{\"user\": \"lin\", \"password\": \"nope\"}".getBytes(StandardCharsets.UTF_8);
     Request bad = new Request(HttpMethod.POST, "/api/login", Map.of(), new DefaultHttpHeaders(), wrong, null);
@@ -156,5 +181,12 @@ class RequestGateTest {
     Response slowed = plain.login(login);
     assertEquals(429, slowed.status().code());
     assertEquals("1", slowed.headers().get("Retry-After"));
+  }
+
+  /** A Set-Cookie value's name=value and attributes, attribute names in lower case (RFC 6265 matches them so). */
+  private static java.util.Set<String> cookieParts(String setCookie) {
+    return java.util.Arrays.stream(setCookie.split(";")).map(String::strip)
+        .map(p -> p.startsWith("hotline_session=") ? p : p.toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toSet());
   }
 }
