@@ -41,10 +41,9 @@ import org.slf4j.MDC;
  * <p>A command comes well-formed ({@link CtiCommand} checks its fields; an unknown command or a
  * malformed field is refused when its frame is read), so what is refused here is what cannot be
  * done: a break reason not configured is {@code bad-argument}; a call that is not the agent's is
- * {@code not-your-call}; a wrap-up the database
- * could not take is {@code server-error} (logged with the call; the desktop may send it again).
- * Wrap-ups are checked and stored on the {@code writes} executor, never on the connection's
- * thread.
+ * {@code not-your-call}; a wrap-up the database could not take is {@code server-error} (logged
+ * with the call; the desktop may send it again). Whether a wrap-up's call is the agent's is looked
+ * up, and the wrap-up stored, on the {@code writes} executor, never on the connection's thread.
  */
 public final class AgentDesk implements CtiCommands {
   private static final Logger log = LoggerFactory.getLogger(AgentDesk.class);

@@ -56,7 +56,11 @@ public final class CtiCodec {
 
   /** {@code message} as a frame's UTF-8 JSON text. */
   public static byte[] write(CtiMessage message) {
-    return bytes(message);
+    try {
+      return MAPPER.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code command} as the JSON a client sends (without {@code id}), for clients and tests. */
@@ -130,15 +134,6 @@ public final class CtiCodec {
       throw new IllegalStateException(type + " has no @JsonTypeName");
     }
     return name.value();
-  }
-
-  /** {@code value} as UTF-8 JSON with the protocol's mapping. */
-  static byte[] bytes(Object value) {
-    try {
-      return MAPPER.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.hotline.cti.protocol;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +30,7 @@ public record QueueStatsChanged(
     long serviceLevelSeconds)
     implements CtiEvent {
   public QueueStatsChanged {
-    agents = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(agents));
+    agents = Collections.unmodifiableMap(new LinkedHashMap<>(agents));
   }
 
   @Override
