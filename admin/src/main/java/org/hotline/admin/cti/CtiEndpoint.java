@@ -21,7 +21,7 @@ import org.hotline.admin.http.UnauthenticatedException;
 import org.hotline.admin.http.WebSocketRoute;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

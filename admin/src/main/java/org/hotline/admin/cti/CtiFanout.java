@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +44,8 @@ final class CtiFanout {
     }
   }
 
-  /** Sends {@code message} to whoever sees it; returns at once, on the caller's thread. */
-  void publish(CtiMessage message) {
+  /** Sends event {@code message} to whoever sees it; returns at once, on the caller's thread. */
+  void publish(CtiEvent message) {
     byte[] frame = null;
     for (CtiConnection connection : connections) {
       if (!connection.session().sees(message)) {

@@ -1,45 +1,30 @@
 package org.hotline.admin.cti;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.hotline.admin.http.Json;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiCodec;
+import org.hotline.cti.protocol.CtiMessage;
+import org.hotline.cti.protocol.ErrorReply;
+import org.hotline.cti.protocol.Reply;
 
 /**
- * The JSON text of CTI frames: events as {@code {"type", ...body, "agentId"?}}, replies as {@code
- * {"type": "reply", "id", ...result}}, errors as {@code {"type": "error", "id", "code",
- * "message"}}. {@code type}, {@code id} and {@code agentId} win over body fields of the same name.
+ * The JSON text of CTI frames, as {@link CtiCodec} writes the protocol's messages: events as
+ * {@code {"type", ...fields}}, replies as {@code {"type": "reply", "id", "ok": true, ...result}},
+ * errors as {@code {"type": "error", "id", "code", "message"}}.
  */
 final class CtiJson {
   private CtiJson() {}
 
   /** {@code message} as a frame's UTF-8 text. */
   static byte[] event(CtiMessage message) {
-    Map<String, Object> frame = new LinkedHashMap<>();
-    frame.put("type", message.type());
-    message.body().forEach(frame::putIfAbsent);
-    message.agentId().ifPresent(agentId -> frame.put("agentId", agentId));
-    return Json.bytes(frame);
+    return CtiCodec.write(message);
   }
 
-  /** The reply to command {@code id} with {@code result}'s fields. */
-  static byte[] reply(Object id, Map<String, Object> result) {
-    Map<String, Object> frame = new LinkedHashMap<>();
-    frame.put("type", "reply");
-    frame.put("id", id);
-    if (result != null) {
-      result.forEach(frame::putIfAbsent);
-    }
-    return Json.bytes(frame);
+  /** The reply to command {@code id} (a string, a number or null, as sent). */
+  static byte[] reply(Object id, Reply result) {
+    return CtiCodec.write(result.to(id));
   }
 
   /** The error answering command {@code id} (null when it is not known). */
   static byte[] error(Object id, String code, String message) {
-    Map<String, Object> frame = new LinkedHashMap<>();
-    frame.put("type", "error");
-    frame.put("id", id);
-    frame.put("code", code);
-    frame.put("message", message);
-    return Json.bytes(frame);
+    return CtiCodec.write(new ErrorReply(id, code, message));
   }
 }

@@ -2,7 +2,7 @@ package org.hotline.admin.cti;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiMessage;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 
@@ -43,7 +43,7 @@ public record Session(String token, User user, Instant expiresAt, String csrfTok
    * message, an agent those about themselves and those about no agent.
    */
   public boolean sees(CtiMessage message) {
-    return !isAgent() || message.agentId().map(user.name()::equals).orElse(true);
+    return !isAgent() || message.aboutAgent().map(user.name()::equals).orElse(true);
   }
 
   /** Who logged in, for log lines, without the token. */

@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -37,7 +36,7 @@ import org.hotline.admin.http.Json;
 import org.hotline.admin.http.Router;
 import org.hotline.config.HttpSettings;
 import org.hotline.core.time.ManualClock;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class CtiWebSocketIT {
     WsClient watcher = WsClient.connect(http, cti("?token=" + supervisor), Map.of(), true);
     awaitConnections(1);
 
-    bridge.publish(new CtiMessage("agent-state", Optional.of("1002"), Map.of("state", "ready")));
+    bridge.publish(FakeCti.agentState("1002"));
 
     assertEquals("agent-state", watcher.next().get("type").asText());
   }
@@ -117,7 +116,7 @@ class CtiWebSocketIT {
     WsClient agent = WsClient.connect(http, cti(""), Map.of("Cookie", cookie), true);
     awaitConnections(1);
 
-    bridge.publish(new CtiMessage("queue-stats", Optional.empty(), Map.of("queue", "sales", "waiting", 2)));
+    bridge.publish(FakeCti.queueStats("sales", 2));
 
     JsonNode message = agent.next();
     assertEquals("queue-stats", message.get("type").asText());
@@ -139,7 +138,7 @@ class CtiWebSocketIT {
 
     // Published the moment the client has its handshake answer: the server subscribed it before
     // answering, so nothing published from then on is lost.
-    bridge.publish(new CtiMessage("agent-state", Optional.of("1001"), Map.of("state", "ready")));
+    bridge.publish(FakeCti.agentState("1001"));
 
     JsonNode message = crm.next();
     assertEquals("agent-state", message.get("type").asText());
@@ -204,14 +203,14 @@ class CtiWebSocketIT {
     WsClient crm = connect("crm", "crm-pw");
     awaitConnections(3);
 
-    bridge.publish(new CtiMessage("screen-pop", Optional.of("1002"), Map.of("callId", "call-b")));
-    bridge.publish(new CtiMessage("screen-pop", Optional.of("1001"), Map.of("callId", "call-a")));
+    bridge.publish(FakeCti.screenPop("1002", "call-b"));
+    bridge.publish(FakeCti.screenPop("1001", "call-a"));
 
     assertEquals("call-a", agentA.next().get("callId").asText());
     assertEquals("call-b", agentB.next().get("callId").asText());
     assertEquals("call-b", crm.next().get("callId").asText());
     assertEquals("call-a", crm.next().get("callId").asText());
-    bridge.publish(new CtiMessage("queue-stats", Optional.empty(), Map.of()));
+    bridge.publish(FakeCti.queueStats("sales", 0));
     assertEquals("queue-stats", agentA.next().get("type").asText(), "agent A saw agent B's screen-pop");
     assertEquals("queue-stats", agentB.next().get("type").asText(), "agent B saw agent A's screen-pop");
   }
@@ -220,23 +219,23 @@ class CtiWebSocketIT {
   void commands_areAnsweredByReplyOrError_andTheConnectionStaysOpen() throws Exception {
     WsClient agent = connect("1001", "pw");
 
-    agent.send("{\"type\": \"echo\", \"id\": \"c1\", \"state\": \"ready\"}");
+    agent.send("{\"type\": \"set-state\", \"id\": \"c1\", \"state\": \"ready\"}");
     JsonNode reply = agent.next();
-    agent.send("{\"type\": \"not-on-a-call\", \"id\": \"c2\"}");
+    agent.send("{\"type\": \"hangup\", \"id\": \"c2\"}");
     JsonNode refused = agent.next();
-    agent.send("{\"type\": \"echo\", \"id\": \"c3\", \"agentId\": \"1002\"}");
+    agent.send("{\"type\": \"set-state\", \"id\": \"c3\", \"agentId\": \"1002\", \"state\": \"ready\"}");
     JsonNode forbidden = agent.next();
     agent.send("this is not json");
     JsonNode badJson = agent.next();
     agent.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get();
     JsonNode binary = agent.next();
-    agent.send("{\"type\": \"echo\", \"id\": \"c4\"}");
+    agent.send("{\"type\": \"set-state\", \"id\": \"c4\", \"state\": \"logout\"}");
     JsonNode after = agent.next();
 
     assertEquals("reply", reply.get("type").asText());
     assertEquals("c1", reply.get("id").asText());
-    assertEquals("ready", reply.get("args").get("state").asText());
-    assertEquals(new FakeCti.Call("1001", "echo", Map.of("state", "ready")), bridge.calls.get(0));
+    assertEquals("available", reply.get("state").asText());
+    assertEquals(new FakeCti.Call("1001", new CtiCommand.SetState("available", null)), bridge.calls.get(0));
     assertEquals("c2", refused.get("id").asText());
     assertEquals("not-on-a-call", refused.get("code").asText());
     assertEquals("forbidden", forbidden.get("code").asText());
@@ -250,7 +249,7 @@ class CtiWebSocketIT {
   void messageLongerThan64KiB_isClosed1009() throws Exception {
     WsClient agent = connect("1001", "pw");
 
-    agent.socket.sendText("{\"type\": \"echo\", \"pad\": \"" + "x".repeat(70_000) + "\"}", true);
+    agent.socket.sendText("{\"type\": \"hangup\", \"pad\": \"" + "x".repeat(70_000) + "\"}", true);
 
     assertEquals(1009, agent.close().code());
   }
@@ -264,8 +263,8 @@ class CtiWebSocketIT {
     int count = 3 * CtiConnection.MAX_PENDING;
 
     for (int i = 0; i < count; i++) {
-      bridge.publish(new CtiMessage("queue-stats", Optional.empty(), Map.of("n", i, "pad", pad)));
-      assertEquals(i, fast.next().get("n").asInt());
+      bridge.publish(FakeCti.queueStats(pad, i));
+      assertEquals(i, fast.next().get("waiting").asInt());
     }
     await(() -> meters.find("hotline.cti.closes").tag("reason", "too-slow").counter() != null);
     slow.readAll();

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiMessage;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,6 @@ class SessionTest {
   }
 
   static CtiMessage message(Optional<String> agentId) {
-    return new CtiMessage("screen-pop", agentId, Map.of());
+    return agentId.<CtiMessage>map(id -> FakeCti.screenPop(id, "call-1")).orElse(FakeCti.queueStats("sales", 0));
   }
 }

@@ -1,20 +1,22 @@
 package org.hotline.cti.bridge;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.cti.protocol.CtiCommand;
+import org.hotline.cti.protocol.CtiCommandException;
+import org.hotline.cti.protocol.Reply;
 
 /**
  * What CTI commands do. A command comes from a logged-in connection: an agent acts on themselves;
- * an integration names the agent in {@code args.agentId}.
+ * an integration names the agent in the frame's {@code agentId}.
  */
 public interface CtiCommands {
 
   /**
-   * Runs {@code command} ({@code set-state}, {@code wrap-up}, ...) for {@code agentId}.
+   * Runs {@code command} for {@code agentId}.
    *
-   * @param args the command's fields besides {@code type} and {@code id}
-   * @return the reply's fields; completes exceptionally with {@link CtiCommandException} for a
-   *     command that is unknown, malformed or not allowed now (the connection stays open)
+   * @return the reply, without the command's {@code id} (the connection adds it); completes
+   *     exceptionally with {@link CtiCommandException} for a command that is not allowed or cannot
+   *     be done now (the connection stays open)
    */
-  CompletableFuture<Map<String, Object>> run(String agentId, String command, Map<String, Object> args);
+  CompletableFuture<Reply> run(String agentId, CtiCommand command);
 }

@@ -1,21 +1,20 @@
 package org.hotline.cti.desk;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import org.hotline.core.agent.AgentControl;
 import org.hotline.core.call.CallControl;
 import org.hotline.core.call.ControlResult;
 import org.hotline.core.cdr.CdrRepository;
-import org.hotline.core.dial.DialableNumber;
-import org.hotline.cti.bridge.CtiCommandException;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.feed.OfferedCalls;
+import org.hotline.cti.protocol.CtiCommand;
+import org.hotline.cti.protocol.CtiCommandException;
+import org.hotline.cti.protocol.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,20 +38,15 @@ import org.slf4j.MDC;
  *       dial-not-allowed} with the reason for a number {@code hotline.dial.allow} refuses.
  * </ul>
  *
- * <p>Anything else is {@code unknown-command}; a missing or malformed field is {@code
- * bad-argument}; a call that is not the agent's is {@code not-your-call}; a wrap-up the database
- * could not take is {@code server-error} (logged with the call; the desktop may send it again).
- * Wrap-ups are checked and stored on the {@code writes} executor, never on the connection's
- * thread.
+ * <p>A command comes well-formed ({@link CtiCommand} checks its fields; an unknown command or a
+ * malformed field is refused when its frame is read), so what is refused here is what cannot be
+ * done: a break reason not configured is {@code bad-argument}; a call that is not the agent's is
+ * {@code not-your-call}; a wrap-up the database could not take is {@code server-error} (logged
+ * with the call; the desktop may send it again). Whether a wrap-up's call is the agent's is looked
+ * up, and the wrap-up stored, on the {@code writes} executor, never on the connection's thread.
  */
 public final class AgentDesk implements CtiCommands {
   private static final Logger log = LoggerFactory.getLogger(AgentDesk.class);
-
-  /** Taken out of a number to dial: how people write numbers. */
-  private static final Pattern NUMBER_SPACING = Pattern.compile("[\\s()\\-.]");
-
-  /** What a disposition code may look like: a short word, as desktops and reports list them. */
-  private static final Pattern DISPOSITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final AgentControl agents;
   private final List<String> breakReasons;
@@ -78,68 +72,47 @@ public final class AgentDesk implements CtiCommands {
   }
 
   @Override
-  public CompletableFuture<Map<String, Object>> run(String agentId, String command, Map<String, Object> args) {
+  public CompletableFuture<Reply> run(String agentId, CtiCommand command) {
     try {
       Objects.requireNonNull(agentId, "agentId");
-      Map<String, Object> a = args == null ? Map.of() : args;
-      return switch (command == null ? "" : command) {
-        case "set-state" -> CompletableFuture.completedFuture(setState(agentId, a));
-        case "wrap-up" -> wrapUp(agentId, a);
-        case "hangup" -> hangup(agentId);
-        case "hold" -> answered(calls.hold(agentId, true), "held", true);
-        case "unhold" -> answered(calls.hold(agentId, false), "held", false);
-        case "transfer" -> transfer(agentId, a);
-        case "dial" -> dial(agentId, a);
-        default -> throw new CtiCommandException("unknown-command", "unknown command '" + shortened(String.valueOf(command)) + "'");
+      return switch (Objects.requireNonNull(command, "command")) {
+        case CtiCommand.SetState s -> CompletableFuture.completedFuture(setState(agentId, s));
+        case CtiCommand.WrapUp w -> wrapUp(agentId, w);
+        case CtiCommand.Hangup h -> hangup(agentId);
+        case CtiCommand.Hold h -> answered(calls.hold(agentId, true), callId -> Reply.held(callId, true));
+        case CtiCommand.Unhold u -> answered(calls.hold(agentId, false), callId -> Reply.held(callId, false));
+        case CtiCommand.Transfer t -> transfer(agentId, t);
+        case CtiCommand.Dial d -> answered(calls.dial(agentId, d.number()), callId -> Reply.dialled(callId, d.number()));
       };
     } catch (CtiCommandException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private CompletableFuture<Map<String, Object>> hangup(String agentId) {
+  private CompletableFuture<Reply> hangup(String agentId) {
     return calls.hangup(agentId).thenApply(callId -> {
       if (callId.isEmpty()) {
         throw new CtiCommandException("not-on-a-call", "agent " + agentId + " is on no call");
       }
-      Map<String, Object> reply = new LinkedHashMap<>();
-      reply.put("ok", true);
-      reply.put("callId", callId.get());
-      return reply;
+      return Reply.hungUp(callId.get());
     });
   }
 
-  private CompletableFuture<Map<String, Object>> transfer(String agentId, Map<String, Object> args) {
-    String queue = text(args, "queue", false);
-    String agent = text(args, "agent", false);
-    if ((queue == null) == (agent == null)) {
-      throw new CtiCommandException("bad-argument", "transfer takes a queue or an agent, one of them");
-    }
+  private CompletableFuture<Reply> transfer(String agentId, CtiCommand.Transfer transfer) {
+    String queue = transfer.queue();
+    String agent = transfer.agent();
     return queue != null
-        ? answered(calls.transferToQueue(agentId, queue), "queue", queue)
-        : answered(calls.transferToAgent(agentId, agent), "agent", agent);
+        ? answered(calls.transferToQueue(agentId, queue), callId -> Reply.transferredToQueue(callId, queue))
+        : answered(calls.transferToAgent(agentId, agent), callId -> Reply.transferredToAgent(callId, agent));
   }
 
-  private CompletableFuture<Map<String, Object>> dial(String agentId, Map<String, Object> args) {
-    String number = NUMBER_SPACING.matcher(text(args, "number", true)).replaceAll("");
-    if (!DialableNumber.isDeskNumber(number)) {
-      throw new CtiCommandException("bad-argument", "number is digits, with + * # allowed, at most 32");
-    }
-    return answered(calls.dial(agentId, number), "number", number);
-  }
-
-  /** The reply to a call command: {@code ok}, the call's id and {@code field}; an error when not done. */
-  private static CompletableFuture<Map<String, Object>> answered(
-      CompletableFuture<ControlResult> result, String field, Object value) {
+  /** The reply to a call command, from the call's id; an error when not done. */
+  private static CompletableFuture<Reply> answered(CompletableFuture<ControlResult> result, Function<String, Reply> reply) {
     return result.thenApply(r -> {
       if (!r.isDone()) {
         throw new CtiCommandException(code(r.status()), r.reason() != null ? r.reason() : message(r.status()));
       }
-      Map<String, Object> reply = new LinkedHashMap<>();
-      reply.put("ok", true);
-      reply.put("callId", r.callId());
-      reply.put(field, value);
-      return reply;
+      return reply.apply(r.callId());
     });
   }
 
@@ -159,67 +132,44 @@ public final class AgentDesk implements CtiCommands {
     };
   }
 
-  private Map<String, Object> setState(String agentId, Map<String, Object> args) {
-    String state = text(args, "state", true);
-    String reason = null;
-    switch (state) {
-      case "available", "ready" -> agents.ready(agentId);
-      case "break" -> {
-        reason = text(args, "reason", true);
-        if (!breakReasons.contains(reason)) {
+  private Reply setState(String agentId, CtiCommand.SetState command) {
+    switch (command.state()) {
+      case CtiCommand.SetState.AVAILABLE -> agents.ready(agentId);
+      case CtiCommand.SetState.BREAK -> {
+        if (!breakReasons.contains(command.reason())) {
           throw new CtiCommandException(
-              "bad-argument", "unknown break reason '" + shortened(reason) + "'; one of " + String.join(", ", breakReasons));
+              "bad-argument",
+              "unknown break reason '" + CtiCommandException.shortened(command.reason()) + "'; one of " + String.join(", ", breakReasons));
         }
-        agents.pause(agentId, reason);
+        agents.pause(agentId, command.reason());
       }
-      case "logout" -> agents.logout(agentId);
-      default -> throw new CtiCommandException("bad-argument", "state is available, break or logout, got '" + shortened(state) + "'");
+      case CtiCommand.SetState.LOGOUT -> agents.logout(agentId);
+      default -> throw new IllegalStateException("SetState let state " + command.state() + " through");
     }
-    Map<String, Object> reply = new LinkedHashMap<>();
-    reply.put("ok", true);
-    reply.put("agentId", agentId);
-    reply.put("state", state.equals("ready") ? "available" : state);
-    if (reason != null) {
-      reply.put("reason", reason);
-    }
-    return reply;
+    return Reply.stateSet(agentId, command.state(), command.reason());
   }
 
-  private CompletableFuture<Map<String, Object>> wrapUp(String agentId, Map<String, Object> args) {
-    String callId = text(args, "callId", true);
-    String disposition = text(args, "disposition", true);
-    String notes = text(args, "notes", false);
-    if (disposition.length() > CdrRepository.MAX_DISPOSITION || !DISPOSITION.matcher(disposition).matches()) {
-      throw new CtiCommandException(
-          "bad-argument", "disposition is a code of letters, digits, '-', '_' or '.', at most " + CdrRepository.MAX_DISPOSITION + " long");
-    }
-    if (notes != null && notes.length() > CdrRepository.MAX_NOTES) {
-      throw new CtiCommandException("bad-argument", "notes are longer than " + CdrRepository.MAX_NOTES + " characters");
-    }
-    CompletableFuture<Map<String, Object>> done = new CompletableFuture<>();
+  private CompletableFuture<Reply> wrapUp(String agentId, CtiCommand.WrapUp command) {
+    CompletableFuture<Reply> done = new CompletableFuture<>();
     try {
-      writes.execute(() -> storeWrapUp(agentId, callId, disposition, notes, done));
+      writes.execute(() -> storeWrapUp(agentId, command.callId(), command.disposition(), command.notes(), done));
     } catch (RejectedExecutionException e) {
-      done.completeExceptionally(notStored(callId, e));
+      done.completeExceptionally(notStored(command.callId(), e));
     }
     return done;
   }
 
-  private void storeWrapUp(String agentId, String callId, String disposition, String notes, CompletableFuture<Map<String, Object>> done) {
+  private void storeWrapUp(String agentId, String callId, String disposition, String notes, CompletableFuture<Reply> done) {
     MDC.put("callId", callId);
     MDC.put("agentId", agentId);
     try {
       if (!handledBy(callId, agentId)) {
         done.completeExceptionally(
-            new CtiCommandException("not-your-call", "call " + shortened(callId) + " was not offered to " + agentId));
+            new CtiCommandException("not-your-call", "call " + CtiCommandException.shortened(callId) + " was not offered to " + agentId));
         return;
       }
       cdrs.wrapUp(callId, disposition, notes);
-      Map<String, Object> reply = new LinkedHashMap<>();
-      reply.put("ok", true);
-      reply.put("callId", callId);
-      reply.put("disposition", disposition);
-      done.complete(reply);
+      done.complete(Reply.wrappedUp(callId, disposition));
     } catch (RuntimeException e) {
       done.completeExceptionally(notStored(callId, e));
     } finally {
@@ -239,23 +189,5 @@ public final class AgentDesk implements CtiCommands {
       return true;
     }
     return cdrs.find(callId).map(c -> agentId.equals(c.agentId())).orElse(false);
-  }
-
-  private static String text(Map<String, Object> args, String field, boolean required) {
-    Object value = args.get(field);
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      if (required) {
-        throw new CtiCommandException("bad-argument", field + " is required");
-      }
-      return null;
-    }
-    if (!(value instanceof String s)) {
-      throw new CtiCommandException("bad-argument", field + " must be a string");
-    }
-    return s.strip();
-  }
-
-  private static String shortened(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }
 }

@@ -5,13 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +26,10 @@ import org.hotline.core.event.EventBus;
 import org.hotline.core.event.HotlineEvent;
 import org.hotline.core.event.QueueEvent;
 import org.hotline.cti.bridge.CtiFeed;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.AgentStateChanged;
+import org.hotline.cti.protocol.CallState;
+import org.hotline.cti.protocol.CtiEvent;
+import org.hotline.cti.protocol.ScreenPop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -69,9 +69,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   /** The facts of calls that arrived and have not finished, looked up (or being looked up) ahead of their offers. */
   private final Map<String, CompletableFuture<CallerFacts>> ahead = new ConcurrentHashMap<>();
   private final Duration popWait;
-  private final List<Consumer<CtiMessage>> sinks = new CopyOnWriteArrayList<>();
+  private final List<Consumer<CtiEvent>> sinks = new CopyOnWriteArrayList<>();
   /** The latest agent-state of each agent and queue-stats of each queue, for connections that open. */
-  private final Map<String, CtiMessage> latest = new ConcurrentHashMap<>();
+  private final Map<String, CtiEvent> latest = new ConcurrentHashMap<>();
   private final Timer screenPopLatency;
   private final Counter screenPopsFailed;
   private final MeterRegistry meters;
@@ -114,7 +114,7 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   }
 
   @Override
-  public void subscribe(Consumer<CtiMessage> sink) {
+  public void subscribe(Consumer<CtiEvent> sink) {
     sinks.add(Objects.requireNonNull(sink, "sink"));
   }
 
@@ -148,20 +148,17 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       case CallEvent.Offered o -> offered(o);
       case CallEvent.Connected c -> connected(c);
       case CallEvent.Held h ->
-          send(new CtiMessage("call-state", Optional.of(h.agentId()), callState(h.agentId(), h.callId(), h.held() ? "held" : "connected", h.at())));
+          send(h.held() ? CallState.held(h.agentId(), h.callId(), h.at()) : CallState.connected(h.agentId(), h.callId(), h.at()));
       case CallEvent.Finished f -> finished(f);
-      case AgentEvent.StateChanged s -> sendLatest("agent " + s.agentId(), new CtiMessage("agent-state", Optional.of(s.agentId()), agentState(s)));
-      case QueueEvent.StatsChanged q -> sendLatest("queue " + q.stats().queue(), new CtiMessage("queue-stats", Optional.empty(), QueueFigures.of(q.stats())));
+      case AgentEvent.StateChanged s -> sendLatest("agent " + s.agentId(), agentState(s));
+      case QueueEvent.StatsChanged q -> sendLatest("queue " + q.stats().queue(), QueueFigures.message(q.stats()));
       default -> {}
     }
   }
 
   private void offered(CallEvent.Offered o) {
     offered.offered(o.callId(), o.agentId(), o.caller());
-    Map<String, Object> ringing = callState(o.agentId(), o.callId(), "ringing", o.at());
-    ringing.put("queue", o.queue());
-    ringing.put("caller", o.caller());
-    send(new CtiMessage("call-state", Optional.of(o.agentId()), ringing));
+    send(CallState.ringing(o.agentId(), o.callId(), o.at(), o.queue(), o.caller()));
     CompletableFuture<CallerFacts> facts = ahead.get(o.callId());
     if (facts == null) {
       try {
@@ -180,9 +177,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
         screenPopWithoutLookups(o, failure instanceof Exception e ? e : new RuntimeException(failure));
         return;
       }
-      Map<String, Object> body = screenPops.build(o, known);
+      ScreenPop pop = screenPops.build(o, known);
       screenPopReady(o);
-      send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+      send(pop);
     });
   }
 
@@ -220,9 +217,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
     MDC.put("callId", o.callId());
     MDC.put("agentId", o.agentId());
     try {
-      Map<String, Object> body = screenPops.build(o);
+      ScreenPop pop = screenPops.build(o);
       screenPopReady(o);
-      send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+      send(pop);
     } catch (RuntimeException e) {
       screenPopWithoutLookups(o, e);
     } finally {
@@ -234,9 +231,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   private void screenPopWithoutLookups(CallEvent.Offered o, Exception cause) {
     screenPopsFailed.increment();
     log.warn("screen-pop of call {} for agent {} sent without customer and history: {}", o.callId(), o.agentId(), cause.toString());
-    Map<String, Object> body = screenPops.withoutLookups(o);
+    ScreenPop pop = screenPops.withoutLookups(o);
     screenPopReady(o);
-    send(new CtiMessage("screen-pop", Optional.of(o.agentId()), body));
+    send(pop);
   }
 
   private void screenPopReady(CallEvent.Offered o) {
@@ -246,11 +243,9 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
 
   private void connected(CallEvent.Connected c) {
     for (String other : offered.connected(c.callId(), c.agentId())) {
-      Map<String, Object> ended = callState(other, c.callId(), "ended", c.at());
-      ended.put("outcome", "answered-elsewhere");
-      send(new CtiMessage("call-state", Optional.of(other), ended));
+      send(CallState.ended(other, c.callId(), c.at(), "answered-elsewhere"));
     }
-    send(new CtiMessage("call-state", Optional.of(c.agentId()), callState(c.agentId(), c.callId(), "connected", c.at())));
+    send(CallState.connected(c.agentId(), c.callId(), c.at()));
   }
 
   private void finished(CallEvent.Finished f) {
@@ -260,29 +255,14 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       agents = Set.of(f.cdr().agentId());
     }
     for (String agent : agents) {
-      Map<String, Object> ended = callState(agent, f.callId(), "ended", f.at());
-      ended.put("outcome", f.cdr() == null || f.cdr().outcome() == null ? null : f.cdr().outcome().code());
-      send(new CtiMessage("call-state", Optional.of(agent), ended));
+      String outcome = f.cdr() == null || f.cdr().outcome() == null ? null : f.cdr().outcome().code();
+      send(CallState.ended(agent, f.callId(), f.at(), outcome));
     }
   }
 
-  private static Map<String, Object> callState(String agentId, String callId, String state, Instant at) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("agentId", agentId);
-    m.put("callId", callId);
-    m.put("state", state);
-    m.put("at", at.toString());
-    return m;
-  }
-
-  private static Map<String, Object> agentState(AgentEvent.StateChanged s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("agentId", s.agentId());
-    m.put("state", lower(s.to()));
-    m.put("previous", lower(s.from()));
-    m.put("reason", s.reason() == null || s.reason().isEmpty() ? null : s.reason());
-    m.put("since", s.at().toString());
-    return m;
+  private static AgentStateChanged agentState(AgentEvent.StateChanged s) {
+    return new AgentStateChanged(
+        s.agentId(), lower(s.to()), lower(s.from()), s.reason() == null || s.reason().isEmpty() ? null : s.reason(), s.at());
   }
 
   private static String lower(AgentState s) {
@@ -290,22 +270,22 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   }
 
   @Override
-  public List<CtiMessage> current() {
+  public List<CtiEvent> current() {
     return List.copyOf(latest.values());
   }
 
-  private void sendLatest(String key, CtiMessage message) {
+  private void sendLatest(String key, CtiEvent message) {
     latest.put(key, message);
     send(message);
   }
 
-  private void send(CtiMessage message) {
+  private void send(CtiEvent message) {
     meters.counter("hotline.cti.messages", "type", message.type()).increment();
-    for (Consumer<CtiMessage> sink : sinks) {
+    for (Consumer<CtiEvent> sink : sinks) {
       try {
         sink.accept(message);
       } catch (RuntimeException e) {
-        log.warn("CTI sink failed on {} for {}", message.type(), message.agentId().orElse("everyone"), e);
+        log.warn("CTI sink failed on {} for {}", message.type(), message.aboutAgent().orElse("everyone"), e);
       }
     }
   }

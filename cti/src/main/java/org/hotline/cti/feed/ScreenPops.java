@@ -2,10 +2,8 @@ package org.hotline.cti.feed;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +15,10 @@ import org.hotline.core.ticket.Ticket;
 import org.hotline.cti.location.CallerLocation;
 import org.hotline.cti.location.CallerLocator;
 import org.hotline.cti.location.NumberStatus;
+import org.hotline.cti.protocol.ScreenPop;
 
 /**
- * Builds the body of a {@code screen-pop}: who is calling (number, location, carrier), the
+ * Builds the {@code screen-pop} of an offer: who is calling (number, location, carrier), the
  * customer the number belongs to, how they came (queue, IVR path, wait), their last calls and the
  * customer's tickets.
  *
@@ -64,7 +63,7 @@ public final class ScreenPops {
   }
 
   /** The screen-pop of {@code offer}, with its customer, history and the customer's tickets looked up. */
-  public Map<String, Object> build(CallEvent.Offered offer) {
+  public ScreenPop build(CallEvent.Offered offer) {
     return build(offer, lookUp(offer.caller()));
   }
 
@@ -78,39 +77,41 @@ public final class ScreenPops {
   }
 
   /** The screen-pop of {@code offer} from facts looked up before: reads nothing. */
-  Map<String, Object> build(CallEvent.Offered offer, CallerFacts facts) {
-    Map<String, Object> body = base(offer, facts.where());
-    body.put("customer", facts.customer().map(ScreenPops::customer).orElse(null));
-    body.put("history", facts.history().stream().map(ScreenPops::pastCall).toList());
-    body.put("tickets", facts.tickets().stream().map(ScreenPops::ticket).toList());
-    body.put("lookupFailed", false);
-    return body;
+  ScreenPop build(CallEvent.Offered offer, CallerFacts facts) {
+    return new ScreenPop(
+        offer.agentId(),
+        offer.callId(),
+        caller(offer, facts.where()),
+        facts.customer().map(ScreenPops::customer).orElse(null),
+        offer.queue(),
+        offer.ivrChoice(),
+        waited(offer.queuedAt(), offer.at()),
+        facts.history().stream().map(ScreenPops::pastCall).toList(),
+        facts.tickets().stream().map(ScreenPops::ticket).toList(),
+        false);
   }
 
   /** The screen-pop of {@code offer} from the number alone: no customer, no history, no tickets. */
-  public Map<String, Object> withoutLookups(CallEvent.Offered offer) {
-    Map<String, Object> body = base(offer, locator.locate(offer.caller()));
-    body.put("customer", null);
-    body.put("history", List.of());
-    body.put("tickets", List.of());
-    body.put("lookupFailed", true);
-    return body;
+  public ScreenPop withoutLookups(CallEvent.Offered offer) {
+    return new ScreenPop(
+        offer.agentId(),
+        offer.callId(),
+        caller(offer, locator.locate(offer.caller())),
+        null,
+        offer.queue(),
+        offer.ivrChoice(),
+        waited(offer.queuedAt(), offer.at()),
+        List.of(),
+        List.of(),
+        true);
   }
 
-  private Map<String, Object> base(CallEvent.Offered offer, CallerLocation where) {
-    Map<String, Object> caller = new LinkedHashMap<>();
-    caller.put("number", where.known() ? where.e164() : where.status() == NumberStatus.WITHHELD ? null : offer.caller());
-    caller.put("location", locator.describe(where));
-    caller.put("carrier", where.carrier().isEmpty() ? null : where.carrier());
-    caller.put("status", status(where.status()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("agentId", offer.agentId());
-    body.put("callId", offer.callId());
-    body.put("caller", caller);
-    body.put("queue", offer.queue());
-    body.put("ivr", offer.ivrChoice());
-    body.put("waitedSeconds", waited(offer.queuedAt(), offer.at()));
-    return body;
+  private ScreenPop.Caller caller(CallEvent.Offered offer, CallerLocation where) {
+    return new ScreenPop.Caller(
+        where.known() ? where.e164() : where.status() == NumberStatus.WITHHELD ? null : offer.caller(),
+        locator.describe(where),
+        where.carrier().isEmpty() ? null : where.carrier(),
+        status(where.status()));
   }
 
   /** The number as received and, when it differs, its E.164 form: CDRs hold numbers as received. */
@@ -140,36 +141,16 @@ public final class ScreenPops {
     return Duration.between(queuedAt, offeredAt).toSeconds();
   }
 
-  private static Map<String, Object> customer(Customer c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("name", c.name());
-    m.put("level", c.level());
-    m.put("category", c.category());
-    m.put("salesStage", c.salesStage());
-    m.put("notes", c.notes());
-    return m;
+  private static ScreenPop.Customer customer(Customer c) {
+    return new ScreenPop.Customer(c.id(), c.name(), c.level(), c.category(), c.salesStage(), c.notes());
   }
 
-  private static Map<String, Object> pastCall(Cdr c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("at", c.arrivedAt().toString());
-    m.put("outcome", c.outcome() == null ? null : c.outcome().code());
-    m.put("agentId", c.agentId());
-    m.put("queue", c.queue());
-    m.put("disposition", c.disposition());
-    m.put("talkSeconds", c.talkSeconds());
-    return m;
+  private static ScreenPop.PastCall pastCall(Cdr c) {
+    return new ScreenPop.PastCall(
+        c.arrivedAt(), c.outcome() == null ? null : c.outcome().code(), c.agentId(), c.queue(), c.disposition(), c.talkSeconds());
   }
 
-  private static Map<String, Object> ticket(Ticket t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", t.id());
-    m.put("title", t.title());
-    m.put("status", t.status());
-    m.put("createdAt", t.createdAt().toString());
-    m.put("createdBy", t.createdBy());
-    m.put("callId", t.callId());
-    return m;
+  private static ScreenPop.TicketLine ticket(Ticket t) {
+    return new ScreenPop.TicketLine(t.id(), t.title(), t.status(), t.createdAt(), t.createdBy(), t.callId());
   }
 }

@@ -38,7 +38,8 @@ import org.hotline.core.ticket.Ticket;
 import org.hotline.core.ticket.TicketDraft;
 import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.time.ManualClock;
-import org.hotline.cti.bridge.CtiMessage;
+import org.hotline.cti.protocol.CtiCodec;
+import org.hotline.cti.protocol.CtiMessage;
 import org.hotline.cti.location.CallerLocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,11 @@ class CtiEventsTest {
     }
   }
 
+  /** The message's fields but its {@code type}, as the frame has them. */
+  static Map<String, Object> body(CtiMessage message) {
+    return CtiCodec.fields(message);
+  }
+
   List<CtiMessage> sent(String type) {
     return sent.stream().filter(m -> m.type().equals(type)).toList();
   }
@@ -116,8 +122,8 @@ class CtiEventsTest {
     runLookups();
 
     CtiMessage pop = sent("screen-pop").get(0);
-    assertEquals(Optional.of("1001"), pop.agentId());
-    Map<String, Object> body = pop.body();
+    assertEquals(Optional.of("1001"), pop.aboutAgent());
+    Map<String, Object> body = body(pop);
     assertEquals("call-1", body.get("callId"));
     assertEquals(
         Map.of("number", "+8613800138000", "location", "北京市 中国移动", "carrier", "中国移动", "status", "valid"), body.get("caller"));
@@ -148,7 +154,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", "+442070313000"));
     runLookups();
 
-    Map<String, Object> body = sent("screen-pop").get(0).body();
+    Map<String, Object> body = body(sent("screen-pop").get(0));
     assertNull(body.get("customer"));
     assertEquals(List.of(), body.get("history"));
     assertEquals(List.of(), body.get("tickets"));
@@ -169,7 +175,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", CALLER));
     runLookups();
 
-    Map<String, Object> body = sent("screen-pop").get(0).body();
+    Map<String, Object> body = body(sent("screen-pop").get(0));
     assertEquals(false, body.get("lookupFailed"));
     List<?> listed = (List<?>) body.get("tickets");
     assertEquals(List.of("t-5", "t-3", "t-1", "t-4", "t-2"), listed.stream().map(t -> ((Map<?, ?>) t).get("title")).toList());
@@ -201,7 +207,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", "anonymous"));
     runLookups();
 
-    Map<?, ?> caller = (Map<?, ?>) sent("screen-pop").get(0).body().get("caller");
+    Map<?, ?> caller = (Map<?, ?>) body(sent("screen-pop").get(0)).get("caller");
     assertEquals("withheld", caller.get("status"));
     assertNull(caller.get("number"));
     assertEquals("号码未显示", caller.get("location"));
@@ -212,7 +218,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", CALLER));
 
     assertEquals(List.of("call-state"), sent.stream().map(CtiMessage::type).toList());
-    assertEquals("ringing", sent.get(0).body().get("state"));
+    assertEquals("ringing", body(sent.get(0)).get("state"));
     assertEquals(1, lookups.size());
 
     runLookups();
@@ -227,7 +233,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", CALLER));
     runLookups();
 
-    Map<String, Object> body = sent("screen-pop").get(0).body();
+    Map<String, Object> body = body(sent("screen-pop").get(0));
     assertEquals(true, body.get("lookupFailed"));
     assertEquals(List.of(), body.get("tickets"));
     assertEquals("北京市 中国移动", ((Map<?, ?>) body.get("caller")).get("location"));
@@ -244,7 +250,7 @@ class CtiEventsTest {
 
     bus.publish(offer("call-1", "1001", CALLER));
 
-    assertEquals(true, sent("screen-pop").get(0).body().get("lookupFailed"));
+    assertEquals(true, body(sent("screen-pop").get(0)).get("lookupFailed"));
   }
 
   @Test
@@ -254,10 +260,10 @@ class CtiEventsTest {
     bus.publish(new CallEvent.Finished("call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
 
     List<CtiMessage> states = sent("call-state");
-    assertEquals(List.of("ringing", "connected", "ended"), states.stream().map(m -> m.body().get("state")).toList());
-    assertTrue(states.stream().allMatch(m -> m.agentId().equals(Optional.of("1001"))));
-    assertEquals("answered", states.get(2).body().get("outcome"));
-    assertEquals(T0.plusSeconds(60).toString(), states.get(2).body().get("at"));
+    assertEquals(List.of("ringing", "connected", "ended"), states.stream().map(m -> body(m).get("state")).toList());
+    assertTrue(states.stream().allMatch(m -> m.aboutAgent().equals(Optional.of("1001"))));
+    assertEquals("answered", body(states.get(2)).get("outcome"));
+    assertEquals(T0.plusSeconds(60).toString(), body(states.get(2)).get("at"));
     assertEquals(0, events.offeredCalls().size());
   }
 
@@ -269,10 +275,10 @@ class CtiEventsTest {
 
     CtiMessage last = sent.get(sent.size() - 1);
     CtiMessage elsewhere = sent.get(sent.size() - 2);
-    assertEquals(Optional.of("1001"), elsewhere.agentId());
-    assertEquals("answered-elsewhere", elsewhere.body().get("outcome"));
-    assertEquals(Optional.of("1002"), last.agentId());
-    assertEquals("connected", last.body().get("state"));
+    assertEquals(Optional.of("1001"), elsewhere.aboutAgent());
+    assertEquals("answered-elsewhere", body(elsewhere).get("outcome"));
+    assertEquals(Optional.of("1002"), last.aboutAgent());
+    assertEquals("connected", body(last).get("state"));
     assertTrue(events.offeredCalls().offeredTo("call-1", "1002"));
     assertFalse(events.offeredCalls().offeredTo("call-1", "1001"));
   }
@@ -285,8 +291,8 @@ class CtiEventsTest {
     bus.publish(new CallEvent.Finished("call-1", abandoned, T0.plusSeconds(9)));
 
     CtiMessage ended = sent.get(sent.size() - 1);
-    assertEquals(Optional.of("1001"), ended.agentId());
-    assertEquals("abandoned", ended.body().get("outcome"));
+    assertEquals(Optional.of("1001"), ended.aboutAgent());
+    assertEquals("abandoned", body(ended).get("outcome"));
   }
 
   @Test
@@ -295,11 +301,11 @@ class CtiEventsTest {
 
     CtiMessage m = sent.get(0);
     assertEquals("agent-state", m.type());
-    assertEquals(Optional.of("1001"), m.agentId());
-    assertEquals("break", m.body().get("state"));
-    assertEquals("available", m.body().get("previous"));
-    assertEquals("lunch", m.body().get("reason"));
-    assertEquals(T0.toString(), m.body().get("since"));
+    assertEquals(Optional.of("1001"), m.aboutAgent());
+    assertEquals("break", body(m).get("state"));
+    assertEquals("available", body(m).get("previous"));
+    assertEquals("lunch", body(m).get("reason"));
+    assertEquals(T0.toString(), body(m).get("since"));
   }
 
   @Test
@@ -311,16 +317,16 @@ class CtiEventsTest {
 
     CtiMessage m = sent.get(0);
     assertEquals("queue-stats", m.type());
-    assertEquals(Optional.empty(), m.agentId());
+    assertEquals(Optional.empty(), m.aboutAgent());
     assertEquals(
         List.of("queue", "waiting", "longestWaitSeconds", "agents", "offeredToday", "answeredToday", "abandonedToday",
             "givenBackToday", "overflowedToday", "callbacksWaiting", "serviceLevelToday", "serviceLevelSeconds"),
-        List.copyOf(m.body().keySet()));
-    assertEquals(3, m.body().get("waiting"));
-    assertEquals(4, ((Map<?, ?>) m.body().get("agents")).get("on_call"));
-    assertEquals(0, ((Map<?, ?>) m.body().get("agents")).get("break"));
-    assertEquals(20L, m.body().get("serviceLevelSeconds"));
-    assertEquals(3L, m.body().get("overflowedToday"));
+        List.copyOf(body(m).keySet()));
+    assertEquals(3, body(m).get("waiting"));
+    assertEquals(4, ((Map<?, ?>) body(m).get("agents")).get("on_call"));
+    assertEquals(0, ((Map<?, ?>) body(m).get("agents")).get("break"));
+    assertEquals(20L, body(m).get("serviceLevelSeconds"));
+    assertEquals(3L, body(m).get("overflowedToday"));
   }
 
   @Test
@@ -333,7 +339,7 @@ class CtiEventsTest {
     bus.publish(new QueueEvent.StatsChanged(new QueueStats("sales", 1, 5, Map.of(), 121, 101, 12, 1, 0, 2, 0.88, Duration.ofSeconds(20)), T0));
 
     Map<String, Object> byWho = new java.util.HashMap<>();
-    events.current().forEach(m -> byWho.put(m.type() + " " + m.agentId().orElse(String.valueOf(m.body().get("queue"))), m.body()));
+    events.current().forEach(m -> byWho.put(m.type() + " " + m.aboutAgent().orElse(String.valueOf(body(m).get("queue"))), body(m)));
 
     assertEquals(3, byWho.size(), byWho.toString());
     assertEquals("break", ((Map<?, ?>) byWho.get("agent-state 1001")).get("state"));
@@ -352,7 +358,7 @@ class CtiEventsTest {
     bus.publish(new AgentEvent.StateChanged("1001", AgentState.BREAK, AgentState.AVAILABLE, "", T0));
 
     assertEquals(1, second.size());
-    assertNull(second.get(0).body().get("reason"));
+    assertNull(body(second.get(0)).get("reason"));
   }
 
   @Test
@@ -366,7 +372,7 @@ class CtiEventsTest {
     assertTrue(lookups.isEmpty(), "nothing is looked up at the offer");
     assertEquals(List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList(),
         "the pop is sent before the offer's publisher goes on to ring the phone");
-    Map<String, Object> body = sent("screen-pop").get(0).body();
+    Map<String, Object> body = body(sent("screen-pop").get(0));
     assertEquals("VIP", ((Map<?, ?>) body.get("customer")).get("level"));
     assertEquals("1001", body.get("agentId"));
     assertEquals(42L, body.get("waitedSeconds"));
@@ -394,7 +400,7 @@ class CtiEventsTest {
 
     runLookups();
     assertEquals(1, sent("screen-pop").size());
-    assertEquals(false, sent("screen-pop").get(0).body().get("lookupFailed"));
+    assertEquals(false, body(sent("screen-pop").get(0)).get("lookupFailed"));
   }
 
   @Test
@@ -430,7 +436,7 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", CALLER));
 
     CtiMessage pop = sent("screen-pop").get(0);
-    assertEquals(true, pop.body().get("lookupFailed"));
+    assertEquals(true, body(pop).get("lookupFailed"));
     assertEquals(1.0, meters.counter("hotline.cti.screenpop.failed").count());
   }
 }

@@ -1,4 +1,4 @@
-package org.hotline.cti.bridge;
+package org.hotline.cti.protocol;
 
 /** A CTI command that cannot be run: the error event's {@code code} and {@code message}. */
 public final class CtiCommandException extends RuntimeException {
@@ -12,6 +12,16 @@ public final class CtiCommandException extends RuntimeException {
   public CtiCommandException(String code, String message) {
     super(message);
     this.code = code;
+  }
+
+  /** A {@code bad-argument} refusal: a field missing or malformed. */
+  public static CtiCommandException badArgument(String message) {
+    return new CtiCommandException("bad-argument", message);
+  }
+
+  /** A value a client sent, cut to 40 characters, to quote it in a message without echoing a flood. */
+  public static String shortened(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }
 
   public String code() {
