@@ -99,6 +99,7 @@ final class CallFixture {
       when(provider.getNewClientTransaction(any())).thenAnswer(inv -> clientTransaction());
       when(messages.sip()).thenReturn(sip);
       when(messages.inviteAgent(anyString(), anyString(), any(), any(), anyString(), anyString())).thenReturn(mock(Request.class));
+      when(media.allocate()).thenAnswer(inv -> endpoint());
       when(media.allocateBeside(any())).thenAnswer(inv -> {
         MediaEndpoint m = endpoint();
         agentMedia.add(m);
