@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hotline.config.AcdSettings;
 import org.hotline.config.IvrSettings;
@@ -27,8 +26,6 @@ import org.hotline.sip.media.MediaServer;
 import org.hotline.sip.registrar.LocationService;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.trunk.Trunk;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The call layer, built in one go: the {@link CallRegistry}, the ACD with its {@link
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
  * this constructor has returned.
  */
 public final class CallLayer {
-  private static final Logger log = LoggerFactory.getLogger(CallLayer.class);
-
   /**
    * The call layer's settings.
    *
@@ -62,6 +57,7 @@ public final class CallLayer {
   public record Runtime(EventBus bus, Clock clock, Executor pool, ScheduledExecutorService timers, MeterRegistry metrics) {}
 
   private final CallRegistry calls;
+  private final Clock clock;
   private final Acd acd;
   private final OutboundCalls outbound;
   private final CallRouter router;
@@ -90,6 +86,7 @@ public final class CallLayer {
       Function<AgentConnector, Acd> acdFor,
       Function<Acd, FeatureCodes> featureCodesFor) {
     this.calls = new CallRegistry(counts);
+    this.clock = runtime.clock();
     this.acd = acdFor.apply(new AcdConnector(calls, this::callBack));
     CallMetrics metrics = new CallMetrics(runtime.metrics());
     runtime.metrics().gauge("hotline.calls.active", calls, CallRegistry::size);
@@ -135,20 +132,7 @@ public final class CallLayer {
    * @return whether every call finished in time
    */
   public boolean drain(Duration grace, Duration cdrWait) throws InterruptedException {
-    calls.stopAccepting();
-    long deadline = System.nanoTime() + grace.toNanos();
-    while (!calls.isEmpty() && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    if (!calls.isEmpty()) {
-      log.info("ending {} live call(s) and {} callback(s) for shutdown", calls.size(), calls.outbound().size());
-      calls.calls().forEach(s -> s.terminate("shutdown"));
-      calls.outbound().forEach(s -> s.terminate("shutdown"));
-    }
-    long cdrDeadline = System.nanoTime() + cdrWait.toNanos();
-    while (!calls.isEmpty() && System.nanoTime() < cdrDeadline) {
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-    return calls.isEmpty();
+    return calls.drain(clock, grace, cdrWait);
   }
+
 }

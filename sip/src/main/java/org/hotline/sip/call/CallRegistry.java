@@ -1,12 +1,18 @@
 package org.hotline.sip.call;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.hotline.sip.guard.CallCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live calls, found three ways: an inbound call by its caller leg's SIP Call-ID (CANCEL, the
@@ -20,6 +26,8 @@ import org.hotline.sip.guard.CallCounts;
  * any thread. Inbound calls are counted by source address for the SIP guard while they live.
  */
 final class CallRegistry {
+  private static final Logger log = LoggerFactory.getLogger(CallRegistry.class);
+
   private final CallCounts counts;
   private volatile boolean accepting = true;
   private final Map<String, CallSession> bySipCallId = new ConcurrentHashMap<>();
@@ -127,5 +135,30 @@ final class CallRegistry {
   /** Whether no call, inbound or placed, is live. */
   boolean isEmpty() {
     return bySipCallId.isEmpty() && outbound.isEmpty();
+  }
+
+  /**
+   * Stops taking calls, lets live calls go on until {@code grace} has passed on {@code clock},
+   * then ends the rest with BYE and waits until their CDRs are committed, or {@code cdrWait} has
+   * passed.
+   *
+   * @return whether every call finished in time
+   */
+  boolean drain(Clock clock, Duration grace, Duration cdrWait) throws InterruptedException {
+    stopAccepting();
+    waitUntilEmpty(clock, clock.instant().plus(grace), 100);
+    if (!isEmpty()) {
+      log.info("ending {} live call(s) and {} callback(s) for shutdown", size(), outbound.size());
+      calls().forEach(s -> s.terminate("shutdown"));
+      outbound.forEach(s -> s.terminate("shutdown"));
+    }
+    waitUntilEmpty(clock, clock.instant().plus(cdrWait), 50);
+    return isEmpty();
+  }
+
+  private void waitUntilEmpty(Clock clock, Instant deadline, long pollMillis) throws InterruptedException {
+    while (!isEmpty() && clock.instant().isBefore(deadline)) {
+      TimeUnit.MILLISECONDS.sleep(pollMillis);
+    }
   }
 }

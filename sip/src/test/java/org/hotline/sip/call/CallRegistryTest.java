@@ -78,4 +78,18 @@ class CallRegistryTest {
     registry.stopAccepting();
     assertFalse(registry.isAccepting());
   }
+
+  @Test
+  void drain_endsTheCallsStillLiveAfterTheGrace_andSaysWhetherTheirCdrsWereStored() throws Exception {
+    CallSession live = f.answeredCall("c1");
+    f.stored = new java.util.concurrent.CompletableFuture<>();
+
+    assertFalse(f.registry.drain(f.clock, java.time.Duration.ZERO, java.time.Duration.ZERO), "its CDR is not stored yet");
+    assertEquals(CallState.ENDING, live.state());
+    assertEquals("shutdown", live.call().hangupCause());
+    assertFalse(f.registry.isAccepting());
+
+    f.stored.complete(null);
+    assertTrue(f.registry.drain(f.clock, java.time.Duration.ZERO, java.time.Duration.ZERO));
+  }
 }
