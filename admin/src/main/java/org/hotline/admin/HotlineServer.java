@@ -102,7 +102,7 @@ import org.hotline.sip.SipDispatcher;
 import org.hotline.sip.auth.CredentialCache;
 import org.hotline.sip.auth.DigestAuthenticator;
 import org.hotline.sip.auth.NonceService;
-import org.hotline.sip.call.CallManager;
+import org.hotline.sip.call.CallLayer;
 import org.hotline.sip.guard.Admission;
 import org.hotline.sip.guard.Ban;
 import org.hotline.sip.guard.SipGuard;
@@ -138,7 +138,7 @@ public final class HotlineServer implements AutoCloseable {
   private Database database;
   private MediaServer media;
   private SipServer sip;
-  private CallManager callManager;
+  private CallLayer callLayer;
   /** Set as the server starts; read by reloads, which may come from a signal's thread. */
   private volatile Flows flows;
   private CtiEvents ctiEvents;
@@ -241,37 +241,30 @@ public final class HotlineServer implements AutoCloseable {
     CredentialCache credentials = new CredentialCache(realm, () -> agentRepository.ha1s(realm));
     DigestAuthenticator digest = new DigestAuthenticator(sip, config.sip(), credentials, nonces, guard::authFailed);
     Registrar registrar = new Registrar(sip, config.sip(), digest, locations, clock, metrics);
-    callManager =
-        new CallManager(
+    QueueSettingsRepository queueSettings = new QueueSettingsRepository(database.dsl());
+    callLayer =
+        new CallLayer(
+            new CallLayer.Settings(config.ivr(), config.acd(), config.rtp().timeout()),
             sip,
             media,
             flows,
-            config.ivr(),
-            config.acd(),
-            config.rtp().timeout(),
             locations,
             cdrWriter,
-            bus,
-            clock,
-            calls,
-            timers,
-            metrics,
-            guard.calls());
-    QueueSettingsRepository queueSettings = new QueueSettingsRepository(database.dsl());
-    Acd acd =
-        new Acd(acdThread, clock, callManager, bus, metrics, Duration.ofSeconds(3),
-            AcdPolicy.from(config.acd(), queueSettings.all()), callbacks, database.writes());
+            guard.calls(),
+            new CallLayer.Runtime(bus, clock, calls, timers, metrics),
+            agentRepository::byId,
+            new Trunk(config.sip().trunk(), dialing),
+            connector -> new Acd(acdThread, clock, connector, bus, metrics, Duration.ofSeconds(3),
+                AcdPolicy.from(config.acd(), queueSettings.all()), callbacks, database.writes()),
+            acd -> new FeatureCodes(config.sip().featureCodes(), digest, agentRepository::bySipUser, acd));
+    Acd acd = callLayer.acd();
     agentsBySipUser.values().forEach(acd::addAgent);
     acdBridge.connect(acd, agentsBySipUser);
-    callManager.routeWith(acd, agentRepository::byId, new Trunk(config.sip().trunk(), dialing));
     if (config.sip().trunk().isPresent()) {
       log.info("dialling out through {}, to the numbers hotline.dial.allow allows: {}", config.sip().trunk().get(), dialing.policy().rules());
     } else {
       log.info("no trunk (hotline.sip.trunk): no number is dialled out");
     }
-    callManager.answerFeatureCodes(
-        new FeatureCodes(config.sip().featureCodes(), digest,
-            agentRepository::bySipUser, acd));
     queuesRoute.connect(acd);
     new QueueSettingsRoute(queueSettings, acd).addTo(router);
     new AgentsRoute(agentRepository, acd::snapshot, acd, Set.copyOf(config.acd().breakReasons()), config.sip().realm(), hasher,
@@ -312,7 +305,7 @@ public final class HotlineServer implements AutoCloseable {
 
     sip.guardWith(guard, new Admission(guard, sip));
     sip.answerStatelessly(Request.REGISTER, registrar::answer);
-    sip.start(new SipDispatcher(sip, callManager, metrics));
+    sip.start(new SipDispatcher(sip, callLayer.router(), metrics));
     timers.scheduleAtFixedRate(guard::purge, 1, 1, TimeUnit.MINUTES);
     timers.scheduleAtFixedRate(locations::expire, 1, 1, TimeUnit.SECONDS);
     ready = true;
@@ -348,7 +341,7 @@ public final class HotlineServer implements AutoCloseable {
     ctiEvents = new CtiEvents(
         bus, new ScreenPops(callerLocator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor), calls, clock, metrics);
     ctiEvents.warmUp(callerLocator.exampleNumber());
-    AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callManager);
+    AgentDesk desk = new AgentDesk(acd, config.acd().breakReasons(), cdrs, ctiEvents.offeredCalls(), database.writes(), callLayer.deskControl());
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
     CallNumbers callers = callId -> ctiEvents.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
     new TicketsRoute(new TicketIntake(tickets, customers, callers)).addTo(router);
@@ -434,8 +427,8 @@ public final class HotlineServer implements AutoCloseable {
   public void close() {
     ready = false;
     try {
-      if (callManager != null && !callManager.drain(config.shutdownGrace(), Duration.ofSeconds(10))) {
-        log.warn("calls still unfinished at shutdown: {}", callManager.activeCallIds());
+      if (callLayer != null && !callLayer.drain(config.shutdownGrace(), Duration.ofSeconds(10))) {
+        log.warn("calls still unfinished at shutdown: {}", callLayer.activeCallIds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

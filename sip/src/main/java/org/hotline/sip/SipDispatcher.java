@@ -16,7 +16,7 @@ import javax.sip.header.AcceptHeader;
 import javax.sip.header.AllowHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.hotline.sip.call.CallManager;
+import org.hotline.sip.call.CallRouter;
 import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.stack.Transactions;
 import org.slf4j.Logger;
@@ -36,12 +36,12 @@ public final class SipDispatcher implements SipListener {
       Set.of("SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PRACK", "UPDATE", "PUBLISH");
 
   private final SipServer sip;
-  private final CallManager calls;
+  private final CallRouter calls;
   private final Counter notAllowed;
   private final Counter notImplemented;
   private final Counter failures;
 
-  public SipDispatcher(SipServer sip, CallManager calls, MeterRegistry metrics) {
+  public SipDispatcher(SipServer sip, CallRouter calls, MeterRegistry metrics) {
     this.sip = sip;
     this.calls = calls;
     this.notAllowed = metrics.counter("hotline.sip.requests.rejected", "status", "405");

@@ -3,8 +3,6 @@ package org.hotline.sip.call;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -39,7 +37,7 @@ final class AgentLeg {
   private MediaEndpoint media;
   private ClientTransaction inviteTx;
   private Dialog dialog;
-  private ScheduledFuture<?> ringTimer;
+  private CallTimers.Timer ringTimer;
 
   /**
    * @param target the request URI to ring (the agent's registered contact, or a number at the
@@ -90,9 +88,7 @@ final class AgentLeg {
       dialog.setApplicationData(this);
       inviteTx.sendRequest();
       services.metrics().agentOffers.increment();
-      ringTimer =
-          services.timers().schedule(
-              () -> owner.executor().execute(this::ringTimeout), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      ringTimer = services.timers().after(ringTimeout, () -> owner.executor().execute(this::ringTimeout));
       log.info("ringing agent {} at {}", agent.id(), target);
     } catch (Exception e) {
       log.warn("could not ring agent {}: {}", agent.id(), e.toString());
@@ -260,7 +256,7 @@ final class AgentLeg {
 
   private void cancelTimer() {
     if (ringTimer != null) {
-      ringTimer.cancel(false);
+      ringTimer.cancel();
     }
   }
 }

@@ -19,6 +19,8 @@ final class CallMetrics {
   final Counter featureCodes;
   final Counter featureCodesRefused;
   final Counter reinvites;
+  /** Triggers a call's state did not take (see {@link CallStateMachine}). */
+  final Counter refusedTransitions;
   final Timer setup;
   private final MeterRegistry registry;
 
@@ -36,6 +38,7 @@ final class CallMetrics {
     featureCodes = r.counter("hotline.sip.feature.codes", "result", "ok");
     featureCodesRefused = r.counter("hotline.sip.feature.codes", "result", "refused");
     reinvites = r.counter("hotline.sip.reinvites");
+    refusedTransitions = r.counter("hotline.calls.transitions.refused");
     setup = Timer.builder("hotline.sip.invite.answer").description("INVITE received to 200 OK sent").register(r);
   }
 

@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.hotline.core.agent.Agent;
-import java.util.concurrent.ScheduledExecutorService;
 import org.hotline.core.acd.Acd;
+import org.hotline.core.agent.Agent;
 import org.hotline.core.cdr.CallRecorder;
 import org.hotline.core.event.EventBus;
 import org.hotline.sip.media.MediaServer;
@@ -18,7 +17,8 @@ import org.hotline.sip.trunk.Trunk;
  * What every call session shares: signalling, media, routing, recording, time.
  *
  * @param pool runs the calls' serial executors (virtual threads)
- * @param timers ring timeouts; tasks hand over to the call's executor at once
+ * @param timers ring timeouts and the dead-peer watch; tasks hand over to the call's executor at once
+ * @param calls the live calls, by SIP Call-ID, call id and agent
  * @param ringTimeout how long an agent's phone rings
  * @param rtpTimeout how long a caller (or a connected agent) may send no RTP before the call
  *     ends; zero for never
@@ -33,7 +33,8 @@ record CallServices(
     EventBus bus,
     Clock clock,
     Executor pool,
-    ScheduledExecutorService timers,
+    CallTimers timers,
+    CallRegistry calls,
     LocationService locations,
     Duration ringTimeout,
     Duration rtpTimeout,

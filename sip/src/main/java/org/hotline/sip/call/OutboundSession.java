@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Response;
@@ -67,7 +66,6 @@ final class OutboundSession implements LegOwner {
   private final CallServices services;
   private final Outbound offer;
   private final CompletableFuture<OfferResult> result;
-  private final Consumer<OutboundSession> onFinished;
   private final Call call;
   private final SerialExecutor exec;
   private State state = State.RINGING_AGENT;
@@ -75,11 +73,10 @@ final class OutboundSession implements LegOwner {
   private AgentLeg agentLeg;
   private AgentLeg customerLeg;
 
-  OutboundSession(CallServices services, Outbound offer, CompletableFuture<OfferResult> result, Consumer<OutboundSession> onFinished) {
+  OutboundSession(CallServices services, Outbound offer, CompletableFuture<OfferResult> result) {
     this.services = services;
     this.offer = offer;
     this.result = result;
-    this.onFinished = onFinished;
     String id = offer.name() + "-" + services.clock().millis();
     this.call = new Call(id, offer.number(), "", offer.dialed(), services.clock().instant());
     this.exec = new SerialExecutor(services.pool(), id);
@@ -103,7 +100,7 @@ final class OutboundSession implements LegOwner {
         log.info("{}: agent {} has no registered phone", offer.name(), agent.id());
         result.complete(OfferResult.NOT_ANSWERED);
         state = State.FINISHED;
-        onFinished.accept(this);
+        services.calls().finished(this);
         return;
       }
       if (offer.since() != null) {
@@ -116,7 +113,7 @@ final class OutboundSession implements LegOwner {
         log.warn("{}: no media port: {}", offer.name(), e.getMessage());
         result.complete(OfferResult.NOT_ANSWERED);
         state = State.FINISHED;
-        onFinished.accept(this);
+        services.calls().finished(this);
         return;
       }
       CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
@@ -220,7 +217,7 @@ final class OutboundSession implements LegOwner {
     if (wasConnected) {
       services.acd().agentCallEnded(offer.agent().id());
     }
-    CallRecord.close(services, exec, call, outcome, () -> state = State.FINISHED, () -> onFinished.accept(this));
+    CallRecord.close(services, exec, call, outcome, () -> state = State.FINISHED, () -> services.calls().finished(this));
   }
 
   private void closePlaceholder() {

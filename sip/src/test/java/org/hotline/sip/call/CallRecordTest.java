@@ -36,7 +36,7 @@ class CallRecordTest {
     return new CallServices(null, null, null, cdr -> {
       recorded.add(cdr);
       return stored;
-    }, bus, clock, Runnable::run, null, null, Duration.ofSeconds(20), Duration.ZERO, new CallMetrics(meters), id -> java.util.Optional.empty(),
+    }, bus, clock, Runnable::run, null, null, null, Duration.ofSeconds(20), Duration.ZERO, new CallMetrics(meters), id -> java.util.Optional.empty(),
         null);
   }
 
