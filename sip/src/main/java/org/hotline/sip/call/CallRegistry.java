@@ -156,8 +156,13 @@ final class CallRegistry {
     return isEmpty();
   }
 
+  /**
+   * Polls until no call is left or the clock passes {@code deadline}; bounded also by the number
+   * of polls the wait allows, so a clock that stands still (a test's) cannot hold the shutdown.
+   */
   private void waitUntilEmpty(Clock clock, Instant deadline, long pollMillis) throws InterruptedException {
-    while (!isEmpty() && clock.instant().isBefore(deadline)) {
+    long polls = Math.max(1, Duration.between(clock.instant(), deadline).toMillis() / pollMillis + 1);
+    for (long i = 0; i < polls && !isEmpty() && clock.instant().isBefore(deadline); i++) {
       TimeUnit.MILLISECONDS.sleep(pollMillis);
     }
   }
