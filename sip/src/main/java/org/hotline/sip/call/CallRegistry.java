@@ -149,7 +149,7 @@ final class CallRegistry {
     waitUntilEmpty(clock, clock.instant().plus(grace), 100);
     if (!isEmpty()) {
       log.info("ending {} live call(s) and {} callback(s) for shutdown", size(), outbound.size());
-      calls().forEach(s -> s.terminate("shutdown"));
+      calls().forEach(s -> s.ending().terminate("shutdown"));
       outbound.forEach(s -> s.terminate("shutdown"));
     }
     waitUntilEmpty(clock, clock.instant().plus(cdrWait), 50);

@@ -72,7 +72,7 @@ public final class CallRouter {
     Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
     tx.ifPresent(t -> Transactions.respondQuietly(sip, t, event.getRequest(), Response.OK));
     String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-    calls.bySipCallId(callId).ifPresent(CallSession::onCallerCancel);
+    calls.bySipCallId(callId).ifPresent(s -> s.ending().onCallerCancel());
   }
 
   public void onAck(RequestEvent event) {
@@ -88,7 +88,7 @@ public final class CallRouter {
     }
     Object leg = event.getDialog() == null ? null : event.getDialog().getApplicationData();
     if (leg instanceof CallSession s) {
-      s.onCallerBye(event, tx.get());
+      s.ending().onCallerBye(event, tx.get());
     } else if (leg instanceof AgentLeg a) {
       a.owner().executor().execute(() -> a.owner().legBye(a, event, tx.get()));
     } else {
@@ -153,7 +153,7 @@ public final class CallRouter {
   /** The caller's dialog ended under us (no ACK, transport failure). */
   public void onDialogTerminated(Dialog dialog) {
     if (dialog.getApplicationData() instanceof CallSession s && s.isActive()) {
-      s.onCallerLost("dialog-terminated");
+      s.ending().onCallerLost("dialog-terminated");
     }
   }
 

@@ -18,12 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One inbound call as a B2BUA, and the hub of its parts: the {@link CallerLeg}, the flow's
- * {@link FlowHost}, the {@link QueueStay}, the {@link RingGroup} of phones ringing for it, the
- * connected agent's leg, {@link Hold}, the {@link MediaWatch}, transfers from the flow ({@link
- * FlowTransfer}) and from the desktop ({@link DeskControl}), and re-INVITEs ({@link Reinvite}). Its state moves only through
+ * {@link FlowHost}, the {@link QueueStay}, the {@link RingGroup} of phones ringing for it and the
+ * {@link AgentSide} that owns them and the answered leg, {@link Hold}, the {@link MediaWatch},
+ * transfers from the flow ({@link FlowTransfer}) and from the desktop ({@link DeskControl}),
+ * re-INVITEs ({@link Reinvite}) and its end ({@link CallEnding}). Its state moves only through
  * {@link CallStateMachine}; every change runs on the call's {@link SerialExecutor}.
  */
-final class CallSession implements LegOwner {
+final class CallSession {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
   private final CallServices services;
@@ -41,12 +42,12 @@ final class CallSession implements LegOwner {
   private final FlowTransfer transfer;
   private final DeskControl desk;
   private final Reinvite reinvite;
+  private final AgentSide agentSide;
+  private final CallEnding ending;
   /** The call's current part: a blind transfer from the desktop records one part and starts the next. */
   private volatile Call call;
   private int parts = 1;
   private volatile String language = "en";
-  /** The answered leg: the agent (or transfer target) the caller talks to. */
-  private AgentLeg agentLeg;
   /** While a transfer rings: how it ends. */
   private CompletableFuture<TransferResult> transferResult;
 
@@ -60,18 +61,19 @@ final class CallSession implements LegOwner {
     this.caller = new CallerLeg(services.messages(), inviteTx, transport);
     this.host = new FlowHost(this);
     this.queue = new QueueStay(services, this);
-    this.ringing = new RingGroup(services, this);
+    this.agentSide = new AgentSide(services, this);
+    this.ringing = new RingGroup(services, agentSide);
     this.hold = new Hold(services, this);
     this.mediaWatch = new MediaWatch(services, this, hold);
     this.transfer = new FlowTransfer(services, this);
     this.desk = new DeskControl(services, this);
     this.reinvite = new Reinvite(services, this);
+    this.ending = new CallEnding(services, this, host, mediaWatch);
   }
 
   // ---- the parts' view of the call: read and changed on the executor, unless said ----
 
-  @Override
-  public SerialExecutor executor() { return exec; }
+  SerialExecutor executor() { return exec; }
   CallStateMachine states() { return states; }
   CallState state() { return states.state(); }
   boolean isActive() { return states.isActive(); }
@@ -85,17 +87,23 @@ final class CallSession implements LegOwner {
   void language(String language) { this.language = language; }
   CallerLeg caller() { return caller; }
   MediaEndpoint callerMedia() { return caller.media(); }
-  AgentLeg agentLeg() { return agentLeg; }
+  /** The answered leg: the agent (or transfer target) the caller talks to; null when none. */
+  AgentLeg agentLeg() { return agentSide.leg(); }
+  AgentSide agentSide() { return agentSide; }
   RingGroup ringing() { return ringing; }
   Hold hold() { return hold; }
   QueueStay queue() { return queue; }
   FlowTransfer transfer() { return transfer; }
   DeskControl desk() { return desk; }
+  Reinvite reinvite() { return reinvite; }
 
   /** A transfer rings: {@code result} completes with how it ended. */
   void transferRinging(CompletableFuture<TransferResult> result) {
     transferResult = result;
   }
+
+  /** How the transfer ringing now ends, or null when none rang. */
+  CompletableFuture<TransferResult> transferResult() { return transferResult; }
 
   void startFlow(CallFlow next) {
     host.start(next);
@@ -122,59 +130,6 @@ final class CallSession implements LegOwner {
     });
   }
 
-  /** The agent (or transfer target) answered: bridge the two legs; other ringing phones stop. */
-  @Override
-  public void legAnswered(AgentLeg leg) {
-    if (!ringing.stopped(leg) || !states.accepts(CallTrigger.AGENT_ANSWERED)) {
-      leg.hangup();
-      return;
-    }
-    ringing.answeredElsewhere();
-    agentLeg = leg;
-    boolean transferred = state() == CallState.TRANSFERRING;
-    states.fire(CallTrigger.AGENT_ANSWERED);
-    services.calls().agentConnected(leg.agent().id(), this);
-    call.connected(leg.agent().id(), services.clock().instant());
-    caller.media().bridge(leg.media());
-    if (transferred) {
-      transferResult.complete(TransferResult.CONNECTED);
-    } else {
-      queue.agentAnswered();
-    }
-    services.bus().publish(new CallEvent.Connected(call.id(), leg.agent().id(), call.connectedAt()));
-  }
-
-  @Override
-  public void legFailed(AgentLeg leg) {
-    if (!ringing.stopped(leg) || !ringing.isEmpty()) {
-      return; // not ours, or other phones still ring for this call
-    }
-    boolean transferring = state() == CallState.TRANSFERRING;
-    if (!states.accepts(CallTrigger.RINGING_FAILED)) {
-      return;
-    }
-    states.fire(CallTrigger.RINGING_FAILED); // offered: back to waiting, the ACD offers the call again
-    if (transferring) {
-      caller.media().stopPlayback();
-      caller.media().clearDigits(); // what the caller pressed while it rang is not for the next menu
-      transferResult.complete(TransferResult.NO_ANSWER);
-    }
-  }
-
-  @Override
-  public void legBye(AgentLeg leg, RequestEvent event, ServerTransaction tx) {
-    caller.respond(tx, event.getRequest(), Response.OK);
-    leg.byeReceived();
-    if (leg == agentLeg && state() == CallState.CONNECTED) {
-      end(CallOutcome.ANSWERED, "agent-bye", false);
-    }
-  }
-
-  @Override
-  public void legReinvite(AgentLeg leg, RequestEvent event, ServerTransaction tx, String offer) {
-    reinvite.answer(true, event, tx, offer);
-  }
-
   /**
    * The connected agent leaves the call (a desktop transfer): their phone gets BYE and the caller
    * goes on in a new part of the call, with the same caller and IVR path, starting {@code now}.
@@ -183,11 +138,9 @@ final class CallSession implements LegOwner {
    */
   Call agentLeaves(Instant now) {
     Call done = call;
-    String agentId = agentLeg.agent().id();
-    agentLeg.hangup();
+    String agentId = agentSide.leave();
     services.calls().agentLeft(agentId, this);
     services.acd().agentCallEnded(agentId);
-    agentLeg = null;
     hold.agentLeft();
     Call next = new Call(sipCallId + "#" + (++parts), done.callerNumber(), done.callerName(), done.dialedNumber(), now);
     next.answered(now);
@@ -219,75 +172,11 @@ final class CallSession implements LegOwner {
     });
   }
 
-  void onCallerBye(RequestEvent event, ServerTransaction tx) {
-    exec.execute(() -> {
-      caller.respond(tx, event.getRequest(), Response.OK);
-      end(outcomeIfCallerLeaves(), "caller-bye", true);
-    });
-  }
+  /** How the call ends: from the caller's side, the server's, or any part's. */
+  CallEnding ending() { return ending; }
 
-  /** CANCEL of the initial INVITE (before our 200 OK went out). */
-  void onCallerCancel() {
-    exec.execute(() -> {
-      if (caller.cancelled()) {
-        end(outcomeIfCallerLeaves(), "caller-cancel", true);
-      }
-    });
-  }
-
-  /** The caller's dialog timed out (no ACK) or its transport failed. */
-  void onCallerLost(String cause) {
-    exec.execute(() -> end(outcomeIfCallerLeaves(), cause, true));
-  }
-
-  CallOutcome outcomeIfCallerLeaves() {
-    return switch (state()) {
-      case CONNECTED -> CallOutcome.ANSWERED;
-      case QUEUED, OFFERING -> CallOutcome.ABANDONED;
-      default -> CallOutcome.IVR_HANGUP;
-    };
-  }
-
-  /** Ends the call from the server side (shutdown). */
-  void terminate(String cause) {
-    exec.execute(() -> end(state() == CallState.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause, false));
-  }
-
-  /**
-   * Ends both legs, releases media, tells the ACD, and records the CDR; the session is finished
-   * once the CDR is committed. Runs on the executor; a call already ending is left alone.
-   *
-   * @param callerLeft the caller's side is already gone (no BYE to send them)
-   */
+  /** Ends the call, as {@link CallEnding#end} says. */
   void end(CallOutcome outcome, String cause, boolean callerLeft) {
-    CallState was = state();
-    if (!was.isActive()) {
-      return;
-    }
-    states.fire(CallTrigger.ENDED);
-    call.ended(services.clock().instant(), outcome, cause);
-    log.info("call ended: {} ({}) after {}", outcome.code(), cause, was);
-    if (!callerLeft) {
-      caller.hangUp();
-    }
-    ringing.hangUpAll();
-    if (agentLeg != null) {
-      agentLeg.hangup();
-      if (was == CallState.CONNECTED) {
-        services.calls().agentLeft(agentLeg.agent().id(), this);
-        services.acd().agentCallEnded(agentLeg.agent().id());
-      }
-    }
-    if (was == CallState.QUEUED) {
-      services.acd().abandon(call.id());
-    }
-    host.stop();
-    queue.ended();
-    if (transferResult != null) {
-      transferResult.complete(TransferResult.UNREACHABLE);
-    }
-    mediaWatch.stop();
-    caller.closeMedia();
-    CallRecord.close(services, exec, call, outcome, () -> states.fire(CallTrigger.RECORDED), () -> services.calls().finished(this));
+    ending.end(outcome, cause, callerLeft);
   }
 }

@@ -49,7 +49,7 @@ final class MediaWatch {
     long caller = session.callerMedia().packetsReceived();
     if (hold.callerSends() && caller == lastFromCaller) {
       log.info("no RTP from the caller for {}: ending the call", services.rtpTimeout());
-      session.end(session.outcomeIfCallerLeaves(), "rtp-timeout", false);
+      session.end(session.ending().outcomeIfCallerLeaves(), "rtp-timeout", false);
       return;
     }
     lastFromCaller = hold.callerSends() ? caller : -1;

@@ -70,7 +70,7 @@ class CallSessionTest {
     CallSession session = f.newCall("c1");
     f.stored = new CompletableFuture<>();
 
-    session.onCallerCancel();
+    session.ending().onCallerCancel();
     assertEquals(CallState.ENDING, session.state());
     assertTrue(f.registry.bySipCallId("c1").isPresent(), "known until its CDR is stored");
 
@@ -286,7 +286,7 @@ class CallSessionTest {
     CallSession session = connectedTo("1001");
     f.stored = new CompletableFuture<>();
 
-    session.legBye(f.legs.getFirst(), bye(), mock(ServerTransaction.class));
+    session.agentSide().legBye(f.legs.getFirst(), bye(), mock(ServerTransaction.class));
 
     assertEquals(CallState.ENDING, session.state());
     verify(f.acd).agentCallEnded("1001");
@@ -314,7 +314,7 @@ class CallSessionTest {
     CallSession session = f.answeredCall("c1");
     session.queue().enqueue("sales", 5);
 
-    session.onCallerBye(bye(), mock(ServerTransaction.class));
+    session.ending().onCallerBye(bye(), mock(ServerTransaction.class));
 
     verify(f.acd).abandon("c1");
     assertEquals(CallOutcome.ABANDONED, f.cdrs.getLast().outcome());
