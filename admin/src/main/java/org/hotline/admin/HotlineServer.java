@@ -101,9 +101,7 @@ public final class HotlineServer implements AutoCloseable {
 
     telephony.listen(node);
     ready = true;
-    log.info("Hotline is up: SIP {}:{} (advertised {}), HTTP {}:{}, RTP {}-{}, database {}",
-        config.sip().host(), config.sip().port(), advertised, config.http().host(), http.port(),
-        config.rtp().portMin(), config.rtp().portMax(), config.data().dbUrl());
+    log.info("{}", new StartBanner(config, advertised, http.port()).text());
   }
 
   /** Why the node cannot serve calls now, or empty: {@code /health}'s answer. */

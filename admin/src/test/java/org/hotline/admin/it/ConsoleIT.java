@@ -126,7 +126,7 @@ class ConsoleIT {
       new org.openqa.selenium.support.ui.Select(page.findElement(By.id("report-preset"))).selectByValue("last7");
       new org.openqa.selenium.support.ui.Select(page.findElement(By.id("report-by"))).selectByValue("outcome");
       page.findElement(By.id("report-run")).click();
-      wait.until(d -> List.of("answered").equals(chartSeries(d).get("names")));
+      wait.until(d -> List.of("Answered").equals(chartSeries(d).get("names")));
       assertEquals("day", value(page, "report-interval"));
       assertEquals("2026-11-19", value(page, "report-from"));
       assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
@@ -208,7 +208,7 @@ class ConsoleIT {
       wait.until(visibilityOfElementLocated(By.cssSelector("#agents-table tr[data-agent='1001']")));
       JsonNode before = CtiClient.JSON.readTree(server.get("/api/agents")).get(0);
       page.findElement(By.cssSelector("#agents-table tr[data-agent='1001'] button[data-action=edit]")).click();
-      assertEquals(before.get("queues").size(), page.findElements(By.cssSelector("#agent-queues .queue-row")).size());
+      assertEquals(before.get("queues").size(), page.findElements(By.cssSelector("#agent-queues .queue-pick:checked")).size());
       WebElement name = page.findElement(By.id("agent-name"));
       name.clear();
       name.sendKeys("李娜");

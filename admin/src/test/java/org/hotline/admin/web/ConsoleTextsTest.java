@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,8 +23,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleTextsTest {
   private static final String[] FILES = {
     "console/index.html", "console/app.js", "console/api.js", "console/dom.js", "console/reports.js", "console/agents.js",
-    "console/queues.js", "console/users.js", "console/audit.js", "wallboard/index.html", "wallboard/wallboard.js"
+    "console/queues.js", "console/users.js", "console/audit.js", "console/audit-text.js", "console/security.js",
+    "wallboard/index.html", "wallboard/wallboard.js"
   };
+
+  /** A column's title in a page's table: {@code id: 'created', key: 'users.createdAt'} in a column of fillTable. */
+  private static final Pattern COLUMN_TITLE = Pattern.compile("\\bid: '[^']+',\\s+key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'");
+
+  /** An English entry of the dictionary and its text: {@code 'users.created': 'User {name} created.',}. */
+  private static final Pattern ENTRY = Pattern.compile("^\\s+'([^']+)': '((?:[^'\\\\]|\\\\.)*)',$", Pattern.MULTILINE);
 
   @Test
   void englishAndChinese_haveTheSameKeys() throws IOException {
@@ -50,6 +59,7 @@ class ConsoleTextsTest {
     dictionary.addAll(PageSources.loginKeys());
     Set<String> missing = new TreeSet<>();
     Pattern named = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
+        + "|return \\['([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
         + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|showLogin\\('([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
     int count = 0;
     for (String file : FILES) {
@@ -87,6 +97,31 @@ class ConsoleTextsTest {
 
     assertEquals(Set.of(), missing);
     assertTrue(count > 150, "keys named in the pages: " + count);
+  }
+
+  @Test
+  void everyColumnTitle_isALabel_notAMessageWithParameters() throws IOException {
+    String texts = PageSources.read("console/texts.js");
+    Map<String, String> english = new HashMap<>();
+    Matcher entries = ENTRY.matcher(texts.substring(texts.indexOf("\n  en: {"), texts.indexOf("\n  zh: {")));
+    while (entries.find()) {
+      english.put(entries.group(1), entries.group(2));
+    }
+    Set<String> messages = new TreeSet<>();
+    int columns = 0;
+    for (String file : FILES) {
+      Matcher m = COLUMN_TITLE.matcher(PageSources.read(file));
+      while (m.find()) {
+        columns++;
+        String text = english.get(m.group(1));
+        if (text == null || text.contains("{")) {
+          messages.add(file + ": " + m.group(1) + " = " + text);
+        }
+      }
+    }
+
+    assertTrue(columns > 40, "column titles found: " + columns);
+    assertEquals(Set.of(), messages, "a column titled with a message, such as \"User {name} created.\"");
   }
 
   private static String firstGroup(Matcher m) {

@@ -25,10 +25,9 @@ final class QueueCounts {
     /** Abandoned, given back or overflowed after waiting longer than the threshold. */
     long unansweredLate;
 
-    /** See {@link QueueStats#serviceLevel()}. */
+    /** See {@link QueueStats#serviceLevel()}: answered in time / answered, 1 while none is answered. */
     double serviceLevel() {
-      long counted = answered + unansweredLate;
-      return counted == 0 ? 1.0 : (double) answeredInTime / counted;
+      return answered == 0 ? 1.0 : (double) answeredInTime / answered;
     }
 
     /** A call left unanswered after {@code waited}: late when beyond {@code threshold}. */

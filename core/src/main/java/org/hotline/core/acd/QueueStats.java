@@ -22,12 +22,11 @@ import org.hotline.core.agent.AgentState;
  * @param overflowed calls the queue passed to its overflow queue today, for the same reasons;
  *     counted as offered there too
  * @param callbacks callback requests waiting in the queue for an agent
- * @param serviceLevel the share of today's calls served in time, from 0 to 1, as contact centers
- *     usually define it: calls answered within {@code serviceLevelThreshold} divided by calls
- *     answered plus calls that left unanswered after waiting longer than the threshold (abandoned,
- *     or given back or overflowed at their max wait). Calls abandoned within the threshold count
- *     in neither: a caller who hangs up after a few seconds is no failure of the queue. 1 while no
- *     call counts
+ * @param serviceLevel the share of today's answered calls answered in time, from 0 to 1: calls
+ *     answered within {@code serviceLevelThreshold} divided by calls answered. This is the
+ *     standard definition of docs/metrics.md, the one the reports' {@code serviceLevel} uses too,
+ *     so the wallboard and the reports agree on a day. 1 while no call is answered: a figure to
+ *     show only when {@code answered} is above 0 (the wallboard shows "—" then)
  * @param serviceLevelThreshold the queue's threshold ({@link QueueSettings#serviceLevel()})
  */
 public record QueueStats(

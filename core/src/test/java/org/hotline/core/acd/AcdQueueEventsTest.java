@@ -50,7 +50,7 @@ class AcdQueueEventsTest {
   }
 
   @Test
-  void serviceLevel_isAnsweredInTime_overAnsweredPlusUnansweredLate() throws Exception {
+  void serviceLevel_isAnsweredInTime_overAnswered_asTheReportsCountIt() throws Exception {
     // c1 answered after 10 s (in time), c2 after 30 s (late).
     h.call("c1", "sales");
     h.call("c2", "sales");
@@ -60,7 +60,7 @@ class AcdQueueEventsTest {
     h.clock.advance(Duration.ofSeconds(19));
     h.endCall("1001");
     h.answer("1001", OfferResult.ANSWERED);
-    // c3 abandoned after 5 s (counts in neither), c4 after 40 s (late).
+    // c3 abandoned after 5 s, c4 after 40 s: abandons are not in the standard service level.
     h.call("c3", "sales");
     h.call("c4", "sales");
     h.clock.advance(Duration.ofSeconds(5));
@@ -71,7 +71,7 @@ class AcdQueueEventsTest {
     QueueStats s = h.stats("sales");
     assertEquals(2, s.answered());
     assertEquals(2, s.abandoned());
-    assertEquals(1.0 / 3, s.serviceLevel(), 1e-9);
+    assertEquals(1.0 / 2, s.serviceLevel(), 1e-9);
     assertEquals(Duration.ofSeconds(20), s.serviceLevelThreshold());
   }
 
@@ -79,5 +79,16 @@ class AcdQueueEventsTest {
   void serviceLevel_withNoCallsYet_isFull() throws Exception {
     h.ready("1001", "sales");
     assertEquals(1.0, h.stats("sales").serviceLevel());
+  }
+
+  @Test
+  void serviceLevel_withOnlyAbandonedCalls_isFull_andNoAnsweredCallTellsItIsNoFigure() throws Exception {
+    h.call("c1", "sales");
+    h.clock.advance(Duration.ofSeconds(40));
+    h.acd.abandon("c1");
+    QueueStats s = h.stats("sales");
+    assertEquals(0, s.answered());
+    assertEquals(1, s.abandoned());
+    assertEquals(1.0, s.serviceLevel());
   }
 }

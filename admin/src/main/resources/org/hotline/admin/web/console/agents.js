@@ -1,7 +1,8 @@
 // The Agents page: every agent with their live state and whether they have a desk password (read
 // again every few seconds while the page is open), and a form to create or edit one (name, SIP
-// user, SIP password, desk password, queues with a skill level each); reset an agent's desk
-// password to a random one, or disable an agent. A password the server makes is shown once.
+// user, SIP password, desk password, and the queues ticked among those configured, a skill level
+// each); reset an agent's desk password to a random one, or disable an agent. A password the
+// server makes is shown once.
 
 import { t } from './i18n.js';
 import * as api from './api.js';
@@ -19,14 +20,26 @@ export class AgentsPage {
       e.preventDefault();
       this.save();
     });
+    this.queueNames = [];
     $('agent-cancel').addEventListener('click', () => this.edit(null));
-    $('agent-add-queue').addEventListener('click', () => this.addQueueRow('', 1));
   }
 
   enter() {
     this.edit(null);
     this.load();
+    this.loadQueueNames();
     this.timer = setInterval(() => this.load(), REFRESH_MS);
+  }
+
+  /** The configured queues (GET /api/queues), which the form offers to choose from. */
+  async loadQueueNames() {
+    try {
+      const live = await api.call('GET', '/api/queues');
+      this.queueNames = live.map((q) => q.queue);
+      this.renderQueueChoices(this.chosenQueues());
+    } catch (e) {
+      showResult($('agent-form-result'), 'error', () => errorText(e, 'action.readQueues'));
+    }
   }
 
   leave() {
@@ -37,6 +50,7 @@ export class AgentsPage {
   relabel() {
     this.render();
     this.renderFormTitle();
+    this.renderQueueChoices(this.chosenQueues());
   }
 
   async load() {
@@ -44,7 +58,7 @@ export class AgentsPage {
       this.agents = await api.call('GET', '/api/agents');
       this.render();
     } catch (e) {
-      showResult($('agents-result'), 'error', errorText(e, 'action.readAgents'));
+      showResult($('agents-result'), 'error', () => errorText(e, 'action.readAgents'));
     }
   }
 
@@ -86,35 +100,55 @@ export class AgentsPage {
     $('agent-sip').value = agent ? agent.sipUser : '';
     $('agent-password').value = '';
     $('agent-desk-password').value = '';
-    $('agent-queues').replaceChildren();
-    (agent ? agent.queues : []).forEach((q) => this.addQueueRow(q, (agent.levels ?? {})[q] ?? 1));
-    if (!agent) {
-      this.addQueueRow('', 1);
-    }
+    const chosen = {};
+    (agent ? agent.queues : []).forEach((q) => { chosen[q] = (agent.levels ?? {})[q] ?? 1; });
+    this.renderQueueChoices(chosen);
     showResult($('agent-form-result'), '', '');
     this.renderFormTitle();
   }
 
-  addQueueRow(queue, level) {
-    const row = el('div', { class: 'row queue-row' },
-      el('input', { class: 'queue-name', value: queue, 'aria-label': t('agents.queueName'), placeholder: t('agents.queueName'), maxlength: 64 }),
-      el('input', { class: 'queue-level', type: 'number', min: 1, max: 10, value: level, 'aria-label': t('agents.level') }),
-      el('button', { type: 'button', class: 'quiet', text: t('agents.removeQueue'), onclick: () => row.remove() }));
-    $('agent-queues').append(row);
+  /**
+   * A row per queue to tick, with the agent's skill level in it: the configured queues, and any
+   * other the agent serves; chosen maps the ticked ones to their level.
+   */
+  renderQueueChoices(chosen) {
+    const names = [...new Set([...this.queueNames, ...Object.keys(chosen)])].sort();
+    const rows = names.map((name) => {
+      const picked = name in chosen;
+      const level = el('input', {
+        class: 'queue-level', type: 'number', min: 1, max: 10, value: chosen[name] ?? 1, disabled: !picked,
+        'aria-label': t('agents.levelIn', { queue: name }),
+      });
+      const box = el('input', { class: 'queue-pick', type: 'checkbox', value: name, checked: picked });
+      box.addEventListener('change', () => { level.disabled = !box.checked; });
+      return el('div', { class: 'row queue-row', 'data-queue': name },
+        el('label', { class: 'check' }, box, ' ', name),
+        el('label', { class: 'check' }, t('agents.level'), ' ', level));
+    });
+    if (rows.length === 0) {
+      rows.push(el('p', { class: 'muted small', text: t('agents.noQueues') }));
+    }
+    $('agent-queues').replaceChildren(...rows);
+  }
+
+  /** The queues ticked in the form, each with its skill level. */
+  chosenQueues() {
+    const queues = {};
+    for (const row of $('agent-queues').querySelectorAll('.queue-row')) {
+      const box = row.querySelector('.queue-pick');
+      if (box.checked) {
+        queues[box.value] = Number(row.querySelector('.queue-level').value || 1);
+      }
+    }
+    return queues;
   }
 
   async save() {
     const line = $('agent-form-result');
     const id = $('agent-id').value.trim();
-    const queues = {};
-    for (const row of $('agent-queues').querySelectorAll('.queue-row')) {
-      const name = row.querySelector('.queue-name').value.trim();
-      if (name) {
-        queues[name] = Number(row.querySelector('.queue-level').value || 1);
-      }
-    }
+    const queues = this.chosenQueues();
     if (!id) {
-      showResult(line, 'error', t('agents.idMissing'));
+      showResult(line, 'error', () => t('agents.idMissing'));
       return;
     }
     const body = { name: $('agent-name').value.trim() || id, sipUser: $('agent-sip').value.trim() || id, queues };
@@ -128,19 +162,19 @@ export class AgentsPage {
     }
     try {
       const answer = await api.call('PUT', `/api/agents/${encodeURIComponent(id)}`, body);
-      const messages = [t(this.editing ? 'agents.saved' : 'agents.created', { id })];
+      const messages = [[this.editing ? 'agents.saved' : 'agents.created', { id }]];
       if (answer?.generatedPassword) {
-        messages.push(t('agents.generatedPassword', { password: answer.generatedPassword }));
+        messages.push(['agents.generatedPassword', { password: answer.generatedPassword }]);
       }
       if (answer?.generatedDeskPassword) {
-        messages.push(t('agents.generatedDeskPassword', { password: answer.generatedDeskPassword }));
+        messages.push(['agents.generatedDeskPassword', { password: answer.generatedDeskPassword }]);
       }
-      showResult(line, 'ok', messages.join(' '));
+      showResult(line, 'ok', () => messages.map(([key, params]) => t(key, params)).join(' '));
       $('agent-password').value = '';
       $('agent-desk-password').value = '';
       this.load();
     } catch (e) {
-      showResult(line, 'error', errorText(e, 'action.changeAgents'));
+      showResult(line, 'error', () => errorText(e, 'action.changeAgents'));
     }
   }
 
@@ -151,10 +185,10 @@ export class AgentsPage {
     }
     try {
       const answer = await api.call('PUT', `/api/agents/${encodeURIComponent(agent.id)}/desk-password`, {});
-      showResult($('agents-result'), 'ok', t('agents.deskReset', { id: agent.id, password: answer.generatedDeskPassword }));
+      showResult($('agents-result'), 'ok', () => t('agents.deskReset', { id: agent.id, password: answer.generatedDeskPassword }));
       this.load();
     } catch (e) {
-      showResult($('agents-result'), 'error', errorText(e, 'action.changeAgents'));
+      showResult($('agents-result'), 'error', () => errorText(e, 'action.changeAgents'));
     }
   }
 
@@ -164,10 +198,10 @@ export class AgentsPage {
     }
     try {
       await api.call('DELETE', `/api/agents/${encodeURIComponent(agent.id)}`);
-      showResult($('agents-result'), 'ok', t('agents.disabled', { id: agent.id }));
+      showResult($('agents-result'), 'ok', () => t('agents.disabled', { id: agent.id }));
       this.load();
     } catch (e) {
-      showResult($('agents-result'), 'error', errorText(e, 'action.changeAgents'));
+      showResult($('agents-result'), 'error', () => errorText(e, 'action.changeAgents'));
     }
   }
 }

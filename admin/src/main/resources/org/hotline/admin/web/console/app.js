@@ -10,6 +10,7 @@ import { UsersPage } from './users.js';
 import { AuditPage } from './audit.js';
 import { SecurityPage } from './security.js';
 import { LoginForm } from '/shared/login.js';
+import { relabelTexts } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -109,6 +110,7 @@ function start() {
       $('who').textContent = t('session.who', { user: session.user, role: t(`role.${session.role}`) });
     }
     Object.values(pages).forEach((p) => p.relabel());
+    relabelTexts();
   });
   $('sign-out').addEventListener('click', async () => {
     await api.logout().catch(() => {});

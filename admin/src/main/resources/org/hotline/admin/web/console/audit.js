@@ -1,8 +1,10 @@
-// The Audit page, for administrators: who changed what, newest first, a page at a time.
+// The Audit page, for administrators: who changed what, newest first, a page at a time, each
+// change in words (audit-text.js) with the request the server recorded in its tooltip.
 
 import { t } from './i18n.js';
 import * as api from './api.js';
-import { fillTable, errorText, readForPage } from './dom.js';
+import { el, fillTable, errorText, readForPage } from './dom.js';
+import { auditSentence, auditRaw } from './audit-text.js';
 import { dateTime } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -50,12 +52,9 @@ export class AuditPage {
     const items = this.answer?.items ?? [];
     fillTable($('audit-table'), [
       { id: 'at', key: 'audit.at', cell: (a) => dateTime(a.at) },
-      { id: 'actor', key: 'audit.actor', cell: (a) => `${a.actor} (${t(`role.${a.role}`)})` },
-      { id: 'action', key: 'audit.action', cell: (a) => a.action },
-      { id: 'object', key: 'audit.object', cell: (a) => a.object },
-      { id: 'detail', key: 'audit.detail', cell: (a) => a.detail ?? '' },
+      { id: 'what', key: 'audit.what', cell: (a) => el('span', { title: auditRaw(a), 'data-raw': auditRaw(a), text: auditSentence(a) }) },
       { id: 'remote', key: 'audit.remote', cell: (a) => a.remote ?? '' },
-    ], items);
+    ], items, (a) => ({ 'data-audit': a.id }));
     $('audit-page').textContent = t('pager.page', { page: this.page + 1, pages: this.pages(), total: this.answer?.total ?? 0 });
     $('audit-prev').disabled = this.page <= 0;
     $('audit-next').disabled = this.page >= this.pages() - 1;

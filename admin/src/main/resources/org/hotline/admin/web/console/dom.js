@@ -44,13 +44,42 @@ export function fillTable(table, columns, items, rowAttributes = () => ({})) {
   table.replaceChildren(head, body);
 }
 
+/** The nodes whose text is made again after a language switch, each with what makes it. */
+const liveTexts = new Map();
+
+/**
+ * Sets node's text to what render() gives now, and again after every language switch (see
+ * relabelTexts), so a line written before the switch follows it.
+ */
+export function liveText(node, render) {
+  liveTexts.set(node, render);
+  node.textContent = render();
+}
+
+/** Makes the text of every node given to liveText again, in the language now in use. */
+export function relabelTexts() {
+  liveTexts.forEach((render, node) => {
+    if (node.isConnected) {
+      node.textContent = render();
+    } else {
+      liveTexts.delete(node);
+    }
+  });
+}
+
 /**
  * The one line a page shows for what the server answered: 'ok' or 'error' in data-result, and a
- * text; 401 and 403 say plainly that the user must sign in or may not do that.
+ * text; 401 and 403 say plainly that the user must sign in or may not do that. A text given as a
+ * function is made again after a language switch.
  */
 export function showResult(line, kind, text) {
   line.dataset.result = kind;
-  line.textContent = text;
+  if (typeof text === 'function') {
+    liveText(line, text);
+  } else {
+    liveTexts.delete(line);
+    line.textContent = text;
+  }
 }
 
 /** The text of a failed call for the user: what they may not do, or the server's reason. */
@@ -77,7 +106,7 @@ export async function readForPage(line, path, failure) {
     showResult(line, '', '');
     return answer;
   } catch (e) {
-    showResult(line, 'error', failure(e));
+    showResult(line, 'error', () => failure(e));
     return null;
   }
 }

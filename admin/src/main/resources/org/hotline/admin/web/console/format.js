@@ -16,6 +16,14 @@ export function percent(ratio) {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(Number(ratio));
 }
 
+/**
+ * A service level (answered within the threshold / answered, from 0 to 1) as a percentage; '—'
+ * when no call was answered (null), never a full 100% for a queue without calls.
+ */
+export function serviceLevel(ratio) {
+  return missing(ratio) ? '—' : percent(ratio);
+}
+
 /** A count with the language's grouping (1,234). */
 export function count(n) {
   return n === null || n === undefined ? '–' : new Intl.NumberFormat(locale()).format(Number(n));

@@ -34,7 +34,7 @@ export class QueuesPage {
       this.render();
       showResult(line, '', '');
     } catch (e) {
-      showResult(line, 'error', errorText(e, 'action.readQueues'));
+      showResult(line, 'error', () => errorText(e, 'action.readQueues'));
     }
   }
 
@@ -81,9 +81,9 @@ export class QueuesPage {
       try {
         const saved = await api.call('PUT', `/api/queues/${encodeURIComponent(s.queue)}/settings`, body);
         Object.assign(s, saved);
-        showResult(result, 'ok', t('queues.saved', { queue: s.queue }));
+        showResult(result, 'ok', () => t('queues.saved', { queue: s.queue }));
       } catch (err) {
-        showResult(result, 'error', errorText(err, 'action.changeQueues'));
+        showResult(result, 'error', () => errorText(err, 'action.changeQueues'));
       }
     });
     return form;

@@ -4,8 +4,8 @@
 
 import { t, language } from './i18n.js';
 import * as api from './api.js';
-import { el, fillTable, showResult, errorText } from './dom.js';
-import { duration, percent, count, dateTime, dateIn, bucketLabel, addDays, bucketStarts, zonedMillis } from './format.js';
+import { el, fillTable, showResult, errorText, liveText } from './dom.js';
+import { duration, percent, serviceLevel, count, dateTime, dateIn, bucketLabel, addDays, bucketStarts, zonedMillis } from './format.js';
 import { axisTooltip } from './tooltip.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,6 +14,14 @@ const DRILL_PAGE_SIZE = 20;
 /** What the page shows now, for whoever inspects it (the browser test reads it). */
 const state = { volume: null, summary: null, agents: null, series: [], drill: null };
 window.hotlineConsole = Object.assign(window.hotlineConsole ?? {}, { reports: state });
+
+/** A group of the volume report as the page names it: an outcome in words, "(none)" for calls without a value. */
+function groupName(by, group) {
+  if (group === null || group === undefined) {
+    return t('reports.noGroup');
+  }
+  return by === 'outcome' ? t(`outcome.${group}`) : group;
+}
 
 export class ReportsPage {
   constructor() {
@@ -43,7 +51,7 @@ export class ReportsPage {
         this.today = dateIn(summary.from, summary.zone);
         this.fillQueues(summary);
       } catch (e) {
-        showResult($('report-status'), 'error', errorText(e, 'action.readReports'));
+        showResult($('report-status'), 'error', () => errorText(e, 'action.readReports'));
         return;
       }
       this.applyPreset();
@@ -60,6 +68,9 @@ export class ReportsPage {
   relabel() {
     if (state.volume) {
       this.render();
+    }
+    if (state.drill) {
+      this.renderDrillTable();
     }
   }
 
@@ -110,11 +121,11 @@ export class ReportsPage {
     const p = this.params();
     const status = $('report-status');
     if (!p) {
-      showResult(status, 'error', t('reports.badRange'));
+      showResult(status, 'error', () => t('reports.badRange'));
       return;
     }
     this.ran = true;
-    showResult(status, 'busy', t('reports.loading'));
+    showResult(status, 'busy', () => t('reports.loading'));
     status.dataset.result = 'busy';
     const range = { from: p.from, to: p.to };
     try {
@@ -133,9 +144,10 @@ export class ReportsPage {
       $('csv-agents').href = api.withQuery('/api/reports/agents', { ...range, format: 'csv' });
       this.closeDrill();
       this.render();
-      showResult(status, 'ok', t('reports.shown', { from: $('report-from').value, to: $('report-to').value, zone: volume.zone }));
+      const shown = { from: $('report-from').value, to: $('report-to').value, zone: volume.zone };
+      showResult(status, 'ok', () => t('reports.shown', shown));
     } catch (e) {
-      showResult(status, 'error', errorText(e, 'action.readReports'));
+      showResult(status, 'error', () => errorText(e, 'action.readReports'));
     }
   }
 
@@ -169,7 +181,7 @@ export class ReportsPage {
     });
     state.buckets = buckets;
     state.series = [...groups.entries()]
-      .map(([group, data]) => ({ group, name: group ?? t('reports.noGroup'), data }))
+      .map(([group, data]) => ({ group, name: groupName(volume.by, group), data }))
       .filter((s) => s.data.some((n) => n > 0));
     const total = state.series.reduce((sum, s) => sum + s.data.reduce((a, b) => a + b, 0), 0);
     const box = $('volume-chart');
@@ -215,9 +227,9 @@ export class ReportsPage {
         id: 'serviceLevel',
         key: 'kpi.serviceLevel',
         numeric: true,
-        cell: (q) => (q.serviceLevelThresholdSeconds === null || q.serviceLevelThresholdSeconds === undefined
-          ? percent(q.serviceLevel)
-          : `${percent(q.serviceLevel)} / ${q.serviceLevelThresholdSeconds} s`),
+        cell: (q) => (q.serviceLevelThresholdSeconds === null || q.serviceLevelThresholdSeconds === undefined || q.serviceLevel === null
+          ? serviceLevel(q.serviceLevel)
+          : `${serviceLevel(q.serviceLevel)} / ${q.serviceLevelThresholdSeconds} s`),
       },
       { id: 'longestWait', key: 'kpi.longestWait', numeric: true, cell: (q) => duration(q.longestWait) },
     ];
@@ -251,12 +263,19 @@ export class ReportsPage {
       to: new Date(bucket.end).toISOString(),
       by: state.volume.by,
       value: series.group,
-      label: `${series.name} · ${dateTime(bucket.start, state.volume.zone)}`,
+      group: series.group,
+      start: bucket.start,
+      zone: state.volume.zone,
       page: 1,
       total: 0,
       calls: [],
     };
     this.loadDrill();
+  }
+
+  /** What the drill-down shows the calls of, in the language in use: the group and the bucket's start. */
+  drillLabel(d) {
+    return `${groupName(d.by, d.group)} · ${dateTime(d.start, d.zone)}`;
   }
 
   drillPage(step) {
@@ -276,32 +295,38 @@ export class ReportsPage {
     const d = state.drill;
     const query = { from: d.from, to: d.to, by: d.by, value: d.value, page: d.page, size: DRILL_PAGE_SIZE };
     $('drill').hidden = false;
-    $('drill-title').textContent = t('reports.drillTitle', { what: d.label });
+    liveText($('drill-title'), () => t('reports.drillTitle', { what: this.drillLabel(d) }));
     $('csv-calls').href = api.withQuery('/api/reports/calls', { ...query, page: null, size: null, format: 'csv' });
     try {
       const answer = await api.call('GET', api.withQuery('/api/reports/calls', query));
       d.total = answer.total;
       d.calls = answer.calls;
-      const zone = state.volume.zone;
-      fillTable($('drill-table'), [
-        { id: 'arrived', key: 'call.arrived', cell: (c) => dateTime(c.arrivedAt, zone) },
-        { id: 'caller', key: 'call.caller', cell: (c) => c.caller },
-        { id: 'queue', key: 'call.queue', cell: (c) => c.queue ?? '–' },
-        { id: 'agent', key: 'call.agent', cell: (c) => c.agentId ?? '–' },
-        { id: 'wait', key: 'call.wait', numeric: true, cell: (c) => duration(c.waitSeconds) },
-        { id: 'talk', key: 'call.talk', numeric: true, cell: (c) => duration(c.talkSeconds) },
-        { id: 'outcome', key: 'call.outcome', cell: (c) => t(`outcome.${c.outcome}`) },
-        { id: 'region', key: 'call.region', cell: (c) => c.region ?? '–' },
-        { id: 'level', key: 'call.level', cell: (c) => c.level ?? '–' },
-      ], answer.calls, (c) => ({ 'data-call': c.callId }));
+      this.renderDrillTable();
       const pages = Math.max(1, Math.ceil(answer.total / DRILL_PAGE_SIZE));
-      $('drill-page').textContent = t('pager.page', { page: d.page, pages, total: answer.total });
+      const shownPage = { page: d.page, pages, total: answer.total };
+      liveText($('drill-page'), () => t('pager.page', shownPage));
       $('drill-prev').disabled = d.page <= 1;
       $('drill-next').disabled = d.page >= pages;
       $('drill').dataset.total = String(answer.total);
     } catch (e) {
-      $('drill-page').textContent = errorText(e, 'action.readReports');
+      liveText($('drill-page'), () => errorText(e, 'action.readReports'));
     }
+  }
+
+  /** The calls of the drill-down's page, in the language in use. */
+  renderDrillTable() {
+    const zone = state.drill.zone;
+    fillTable($('drill-table'), [
+      { id: 'arrived', key: 'call.arrived', cell: (c) => dateTime(c.arrivedAt, zone) },
+      { id: 'caller', key: 'call.caller', cell: (c) => c.caller },
+      { id: 'queue', key: 'call.queue', cell: (c) => c.queue ?? '–' },
+      { id: 'agent', key: 'call.agent', cell: (c) => c.agentId ?? '–' },
+      { id: 'wait', key: 'call.wait', numeric: true, cell: (c) => duration(c.waitSeconds) },
+      { id: 'talk', key: 'call.talk', numeric: true, cell: (c) => duration(c.talkSeconds) },
+      { id: 'outcome', key: 'call.outcome', cell: (c) => t(`outcome.${c.outcome}`) },
+      { id: 'region', key: 'call.region', cell: (c) => c.region ?? '–' },
+      { id: 'level', key: 'call.level', cell: (c) => c.level ?? '–' },
+    ], state.drill.calls, (c) => ({ 'data-call': c.callId }));
   }
 
   closeDrill() {

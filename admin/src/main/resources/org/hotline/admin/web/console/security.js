@@ -54,9 +54,9 @@ export class SecurityPage {
   async lift(ban) {
     try {
       await api.call('DELETE', `/api/security/bans/${encodeURIComponent(ban.address)}`);
-      showResult($('bans-result'), 'ok', t('bans.lifted', { address: ban.address }));
+      showResult($('bans-result'), 'ok', () => t('bans.lifted', { address: ban.address }));
     } catch (e) {
-      showResult($('bans-result'), 'error', errorText(e, 'action.liftBan'));
+      showResult($('bans-result'), 'error', () => errorText(e, 'action.liftBan'));
     }
     this.load();
   }

@@ -43,7 +43,7 @@ export class UsersPage {
           ['supervisor', 'admin'].map((r) => el('option', { value: r, text: t(`role.${r}`), selected: r === u.role }))),
       },
       { id: 'enabled', key: 'users.status', cell: (u) => t(u.enabled ? (u.lockedUntil ? 'users.locked' : 'users.enabled') : 'users.disabled') },
-      { id: 'created', key: 'users.created', cell: (u) => dateTime(u.createdAt) },
+      { id: 'created', key: 'users.createdAt', cell: (u) => dateTime(u.createdAt) },
       {
         id: 'actions',
         key: 'agents.actions',
@@ -64,12 +64,19 @@ export class UsersPage {
     const body = { name: $('user-name').value.trim(), role: $('user-role').value, password: $('user-password').value };
     try {
       await api.call('POST', '/api/users', body);
-      showResult(line, 'ok', t('users.created', { name: body.name }));
-      $('user-password').value = '';
+      showResult(line, 'ok', () => t('users.created', { name: body.name }));
+      this.clearForm();
       this.load();
     } catch (e) {
-      showResult(line, 'error', errorText(e, 'action.changeUsers'));
+      showResult(line, 'error', () => errorText(e, 'action.changeUsers'));
     }
+  }
+
+  /** Empties the form for the next user: name, password, and the role back to supervisor. */
+  clearForm() {
+    $('user-name').value = '';
+    $('user-password').value = '';
+    $('user-role').value = 'supervisor';
   }
 
   async resetPassword(user) {
@@ -82,9 +89,9 @@ export class UsersPage {
   async change(user, body) {
     try {
       await api.call('PUT', `/api/users/${encodeURIComponent(user.name)}`, body);
-      showResult($('users-result'), 'ok', t('users.changed', { name: user.name }));
+      showResult($('users-result'), 'ok', () => t('users.changed', { name: user.name }));
     } catch (e) {
-      showResult($('users-result'), 'error', errorText(e, 'action.changeUsers'));
+      showResult($('users-result'), 'error', () => errorText(e, 'action.changeUsers'));
     }
     this.load();
   }

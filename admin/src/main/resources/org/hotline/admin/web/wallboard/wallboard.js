@@ -4,8 +4,8 @@
 
 import { t, translate, bindSwitch, onLanguageChange, locale } from '/console/i18n.js';
 import * as api from '/console/api.js';
-import { el } from '/console/dom.js';
-import { duration, percent, count } from '/console/format.js';
+import { el, relabelTexts } from '/console/dom.js';
+import { duration, serviceLevel, count } from '/console/format.js';
 import { timeOfDay } from '/shared/format.js';
 import { WallboardFeed } from './feed.js';
 
@@ -48,14 +48,19 @@ function field(name, labelKey, value, extra = {}) {
 
 function tile(q) {
   const agents = agentsIn(q.agents);
-  const slBad = q.serviceLevelToday < 0.8;
+  // The standard service level (docs/metrics.md): of the calls answered today; none answered, none shown.
+  const answered = q.answeredToday > 0;
+  const slBad = answered && q.serviceLevelToday < 0.8;
   const waitBad = q.waiting > 0 && longestWait(q) > q.serviceLevelSeconds;
   return el('article', { class: 'tile', 'data-queue': q.queue, 'data-waiting': q.waiting },
     el('h2', { text: q.queue }),
     el('div', { class: 'figures' },
       field('waiting', 'wall.waiting', count(q.waiting), { 'data-alert': q.waiting > 0 ? 'yes' : null }),
       field('longestWait', 'wall.longestWait', duration(longestWait(q)), { 'data-alert': waitBad ? 'yes' : null }),
-      field('serviceLevel', 'wall.serviceLevel', percent(q.serviceLevelToday), { 'data-alert': slBad ? 'yes' : null }),
+      field('serviceLevel', 'wall.serviceLevel', serviceLevel(answered ? q.serviceLevelToday : null), {
+        'data-alert': slBad ? 'yes' : null,
+        title: t('wall.serviceLevelHint', { seconds: q.serviceLevelSeconds }),
+      }),
       field('answered', 'wall.answered', count(q.answeredToday)),
       field('abandoned', 'wall.abandoned', count(q.abandonedToday), { 'data-alert': q.abandonedToday > 0 ? 'yes' : null })),
     el('ul', { class: 'agents' }, STATES.map((s) => el('li', { 'data-state': s },
@@ -149,6 +154,7 @@ function start() {
     render();
     renderConnection();
     renderLogin();
+    relabelTexts();
   });
   $('login-form').addEventListener('submit', onLogin);
   feed.addEventListener('snapshot', (e) => {
