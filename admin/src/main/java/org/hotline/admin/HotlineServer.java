@@ -1,6 +1,5 @@
 package org.hotline.admin;
 
-
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.Inet4Address;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,12 +22,12 @@ import org.hotline.admin.assembly.Node;
 import org.hotline.admin.assembly.SecurityLayer;
 import org.hotline.admin.assembly.Telephony;
 import org.hotline.admin.assembly.WebRoutes;
-import org.hotline.config.HotlineConfig;
-import org.hotline.core.db.Database;
-import org.hotline.core.event.EventBus;
 import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.Router;
 import org.hotline.admin.wallboard.WallboardFeed;
+import org.hotline.config.HotlineConfig;
+import org.hotline.core.db.Database;
+import org.hotline.core.event.EventBus;
 import org.hotline.cti.feed.CtiEvents;
 import org.hotline.ivr.flows.Flows;
 import org.hotline.ivr.flows.ReloadResult;
@@ -40,28 +38,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every service of a Hotline node from its configuration with
- * plain constructors, starts them in order, and drains and stops them in reverse.
+ * The composition root: builds every service of a Hotline node from its configuration with plain
+ * constructors, starts them in order, and drains and stops them in reverse.
  */
 public final class HotlineServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
 
   private final HotlineConfig config;
   private final Clock clock;
-  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final EventBus bus = new EventBus();
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timers =
-      Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("hotline-timer").daemon().factory());
+      Executors.newScheduledThreadPool(
+          1, Thread.ofPlatform().name("hotline-timer").daemon().factory());
   private final ScheduledExecutorService acdThread =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hotline-acd").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("hotline-acd").daemon().factory());
 
   private Database database;
   private MediaServer media;
   private SipServer sip;
   private CallLayer callLayer;
+
   /** Set as the server starts; read by reloads, which may come from a signal's thread. */
   private volatile Flows flows;
+
   private CtiEvents ctiEvents;
   private WallboardFeed wallboard;
   private HttpServer http;
@@ -74,8 +77,8 @@ public final class HotlineServer implements AutoCloseable {
   }
 
   /**
-   * Starts the database, HTTP, media and SIP; returns once all listen. Each layer is built from
-   * the ones before it, with plain constructors; SIP opens last, once everything a call needs runs.
+   * Starts the database, HTTP, media and SIP; returns once all listen. Each layer is built from the
+   * ones before it, with plain constructors; SIP opens last, once everything a call needs runs.
    */
   public void start() throws Exception {
     database = new Database(config.data());
@@ -126,7 +129,8 @@ public final class HotlineServer implements AutoCloseable {
   public String reloadFlows() {
     Flows current = flows;
     if (current == null) {
-      throw new IllegalStateException("the server is starting: it reads the flows file as it starts");
+      throw new IllegalStateException(
+          "the server is starting: it reads the flows file as it starts");
     }
     ReloadResult result = current.reload();
     if (!result.ok()) {
@@ -205,7 +209,9 @@ public final class HotlineServer implements AutoCloseable {
     }
   }
 
-  /** Where peers reach us: the configured address, the bind address, or this machine's first IPv4. */
+  /**
+   * Where peers reach us: the configured address, the bind address, or this machine's first IPv4.
+   */
   private String advertisedHost() throws SocketException {
     if (!config.sip().advertisedHost().isEmpty()) {
       return config.sip().advertisedHost();

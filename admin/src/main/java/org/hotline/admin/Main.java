@@ -32,8 +32,10 @@ public final class Main {
           configFile = Optional.of(Path.of(args[++i]));
         }
         case "--help", "-h" -> {
-          System.out.println("usage: hotline [--config FILE]   (default ./hotline.properties if present)");
-          System.out.println("every key can also be set as HOTLINE_A_B_C or -Dhotline.a.b-c; see docs/configuration.md");
+          System.out.println(
+              "usage: hotline [--config FILE]   (default ./hotline.properties if present)");
+          System.out.println(
+              "every key can also be set as HOTLINE_A_B_C or -Dhotline.a.b-c; see docs/configuration.md");
           return;
         }
         default -> fail("unknown argument '" + args[i] + "' (try --help)");
@@ -49,11 +51,15 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     HotlineServer server = new HotlineServer(config, Clock.systemDefaultZone());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutdown requested: draining calls");
-      server.close();
-      stopped.countDown();
-    }, "hotline-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutdown requested: draining calls");
+                  server.close();
+                  stopped.countDown();
+                },
+                "hotline-shutdown"));
     // Before the start: once /health answers, a SIGHUP must reload, not stop, the server.
     reloadOnHangup(server, log);
     try {
@@ -71,8 +77,8 @@ public final class Main {
   }
 
   /**
-   * SIGHUP: reload the flows, as {@code POST /api/admin/reload} does. A process started with
-   * SIGHUP ignored ({@code nohup}) keeps ignoring it, and says so.
+   * SIGHUP: reload the flows, as {@code POST /api/admin/reload} does. A process started with SIGHUP
+   * ignored ({@code nohup}) keeps ignoring it, and says so.
    */
   private static void reloadOnHangup(HotlineServer server, Logger log) {
     try {
@@ -80,17 +86,23 @@ public final class Main {
           sun.misc.Signal.handle(
               new sun.misc.Signal("HUP"),
               signal ->
-                  Thread.ofVirtual().name("hotline-reload").start(() -> {
-                    try {
-                      log.info("SIGHUP: {}", server.reloadFlows());
-                    } catch (IllegalArgumentException refused) {
-                      log.error("SIGHUP: flows file refused, the flows in service stay: {}", refused.getMessage());
-                    } catch (IllegalStateException starting) {
-                      log.warn("SIGHUP ignored: {}", starting.getMessage());
-                    }
-                  }));
+                  Thread.ofVirtual()
+                      .name("hotline-reload")
+                      .start(
+                          () -> {
+                            try {
+                              log.info("SIGHUP: {}", server.reloadFlows());
+                            } catch (IllegalArgumentException refused) {
+                              log.error(
+                                  "SIGHUP: flows file refused, the flows in service stay: {}",
+                                  refused.getMessage());
+                            } catch (IllegalStateException starting) {
+                              log.warn("SIGHUP ignored: {}", starting.getMessage());
+                            }
+                          }));
       if (before == sun.misc.SignalHandler.SIG_IGN) {
-        log.warn("SIGHUP is ignored by this process (started with nohup?): reload the flows with POST /api/admin/reload");
+        log.warn(
+            "SIGHUP is ignored by this process (started with nohup?): reload the flows with POST /api/admin/reload");
       }
     } catch (IllegalArgumentException | UnsupportedOperationException noSignal) {
       log.info("SIGHUP is not available here; reload with POST /api/admin/reload");

@@ -39,23 +39,38 @@ public record AcdSettings(
     int callbackAttempts,
     Duration callbackRetry) {
   /** The routing strategies {@code strategy} may name. */
-  public static final Set<String> STRATEGIES = Set.of("longest-idle", "round-robin", "fewest-calls", "skills", "ring-all");
+  public static final Set<String> STRATEGIES =
+      Set.of("longest-idle", "round-robin", "fewest-calls", "skills", "ring-all");
 
   /** The break reason of the automatic break after {@code maxMissed} missed offers. */
   public static final String MISSED = "missed";
 
   /** The break reasons when none are configured. */
-  public static final List<String> DEFAULT_BREAK_REASONS = List.of("lunch", "meeting", "training", "personal");
+  public static final List<String> DEFAULT_BREAK_REASONS =
+      List.of("lunch", "meeting", "training", "personal");
 
   public AcdSettings {
     Objects.requireNonNull(strategy, "strategy");
     breakReasons = List.copyOf(breakReasons);
   }
 
-  /** Ring timeout, strategy, wrap-up and missed limit as given; the other settings at their defaults. */
+  /**
+   * Ring timeout, strategy, wrap-up and missed limit as given; the other settings at their
+   * defaults.
+   */
   public AcdSettings(Duration ringTimeout, String strategy, Duration wrapUp, int maxMissed) {
     this(
-        ringTimeout, strategy, wrapUp, maxMissed, 1, 0, Duration.ZERO, true, Duration.ofSeconds(20), DEFAULT_BREAK_REASONS, 1,
+        ringTimeout,
+        strategy,
+        wrapUp,
+        maxMissed,
+        1,
+        0,
+        Duration.ZERO,
+        true,
+        Duration.ofSeconds(20),
+        DEFAULT_BREAK_REASONS,
+        1,
         Duration.ofMinutes(5));
   }
 

@@ -49,7 +49,9 @@ public final class ConfigLoader {
             featureCodes(v));
     if (sip.minExpires() > sip.maxExpires()) {
       throw ConfigException.badValue(
-          "hotline.sip.min-expires", String.valueOf(sip.minExpires()), "at most hotline.sip.max-expires (" + sip.maxExpires() + ")");
+          "hotline.sip.min-expires",
+          String.valueOf(sip.minExpires()),
+          "at most hotline.sip.max-expires (" + sip.maxExpires() + ")");
     }
 
     RtpSettings rtp =
@@ -60,12 +62,19 @@ public final class ConfigLoader {
             v.duration("hotline.rtp.timeout", Duration.ZERO, oneDay));
     if (rtp.portMax() - rtp.portMin() < 3) {
       throw ConfigException.badValue(
-          "hotline.rtp.port-max", String.valueOf(rtp.portMax()), "at least hotline.rtp.port-min + 3 (" + (rtp.portMin() + 3) + ")");
+          "hotline.rtp.port-max",
+          String.valueOf(rtp.portMax()),
+          "at least hotline.rtp.port-min + 3 (" + (rtp.portMin() + 3) + ")");
     }
 
-    HttpSettings http = new HttpSettings(v.address("hotline.http.host", false), v.port("hotline.http.port"),
-        v.bool("hotline.http.metrics-open"), v.bool("hotline.http.secure-cookies"),
-        v.integer("hotline.http.max-connections-per-address", 0, 1_000_000), v.networks("hotline.http.trusted-proxies"));
+    HttpSettings http =
+        new HttpSettings(
+            v.address("hotline.http.host", false),
+            v.port("hotline.http.port"),
+            v.bool("hotline.http.metrics-open"),
+            v.bool("hotline.http.secure-cookies"),
+            v.integer("hotline.http.max-connections-per-address", 0, 1_000_000),
+            v.networks("hotline.http.trusted-proxies"));
 
     Path dataDir = Path.of(v.nonEmpty("hotline.data.dir"));
     String dbUrl = v.string("hotline.db.url");
@@ -76,7 +85,11 @@ public final class ConfigLoader {
     }
     DataSettings data =
         new DataSettings(
-            dataDir, dbUrl, v.string("hotline.db.user"), v.string("hotline.db.password"), v.integer("hotline.db.pool-size", 1, 64));
+            dataDir,
+            dbUrl,
+            v.string("hotline.db.user"),
+            v.string("hotline.db.password"),
+            v.integer("hotline.db.pool-size", 1, 64));
 
     String prompts = v.string("hotline.ivr.prompts-dir");
     IvrSettings ivr =
@@ -105,17 +118,39 @@ public final class ConfigLoader {
 
     DemoSettings demo =
         new DemoSettings(
-            v.bool("hotline.demo.enabled"), v.nonEmpty("hotline.demo.password"), v.integer("hotline.demo.agents", 1, 8999));
+            v.bool("hotline.demo.enabled"),
+            v.nonEmpty("hotline.demo.password"),
+            v.integer("hotline.demo.agents", 1, 8999));
 
-    LocationSettings location = new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
-    CustomerSettings customers = new CustomerSettings(levels(v), v.integer("hotline.customer.import-max-mib", 1, 1_048_576));
-    CtiSettings cti = new CtiSettings(v.duration("hotline.cti.token-ttl", Duration.ofMinutes(1), Duration.ofDays(30)), integrations(v));
+    LocationSettings location =
+        new LocationSettings(v.oneOf("hotline.location.locale", Set.of("en", "zh")), region(v));
+    CustomerSettings customers =
+        new CustomerSettings(levels(v), v.integer("hotline.customer.import-max-mib", 1, 1_048_576));
+    CtiSettings cti =
+        new CtiSettings(
+            v.duration("hotline.cti.token-ttl", Duration.ofMinutes(1), Duration.ofDays(30)),
+            integrations(v));
     ReportSettings reports =
-        new ReportSettings(v.zone("hotline.reports.time-zone"), v.duration("hotline.reports.short-abandon", Duration.ZERO, Duration.ofMinutes(10)));
+        new ReportSettings(
+            v.zone("hotline.reports.time-zone"),
+            v.duration("hotline.reports.short-abandon", Duration.ZERO, Duration.ofMinutes(10)));
 
     return new HotlineConfig(
-        sip, rtp, http, data, ivr, acd, demo, v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
-        location, customers, cti, reports, security(v), sipGuard(v), dial(v));
+        sip,
+        rtp,
+        http,
+        data,
+        ivr,
+        acd,
+        demo,
+        v.duration("hotline.shutdown.grace", Duration.ZERO, Duration.ofMinutes(10)),
+        location,
+        customers,
+        cti,
+        reports,
+        security(v),
+        sipGuard(v),
+        dial(v));
   }
 
   /**
@@ -133,12 +168,15 @@ public final class ConfigLoader {
       try {
         rules.add(DialRule.parse(item));
       } catch (IllegalArgumentException e) {
-        throw ConfigException.badValue(key, value, DialRule.SYNTAX + " ('" + item.strip() + "' is none)");
+        throw ConfigException.badValue(
+            key, value, DialRule.SYNTAX + " ('" + item.strip() + "' is none)");
       }
     }
     if (!rules.isEmpty() && rules.stream().allMatch(DialRule::refuses)) {
       throw ConfigException.badValue(
-          key, value, "at least one rule that allows (national, say) besides those with !, or an empty value to dial nothing");
+          key,
+          value,
+          "at least one rule that allows (national, say) besides those with !, or an empty value to dial nothing");
     }
     return new DialSettings(rules);
   }
@@ -147,7 +185,8 @@ public final class ConfigLoader {
     String password = v.string("hotline.admin.password");
     if (!password.isEmpty() && password.length() < 12) {
       // The value is a password: name the key and the rule, never the value.
-      throw ConfigException.badValue("hotline.admin.password", "(hidden)", "at least 12 characters, or empty to generate one");
+      throw ConfigException.badValue(
+          "hotline.admin.password", "(hidden)", "at least 12 characters, or empty to generate one");
     }
     return new SecuritySettings(
         password,
@@ -168,7 +207,9 @@ public final class ConfigLoader {
         v.duration("hotline.security.sip.window", Duration.ofSeconds(1), oneDay),
         v.duration("hotline.security.sip.ban", Duration.ofSeconds(1), Duration.ofDays(365)),
         v.networks("hotline.security.sip.trusted"),
-        v.words("hotline.security.sip.scanner-agents").stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList(),
+        v.words("hotline.security.sip.scanner-agents").stream()
+            .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+            .toList(),
         v.integer("hotline.security.sip.rate.register", 1, 1_000_000),
         v.integer("hotline.security.sip.rate.invite", 1, 1_000_000),
         v.integer("hotline.security.sip.rate.options", 1, 1_000_000),
@@ -192,7 +233,9 @@ public final class ConfigLoader {
           || users.put(userPassword[0], userPassword[1]) != null) {
         // The value holds passwords: name the key and the rule, never the value.
         throw ConfigException.badValue(
-            key, "(hidden)", "comma-separated user:password pairs, distinct users of letters, digits, . _ -, non-empty passwords");
+            key,
+            "(hidden)",
+            "comma-separated user:password pairs, distinct users of letters, digits, . _ -, non-empty passwords");
       }
     }
     return users;
@@ -208,9 +251,13 @@ public final class ConfigLoader {
       String[] kv = pair.trim().split("=", 2);
       String code = kv[0].trim();
       String action = kv.length == 2 ? kv[1].trim() : "";
-      if (!code.matches("[*#0-9]{2,8}") || !action.matches("ready|logout|break:[a-z0-9-]{1,32}") || codes.put(code, action) != null) {
+      if (!code.matches("[*#0-9]{2,8}")
+          || !action.matches("ready|logout|break:[a-z0-9-]{1,32}")
+          || codes.put(code, action) != null) {
         throw ConfigException.badValue(
-            "hotline.sip.feature-codes", raw, "comma-separated code=action pairs, distinct codes of * # and digits, actions ready, logout or break:<reason>");
+            "hotline.sip.feature-codes",
+            raw,
+            "comma-separated code=action pairs, distinct codes of * # and digits, actions ready, logout or break:<reason>");
       }
     }
     return codes;
@@ -222,7 +269,8 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     if (!trunk.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-      throw ConfigException.badValue("hotline.sip.trunk", trunk, "host or host:port of the SIP trunk");
+      throw ConfigException.badValue(
+          "hotline.sip.trunk", trunk, "host or host:port of the SIP trunk");
     }
     return Optional.of(trunk);
   }
@@ -233,9 +281,14 @@ public final class ConfigLoader {
   }
 
   private static String region(Values v) {
-    String region = v.nonEmpty("hotline.location.default-region").toUpperCase(java.util.Locale.ROOT);
-    if (!region.matches("[A-Z]{2}") || !Set.of(java.util.Locale.getISOCountries()).contains(region)) {
-      throw ConfigException.badValue("hotline.location.default-region", region, "an ISO 3166 two-letter region code such as CN");
+    String region =
+        v.nonEmpty("hotline.location.default-region").toUpperCase(java.util.Locale.ROOT);
+    if (!region.matches("[A-Z]{2}")
+        || !Set.of(java.util.Locale.getISOCountries()).contains(region)) {
+      throw ConfigException.badValue(
+          "hotline.location.default-region",
+          region,
+          "an ISO 3166 two-letter region code such as CN");
     }
     return region;
   }
@@ -245,21 +298,30 @@ public final class ConfigLoader {
     String key = "hotline.acd.break-reasons";
     String value = v.nonEmpty(key);
     java.util.List<String> reasons =
-        java.util.Arrays.stream(value.split(",")).map(String::strip).map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList();
+        java.util.Arrays.stream(value.split(","))
+            .map(String::strip)
+            .map(r -> r.toLowerCase(java.util.Locale.ROOT))
+            .toList();
     if (reasons.stream().anyMatch(r -> !r.matches("[a-z0-9][a-z0-9_-]{0,31}"))
         || reasons.stream().distinct().count() != reasons.size()
         || reasons.contains(AcdSettings.MISSED)) {
       throw ConfigException.badValue(
-          key, value, "a comma-separated list of distinct words (letters, digits, - and _), not including " + AcdSettings.MISSED);
+          key,
+          value,
+          "a comma-separated list of distinct words (letters, digits, - and _), not including "
+              + AcdSettings.MISSED);
     }
     return reasons;
   }
 
   private static java.util.List<String> levels(Values v) {
     String value = v.nonEmpty("hotline.customer.levels");
-    java.util.List<String> levels = java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
-    if (levels.stream().anyMatch(String::isEmpty) || levels.stream().distinct().count() != levels.size()) {
-      throw ConfigException.badValue("hotline.customer.levels", value, "a comma-separated list of distinct, non-empty levels");
+    java.util.List<String> levels =
+        java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+    if (levels.stream().anyMatch(String::isEmpty)
+        || levels.stream().distinct().count() != levels.size()) {
+      throw ConfigException.badValue(
+          "hotline.customer.levels", value, "a comma-separated list of distinct, non-empty levels");
     }
     return levels;
   }

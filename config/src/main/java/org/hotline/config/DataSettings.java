@@ -11,9 +11,18 @@ import java.nio.file.Path;
  * @param dbPassword database password
  * @param poolSize connections kept for writes
  */
-public record DataSettings(Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize) {
+public record DataSettings(
+    Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize) {
   @Override
   public String toString() {
-    return "DataSettings[dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", poolSize=" + poolSize + "]";
+    return "DataSettings[dataDir="
+        + dataDir
+        + ", dbUrl="
+        + dbUrl
+        + ", dbUser="
+        + dbUser
+        + ", poolSize="
+        + poolSize
+        + "]";
   }
 }

@@ -14,8 +14,8 @@ public record DemoSettings(boolean enabled, String password, int agents) {
   public static final int FIRST_AGENT = 1001;
 
   /**
-   * The default password of the demo agents, which the README prints: fine on loopback, refused
-   * on a server others can reach.
+   * The default password of the demo agents, which the README prints: fine on loopback, refused on
+   * a server others can reach.
    */
   public static final String WELL_KNOWN_PASSWORD = "hotline";
 

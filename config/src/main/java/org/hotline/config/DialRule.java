@@ -27,11 +27,27 @@ import java.util.Objects;
 public record DialRule(boolean refuses, Match match, String argument) {
 
   /** The kinds of rule. */
-  public enum Match { NATIONAL, INTERNATIONAL, TYPE, NUMBER, PREFIX }
+  public enum Match {
+    NATIONAL,
+    INTERNATIONAL,
+    TYPE,
+    NUMBER,
+    PREFIX
+  }
 
   /** The number types a rule may name: libphonenumber's types, as words. */
   public static final List<String> TYPES =
-      List.of("fixed-line", "mobile", "toll-free", "premium", "shared-cost", "voip", "personal", "pager", "uan", "voicemail");
+      List.of(
+          "fixed-line",
+          "mobile",
+          "toll-free",
+          "premium",
+          "shared-cost",
+          "voip",
+          "personal",
+          "pager",
+          "uan",
+          "voicemail");
 
   /** What a rule may be, for the one line that refuses a bad one. */
   public static final String SYNTAX =
@@ -78,12 +94,13 @@ public record DialRule(boolean refuses, Match match, String argument) {
   /** The rule as written in the configuration. */
   @Override
   public String toString() {
-    String body = switch (match) {
-      case NATIONAL -> "national";
-      case INTERNATIONAL -> "international";
-      case TYPE, NUMBER -> argument;
-      case PREFIX -> argument + "*";
-    };
+    String body =
+        switch (match) {
+          case NATIONAL -> "national";
+          case INTERNATIONAL -> "international";
+          case TYPE, NUMBER -> argument;
+          case PREFIX -> argument + "*";
+        };
     return (refuses ? "!" : "") + body;
   }
 }

@@ -11,13 +11,18 @@ import java.util.List;
  *     credentials); otherwise supervisors and administrators only
  * @param secureCookies whether the session cookie is marked {@code Secure}: browsers send it over
  *     HTTPS only (set behind a TLS-terminating proxy)
- * @param maxConnectionsPerAddress connections one remote address may have open at once; 0 for
- *     no cap
+ * @param maxConnectionsPerAddress connections one remote address may have open at once; 0 for no
+ *     cap
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} tells a request's client
  *     address; none: the header is ignored
  */
 public record HttpSettings(
-    String host, int port, boolean metricsOpen, boolean secureCookies, int maxConnectionsPerAddress, List<Cidr> trustedProxies) {
+    String host,
+    int port,
+    boolean metricsOpen,
+    boolean secureCookies,
+    int maxConnectionsPerAddress,
+    List<Cidr> trustedProxies) {
   public HttpSettings {
     trustedProxies = List.copyOf(trustedProxies);
   }

@@ -23,7 +23,14 @@ public record IvrSettings(
     Path voicemailDir) {
 
   /** Settings with the shipped demo flows and voicemail under {@code ./data/voicemail}. */
-  public IvrSettings(String language, Optional<Path> promptsDir, Duration menuTimeout, int menuRetries) {
-    this(language, promptsDir, menuTimeout, menuRetries, Optional.empty(), Path.of("data", "voicemail"));
+  public IvrSettings(
+      String language, Optional<Path> promptsDir, Duration menuTimeout, int menuRetries) {
+    this(
+        language,
+        promptsDir,
+        menuTimeout,
+        menuRetries,
+        Optional.empty(),
+        Path.of("data", "voicemail"));
   }
 }

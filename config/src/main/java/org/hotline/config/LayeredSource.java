@@ -40,7 +40,9 @@ final class LayeredSource {
     rejectUnknownKeys();
   }
 
-  /** The environment variable name of a key: {@code hotline.sip.port-min -> HOTLINE_SIP_PORT_MIN}. */
+  /**
+   * The environment variable name of a key: {@code hotline.sip.port-min -> HOTLINE_SIP_PORT_MIN}.
+   */
   static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
@@ -73,12 +75,14 @@ final class LayeredSource {
     for (Iterator<String> it = file.getKeys(); it.hasNext(); ) {
       String key = it.next();
       if (!reference.containsKey(key)) {
-        throw new ConfigException(key + " is not a Hotline setting (see docs/configuration.md for the keys)");
+        throw new ConfigException(
+            key + " is not a Hotline setting (see docs/configuration.md for the keys)");
       }
     }
     for (String name : system.stringPropertyNames()) {
       if (name.startsWith("hotline.") && !reference.containsKey(name)) {
-        throw new ConfigException(name + " is not a Hotline setting (see docs/configuration.md for the keys)");
+        throw new ConfigException(
+            name + " is not a Hotline setting (see docs/configuration.md for the keys)");
       }
     }
   }
@@ -105,7 +109,8 @@ final class LayeredSource {
     }
   }
 
-  private static PropertiesConfiguration read(Reader in) throws ConfigurationException, IOException {
+  private static PropertiesConfiguration read(Reader in)
+      throws ConfigurationException, IOException {
     PropertiesConfiguration config = new PropertiesConfiguration();
     new FileHandler(config).load(in);
     return config;

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Supervisor reports built from CDRs and agent state changes.
  *
- * @param timeZone the zone whose hours, days, weeks and months the reports count in, and in which
- *     a bare date ({@code 2026-11-01}) starts
+ * @param timeZone the zone whose hours, days, weeks and months the reports count in, and in which a
+ *     bare date ({@code 2026-11-01}) starts
  * @param shortAbandon callers who hang up in a queue before waiting this long are short abandons:
  *     reported apart and counted in neither offered nor abandoned calls
  */

@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param maxExpires longest registration granted
  * @param defaultExpires registration granted when the request names none
  * @param trunk {@code host[:port]} that IVR transfers to a number are dialled through
- * @param featureCodes what an agent's phone dialing each code does: {@code ready}, {@code
- *     logout} or {@code break:<reason>}
+ * @param featureCodes what an agent's phone dialing each code does: {@code ready}, {@code logout}
+ *     or {@code break:<reason>}
  */
 public record SipSettings(
     String host,

@@ -9,7 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
-/** Typed, validated reads of layered keys; every failure names the key, the value and what is allowed. */
+/**
+ * Typed, validated reads of layered keys; every failure names the key, the value and what is
+ * allowed.
+ */
 final class Values {
   private final LayeredSource source;
 
@@ -66,37 +69,55 @@ final class Values {
     }
     if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
       throw ConfigException.badValue(
-          key, value, "a duration from " + min + " to " + max + " (ISO-8601 such as PT15S, or seconds)");
+          key,
+          value,
+          "a duration from " + min + " to " + max + " (ISO-8601 such as PT15S, or seconds)");
     }
     return d;
   }
 
-  /** A time zone by its region name ({@code Asia/Shanghai}) or a fixed offset ({@code +08:00}, {@code UTC}). */
+  /**
+   * A time zone by its region name ({@code Asia/Shanghai}) or a fixed offset ({@code +08:00},
+   * {@code UTC}).
+   */
   ZoneId zone(String key) {
     String value = source.get(key);
     try {
       return ZoneId.of(value);
     } catch (DateTimeException e) {
-      throw ConfigException.badValue(key, value, "a time zone such as Asia/Shanghai, UTC or +08:00");
+      throw ConfigException.badValue(
+          key, value, "a time zone such as Asia/Shanghai, UTC or +08:00");
     }
   }
 
   String oneOf(String key, Set<String> allowed) {
     String value = source.get(key);
     if (!allowed.contains(value)) {
-      throw ConfigException.badValue(key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+      throw ConfigException.badValue(
+          key, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
     return value;
   }
 
-  /** A non-empty comma-separated list of distinct values from {@code allowed}, in the given order. */
+  /**
+   * A non-empty comma-separated list of distinct values from {@code allowed}, in the given order.
+   */
   java.util.List<String> listOf(String key, Set<String> allowed) {
     String value = source.get(key);
     java.util.List<String> items =
-        java.util.Arrays.stream(value.split(",")).map(String::trim).map(v -> v.toUpperCase(Locale.ROOT)).toList();
-    if (value.isBlank() || !allowed.containsAll(items) || items.stream().distinct().count() != items.size()) {
+        java.util.Arrays.stream(value.split(","))
+            .map(String::trim)
+            .map(v -> v.toUpperCase(Locale.ROOT))
+            .toList();
+    if (value.isBlank()
+        || !allowed.containsAll(items)
+        || items.stream().distinct().count() != items.size()) {
       throw ConfigException.badValue(
-          key, value, "a comma-separated list of " + String.join(", ", allowed.stream().sorted().toList()) + " without repeats");
+          key,
+          value,
+          "a comma-separated list of "
+              + String.join(", ", allowed.stream().sorted().toList())
+              + " without repeats");
     }
     return items;
   }
@@ -117,7 +138,10 @@ final class Values {
 
   /** A comma-separated list of non-empty items, trimmed; empty for none. */
   java.util.List<String> words(String key) {
-    return java.util.Arrays.stream(source.get(key).split(",")).map(String::trim).filter(w -> !w.isEmpty()).toList();
+    return java.util.Arrays.stream(source.get(key).split(","))
+        .map(String::trim)
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 
   /**
@@ -130,7 +154,8 @@ final class Values {
       try {
         networks.add(Cidr.parse(item));
       } catch (IllegalArgumentException e) {
-        throw ConfigException.badValue(key, item, "IP addresses or networks in CIDR form (10.0.0.0/8), comma-separated");
+        throw ConfigException.badValue(
+            key, item, "IP addresses or networks in CIDR form (10.0.0.0/8), comma-separated");
       }
     }
     return java.util.List.copyOf(networks);

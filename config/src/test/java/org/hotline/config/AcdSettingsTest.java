@@ -61,7 +61,10 @@ class AcdSettingsTest {
 
   @Test
   void badValues_areRefusedNamingTheKey() {
-    assertTrue(assertThrows(ConfigException.class, () -> load("hotline.acd.weight", "0")).getMessage().startsWith("hotline.acd.weight='0'"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> load("hotline.acd.weight", "0"))
+            .getMessage()
+            .startsWith("hotline.acd.weight='0'"));
     assertTrue(
         assertThrows(ConfigException.class, () -> load("hotline.acd.when-no-agents", "hangup"))
             .getMessage()

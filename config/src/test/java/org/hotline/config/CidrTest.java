@@ -22,7 +22,8 @@ class CidrTest {
     assertTrue(Cidr.parse("192.0.2.128/25").contains(ip("192.0.2.200")));
     assertFalse(Cidr.parse("192.0.2.128/25").contains(ip("192.0.2.100")));
     assertTrue(Cidr.parse("fd00::/8").contains(ip("fd12:3456::1")));
-    assertFalse(Cidr.parse("fd00::/8").contains(ip("10.1.0.1")), "no IPv4 address in an IPv6 block");
+    assertFalse(
+        Cidr.parse("fd00::/8").contains(ip("10.1.0.1")), "no IPv4 address in an IPv6 block");
   }
 
   @Test

@@ -38,7 +38,10 @@ class CtiSettingsTest {
   @Test
   void badIntegrations_failNamingTheKey_withoutShowingThePasswords() {
     for (String bad : List.of("crm", "crm:", ":pw", "crm:a,crm:b", "c r m:pw")) {
-      ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.integrations", "ok:s3cret," + bad));
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> Configs.load("hotline.cti.integrations", "ok:s3cret," + bad));
 
       assertTrue(e.getMessage().startsWith("hotline.cti.integrations="), e.getMessage());
       assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
@@ -49,6 +52,7 @@ class CtiSettingsTest {
   void tokenTtl_outsideOneMinuteToThirtyDays_isRefused() {
     assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.token-ttl", "PT30S"));
     assertThrows(ConfigException.class, () -> Configs.load("hotline.cti.token-ttl", "P31D"));
-    assertEquals(Duration.ofMinutes(30), Configs.load("hotline.cti.token-ttl", "1800").cti().tokenTtl());
+    assertEquals(
+        Duration.ofMinutes(30), Configs.load("hotline.cti.token-ttl", "1800").cti().tokenTtl());
   }
 }

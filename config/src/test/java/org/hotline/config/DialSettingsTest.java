@@ -17,13 +17,18 @@ class DialSettingsTest {
     DialSettings dial = Configs.load().dial();
 
     assertEquals(
-        List.of(new DialRule(false, Match.NATIONAL, ""), new DialRule(true, Match.TYPE, "premium")), dial.allow());
+        List.of(new DialRule(false, Match.NATIONAL, ""), new DialRule(true, Match.TYPE, "premium")),
+        dial.allow());
     assertEquals("national,!premium", dial.written());
   }
 
   @Test
   void everyKindOfRule_isRead_andWrittenBackAsGiven() {
-    DialSettings dial = Configs.load("hotline.dial.allow", " national , international,mobile,+852*, +862161234567,+*, !+86400* ,!voip").dial();
+    DialSettings dial =
+        Configs.load(
+                "hotline.dial.allow",
+                " national , international,mobile,+852*, +862161234567,+*, !+86400* ,!voip")
+            .dial();
 
     assertEquals(
         List.of(
@@ -36,7 +41,8 @@ class DialSettingsTest {
             new DialRule(true, Match.PREFIX, "+86400"),
             new DialRule(true, Match.TYPE, "voip")),
         dial.allow());
-    assertEquals("national,international,mobile,+852*,+862161234567,+*,!+86400*,!voip", dial.written());
+    assertEquals(
+        "national,international,mobile,+852*,+862161234567,+*,!+86400*,!voip", dial.written());
   }
 
   @Test
@@ -52,20 +58,41 @@ class DialSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"natonal", "+86 10*", "8610*", "+0*", "+8610**", "+1234567890123456", "premium-rate", "!", "*", "+86*10"})
+  @ValueSource(
+      strings = {
+        "natonal",
+        "+86 10*",
+        "8610*",
+        "+0*",
+        "+8610**",
+        "+1234567890123456",
+        "premium-rate",
+        "!",
+        "*",
+        "+86*10"
+      })
   void aRuleThatIsNone_stopsTheStart_namingTheKeyTheValueAndWhatIsAllowed(String rule) {
-    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.dial.allow", "national," + rule));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Configs.load("hotline.dial.allow", "national," + rule));
 
-    assertTrue(e.getMessage().startsWith("hotline.dial.allow='national," + rule + "' is not allowed: expected comma-separated rules"),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "hotline.dial.allow='national,"
+                    + rule
+                    + "' is not allowed: expected comma-separated rules"),
         e.getMessage());
     assertTrue(e.getMessage().contains("mobile, toll-free, premium"), e.getMessage());
   }
 
   @Test
   void rulesThatOnlyRefuse_stopTheStart() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.dial.allow", "!premium"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> Configs.load("hotline.dial.allow", "!premium"));
 
-    assertTrue(e.getMessage().startsWith("hotline.dial.allow='!premium' is not allowed"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("hotline.dial.allow='!premium' is not allowed"), e.getMessage());
     assertTrue(e.getMessage().contains("empty value to dial nothing"), e.getMessage());
   }
 }

@@ -20,7 +20,9 @@ class ReportSettingsTest {
 
   @Test
   void set_zoneAndShortAbandon_areRead() {
-    ReportSettings r = Configs.load("hotline.reports.time-zone", "+02:00", "hotline.reports.short-abandon", "0").reports();
+    ReportSettings r =
+        Configs.load("hotline.reports.time-zone", "+02:00", "hotline.reports.short-abandon", "0")
+            .reports();
 
     assertEquals(ZoneId.of("+02:00"), r.timeZone());
     assertEquals(Duration.ZERO, r.shortAbandon());
@@ -28,7 +30,16 @@ class ReportSettingsTest {
 
   @Test
   void badValues_nameTheKey() {
-    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.reports.time-zone", "Mars/Olympus")).getMessage().contains("hotline.reports.time-zone"));
-    assertTrue(assertThrows(ConfigException.class, () -> Configs.load("hotline.reports.short-abandon", "PT1H")).getMessage().contains("hotline.reports.short-abandon"));
+    assertTrue(
+        assertThrows(
+                ConfigException.class,
+                () -> Configs.load("hotline.reports.time-zone", "Mars/Olympus"))
+            .getMessage()
+            .contains("hotline.reports.time-zone"));
+    assertTrue(
+        assertThrows(
+                ConfigException.class, () -> Configs.load("hotline.reports.short-abandon", "PT1H"))
+            .getMessage()
+            .contains("hotline.reports.short-abandon"));
   }
 }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The login keys: {@code hotline.admin.password}, {@code hotline.security.*}, {@code hotline.http.metrics-open}. */
+/**
+ * The login keys: {@code hotline.admin.password}, {@code hotline.security.*}, {@code
+ * hotline.http.metrics-open}.
+ */
 class SecuritySettingsTest {
   @Test
   void defaults_noAdminPassword_fiveFailuresLockForFifteenMinutes_metricsClosed() {
@@ -23,9 +26,18 @@ class SecuritySettingsTest {
 
   @Test
   void values_areRead() {
-    HotlineConfig config = Configs.load(
-        "hotline.admin.password", "a-long-enough-one", "hotline.security.max-failed-logins", "3",
-        "hotline.security.lockout", "PT1M", "hotline.http.metrics-open", "true", "hotline.http.secure-cookies", "true");
+    HotlineConfig config =
+        Configs.load(
+            "hotline.admin.password",
+            "a-long-enough-one",
+            "hotline.security.max-failed-logins",
+            "3",
+            "hotline.security.lockout",
+            "PT1M",
+            "hotline.http.metrics-open",
+            "true",
+            "hotline.http.secure-cookies",
+            "true");
 
     assertEquals("a-long-enough-one", config.security().adminPassword());
     assertEquals(3, config.security().maxFailedLogins());
@@ -36,7 +48,9 @@ class SecuritySettingsTest {
 
   @Test
   void shortAdminPassword_isRefused_withoutShowingIt() {
-    ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.admin.password", "short-pw"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Configs.load("hotline.admin.password", "short-pw"));
 
     assertTrue(e.getMessage().contains("hotline.admin.password"));
     assertFalse(e.getMessage().contains("short-pw"));
@@ -44,6 +58,9 @@ class SecuritySettingsTest {
 
   @Test
   void toString_hidesTheAdminPassword() {
-    assertFalse(Configs.load("hotline.admin.password", "a-long-enough-one").toString().contains("a-long-enough-one"));
+    assertFalse(
+        Configs.load("hotline.admin.password", "a-long-enough-one")
+            .toString()
+            .contains("a-long-enough-one"));
   }
 }

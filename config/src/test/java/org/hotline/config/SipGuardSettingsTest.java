@@ -27,7 +27,9 @@ class SipGuardSettingsTest {
 
   @Test
   void trusted_takesAddressesAndNetworks() throws Exception {
-    SipGuardSettings g = Configs.load("hotline.security.sip.trusted", "10.0.0.0/8, 192.0.2.7,2001:db8::/32").sipGuard();
+    SipGuardSettings g =
+        Configs.load("hotline.security.sip.trusted", "10.0.0.0/8, 192.0.2.7,2001:db8::/32")
+            .sipGuard();
 
     assertEquals(3, g.trusted().size());
     assertTrue(g.trusted().get(0).contains(InetAddress.getByName("10.200.1.2")));
@@ -40,7 +42,9 @@ class SipGuardSettingsTest {
   @Test
   void trusted_refusesNamesAndBadPrefixes_inOneLineNamingTheKey() {
     for (String bad : List.of("office.example.com", "10.0.0.0/33", "300.1.1.1", "10.0.0.0/x")) {
-      ConfigException e = assertThrows(ConfigException.class, () -> Configs.load("hotline.security.sip.trusted", bad));
+      ConfigException e =
+          assertThrows(
+              ConfigException.class, () -> Configs.load("hotline.security.sip.trusted", bad));
       assertTrue(e.getMessage().contains("hotline.security.sip.trusted"), e.getMessage());
       assertTrue(e.getMessage().contains(bad), e.getMessage());
       assertFalse(e.getMessage().contains("\n"));

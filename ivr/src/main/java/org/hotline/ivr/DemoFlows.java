@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The demo IVR that a fresh install answers with, when no flows file is configured: the flows
- * file {@value #RESOURCE} shipped in the jar. Number {@value #NUMBER} runs flow {@value #MAIN}
- * (language choice, business hours, VIP lookup, a two-level menu for sales, support and billing,
- * voicemail); {@value #SUPPORT_NUMBER} goes straight to the support queue (for load tests) and
- * {@value #VOICEMAIL_NUMBER} straight to voicemail.
+ * The demo IVR that a fresh install answers with, when no flows file is configured: the flows file
+ * {@value #RESOURCE} shipped in the jar. Number {@value #NUMBER} runs flow {@value #MAIN} (language
+ * choice, business hours, VIP lookup, a two-level menu for sales, support and billing, voicemail);
+ * {@value #SUPPORT_NUMBER} goes straight to the support queue (for load tests) and {@value
+ * #VOICEMAIL_NUMBER} straight to voicemail.
  */
 public final class DemoFlows {
 

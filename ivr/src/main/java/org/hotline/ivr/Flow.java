@@ -23,12 +23,12 @@ import org.slf4j.MDC;
  * as the caller is gone. Every log line while it runs carries the call in the MDC as {@code
  * callId}.
  *
- * <p>Type-ahead is not cleared when the flow starts: a key pressed as soon as the call was
- * answered is an answer to the first menu. Like a TwiML document, a flow whose verbs run out hangs
- * up ({@value #CAUSE_END}). A {@code goto} or {@code run} is resolved by the {@link FlowDirectory}
- * the flow came from, so a call keeps the flows it started with across a reload; a flow built on
- * its own has no others to go to, and hangs up ({@value #CAUSE_ERROR}). A verb that fails (a
- * store down, a media error) hangs up with {@value #CAUSE_ERROR} rather than leaving the caller in
+ * <p>Type-ahead is not cleared when the flow starts: a key pressed as soon as the call was answered
+ * is an answer to the first menu. Like a TwiML document, a flow whose verbs run out hangs up
+ * ({@value #CAUSE_END}). A {@code goto} or {@code run} is resolved by the {@link FlowDirectory} the
+ * flow came from, so a call keeps the flows it started with across a reload; a flow built on its
+ * own has no others to go to, and hangs up ({@value #CAUSE_ERROR}). A verb that fails (a store
+ * down, a media error) hangs up with {@value #CAUSE_ERROR} rather than leaving the caller in
  * silence.
  */
 public final class Flow implements CallFlow {
@@ -57,11 +57,20 @@ public final class Flow implements CallFlow {
    * @param verbs run in order
    */
   public Flow(String name, String language, List<Verb> verbs) {
-    this(name, language, new Sequence(verbs), other -> Optional.empty(), FlowServices.withoutStores(Clock.systemUTC()));
+    this(
+        name,
+        language,
+        new Sequence(verbs),
+        other -> Optional.empty(),
+        FlowServices.withoutStores(Clock.systemUTC()));
   }
 
   private Flow(
-      String name, String language, Sequence body, Function<String, Optional<Verb>> flows, FlowServices services) {
+      String name,
+      String language,
+      Sequence body,
+      Function<String, Optional<Verb>> flows,
+      FlowServices services) {
     this.name = Objects.requireNonNull(name, "name");
     this.language = Objects.requireNonNull(language, "language");
     this.body = body;
@@ -69,7 +78,9 @@ public final class Flow implements CallFlow {
     this.services = services;
   }
 
-  /** This flow resolving {@code goto} and {@code run} with {@code flows}, using {@code services}. */
+  /**
+   * This flow resolving {@code goto} and {@code run} with {@code flows}, using {@code services}.
+   */
   Flow boundTo(Function<String, Optional<Verb>> flows, FlowServices services) {
     return new Flow(name, language, body, flows, services);
   }

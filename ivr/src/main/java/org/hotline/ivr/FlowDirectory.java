@@ -20,8 +20,8 @@ import org.hotline.ivr.verb.Verb;
 /**
  * The IVR's entry points: which flow answers each dialed number, and the flows by name that a
  * {@code goto} or {@code run} may reach. Immutable once built; unknown numbers have no flow (the
- * signalling layer answers 404). Each flow resolves its gotos against the directory it is in, so
- * a call keeps the directory it started with when {@link Flows} swaps in a new one.
+ * signalling layer answers 404). Each flow resolves its gotos against the directory it is in, so a
+ * call keeps the directory it started with when {@link Flows} swaps in a new one.
  */
 public final class FlowDirectory implements EntryPoints {
   private final Map<String, Flow> flowsByName;
@@ -40,7 +40,8 @@ public final class FlowDirectory implements EntryPoints {
    * @param services what the flows' verbs use
    * @throws IllegalArgumentException when two flows share a name or a number names no flow
    */
-  public FlowDirectory(Collection<Flow> flows, Map<String, String> flowNameByNumber, FlowServices services) {
+  public FlowDirectory(
+      Collection<Flow> flows, Map<String, String> flowNameByNumber, FlowServices services) {
     this(flows, flowNameByNumber, Map.of(), services);
   }
 
@@ -49,7 +50,10 @@ public final class FlowDirectory implements EntryPoints {
    *     transferred to a queue ({@link #queueFlow}); other queues use the defaults
    */
   public FlowDirectory(
-      Collection<Flow> flows, Map<String, String> flowNameByNumber, Map<String, QueueOptions> queueOptions, FlowServices services) {
+      Collection<Flow> flows,
+      Map<String, String> flowNameByNumber,
+      Map<String, QueueOptions> queueOptions,
+      FlowServices services) {
     Map<String, Flow> byName = new HashMap<>();
     for (Flow flow : flows) {
       if (byName.putIfAbsent(flow.name(), flow.boundTo(this::body, services)) != null) {
@@ -62,7 +66,12 @@ public final class FlowDirectory implements EntryPoints {
           Flow flow = byName.get(name);
           if (flow == null) {
             throw new IllegalArgumentException(
-                "number " + number + " goes to flow " + name + ", which does not exist; flows: " + byName.keySet());
+                "number "
+                    + number
+                    + " goes to flow "
+                    + name
+                    + ", which does not exist; flows: "
+                    + byName.keySet());
           }
           byNumber.put(number, flow);
         });
@@ -82,13 +91,17 @@ public final class FlowDirectory implements EntryPoints {
   }
 
   /**
-   * Waits in {@code queue} with its music and announcements (without its leave key: the caller
-   * was put there by an agent), then hangs up when the queue gives the call back.
+   * Waits in {@code queue} with its music and announcements (without its leave key: the caller was
+   * put there by an agent), then hangs up when the queue gives the call back.
    */
   @Override
   public Optional<CallFlow> queueFlow(String queue, String language) {
     QueueOptions wait = queueOptions.getOrDefault(queue, QueueOptions.DEFAULT).withoutLeaveKey();
-    Flow flow = new Flow("transfer-to-" + queue, language, List.of(new EnqueueVerb(queue, 0, wait, Sequence.of()), new HangupVerb()));
+    Flow flow =
+        new Flow(
+            "transfer-to-" + queue,
+            language,
+            List.of(new EnqueueVerb(queue, 0, wait, Sequence.of()), new HangupVerb()));
     return Optional.of(flow.boundTo(this::body, services));
   }
 

@@ -15,12 +15,18 @@ public final class PromptSets {
 
   /** A check of {@code (language, name)} against the shipped prompts and {@code promptsDir}. */
   public static BiPredicate<String, String> available(Optional<Path> promptsDir) {
-    return (language, name) -> shipped(language, name)
-        || promptsDir.map(dir -> Files.isRegularFile(dir.resolve(language).resolve(name + ".wav"))).orElse(false);
+    return (language, name) ->
+        shipped(language, name)
+            || promptsDir
+                .map(dir -> Files.isRegularFile(dir.resolve(language).resolve(name + ".wav")))
+                .orElse(false);
   }
 
   /** Whether the jar ships prompt {@code name} in {@code language}. */
   public static boolean shipped(String language, String name) {
-    return PromptSets.class.getClassLoader().getResource("prompts/" + language + "/" + name + ".wav") != null;
+    return PromptSets.class
+            .getClassLoader()
+            .getResource("prompts/" + language + "/" + name + ".wav")
+        != null;
   }
 }

@@ -21,11 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped demo flows as callers meet them: language, hours, VIP, menus, queues, voicemail. */
 class DemoFlowsTest {
-  private static final IvrSettings EN = new IvrSettings("en", Optional.empty(), Duration.ofSeconds(5), 2);
+  private static final IvrSettings EN =
+      new IvrSettings("en", Optional.empty(), Duration.ofSeconds(5), 2);
+
   /** Monday 2 March 2026, 10:00 in Shanghai: open. */
   private static final Instant OPEN = Instant.parse("2026-03-02T02:00:00Z");
+
   /** Sunday 8 March 2026, 10:00 in Shanghai: closed. */
   private static final Instant SUNDAY = Instant.parse("2026-03-08T02:00:00Z");
+
   private static final String VIP_NUMBER = "+8613900000001";
 
   private final ManualClock clock = new ManualClock(OPEN);
@@ -34,7 +38,9 @@ class DemoFlowsTest {
 
   private void call(String number, IvrSettings settings) throws InterruptedException {
     try {
-      Flows flows = Flows.load(settings, stores.services(clock, Map.of(VIP_NUMBER, "VIP")), PromptSets::shipped);
+      Flows flows =
+          Flows.load(
+              settings, stores.services(clock, Map.of(VIP_NUMBER, "VIP")), PromptSets::shipped);
       flows.flowFor(number).orElseThrow().run(call);
     } catch (FlowsException e) {
       throw new AssertionError(e.getMessage(), e);
@@ -53,14 +59,25 @@ class DemoFlowsTest {
   }
 
   @Test
-  void main_key1_afterLanguageChoice_queuesForSales_untilAnAgentAnswers() throws InterruptedException {
+  void main_key1_afterLanguageChoice_queuesForSales_untilAnAgentAnswers()
+      throws InterruptedException {
     call.media().keys("21@");
     call(DemoFlows.NUMBER);
     assertEquals(
         List.of(
-            "play welcome", "play choose-language", "key 2", "language en",
-            "play menu-main", "key 1", "chose 1",
-            "enqueue sales 5", "play please-hold", "play queue-leave-offer", "loop moh", "key @", "agent answers"),
+            "play welcome",
+            "play choose-language",
+            "key 2",
+            "language en",
+            "play menu-main",
+            "key 1",
+            "chose 1",
+            "enqueue sales 5",
+            "play please-hold",
+            "play queue-leave-offer",
+            "loop moh",
+            "key @",
+            "agent answers"),
         call.log());
     assertEquals(List.of(), call.hangups());
   }
@@ -88,7 +105,8 @@ class DemoFlowsTest {
     call.media().keys("2");
     call(DemoFlows.NUMBER);
     assertEquals(
-        List.of("welcome", "choose-language", "closed", "voicemail-intro", "beep", "voicemail-saved"),
+        List.of(
+            "welcome", "choose-language", "closed", "voicemail-intro", "beep", "voicemail-saved"),
         call.media().promptsPlayed());
     assertEquals("after-hours", stores.voicemails().getFirst().box());
     assertEquals(List.of("voicemail"), call.hangups());
@@ -157,8 +175,16 @@ class DemoFlowsTest {
     call(DemoFlows.NUMBER);
     int at = call.log().indexOf("play you-are-caller-number");
     assertEquals(
-        List.of("play you-are-caller-number", "play num-4", "play caller-number-end", "play estimated-wait",
-            "play about", "play num-3", "play minutes", "play queue-leave-offer", "loop moh"),
+        List.of(
+            "play you-are-caller-number",
+            "play num-4",
+            "play caller-number-end",
+            "play estimated-wait",
+            "play about",
+            "play num-3",
+            "play minutes",
+            "play queue-leave-offer",
+            "loop moh"),
         call.log().subList(at, at + 9));
     assertEquals(Duration.ofSeconds(30), call.media().waits().get(2));
   }
@@ -201,7 +227,8 @@ class DemoFlowsTest {
   @Test
   void number300_goesStraightToVoicemail() throws InterruptedException {
     call(DemoFlows.VOICEMAIL_NUMBER);
-    assertEquals(List.of("voicemail-intro", "beep", "voicemail-saved"), call.media().promptsPlayed());
+    assertEquals(
+        List.of("voicemail-intro", "beep", "voicemail-saved"), call.media().promptsPlayed());
     assertEquals("general", stores.voicemails().getFirst().box());
   }
 

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.hotline.ivr.fake.FakeCall;
 import org.hotline.ivr.verb.FlowContext;
 import org.hotline.ivr.verb.GotoVerb;
-import org.hotline.ivr.verb.RunVerb;
 import org.hotline.ivr.verb.HangupVerb;
 import org.hotline.ivr.verb.Outcome;
 import org.hotline.ivr.verb.PlayVerb;
+import org.hotline.ivr.verb.RunVerb;
 import org.hotline.ivr.verb.Verb;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -70,9 +70,13 @@ class FlowTest {
 
   @Test
   void flow_goto_continuesInTheTargetFlowWithoutClearingKeys() throws InterruptedException {
-    Flow main = new Flow("main", "en", List.of(PlayVerb.of("welcome"), new Fixed(Outcome.goTo("closed"))));
+    Flow main =
+        new Flow("main", "en", List.of(PlayVerb.of("welcome"), new Fixed(Outcome.goTo("closed"))));
     Flow closed = new Flow("closed", "en", List.of(new HangupVerb("not-available")));
-    new FlowDirectory(List.of(main, closed), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    new FlowDirectory(List.of(main, closed), Map.of("100", "main"))
+        .flowFor("100")
+        .orElseThrow()
+        .run(call);
     assertEquals(List.of("play welcome", "play not-available", "hangup flow-hangup"), call.log());
   }
 
@@ -96,7 +100,10 @@ class FlowTest {
   void flow_run_comesBackToTheNextVerb() throws InterruptedException {
     Flow main = new Flow("main", "en", List.of(new RunVerb("greeting"), new HangupVerb("goodbye")));
     Flow greeting = new Flow("greeting", "en", List.of(PlayVerb.of("welcome")));
-    new FlowDirectory(List.of(main, greeting), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    new FlowDirectory(List.of(main, greeting), Map.of("100", "main"))
+        .flowFor("100")
+        .orElseThrow()
+        .run(call);
     assertEquals(List.of("play welcome", "play goodbye", "hangup flow-hangup"), call.log());
   }
 
@@ -104,7 +111,10 @@ class FlowTest {
   void flow_runOfAFlowThatHangsUp_doesNotComeBack() throws InterruptedException {
     Flow main = new Flow("main", "en", List.of(new RunVerb("bye"), PlayVerb.of("welcome")));
     Flow bye = new Flow("bye", "en", List.of(new HangupVerb()));
-    new FlowDirectory(List.of(main, bye), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    new FlowDirectory(List.of(main, bye), Map.of("100", "main"))
+        .flowFor("100")
+        .orElseThrow()
+        .run(call);
     assertEquals(List.of("hangup flow-hangup"), call.log());
   }
 
@@ -113,7 +123,10 @@ class FlowTest {
     Flow main = new Flow("main", "en", List.of(new RunVerb("a"), PlayVerb.of("goodbye")));
     Flow a = new Flow("a", "en", List.of(new GotoVerb("b")));
     Flow b = new Flow("b", "en", List.of(PlayVerb.of("welcome")));
-    new FlowDirectory(List.of(main, a, b), Map.of("100", "main")).flowFor("100").orElseThrow().run(call);
+    new FlowDirectory(List.of(main, a, b), Map.of("100", "main"))
+        .flowFor("100")
+        .orElseThrow()
+        .run(call);
     assertEquals(List.of("play welcome", "play goodbye", "hangup flow-end"), call.log());
   }
 
@@ -125,13 +138,15 @@ class FlowTest {
   }
 
   @Test
-  void flow_verbThatFails_hangsUpWithFlowError_ratherThanLeavingSilence() throws InterruptedException {
-    Verb failing = new Fixed(Outcome.END) {
-      @Override
-      public Outcome execute(FlowContext ctx) {
-        throw new IllegalStateException("media gone");
-      }
-    };
+  void flow_verbThatFails_hangsUpWithFlowError_ratherThanLeavingSilence()
+      throws InterruptedException {
+    Verb failing =
+        new Fixed(Outcome.END) {
+          @Override
+          public Outcome execute(FlowContext ctx) {
+            throw new IllegalStateException("media gone");
+          }
+        };
     new Flow("main", "en", List.of(failing)).run(call);
     assertEquals(List.of(Flow.CAUSE_ERROR), call.hangups());
   }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.time.Clock;
 import org.hotline.config.IvrSettings;
 import org.hotline.ivr.flows.Flows;
 import org.hotline.ivr.flows.FlowsException;
@@ -43,16 +43,20 @@ class ShippedPromptsTest {
   static Stream<Arguments> prompts() throws FlowsException {
     Set<String> names = new LinkedHashSet<>();
     IvrSettings settings = new IvrSettings("en", Optional.empty(), Duration.ofSeconds(5), 2);
-    names.addAll(Flows.load(settings, FlowServices.withoutStores(Clock.systemUTC()), (l, n) -> true)
-        .current().promptNames());
+    names.addAll(
+        Flows.load(settings, FlowServices.withoutStores(Clock.systemUTC()), (l, n) -> true)
+            .current()
+            .promptNames());
     names.addAll(OTHER_PROMPTS);
     names.addAll(WaitSpeaker.promptNames());
-    return LANGUAGES.stream().flatMap(language -> names.stream().map(name -> Arguments.of(language, name)));
+    return LANGUAGES.stream()
+        .flatMap(language -> names.stream().map(name -> Arguments.of(language, name)));
   }
 
   @ParameterizedTest(name = "prompts/{0}/{1}.wav")
   @MethodSource("prompts")
-  void shippedPrompt_exists_asEightKilohertzMono16BitPcm(String language, String name) throws IOException {
+  void shippedPrompt_exists_asEightKilohertzMono16BitPcm(String language, String name)
+      throws IOException {
     String resource = "prompts/" + language + "/" + name + ".wav";
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
       assertNotNull(in, resource + " is not on the classpath: run scripts/prompts/generate.sh");
@@ -62,7 +66,9 @@ class ShippedPromptsTest {
       assertEquals(1, format.channels(), resource + ": channels");
       assertEquals(16, format.bitsPerSample(), resource + ": bits per sample");
       if (name.startsWith("num-")) {
-        assertTrue(format.dataBytes() >= MIN_WORD_BYTES, resource + ": at least a tenth of a second of audio");
+        assertTrue(
+            format.dataBytes() >= MIN_WORD_BYTES,
+            resource + ": at least a tenth of a second of audio");
       } else {
         assertTrue(format.dataBytes() >= 8000, resource + ": at least half a second of audio");
       }

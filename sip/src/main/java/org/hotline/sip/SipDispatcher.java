@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SIP stack's listener: sends each request to the call layer by method and answers the rest
- * (OPTIONS 200, SIP methods it does not serve 405, unknown methods 501). REGISTER never reaches
- * it: the registrar answers it before the transaction layer ({@link SipServer#answerStatelessly}).
- * Runs on JAIN-SIP's threads, so every branch returns at once; real work is handed over.
+ * (OPTIONS 200, SIP methods it does not serve 405, unknown methods 501). REGISTER never reaches it:
+ * the registrar answers it before the transaction layer ({@link SipServer#answerStatelessly}). Runs
+ * on JAIN-SIP's threads, so every branch returns at once; real work is handed over.
  */
 public final class SipDispatcher implements SipListener {
   private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
   static final String ALLOWED = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REGISTER";
+
   /** Methods defined for SIP that Hotline does not serve: 405. Any other method is unknown: 501. */
   static final Set<String> KNOWN_NOT_SERVED =
       Set.of("SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PRACK", "UPDATE", "PUBLISH");
@@ -85,9 +86,9 @@ public final class SipDispatcher implements SipListener {
   }
 
   /**
-   * RFC 3261 section 8.2.1: 405 to a method the UAS knows but does not serve; section 21.5.2:
-   * 501 to a method it does not know at all (RFC 4475 sections 3.1.1.2 and 3.1.1.5). Both list
-   * what is allowed.
+   * RFC 3261 section 8.2.1: 405 to a method the UAS knows but does not serve; section 21.5.2: 501
+   * to a method it does not know at all (RFC 4475 sections 3.1.1.2 and 3.1.1.5). Both list what is
+   * allowed.
    */
   private void notAllowed(RequestEvent event) {
     boolean known = KNOWN_NOT_SERVED.contains(event.getRequest().getMethod());
@@ -127,7 +128,8 @@ public final class SipDispatcher implements SipListener {
 
   @Override
   public void processIOException(IOExceptionEvent event) {
-    log.debug("SIP I/O error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    log.debug(
+        "SIP I/O error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
   }
 
   @Override

@@ -17,7 +17,8 @@ import org.hotline.core.agent.Agent;
 public final class AcdRoutes {
   private AcdRoutes() {}
 
-  public static void addTo(Router router, Node node, DataLayer data, SecurityLayer security, Telephony telephony) {
+  public static void addTo(
+      Router router, Node node, DataLayer data, SecurityLayer security, Telephony telephony) {
     Acd acd = telephony.acd();
     router.get("/api/queues", Access.loggedIn(), new QueuesRoute(acd));
     new QueueSettingsRoute(data.queueSettings(), acd).addTo(router);

@@ -10,8 +10,8 @@ import org.hotline.core.event.EventBus;
 
 /**
  * Where the IVR's callback requests go: stored first, then published as {@link
- * CallbackEvent.Requested}, which {@link AcdCallbacks} hands to the ACD. The IVR's flows are
- * loaded before the ACD exists; the bus joins them without either knowing the other.
+ * CallbackEvent.Requested}, which {@link AcdCallbacks} hands to the ACD. The IVR's flows are loaded
+ * before the ACD exists; the bus joins them without either knowing the other.
  */
 final class CallbackIntake implements CallbackRequests {
   private final CallbackRepository repository;
@@ -25,7 +25,8 @@ final class CallbackIntake implements CallbackRequests {
   }
 
   @Override
-  public CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince) {
+  public CallbackRequest request(
+      String callId, String number, String queue, int priority, Instant placeSince) {
     CallbackRequest stored = repository.request(callId, number, queue, priority, placeSince);
     bus.publish(new CallbackEvent.Requested(stored, clock.instant()));
     return stored;

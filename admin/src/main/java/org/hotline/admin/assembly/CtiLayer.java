@@ -27,24 +27,36 @@ public final class CtiLayer {
 
   /** Starts following the bus for the CTI bridge and adds its routes; returns the events feed. */
   public static CtiEvents open(
-      Router router, Node node, DataLayer data, SecurityLayer security, Telephony telephony, WallboardFeed wallboard) {
+      Router router,
+      Node node,
+      DataLayer data,
+      SecurityLayer security,
+      Telephony telephony,
+      WallboardFeed wallboard) {
     var cdrs = data.cdrs();
-    CtiEvents events = new CtiEvents(
-        node.bus(),
-        new ScreenPops(data.callerLocator(), data.customers()::findByNumber, cdrs::lastCallsFrom, data.tickets()::recentFor),
-        node.calls(),
-        node.clock(),
-        node.metrics());
+    CtiEvents events =
+        new CtiEvents(
+            node.bus(),
+            new ScreenPops(
+                data.callerLocator(),
+                data.customers()::findByNumber,
+                cdrs::lastCallsFrom,
+                data.tickets()::recentFor),
+            node.calls(),
+            node.clock(),
+            node.metrics());
     events.warmUp(data.callerLocator().exampleNumber());
-    AgentDesk desk = new AgentDesk(
-        telephony.acd(),
-        node.config().acd().breakReasons(),
-        cdrs,
-        events.offeredCalls(),
-        node.database().writes(),
-        telephony.calls().deskControl());
+    AgentDesk desk =
+        new AgentDesk(
+            telephony.acd(),
+            node.config().acd().breakReasons(),
+            cdrs,
+            events.offeredCalls(),
+            node.database().writes(),
+            telephony.calls().deskControl());
     // A ticket about a call finds its caller: the live call's while it is on, the CDR's after.
-    CallNumbers callers = callId -> events.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
+    CallNumbers callers =
+        callId -> events.offeredCalls().caller(callId).or(() -> cdrs.find(callId).map(Cdr::caller));
     new TicketsRoute(new TicketIntake(data.tickets(), data.customers(), callers)).addTo(router);
     new WallboardRoute(wallboard).addTo(router);
     // Agents and integrations connect; a supervisor watches every agent read-only.

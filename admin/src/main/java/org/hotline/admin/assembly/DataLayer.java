@@ -49,10 +49,14 @@ public record DataLayer(
     AgentRepository agents = new AgentRepository(dsl, clock);
     PasswordHash hasher = new PasswordHash();
     new DemoAgentsBootstrap(agents, config.sip().realm(), hasher, System.out)
-        .run(config.demo(), DemoAgentsBootstrap.beyondLoopback(config.sip().host(), config.http().host()));
+        .run(
+            config.demo(),
+            DemoAgentsBootstrap.beyondLoopback(config.sip().host(), config.http().host()));
     // Subscribes itself: every agent state change is stored on the write pool.
-    new AgentEventRecorder(new AgentEventRepository(dsl, clock), node.database().writes(), node.bus(), node.metrics());
-    CallerLocator callerLocator = new CallerLocator(config.location().defaultRegion(), config.location().language());
+    new AgentEventRecorder(
+        new AgentEventRepository(dsl, clock), node.database().writes(), node.bus(), node.metrics());
+    CallerLocator callerLocator =
+        new CallerLocator(config.location().defaultRegion(), config.location().language());
     CdrRepository cdrs = new CdrRepository(dsl, clock);
     return new DataLayer(
         agents,
@@ -62,7 +66,8 @@ public record DataLayer(
         cdrs,
         // Region and carrier are looked up on the write pool, off the call's path.
         new CdrWriter(cdrs, callerLocator, node.database().writes(), node.metrics()),
-        new CustomerDirectory(new CustomerRepository(dsl, clock), callerLocator, config.customers().levels()),
+        new CustomerDirectory(
+            new CustomerRepository(dsl, clock), callerLocator, config.customers().levels()),
         new VoicemailRepository(dsl, config.ivr().voicemailDir()),
         new CallbackRepository(dsl, clock),
         new QueueSettingsRepository(dsl),

@@ -41,16 +41,31 @@ public final class WebRoutes {
    * @param reloader re-reads the IVR flows file for {@code POST /api/admin/reload}
    */
   public static Router build(
-      Node node, DataLayer data, SecurityLayer security, Supplier<Optional<String>> problem, ReloadRoute.Reloader reloader) {
+      Node node,
+      DataLayer data,
+      SecurityLayer security,
+      Supplier<Optional<String>> problem,
+      ReloadRoute.Reloader reloader) {
     HotlineConfig config = node.config();
     var clock = node.clock();
-    Router router = new Router(node.calls(), node.metrics(), security.gate(), security.auditLog())
-        .get("/health", Access.open(), new HealthRoute(problem))
-        .get("/metrics", config.http().metricsOpen() ? Access.open() : Access.roles(SUPERVISOR, ADMIN), new MetricsRoute(node.metrics()))
-        .post("/api/admin/reload", Access.roles(ADMIN), new ReloadRoute(reloader));
+    Router router =
+        new Router(node.calls(), node.metrics(), security.gate(), security.auditLog())
+            .get("/health", Access.open(), new HealthRoute(problem))
+            .get(
+                "/metrics",
+                config.http().metricsOpen() ? Access.open() : Access.roles(SUPERVISOR, ADMIN),
+                new MetricsRoute(node.metrics()))
+            .post("/api/admin/reload", Access.roles(ADMIN), new ReloadRoute(reloader));
     addAccounts(router, node, data, security);
-    router.get("/api/cdrs", Access.roles(SUPERVISOR, ADMIN, INTEGRATION, AGENT), new CdrsRoute(data.cdrs(), clock))
-        .get("/api/callbacks", Access.roles(SUPERVISOR, ADMIN, INTEGRATION), new CallbacksRoute(data.callbacks()));
+    router
+        .get(
+            "/api/cdrs",
+            Access.roles(SUPERVISOR, ADMIN, INTEGRATION, AGENT),
+            new CdrsRoute(data.cdrs(), clock))
+        .get(
+            "/api/callbacks",
+            Access.roles(SUPERVISOR, ADMIN, INTEGRATION),
+            new CallbacksRoute(data.callbacks()));
     new CustomersRoute(data.customers(), config.customers().importMaxBytes()).addTo(router);
     new ReportsRoute(data.reports(), clock).addTo(router);
     new VoicemailRoute(data.voicemail(), clock).addTo(router);
@@ -59,10 +74,12 @@ public final class WebRoutes {
   }
 
   /** Logins and sessions, users, an agent's own desk password, the audit log. */
-  private static void addAccounts(Router router, Node node, DataLayer data, SecurityLayer security) {
+  private static void addAccounts(
+      Router router, Node node, DataLayer data, SecurityLayer security) {
     HotlineConfig config = node.config();
     boolean secureCookies = config.http().secureCookies();
-    new LoginRoute(security.tokens(), security.logins(), secureCookies, config.acd().breakReasons()).addTo(router);
+    new LoginRoute(security.tokens(), security.logins(), secureCookies, config.acd().breakReasons())
+        .addTo(router);
     new UsersRoute(
             data.users(),
             data.hasher(),
@@ -71,19 +88,29 @@ public final class WebRoutes {
             security.logins(),
             node.clock())
         .addTo(router);
-    new OwnPasswordRoute(data.agents(), data.users(), data.hasher(), security.logins(), security.tokens(), secureCookies)
+    new OwnPasswordRoute(
+            data.agents(),
+            data.users(),
+            data.hasher(),
+            security.logins(),
+            security.tokens(),
+            secureCookies)
         .addTo(router);
     new AuditRoute(data.audit(), node.clock()).addTo(router);
   }
 
-  /** The agent desktop, the console (also at {@code /}), the wallboard, what they share, ECharts. */
+  /**
+   * The agent desktop, the console (also at {@code /}), the wallboard, what they share, ECharts.
+   */
   private static void addPages(Router router) {
     ClassLoader pages = WebRoutes.class.getClassLoader();
     new StaticRoute("/shared", PAGES + "shared", pages).addTo(router);
     new StaticRoute("/agent", PAGES + "agent", pages).addTo(router);
     // ECharts places its tooltips and legends with style attributes.
-    StaticRoute console = new StaticRoute("/console", PAGES + "console", pages).allowingStyleAttributes();
-    console.addTo(router)
+    StaticRoute console =
+        new StaticRoute("/console", PAGES + "console", pages).allowingStyleAttributes();
+    console
+        .addTo(router)
         .get("/", Access.open(), console::index)
         .route(HttpMethod.HEAD, "/", Access.open(), console::index);
     new StaticRoute("/wallboard", PAGES + "wallboard", pages).addTo(router);

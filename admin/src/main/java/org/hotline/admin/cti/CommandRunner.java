@@ -22,15 +22,15 @@ import org.slf4j.MDC;
  * its outcome into the reply or error frame.
  *
  * <p>A command is {@code {"type": "set-state", "id": "c1", ...fields}}. An agent's command acts on
- * the agent; naming another agent in {@code agentId} is {@code forbidden}. An integration's
- * command must name its agent in {@code agentId}. Errors, in the order they are looked for: {@code
+ * the agent; naming another agent in {@code agentId} is {@code forbidden}. An integration's command
+ * must name its agent in {@code agentId}. Errors, in the order they are looked for: {@code
  * bad-json} (not a JSON object), {@code bad-argument} (no {@code type}), {@code forbidden}, {@code
- * bad-argument} (an integration's missing {@code agentId}), then {@code unknown-command} and
- * {@code bad-argument} from reading the command ({@link CtiCodec#command}), the bridge's own codes,
- * and {@code internal} when the bridge failed unexpectedly (logged, not shown).
+ * bad-argument} (an integration's missing {@code agentId}), then {@code unknown-command} and {@code
+ * bad-argument} from reading the command ({@link CtiCodec#command}), the bridge's own codes, and
+ * {@code internal} when the bridge failed unexpectedly (logged, not shown).
  *
- * <p>Meter {@code hotline.cti.commands} counts commands by {@code result}: {@code reply} or
- * {@code error}.
+ * <p>Meter {@code hotline.cti.commands} counts commands by {@code result}: {@code reply} or {@code
+ * error}.
  */
 final class CommandRunner {
   private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
@@ -54,7 +54,8 @@ final class CommandRunner {
   CompletableFuture<byte[]> run(Session session, String text) {
     Optional<ObjectNode> frame = CtiCodec.object(text);
     if (frame.isEmpty()) {
-      return failed(null, "bad-json", "a command is a JSON object: {\"type\": ..., \"id\": ..., ...}");
+      return failed(
+          null, "bad-json", "a command is a JSON object: {\"type\": ..., \"id\": ..., ...}");
     }
     ObjectNode command = frame.get();
     Object id = id(command.get("id"));
@@ -63,12 +64,19 @@ final class CommandRunner {
       return failed(id, "bad-argument", "type is required: the command to run");
     }
     if (!session.mayCommand()) {
-      return failed(id, "forbidden", "a " + session.user().role().id() + " watches CTI read-only: commands are for agents and integrations");
+      return failed(
+          id,
+          "forbidden",
+          "a "
+              + session.user().role().id()
+              + " watches CTI read-only: commands are for agents and integrations");
     }
     JsonNode named = command.get("agentId");
     String agentId;
     if (session.isAgent()) {
-      if (named != null && !named.isNull() && !(named.isTextual() && session.user().name().equals(named.textValue()))) {
+      if (named != null
+          && !named.isNull()
+          && !(named.isTextual() && session.user().name().equals(named.textValue()))) {
         return failed(id, "forbidden", "an agent's commands act on the agent only");
       }
       agentId = session.user().name();
@@ -97,7 +105,8 @@ final class CommandRunner {
   private CompletableFuture<byte[]> call(Object id, String agentId, CtiCommand command) {
     CompletableFuture<Reply> result;
     try {
-      result = Objects.requireNonNull(commands.run(agentId, command), "CtiCommands.run answered null");
+      result =
+          Objects.requireNonNull(commands.run(agentId, command), "CtiCommands.run answered null");
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
@@ -108,7 +117,10 @@ final class CommandRunner {
             return CtiJson.reply(id, reply);
           }
           errors.increment();
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          Throwable cause =
+              failure instanceof CompletionException && failure.getCause() != null
+                  ? failure.getCause()
+                  : failure;
           if (cause instanceof CtiCommandException e) {
             return CtiJson.error(id, e.code(), e.getMessage());
           }

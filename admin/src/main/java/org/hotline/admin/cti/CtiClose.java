@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
  * section 7.4; codes 4000-4999 are the application's own) and the {@code reason} tag of meter
  * {@code hotline.cti.closes}.
  *
- * <p>4401 and 4408 borrow the meaning of HTTP 401 and 408 so a client can tell "log in" from
- * "log in again".
+ * <p>4401 and 4408 borrow the meaning of HTTP 401 and 408 so a client can tell "log in" from "log
+ * in again".
  */
 enum CtiClose {
   /** No token, or one never issued: 4401 "log in first". */

@@ -28,18 +28,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One logged-in CTI connection, after the WebSocket handshake: writes the messages for its
- * session, runs the commands it reads, and closes when the session ends.
+ * One logged-in CTI connection, after the WebSocket handshake: writes the messages for its session,
+ * runs the commands it reads, and closes when the session ends.
  *
  * <ul>
  *   <li>Outbound: at most {@link #MAX_PENDING} messages may wait to be written to the socket; one
- *       more closes the connection with 1008 "too slow" (the messages already waiting go first,
- *       and the socket is closed after {@link #CLOSE_GRACE} whatever happens), so a client that
- *       does not read costs a bounded amount of memory and never holds up the others.
- *   <li>Inbound: text frames are commands, run by a {@link CommandRunner} on the executor, never
- *       on the event loop; at most {@link #MAX_IN_FLIGHT} at a time, then the connection stops
- *       reading until one is answered. A binary frame is answered with a {@code bad-frame} error.
- *       Pings are answered with pongs; a close is echoed.
+ *       more closes the connection with 1008 "too slow" (the messages already waiting go first, and
+ *       the socket is closed after {@link #CLOSE_GRACE} whatever happens), so a client that does
+ *       not read costs a bounded amount of memory and never holds up the others.
+ *   <li>Inbound: text frames are commands, run by a {@link CommandRunner} on the executor, never on
+ *       the event loop; at most {@link #MAX_IN_FLIGHT} at a time, then the connection stops reading
+ *       until one is answered. A binary frame is answered with a {@code bad-frame} error. Pings are
+ *       answered with pongs; a close is echoed.
  *   <li>The session is checked every so often: expired closes with 4408, logged out with 4401.
  *   <li>Keep-alive: after {@link #PING_AFTER} without hearing from the client it is pinged; if it
  *       stays silent as long again (no pong), the connection is closed with 1001.
@@ -58,8 +58,8 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
   static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   /**
-   * Time without hearing from the client after which it is pinged, and after the ping, the time
-   * it has to answer before it is taken as gone.
+   * Time without hearing from the client after which it is pinged, and after the ping, the time it
+   * has to answer before it is taken as gone.
    */
   static final Duration PING_AFTER = Duration.ofSeconds(30);
 
@@ -73,19 +73,29 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
+
   /** Commands running. Event loop only. */
   private int inFlight;
+
   private ScheduledFuture<?> check;
 
   CtiConnection(
-      Session session, TokenService tokens, CommandRunner runner, Executor executor, Duration sessionCheck, MeterRegistry meters) {
+      Session session,
+      TokenService tokens,
+      CommandRunner runner,
+      Executor executor,
+      Duration sessionCheck,
+      MeterRegistry meters) {
     this.session = session;
     this.tokens = tokens;
     this.runner = runner;
     this.executor = executor;
     this.sessionCheck = sessionCheck;
     this.meters = meters;
-    this.sent = Counter.builder("hotline.cti.messages.sent").description("CTI messages written to connections").register(meters);
+    this.sent =
+        Counter.builder("hotline.cti.messages.sent")
+            .description("CTI messages written to connections")
+            .register(meters);
   }
 
   /** The session the connection belongs to. */
@@ -117,15 +127,23 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
             });
   }
 
-  /** Closes the connection with {@code why}'s code and reason; the first call wins. From any thread. */
+  /**
+   * Closes the connection with {@code why}'s code and reason; the first call wins. From any thread.
+   */
   void close(CtiClose why) {
     Channel ch = channel;
     if (ch == null || !closing.compareAndSet(false, true)) {
       return;
     }
     why.count(meters);
-    log.info("closing the CTI connection of {} from {}: {} {}", session, ch.remoteAddress(), why.code(), why.reason());
-    ch.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason())).addListener(ChannelFutureListener.CLOSE);
+    log.info(
+        "closing the CTI connection of {} from {}: {} {}",
+        session,
+        ch.remoteAddress(),
+        why.code(),
+        why.reason());
+    ch.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason()))
+        .addListener(ChannelFutureListener.CLOSE);
     ch.eventLoop().schedule(() -> ch.close(), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -133,7 +151,8 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
     long every = sessionCheck.toMillis();
-    check = ctx.executor().scheduleAtFixedRate(this::checkSession, every, every, TimeUnit.MILLISECONDS);
+    check =
+        ctx.executor().scheduleAtFixedRate(this::checkSession, every, every, TimeUnit.MILLISECONDS);
     ctx.channel().closeFuture().addListener(f -> check.cancel(false));
   }
 
@@ -144,12 +163,15 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
     switch (frame) {
       case TextWebSocketFrame text -> command(ctx, text.text());
-      case PingWebSocketFrame ping -> ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      case PingWebSocketFrame ping ->
+          ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
       case CloseWebSocketFrame close -> {
         closing.set(true);
         ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
       }
-      case BinaryWebSocketFrame binary -> send(CtiJson.error(null, "bad-frame", "frames are JSON text; binary frames are not read"));
+      case BinaryWebSocketFrame binary ->
+          send(
+              CtiJson.error(null, "bad-frame", "frames are JSON text; binary frames are not read"));
       default -> {
         // pongs: the client is alive, which the idle handler has seen already
       }
@@ -228,7 +250,11 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
       close(CtiClose.TOO_BIG);
       return;
     }
-    log.debug("CTI connection of {} from {} failed: {}", session, ctx.channel().remoteAddress(), cause.toString());
+    log.debug(
+        "CTI connection of {} from {} failed: {}",
+        session,
+        ctx.channel().remoteAddress(),
+        cause.toString());
     ctx.close();
   }
 }

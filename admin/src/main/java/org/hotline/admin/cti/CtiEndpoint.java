@@ -29,15 +29,15 @@ import org.slf4j.LoggerFactory;
  * The {@code /cti} WebSocket (RFC 6455): the CTI bridge's events out to agent desktops and
  * integrations, their commands in, as JSON text frames of at most {@link #MAX_FRAME} bytes.
  *
- * <p>The handshake carries the session token, in {@code ?token=} or the {@link SessionCookie}
- * (the cookie only from a page of this server: an {@code Origin} other than the {@code Host} is
+ * <p>The handshake carries the session token, in {@code ?token=} or the {@link SessionCookie} (the
+ * cookie only from a page of this server: an {@code Origin} other than the {@code Host} is
  * ignored), and is checked by the router like any request: its gate, then the route's {@link
  * Access} (agents, integrations and supervisors connect; a supervisor only watches, see {@link
  * Session#mayCommand()}). A refused one completes its handshake and is closed at once ({@link
- * #refuse}) with 4401 "log in first", 4408 "session expired" for a token that has run out, or
- * 4403 "not allowed" for a role the access does not admit; a password instead of a session (HTTP
- * Basic) is 4401 too, for a connection lives as long as its session. See {@link CtiClose} for
- * every close code. A logged-in connection is a {@link CtiConnection}.
+ * #refuse}) with 4401 "log in first", 4408 "session expired" for a token that has run out, or 4403
+ * "not allowed" for a role the access does not admit; a password instead of a session (HTTP Basic)
+ * is 4401 too, for a connection lives as long as its session. See {@link CtiClose} for every close
+ * code. A logged-in connection is a {@link CtiConnection}.
  *
  * <p>Meters: {@code hotline.cti.connections} (gauge), {@code hotline.cti.messages.sent}, {@code
  * hotline.cti.commands{result}}, {@code hotline.cti.closes{reason}}.
@@ -63,8 +63,9 @@ public final class CtiEndpoint implements WebSocketRoute {
   private final CtiFeed feed;
 
   /**
-   * Subscribes to {@code feed} and to the sessions {@code tokens} ends at once; a connection gets {@link CtiFeed#current() how things
-   * stand} when it opens (what its session sees of it), then the messages published from then on.
+   * Subscribes to {@code feed} and to the sessions {@code tokens} ends at once; a connection gets
+   * {@link CtiFeed#current() how things stand} when it opens (what its session sees of it), then
+   * the messages published from then on.
    *
    * @param tokens the sessions logins issued
    * @param feed where the CTI messages come from
@@ -73,7 +74,11 @@ public final class CtiEndpoint implements WebSocketRoute {
    * @param meters where the endpoint's counts go
    */
   public CtiEndpoint(
-      TokenService tokens, CtiFeed feed, CtiCommands commands, Executor executor, MeterRegistry meters) {
+      TokenService tokens,
+      CtiFeed feed,
+      CtiCommands commands,
+      Executor executor,
+      MeterRegistry meters) {
     this(tokens, feed, commands, executor, meters, SESSION_CHECK);
   }
 
@@ -103,38 +108,57 @@ public final class CtiEndpoint implements WebSocketRoute {
 
   /**
    * Makes the connection of {@code request}'s session a {@link CtiConnection}, subscribed to the
-   * fan-out before the handshake answer leaves, so a client that has its 101 misses no event:
-   * this runs on the channel's event loop, and a message published meanwhile on another thread
-   * is written by a task after this one, so after the answer. How things stand follows the
-   * answer ({@link Opened}).
+   * fan-out before the handshake answer leaves, so a client that has its 101 misses no event: this
+   * runs on the channel's event loop, and a message published meanwhile on another thread is
+   * written by a task after this one, so after the answer. How things stand follows the answer
+   * ({@link Opened}).
    *
    * @throws UnauthenticatedException 401 when the sender proved no session (or it ended since)
    */
   @Override
   public void open(ChannelPipeline pipeline, Request request) {
     Principal principal = request.principal();
-    Session session = tokens.find(principal == null ? null : principal.session())
-        .orElseThrow(() -> new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "log in first: CTI needs a session"));
+    Session session =
+        tokens
+            .find(principal == null ? null : principal.session())
+            .orElseThrow(
+                () ->
+                    new UnauthenticatedException(
+                        HttpResponseStatus.UNAUTHORIZED, "log in first: CTI needs a session"));
     Channel channel = pipeline.channel();
-    pipeline.replace("idle", "idle", new IdleStateHandler(CtiConnection.PING_AFTER.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    CtiConnection connection = new CtiConnection(session, tokens, commands, executor, sessionCheck, meters);
+    pipeline.replace(
+        "idle",
+        "idle",
+        new IdleStateHandler(CtiConnection.PING_AFTER.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    CtiConnection connection =
+        new CtiConnection(session, tokens, commands, executor, sessionCheck, meters);
     pipeline.addLast("cti-opened", new Opened(connection));
     pipeline.addLast("cti", connection);
     fanout.add(connection);
-    channel.closeFuture().addListener(f -> {
-      fanout.remove(connection);
-      log.info("{} disconnected from CTI", connection.session());
-    });
+    channel
+        .closeFuture()
+        .addListener(
+            f -> {
+              fanout.remove(connection);
+              log.info("{} disconnected from CTI", connection.session());
+            });
   }
 
   @Override
   public void refuse(Channel channel, UnauthenticatedException why) {
-    CtiClose close = why.status().equals(HttpResponseStatus.FORBIDDEN) ? CtiClose.FORBIDDEN
-        : why.expired() ? CtiClose.EXPIRED
-        : CtiClose.UNAUTHENTICATED;
+    CtiClose close =
+        why.status().equals(HttpResponseStatus.FORBIDDEN)
+            ? CtiClose.FORBIDDEN
+            : why.expired() ? CtiClose.EXPIRED : CtiClose.UNAUTHENTICATED;
     close.count(meters);
-    log.info("CTI connection from {} refused: {} {}", channel.remoteAddress(), close.code(), close.reason());
-    channel.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason())).addListener(ChannelFutureListener.CLOSE);
+    log.info(
+        "CTI connection from {} refused: {} {}",
+        channel.remoteAddress(),
+        close.code(),
+        close.reason());
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason()))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Sends a new connection how things stand, once its handshake answer is out; then makes way. */
@@ -156,7 +180,8 @@ public final class CtiEndpoint implements WebSocketRoute {
             connection.send(CtiJson.event(now));
           }
         }
-        log.info("{} connected to CTI from {}", connection.session(), ctx.channel().remoteAddress());
+        log.info(
+            "{} connected to CTI from {}", connection.session(), ctx.channel().remoteAddress());
       }
     }
   }

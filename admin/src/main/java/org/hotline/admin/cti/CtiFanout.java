@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands each CTI message to the open connections whose session {@link Session#sees sees} it. A
- * message is written as JSON once, however many connections get it, and handing it over never
- * waits for a connection: each has its own bounded backlog.
+ * message is written as JSON once, however many connections get it, and handing it over never waits
+ * for a connection: each has its own bounded backlog.
  *
  * <p>Meter {@code hotline.cti.connections}: the connections open now.
  */
@@ -35,7 +35,9 @@ final class CtiFanout {
     connections.remove(connection);
   }
 
-  /** Closes the connections of {@code session}, which has ended (4401): from any thread, at once. */
+  /**
+   * Closes the connections of {@code session}, which has ended (4401): from any thread, at once.
+   */
   void ended(Session session) {
     for (CtiConnection connection : connections) {
       if (connection.session().token().equals(session.token())) {

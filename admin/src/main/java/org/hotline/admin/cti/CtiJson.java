@@ -6,9 +6,9 @@ import org.hotline.cti.protocol.ErrorReply;
 import org.hotline.cti.protocol.Reply;
 
 /**
- * The JSON text of CTI frames, as {@link CtiCodec} writes the protocol's messages: events as
- * {@code {"type", ...fields}}, replies as {@code {"type": "reply", "id", "ok": true, ...result}},
- * errors as {@code {"type": "error", "id", "code", "message"}}.
+ * The JSON text of CTI frames, as {@link CtiCodec} writes the protocol's messages: events as {@code
+ * {"type", ...fields}}, replies as {@code {"type": "reply", "id", "ok": true, ...result}}, errors
+ * as {@code {"type": "error", "id", "code", "message"}}.
  */
 final class CtiJson {
   private CtiJson() {}

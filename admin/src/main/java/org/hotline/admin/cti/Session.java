@@ -2,9 +2,9 @@ package org.hotline.admin.cti;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.hotline.cti.protocol.CtiMessage;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
+import org.hotline.cti.protocol.CtiMessage;
 
 /**
  * A login: the token that stands for it, who logged in and until when it holds.
@@ -23,7 +23,9 @@ public record Session(String token, User user, Instant expiresAt, String csrfTok
     Objects.requireNonNull(csrfToken, "csrfToken");
   }
 
-  /** A session whose CSRF token is its token's (for tests and clients that never use the cookie). */
+  /**
+   * A session whose CSRF token is its token's (for tests and clients that never use the cookie).
+   */
   public Session(String token, User user, Instant expiresAt) {
     this(token, user, expiresAt, token);
   }
@@ -33,14 +35,16 @@ public record Session(String token, User user, Instant expiresAt, String csrfTok
     return user.role() == Role.AGENT;
   }
 
-  /** Whether the session may send CTI commands: agents and integrations; a supervisor only watches. */
+  /**
+   * Whether the session may send CTI commands: agents and integrations; a supervisor only watches.
+   */
   public boolean mayCommand() {
     return user.role() == Role.AGENT || user.role() == Role.INTEGRATION;
   }
 
   /**
-   * Whether {@code message} is for this session: an integration or a supervisor sees every
-   * message, an agent those about themselves and those about no agent.
+   * Whether {@code message} is for this session: an integration or a supervisor sees every message,
+   * an agent those about themselves and those about no agent.
    */
   public boolean sees(CtiMessage message) {
     return !isAgent() || message.aboutAgent().map(user.name()::equals).orElse(true);
@@ -49,6 +53,12 @@ public record Session(String token, User user, Instant expiresAt, String csrfTok
   /** Who logged in, for log lines, without the token. */
   @Override
   public String toString() {
-    return "Session[user=" + user.name() + ", role=" + user.role().id() + ", expiresAt=" + expiresAt + "]";
+    return "Session[user="
+        + user.name()
+        + ", role="
+        + user.role().id()
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }

@@ -10,9 +10,9 @@ import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 
 /**
  * The {@code hotline_session} cookie that carries a session token for browsers: {@code HttpOnly}
- * (no script reads it) and {@code SameSite=Strict} (no other site's page sends it, which guards
- * the WebSocket and the API against cross-site requests), on {@code Path=/}, {@code Secure} when
- * the server is configured so. Written and read by Netty's RFC 6265 codecs ({@link
+ * (no script reads it) and {@code SameSite=Strict} (no other site's page sends it, which guards the
+ * WebSocket and the API against cross-site requests), on {@code Path=/}, {@code Secure} when the
+ * server is configured so. Written and read by Netty's RFC 6265 codecs ({@link
  * ServerCookieEncoder#STRICT}, {@link ServerCookieDecoder#STRICT}).
  */
 public final class SessionCookie {
@@ -26,7 +26,10 @@ public final class SessionCookie {
     return set(token, false);
   }
 
-  /** The {@code Set-Cookie} value that gives the browser {@code token}, marked {@code Secure} (HTTPS only) when {@code secure}. */
+  /**
+   * The {@code Set-Cookie} value that gives the browser {@code token}, marked {@code Secure} (HTTPS
+   * only) when {@code secure}.
+   */
   public static String set(String token, boolean secure) {
     return ServerCookieEncoder.STRICT.encode(cookie(token, secure));
   }
@@ -36,7 +39,10 @@ public final class SessionCookie {
     return clear(false);
   }
 
-  /** The {@code Set-Cookie} value that makes the browser forget the cookie, {@code Secure} when {@code secure}. */
+  /**
+   * The {@code Set-Cookie} value that makes the browser forget the cookie, {@code Secure} when
+   * {@code secure}.
+   */
   public static String clear(boolean secure) {
     Cookie cleared = cookie("", secure);
     cleared.setMaxAge(0);

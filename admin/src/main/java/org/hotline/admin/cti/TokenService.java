@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session tokens of logged-in users, in memory: each a random 256-bit value (URL-safe
- * base64, no padding) valid for the configured time from login until logout, with a CSRF token
- * of its own made the same way.
+ * The session tokens of logged-in users, in memory: each a random 256-bit value (URL-safe base64,
+ * no padding) valid for the configured time from login until logout, with a CSRF token of its own
+ * made the same way.
  *
- * <p>An expired token is remembered for one more lifetime, so that a client showing it is told
- * its session expired rather than that it never logged in; then it is forgotten. Tokens do not
- * outlive the process: a restart logs everyone out.
+ * <p>An expired token is remembered for one more lifetime, so that a client showing it is told its
+ * session expired rather than that it never logged in; then it is forgotten. Tokens do not outlive
+ * the process: a restart logs everyone out.
  *
  * <p>A session ended before it expires (a logout; its user disabled, deleted, or given another
  * password or role) is told to the {@link #onEnd listeners}, so that connections it opened (a
@@ -62,8 +62,8 @@ public final class TokenService {
   }
 
   /**
-   * Ends every session of user {@code name} (an agent's id): disabled, deleted or given a new
-   * role or password.
+   * Ends every session of user {@code name} (an agent's id): disabled, deleted or given a new role
+   * or password.
    *
    * @return how many sessions ended
    */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.hotline.core.user.Role;
 
 /**
- * Who may use a route, declared where the route is registered ({@link Router#get(String,
- * Access, RouteHandler)}): nobody may register a route without saying it.
+ * Who may use a route, declared where the route is registered ({@link Router#get(String, Access,
+ * RouteHandler)}): nobody may register a route without saying it.
  *
  * <ul>
  *   <li>{@link #open()}: anyone, without credentials (health, login, the pages themselves)
@@ -48,7 +48,8 @@ public final class Access {
    */
   public static Access roles(Role... roles) {
     if (roles == null || roles.length == 0) {
-      throw new IllegalArgumentException("a route names the roles that may use it, or is Access.open()");
+      throw new IllegalArgumentException(
+          "a route names the roles that may use it, or is Access.open()");
     }
     EnumSet<Role> set = EnumSet.noneOf(Role.class);
     Arrays.stream(roles).map(r -> Objects.requireNonNull(r, "role")).forEach(set::add);
@@ -61,8 +62,8 @@ public final class Access {
   }
 
   /**
-   * This access, and besides users of {@code role} when {@code ownerOf} finds their own name in
-   * the request (null when the request names no owner).
+   * This access, and besides users of {@code role} when {@code ownerOf} finds their own name in the
+   * request (null when the request names no owner).
    */
   public Access orOwn(Role role, Function<Request, String> ownerOf) {
     if (open) {
@@ -71,7 +72,11 @@ public final class Access {
     if (roles.contains(role)) {
       throw new IllegalArgumentException(role.id() + " may use the route anyway");
     }
-    return new Access(false, EnumSet.copyOf(roles), Objects.requireNonNull(role, "role"), Objects.requireNonNull(ownerOf, "ownerOf"));
+    return new Access(
+        false,
+        EnumSet.copyOf(roles),
+        Objects.requireNonNull(role, "role"),
+        Objects.requireNonNull(ownerOf, "ownerOf"));
   }
 
   /** Whether the route needs no credentials. */
@@ -79,7 +84,9 @@ public final class Access {
     return open;
   }
 
-  /** Whether a user of {@code role} may use the route at all (on some object, for an owner role). */
+  /**
+   * Whether a user of {@code role} may use the route at all (on some object, for an owner role).
+   */
   public boolean admits(Role role) {
     return open || roles.contains(role) || role == ownerRole;
   }

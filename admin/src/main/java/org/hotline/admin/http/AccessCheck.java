@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one check every request to a route passes, whatever its kind: a request answered whole,
- * the head of an upload, the start of a stream and each of its re-checks ({@link Admission}),
- * a WebSocket upgrade. The {@link Gate} tells who sends the request, the route's {@link Access}
+ * The one check every request to a route passes, whatever its kind: a request answered whole, the
+ * head of an upload, the start of a stream and each of its re-checks ({@link Admission}), a
+ * WebSocket upgrade. The {@link Gate} tells who sends the request, the route's {@link Access}
  * whether they may. Runs on a worker, never on an event loop: the gate may hash a password.
  */
 final class AccessCheck {
@@ -38,8 +38,14 @@ final class AccessCheck {
     }
     Principal principal = gate.authenticate(request);
     if (!access.permits(principal, request.as(principal))) {
-      log.info("{} {} refused to {} ({})", request.method(), request.path(), principal.name(), principal.role().id());
-      throw new UnauthenticatedException(HttpResponseStatus.FORBIDDEN,
+      log.info(
+          "{} {} refused to {} ({})",
+          request.method(),
+          request.path(),
+          principal.name(),
+          principal.role().id());
+      throw new UnauthenticatedException(
+          HttpResponseStatus.FORBIDDEN,
           "a " + principal.role().id() + " may not " + request.method() + " " + request.path());
     }
     return principal;
@@ -47,9 +53,9 @@ final class AccessCheck {
 
   /**
    * How a stream of {@code request}, admitted by {@code access}, asks later whether its sender may
-   * still have it: {@link #admit} again, on {@code workers}. A session ended or expired, a
-   * password no longer right, a role the route does not admit, or a failure of the check, is a
-   * no; workers too busy to check say yes until the next time.
+   * still have it: {@link #admit} again, on {@code workers}. A session ended or expired, a password
+   * no longer right, a role the route does not admit, or a failure of the check, is a no; workers
+   * too busy to check say yes until the next time.
    */
   Admission admission(Access access, Request request, Executor workers) {
     if (access.isOpen()) {

@@ -3,10 +3,10 @@ package org.hotline.admin.http;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Whether the sender of a stream ({@link StreamRoute}) may still have it: its session not ended
- * or expired, its password still right, its role one the route admits. A stream's request is
- * checked once, when it comes; the stream asks this every so often after, so that a logout, an
- * expiry or an administrator's change ends it too.
+ * Whether the sender of a stream ({@link StreamRoute}) may still have it: its session not ended or
+ * expired, its password still right, its role one the route admits. A stream's request is checked
+ * once, when it comes; the stream asks this every so often after, so that a logout, an expiry or an
+ * administrator's change ends it too.
  */
 @FunctionalInterface
 public interface Admission {

@@ -34,13 +34,13 @@ import org.hotline.core.user.Passwords;
  *       deskPassword}: true or false, never the password)
  *   <li>{@code POST /api/agents/{id}/state} with {@code {"state": "ready"}}, {@code {"state":
  *       "break", "reason": "lunch"}} or {@code {"state": "logout"}}: sets the agent's state as
- *       their phone's feature codes or the agent desktop would; 202, applied in order with
- *       routing; an unknown agent is 404, an unknown state or break reason 400
+ *       their phone's feature codes or the agent desktop would; 202, applied in order with routing;
+ *       an unknown agent is 404, an unknown state or break reason 400
  *   <li>{@code PUT /api/agents/{id}} with {@code {"name": "Li Na", "sipUser": "1001", "password":
  *       "...", "deskPassword": "...", "queues": {"sales": 3, "support": 1}}} (queue to skill level,
- *       1 to 10): creates the agent or changes it. A new agent, or a new SIP user, without a
- *       {@code password} gets a random SIP password, in the answer's {@code generatedPassword}
- *       once; a new agent without a {@code deskPassword} gets a random desk password, in {@code
+ *       1 to 10): creates the agent or changes it. A new agent, or a new SIP user, without a {@code
+ *       password} gets a random SIP password, in the answer's {@code generatedPassword} once; a new
+ *       agent without a {@code deskPassword} gets a random desk password, in {@code
  *       generatedDeskPassword} once. Routing follows at once: an agent on a call keeps it
  *   <li>{@code PUT /api/agents/{id}/desk-password} with {@code {"password": "..."}} sets the
  *       agent's desk password, with {@code {}} resets it to a random one, in the answer's {@code
@@ -49,8 +49,8 @@ import org.hotline.core.user.Passwords;
  *       register
  * </ul>
  *
- * <p>The desk password opens the agent desktop, the CTI connection and the API for the agent; it
- * is never the SIP password, which opens nothing but the phone line. It is at least {@link
+ * <p>The desk password opens the agent desktop, the CTI connection and the API for the agent; it is
+ * never the SIP password, which opens nothing but the phone line. It is at least {@link
  * #MIN_DESK_PASSWORD} characters, and different from the SIP password given with it. A new SIP or
  * desk password ends the agent's sessions.
  */
@@ -71,24 +71,27 @@ public final class AgentsRoute {
   private final PasswordHash hasher;
 
   /**
-   * What follows a change to an agent: routing and registration see it at once, and whoever
-   * logged in with a password the agent no longer has is logged out.
+   * What follows a change to an agent: routing and registration see it at once, and whoever logged
+   * in with a password the agent no longer has is logged out.
    */
   public interface AgentChanges {
     /** The agent was created or changed. */
     void changed(Agent agent);
 
     /**
-     * The agent was given a password, SIP or desk (a new one, or with a new SIP user), after
-     * {@link #changed} when that was called: its sessions must end and remembered logins be
-     * forgotten, so the old password's logins go with it.
+     * The agent was given a password, SIP or desk (a new one, or with a new SIP user), after {@link
+     * #changed} when that was called: its sessions must end and remembered logins be forgotten, so
+     * the old password's logins go with it.
      */
     void passwordChanged(Agent agent);
 
     /** The agent was disabled: its sessions must end too. */
     void removed(Agent agent);
 
-    /** Whether {@code id} is taken by someone who is not an agent (a user), so no new agent may have it. */
+    /**
+     * Whether {@code id} is taken by someone who is not an agent (a user), so no new agent may have
+     * it.
+     */
     default boolean nameTaken(String id) {
       return false;
     }
@@ -120,7 +123,10 @@ public final class AgentsRoute {
   public Router addTo(Router router) {
     return router
         .get(PATH, Access.roles(SUPERVISOR, ADMIN, INTEGRATION), this::list)
-        .post(PATH + "/*", Access.roles(SUPERVISOR, ADMIN, INTEGRATION).orOwn(AGENT, AgentsRoute::agentOfState), this::setState)
+        .post(
+            PATH + "/*",
+            Access.roles(SUPERVISOR, ADMIN, INTEGRATION).orOwn(AGENT, AgentsRoute::agentOfState),
+            this::setState)
         .route(HttpMethod.PUT, PATH + "/*", Access.roles(ADMIN), this::put)
         .route(HttpMethod.DELETE, PATH + "/*", Access.roles(ADMIN), this::delete);
   }
@@ -131,7 +137,9 @@ public final class AgentsRoute {
     return rest.endsWith("/state") ? rest.substring(0, rest.length() - "/state".length()) : null;
   }
 
-  /** A generated SIP password's random bytes: 24 characters, beyond any guessing over the network. */
+  /**
+   * A generated SIP password's random bytes: 24 characters, beyond any guessing over the network.
+   */
   static final int GENERATED_PASSWORD_BYTES = 18;
 
   /** A generated desk password's random bytes: 16 characters, typed by a person now and then. */
@@ -164,9 +172,21 @@ public final class AgentsRoute {
     Set<String> withDesk = agents.withDeskPassword();
     List<Listed> listed =
         agents.all().stream()
-            .map(a -> new Listed(a.id(), a.name(), a.sipUser(), a.queues().stream().sorted().toList(), a.levels(),
-                states.getOrDefault(a.id(), AgentState.LOGGED_OUT).name().toLowerCase(java.util.Locale.ROOT),
-                withDesk.contains(a.id()), null, null))
+            .map(
+                a ->
+                    new Listed(
+                        a.id(),
+                        a.name(),
+                        a.sipUser(),
+                        a.queues().stream().sorted().toList(),
+                        a.levels(),
+                        states
+                            .getOrDefault(a.id(), AgentState.LOGGED_OUT)
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT),
+                        withDesk.contains(a.id()),
+                        null,
+                        null))
             .toList();
     return Response.json(HttpResponseStatus.OK, listed);
   }
@@ -179,7 +199,8 @@ public final class AgentsRoute {
     String id = rest.substring(0, rest.length() - "/state".length());
     Agent agent = agents.byId(id).orElse(null);
     if (agent == null) {
-      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
+      return Response.error(
+          HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
     }
     JsonNode body = request.jsonObject("{\"state\": \"ready\"}");
     String state = body.path("state").asText("");
@@ -189,11 +210,20 @@ public final class AgentsRoute {
       case "break" -> {
         String reason = body.path("reason").asText("");
         if (!breakReasons.contains(reason)) {
-          throw new BadRequestException("reason", "expected one of " + breakReasons.stream().sorted().toList() + ", got '" + BadRequestException.shown(reason) + "'");
+          throw new BadRequestException(
+              "reason",
+              "expected one of "
+                  + breakReasons.stream().sorted().toList()
+                  + ", got '"
+                  + BadRequestException.shown(reason)
+                  + "'");
         }
         control.pause(agent.id(), reason);
       }
-      default -> throw new BadRequestException("state", "expected ready, break or logout, got '" + BadRequestException.shown(state) + "'");
+      default ->
+          throw new BadRequestException(
+              "state",
+              "expected ready, break or logout, got '" + BadRequestException.shown(state) + "'");
     }
     return Response.json(HttpResponseStatus.ACCEPTED, Map.of("agent", agent.id(), "state", state));
   }
@@ -204,26 +234,45 @@ public final class AgentsRoute {
       return putDeskPassword(request, id.substring(0, id.length() - DESK_PASSWORD.length()));
     }
     if (!id.matches(ID)) {
-      throw new BadRequestException("id", "an agent id is 1 to 32 letters, digits, '.', '_' or '-', got '" + BadRequestException.shown(id) + "'");
+      throw new BadRequestException(
+          "id",
+          "an agent id is 1 to 32 letters, digits, '.', '_' or '-', got '"
+              + BadRequestException.shown(id)
+              + "'");
     }
     JsonNode body = request.jsonObject("{\"password\": \"...\", \"queues\": {\"sales\": 1}}");
     String sipUser = body.path("sipUser").asText(id);
     if (!sipUser.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new BadRequestException("sipUser", "1 to 64 letters, digits, '.', '_' or '-', got '" + BadRequestException.shown(sipUser) + "'");
+      throw new BadRequestException(
+          "sipUser",
+          "1 to 64 letters, digits, '.', '_' or '-', got '"
+              + BadRequestException.shown(sipUser)
+              + "'");
     }
     String name = body.path("name").asText(id);
     Map<String, Integer> levels = new java.util.TreeMap<>();
     JsonNode queues = body.path("queues");
     if (!queues.isObject()) {
-      throw new BadRequestException("queues", "expected an object of queue to skill level, such as {\"sales\": 1}");
+      throw new BadRequestException(
+          "queues", "expected an object of queue to skill level, such as {\"sales\": 1}");
     }
-    queues.fields().forEachRemaining(e -> {
-      if (!QueueSettings.QUEUE_NAME.matcher(e.getKey()).matches() || !e.getValue().canConvertToInt()
-          || e.getValue().asInt() < 1 || e.getValue().asInt() > 10) {
-        throw new BadRequestException("queues", "queue names are lower-case, levels 1 to 10; got " + e.getKey() + ": " + e.getValue());
-      }
-      levels.put(e.getKey(), e.getValue().asInt());
-    });
+    queues
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!QueueSettings.QUEUE_NAME.matcher(e.getKey()).matches()
+                  || !e.getValue().canConvertToInt()
+                  || e.getValue().asInt() < 1
+                  || e.getValue().asInt() > 10) {
+                throw new BadRequestException(
+                    "queues",
+                    "queue names are lower-case, levels 1 to 10; got "
+                        + e.getKey()
+                        + ": "
+                        + e.getValue());
+              }
+              levels.put(e.getKey(), e.getValue().asInt());
+            });
     Agent agent = new Agent(id, name, sipUser, levels.keySet(), levels);
     String password = body.path("password").asText("");
     if (!password.isEmpty() && password.length() < 6) {
@@ -231,11 +280,13 @@ public final class AgentsRoute {
     }
     String desk = deskPassword(body.path("deskPassword"), "deskPassword");
     if (desk != null && desk.equals(password)) {
-      throw new BadRequestException("deskPassword", "the desk password is not the SIP password: choose another");
+      throw new BadRequestException(
+          "deskPassword", "the desk password is not the SIP password: choose another");
     }
     boolean created = agents.byId(id).isEmpty();
     if (created && changes.nameTaken(id)) {
-      return Response.error(HttpResponseStatus.CONFLICT, "'" + id + "' is a user's name: an agent id may not be one");
+      return Response.error(
+          HttpResponseStatus.CONFLICT, "'" + id + "' is a user's name: an agent id may not be one");
     }
     String generated = null;
     if (password.isEmpty() && !agents.updateProfile(agent)) {
@@ -243,7 +294,8 @@ public final class AgentsRoute {
       generated = Passwords.random(GENERATED_PASSWORD_BYTES);
       password = generated;
     }
-    // A new agent (or a disabled one coming back) without a desk password gets a random one, shown once.
+    // A new agent (or a disabled one coming back) without a desk password gets a random one, shown
+    // once.
     String generatedDesk = null;
     if (desk == null && created) {
       generatedDesk = Passwords.random(GENERATED_DESK_PASSWORD_BYTES);
@@ -260,16 +312,26 @@ public final class AgentsRoute {
     if (!password.isEmpty() || desk != null) {
       changes.passwordChanged(agent);
     }
-    return Response.json(created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
-        new Listed(agent.id(), agent.name(), agent.sipUser(), agent.queues().stream().sorted().toList(), agent.levels(), null,
-            agents.deskPasswordHash(id).isPresent(), generated, generatedDesk));
+    return Response.json(
+        created ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
+        new Listed(
+            agent.id(),
+            agent.name(),
+            agent.sipUser(),
+            agent.queues().stream().sorted().toList(),
+            agent.levels(),
+            null,
+            agents.deskPasswordHash(id).isPresent(),
+            generated,
+            generatedDesk));
   }
 
   /** {@code PUT /api/agents/{id}/desk-password}: sets the desk password given, or a random one. */
   private Response putDeskPassword(Request request, String id) {
     Agent agent = agents.byId(id).orElse(null);
     if (agent == null) {
-      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
+      return Response.error(
+          HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
     }
     JsonNode body = request.jsonObject("{\"password\": \"...\"} or {} for a random one");
     String desk = deskPassword(body.path("password"), "password");
@@ -287,14 +349,19 @@ public final class AgentsRoute {
   /**
    * The desk password in {@code value}; null when absent or null.
    *
-   * @throws BadRequestException when it is not text of {@link #MIN_DESK_PASSWORD} to {@link #MAX_DESK_PASSWORD} characters
+   * @throws BadRequestException when it is not text of {@link #MIN_DESK_PASSWORD} to {@link
+   *     #MAX_DESK_PASSWORD} characters
    */
   static String deskPassword(JsonNode value, String field) {
     if (value.isMissingNode() || value.isNull()) {
       return null;
     }
-    if (!value.isTextual() || value.asText().length() < MIN_DESK_PASSWORD || value.asText().length() > MAX_DESK_PASSWORD) {
-      throw new BadRequestException(field, "a desk password is " + MIN_DESK_PASSWORD + " to " + MAX_DESK_PASSWORD + " characters");
+    if (!value.isTextual()
+        || value.asText().length() < MIN_DESK_PASSWORD
+        || value.asText().length() > MAX_DESK_PASSWORD) {
+      throw new BadRequestException(
+          field,
+          "a desk password is " + MIN_DESK_PASSWORD + " to " + MAX_DESK_PASSWORD + " characters");
     }
     return value.asText();
   }
@@ -303,7 +370,8 @@ public final class AgentsRoute {
     String id = request.path().substring(PATH.length() + 1);
     Agent agent = agents.byId(id).orElse(null);
     if (agent == null) {
-      return Response.error(HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
+      return Response.error(
+          HttpResponseStatus.NOT_FOUND, "no agent " + BadRequestException.shown(id));
     }
     agents.setEnabled(id, false);
     changes.removed(agent);

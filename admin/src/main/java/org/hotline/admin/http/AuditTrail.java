@@ -1,8 +1,8 @@
 package org.hotline.admin.http;
 
 /**
- * Where the router reports each change a logged-in user made: every state-changing request
- * (POST, PUT, DELETE, PATCH) to a route that is not open that was answered 2xx.
+ * Where the router reports each change a logged-in user made: every state-changing request (POST,
+ * PUT, DELETE, PATCH) to a route that is not open that was answered 2xx.
  */
 @FunctionalInterface
 public interface AuditTrail {
@@ -11,8 +11,8 @@ public interface AuditTrail {
 
   /**
    * Records that {@code request} (its {@link Request#principal()} set) changed something through
-   * {@code route} (the registered pattern, such as {@code /api/agents/*}) and was answered
-   * {@code response}. Must not block: called on the route's worker after the answer is made.
+   * {@code route} (the registered pattern, such as {@code /api/agents/*}) and was answered {@code
+   * response}. Must not block: called on the route's worker after the answer is made.
    */
   void changed(Request request, String route, Response response);
 

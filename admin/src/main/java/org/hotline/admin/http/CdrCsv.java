@@ -6,8 +6,8 @@ import org.hotline.core.csv.CsvWriter;
 
 /**
  * CDRs as CSV, written by {@link CsvWriter}: a header row, one row per CDR, times as ISO-8601
- * instants, empty for none, text guarded against formula injection (a caller number such as
- * {@code +8613800138000} stays as it is).
+ * instants, empty for none, text guarded against formula injection (a caller number such as {@code
+ * +8613800138000} stays as it is).
  */
 public final class CdrCsv {
   /** The header row, in column order. */
@@ -21,9 +21,24 @@ public final class CdrCsv {
     CsvWriter out = CsvWriter.of(HEADER.split(","));
     for (Cdr c : cdrs) {
       out.row(
-          c.callId(), c.caller(), c.dialed(), c.ivrChoice(), c.queue(), c.agentId(), c.arrivedAt(), c.answeredAt(),
-          c.endedAt(), c.waitSeconds(), c.talkSeconds(), c.outcome() == null ? null : c.outcome().code(), c.hangupCause(),
-          c.region(), c.carrier(), c.disposition(), c.notes(), c.holdSeconds());
+          c.callId(),
+          c.caller(),
+          c.dialed(),
+          c.ivrChoice(),
+          c.queue(),
+          c.agentId(),
+          c.arrivedAt(),
+          c.answeredAt(),
+          c.endedAt(),
+          c.waitSeconds(),
+          c.talkSeconds(),
+          c.outcome() == null ? null : c.outcome().code(),
+          c.hangupCause(),
+          c.region(),
+          c.carrier(),
+          c.disposition(),
+          c.notes(),
+          c.holdSeconds());
     }
     return out.toString();
   }

@@ -34,7 +34,9 @@ public final class CdrsRoute implements RouteHandler {
   private final CdrRepository cdrs;
   private final Clock clock;
 
-  /** @param clock tells "today" and, by its zone, the server's zone */
+  /**
+   * @param clock tells "today" and, by its zone, the server's zone
+   */
   public CdrsRoute(CdrRepository cdrs, Clock clock) {
     this.cdrs = Objects.requireNonNull(cdrs, "cdrs");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,7 +48,8 @@ public final class CdrsRoute implements RouteHandler {
     Optional<Instant> to = request.timeParam("to", zone());
     String format = request.param("format").orElse("json");
     if (!format.equals("json") && !format.equals("csv")) {
-      throw new BadRequestException("format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
+      throw new BadRequestException(
+          "format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
     }
     Instant start;
     Instant end;
@@ -62,8 +65,15 @@ public final class CdrsRoute implements RouteHandler {
       throw new BadRequestException("to", "must be after from (" + start + "), got " + end);
     }
     if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-      throw new BadRequestException("to", "a range is at most " + MAX_RANGE.toDays() + " days (from " + start + " to "
-          + start.plus(MAX_RANGE) + "); ask for a longer time in several ranges, or use /api/reports");
+      throw new BadRequestException(
+          "to",
+          "a range is at most "
+              + MAX_RANGE.toDays()
+              + " days (from "
+              + start
+              + " to "
+              + start.plus(MAX_RANGE)
+              + "); ask for a longer time in several ranges, or use /api/reports");
     }
     Principal user = request.principal();
     // An agent sees their own calls only, whatever they ask for.

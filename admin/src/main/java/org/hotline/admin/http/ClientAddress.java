@@ -9,15 +9,15 @@ import java.util.List;
 import org.hotline.config.Cidr;
 
 /**
- * The address a request comes from: its connection's peer, or, when the peer is one of the
- * trusted reverse proxies ({@code hotline.http.trusted-proxies}), the client that proxy names in
- * {@code X-Forwarded-For}.
+ * The address a request comes from: its connection's peer, or, when the peer is one of the trusted
+ * reverse proxies ({@code hotline.http.trusted-proxies}), the client that proxy names in {@code
+ * X-Forwarded-For}.
  *
- * <p>The header is read from the right, the hop nearest the server: each proxy appends the
- * address it heard from, so the first address that is not a trusted proxy is the client; what a
- * client wrote itself, further left, is never believed. An entry that is not an IP address
- * (host names are never looked up) stops the walk at the last hop known. With no trusted proxy
- * the header is ignored: anyone could write it.
+ * <p>The header is read from the right, the hop nearest the server: each proxy appends the address
+ * it heard from, so the first address that is not a trusted proxy is the client; what a client
+ * wrote itself, further left, is never believed. An entry that is not an IP address (host names are
+ * never looked up) stops the walk at the last hop known. With no trusted proxy the header is
+ * ignored: anyone could write it.
  */
 final class ClientAddress {
   static final String X_FORWARDED_FOR = "X-Forwarded-For";
@@ -30,7 +30,9 @@ final class ClientAddress {
 
   /** Whether {@code peer} is a trusted proxy. */
   boolean isProxy(SocketAddress peer) {
-    return peer instanceof InetSocketAddress inet && inet.getAddress() != null && trusted(inet.getAddress());
+    return peer instanceof InetSocketAddress inet
+        && inet.getAddress() != null
+        && trusted(inet.getAddress());
   }
 
   /** The client of a request that came over a connection from {@code peer} with {@code headers}. */
@@ -63,7 +65,10 @@ final class ClientAddress {
     return false;
   }
 
-  /** {@code hop} as an IP address ({@code 192.0.2.7}, {@code 192.0.2.7:5060}, {@code [2001:db8::1]:443}); null when it is none. */
+  /**
+   * {@code hop} as an IP address ({@code 192.0.2.7}, {@code 192.0.2.7:5060}, {@code
+   * [2001:db8::1]:443}); null when it is none.
+   */
   private static InetAddress literal(String hop) {
     String ip = hop;
     if (ip.startsWith("[")) {

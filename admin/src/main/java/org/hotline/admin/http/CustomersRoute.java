@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hotline.config.CustomerSettings;
 import org.hotline.core.customer.CsvImportReport;
 import org.hotline.core.customer.Customer;
 import org.hotline.core.customer.CustomerCsv;
@@ -24,21 +25,20 @@ import org.hotline.core.customer.CustomerDirectory;
 import org.hotline.core.customer.CustomerDraft;
 import org.hotline.core.customer.DuplicatePhoneException;
 import org.hotline.core.customer.InvalidCustomerException;
-import org.hotline.config.CustomerSettings;
 
 /**
  * The customer directory over HTTP.
  *
  * <ul>
- *   <li>{@code GET /api/customers?q=&page=&size=}: customers whose name or number matches {@code
- *       q} (all without it), a page ({@code {"items", "page", "size", "total"}}), by name; a page
- *       is at most {@value #MAX_SIZE} customers, {@value #MAX_AGENT_SIZE} for an agent
+ *   <li>{@code GET /api/customers?q=&page=&size=}: customers whose name or number matches {@code q}
+ *       (all without it), a page ({@code {"items", "page", "size", "total"}}), by name; a page is
+ *       at most {@value #MAX_SIZE} customers, {@value #MAX_AGENT_SIZE} for an agent
  *   <li>{@code POST /api/customers} with a customer as JSON ({@code name}, {@code level}, {@code
  *       category}, {@code salesStage}, {@code notes}, {@code phones}): 201 and the stored customer
  *   <li>{@code GET|PUT|DELETE /api/customers/{id}}: one customer; PUT replaces every field
  *   <li>{@code POST /api/customers/import[?skipBadRows=true]} with a CSV body ({@link
- *       CustomerCsv}), read and stored as it arrives: 200 and the report when stored, 422 and
- *       the report (every bad row by line) when a bad row stopped it, 413 over the limit
+ *       CustomerCsv}), read and stored as it arrives: 200 and the report when stored, 422 and the
+ *       report (every bad row by line) when a bad row stopped it, 413 over the limit
  *   <li>{@code GET /api/customers/export}: every customer as CSV
  * </ul>
  *
@@ -73,6 +73,7 @@ public final class CustomersRoute {
 
   private final CustomerDirectory customers;
   private final CustomerCsv csv;
+
   /**
    * The largest CSV import, in bytes. Only the users {@link #MANAGE} admits may send one: the
    * router checks who sends it before it reads the body, which is then read as it arrives.
@@ -84,7 +85,9 @@ public final class CustomersRoute {
     this(customers, CustomerSettings.DEFAULT_IMPORT_MAX_MIB * 1024L * 1024L);
   }
 
-  /** @param maxImport the largest CSV import, in bytes ({@code hotline.customer.import-max-mib}) */
+  /**
+   * @param maxImport the largest CSV import, in bytes ({@code hotline.customer.import-max-mib})
+   */
   public CustomersRoute(CustomerDirectory customers, long maxImport) {
     this.customers = Objects.requireNonNull(customers, "customers");
     this.csv = new CustomerCsv(customers);
@@ -104,8 +107,8 @@ public final class CustomersRoute {
   }
 
   /**
-   * A customer as the API reads it; {@code id} and the times of a customer read before are
-   * ignored, so what GET answered can be sent back with PUT.
+   * A customer as the API reads it; {@code id} and the times of a customer read before are ignored,
+   * so what GET answered can be sent back with PUT.
    */
   record Body(
       String name,
@@ -123,14 +126,16 @@ public final class CustomersRoute {
     int page = request.intParam("page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
     boolean agent = request.principal() != null && request.principal().isAgent();
     int size = request.intParam("size", DEFAULT_SIZE, 1, agent ? MAX_AGENT_SIZE : MAX_SIZE);
-    return Response.json(HttpResponseStatus.OK, customers.search(request.param("q").orElse(""), page, size));
+    return Response.json(
+        HttpResponseStatus.OK, customers.search(request.param("q").orElse(""), page, size));
   }
 
   private Response create(Request request) {
     CustomerDraft draft = request.<Body>json(BODY, "customer").draft();
     try {
       Customer created = customers.create(draft);
-      return Response.json(HttpResponseStatus.CREATED, created).withHeader("Location", PATH + "/" + created.id());
+      return Response.json(HttpResponseStatus.CREATED, created)
+          .withHeader("Location", PATH + "/" + created.id());
     } catch (DuplicatePhoneException e) {
       return conflict(e);
     } catch (InvalidCustomerException e) {
@@ -140,14 +145,20 @@ public final class CustomersRoute {
 
   private Response find(Request request) {
     long id = id(request);
-    return customers.find(id).map(c -> Response.json(HttpResponseStatus.OK, c)).orElseGet(() -> notFound(id));
+    return customers
+        .find(id)
+        .map(c -> Response.json(HttpResponseStatus.OK, c))
+        .orElseGet(() -> notFound(id));
   }
 
   private Response update(Request request) {
     long id = id(request);
     CustomerDraft draft = request.<Body>json(BODY, "customer").draft();
     try {
-      return customers.update(id, draft).map(c -> Response.json(HttpResponseStatus.OK, c)).orElseGet(() -> notFound(id));
+      return customers
+          .update(id, draft)
+          .map(c -> Response.json(HttpResponseStatus.OK, c))
+          .orElseGet(() -> notFound(id));
     } catch (DuplicatePhoneException e) {
       return conflict(e);
     } catch (InvalidCustomerException e) {
@@ -157,38 +168,50 @@ public final class CustomersRoute {
 
   private Response delete(Request request) {
     long id = id(request);
-    return customers.delete(id) ? new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of()) : notFound(id);
+    return customers.delete(id)
+        ? new Response(HttpResponseStatus.NO_CONTENT, Response.TEXT, new byte[0], Map.of())
+        : notFound(id);
   }
 
   /**
-   * Imports the CSV body as it arrives (the import's transaction open meanwhile); 413 naming
-   * the limit when it is larger.
+   * Imports the CSV body as it arrives (the import's transaction open meanwhile); 413 naming the
+   * limit when it is larger.
    */
   private Response importCsv(Request request, InputStream body) throws IOException {
     String skip = request.param("skipBadRows").orElse("false");
     if (!skip.equals("true") && !skip.equals("false")) {
-      throw new BadRequestException("skipBadRows", "expected true or false, got '" + BadRequestException.shown(skip) + "'");
+      throw new BadRequestException(
+          "skipBadRows", "expected true or false, got '" + BadRequestException.shown(skip) + "'");
     }
     try {
       PushbackInputStream in = new PushbackInputStream(body, 1);
       int first = in.read();
       if (first < 0) {
-        throw new BadRequestException(null, "the body is empty: send the CSV file, header " + CustomerCsv.HEADER);
+        throw new BadRequestException(
+            null, "the body is empty: send the CSV file, header " + CustomerCsv.HEADER);
       }
       in.unread(first);
       CsvImportReport report = csv.importCsv(in, skip.equals("true"));
-      return Response.json(report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, report);
+      return Response.json(
+          report.committed() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+          report);
     } catch (UploadBody.TooLarge e) {
       Map<String, Object> error = new LinkedHashMap<>();
-      error.put("error", "the CSV file is larger than " + e.limit / (1024 * 1024) + " MiB, the most one import takes ("
-          + MAX_IMPORT_KEY + "): nothing was stored; split it into several files");
+      error.put(
+          "error",
+          "the CSV file is larger than "
+              + e.limit / (1024 * 1024)
+              + " MiB, the most one import takes ("
+              + MAX_IMPORT_KEY
+              + "): nothing was stored; split it into several files");
       error.put("limitBytes", e.limit);
       return Response.json(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, error);
     }
   }
 
   private Response export(Request request) {
-    return Response.text(HttpResponseStatus.OK, CdrsRoute.CSV, CustomerCsv.export(customers.repository().all()))
+    return Response.text(
+            HttpResponseStatus.OK, CdrsRoute.CSV, CustomerCsv.export(customers.repository().all()))
         .withHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
   }
 
@@ -211,7 +234,13 @@ public final class CustomersRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException("id", "expected a customer id (a positive number) after " + PATH + "/, got '" + BadRequestException.shown(last) + "'");
+    throw new BadRequestException(
+        "id",
+        "expected a customer id (a positive number) after "
+            + PATH
+            + "/, got '"
+            + BadRequestException.shown(last)
+            + "'");
   }
 
   private static Response notFound(long id) {

@@ -22,20 +22,20 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Checks each request's head (method, URI, credentials) with the {@link Router} before its body
- * is read, so that nobody makes the server hold a body before saying who they are.
+ * Checks each request's head (method, URI, credentials) with the {@link Router} before its body is
+ * read, so that nobody makes the server hold a body before saying who they are.
  *
  * <ul>
  *   <li>While a head is checked (on a worker: the gate may hash a password) the connection stops
  *       reading, and what was read already waits here, in order.
  *   <li>An admitted request goes on, preceded by its {@link HeadVerdict}, with the aggregator
- *       behind set to the route's body limit ({@link Router#MAX_BODY} unless the route takes
- *       more): a {@code 100 Continue} is sent only now.
+ *       behind set to the route's body limit ({@link Router#MAX_BODY} unless the route takes more):
+ *       a {@code 100 Continue} is sent only now.
  *   <li>A refused request goes on as its head alone, preceded by its verdict, so the request
- *       handler answers it in turn with the other requests of the connection; the body it
- *       announced is dropped as it comes, and the connection closes after the answer.
- *   <li>An admitted request to an {@link UploadRoute} skips the aggregator: it goes on at once
- *       as an {@link UploadRequest}, and each part of its body, as it comes, into its {@link
+ *       handler answers it in turn with the other requests of the connection; the body it announced
+ *       is dropped as it comes, and the connection closes after the answer.
+ *   <li>An admitted request to an {@link UploadRoute} skips the aggregator: it goes on at once as
+ *       an {@link UploadRequest}, and each part of its body, as it comes, into its {@link
  *       UploadBody} (which stops the connection's reading while too much waits there). A body
  *       announced over the route's limit is not asked for ({@code 100 Continue}) and is dropped.
  * </ul>
@@ -46,12 +46,17 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   private final Router router;
   private final ReadSwitch reads;
   private final ClientAddress clients;
+
   /** What came while a head was checked, in order. */
   private final ArrayDeque<Object> held = new ArrayDeque<>();
+
   private boolean checking;
+
   /** The body of a refused request is coming: dropped up to its last part. */
   private boolean discarding;
+
   private int limit = Router.MAX_BODY;
+
   /** The body of the upload being read, which the parts that come go into; null when none is. */
   private UploadBody upload;
 
@@ -89,7 +94,8 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
       pass(ctx, head, HeadVerdict.unchecked(Router.MAX_BODY));
       return;
     }
-    CompletableFuture<HeadVerdict> verdict = router.checkHead(head, clients.of(ctx.channel().remoteAddress(), head.headers()));
+    CompletableFuture<HeadVerdict> verdict =
+        router.checkHead(head, clients.of(ctx.channel().remoteAddress(), head.headers()));
     if (verdict.isDone()) {
       pass(ctx, head, verdict.join());
       return;
@@ -129,20 +135,30 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(head);
       return;
     }
-    boolean bodyFollows = !(head instanceof FullHttpRequest)
-        && (HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0);
-    HttpHeaders headers = head.headers().copy()
-        .remove(HttpHeaderNames.TRANSFER_ENCODING)
-        .remove(HttpHeaderNames.EXPECT)
-        .set(HttpHeaderNames.CONTENT_LENGTH, 0);
+    boolean bodyFollows =
+        !(head instanceof FullHttpRequest)
+            && (HttpUtil.isTransferEncodingChunked(head)
+                || HttpUtil.getContentLength(head, 0L) > 0);
+    HttpHeaders headers =
+        head.headers()
+            .copy()
+            .remove(HttpHeaderNames.TRANSFER_ENCODING)
+            .remove(HttpHeaderNames.EXPECT)
+            .set(HttpHeaderNames.CONTENT_LENGTH, 0);
     if (bodyFollows) {
       // Its body is not wanted: the answer closes the connection rather than read it all.
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     // What the decoder sends after the head (the body, or the empty last part) is dropped.
     discarding = !(head instanceof FullHttpRequest);
-    FullHttpRequest alone = new DefaultFullHttpRequest(
-        head.protocolVersion(), head.method(), head.uri(), Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE);
+    FullHttpRequest alone =
+        new DefaultFullHttpRequest(
+            head.protocolVersion(),
+            head.method(),
+            head.uri(),
+            Unpooled.EMPTY_BUFFER,
+            headers,
+            EmptyHttpHeaders.INSTANCE);
     ReferenceCountUtil.release(head);
     ctx.fireChannelRead(alone);
   }
@@ -162,7 +178,9 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
       return;
     }
     if (expectsContinue) {
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+      ctx.writeAndFlush(
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
     }
     upload = body;
     if (head instanceof FullHttpRequest full) {
@@ -170,7 +188,9 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** A part of the upload's body: into it, or dropped with the rest when the body is over its limit. */
+  /**
+   * A part of the upload's body: into it, or dropped with the rest when the body is over its limit.
+   */
   private void feed(HttpContent content) {
     boolean last = content instanceof LastHttpContent;
     if (!upload.offer(content.content())) {
@@ -185,12 +205,16 @@ final class HeadCheck extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Gives the aggregator behind the limit {@code maxBody}: requests on a connection come one
-   * after the other, so it is replaced only between two of them.
+   * Gives the aggregator behind the limit {@code maxBody}: requests on a connection come one after
+   * the other, so it is replaced only between two of them.
    */
   private void setLimit(ChannelHandlerContext ctx, int maxBody) {
     if (maxBody != limit && ctx.pipeline().get(HttpServerInitializer.AGGREGATOR) != null) {
-      ctx.pipeline().replace(HttpServerInitializer.AGGREGATOR, HttpServerInitializer.AGGREGATOR, HttpServerInitializer.aggregator(router, maxBody));
+      ctx.pipeline()
+          .replace(
+              HttpServerInitializer.AGGREGATOR,
+              HttpServerInitializer.AGGREGATOR,
+              HttpServerInitializer.aggregator(router, maxBody));
       limit = maxBody;
     }
   }

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"up"}} while the server can do its work, else 503
- * with {@code {"status":"starting"}} until it first could, and {@code {"status":"down",
- * "reason":...}} after: SIP no longer able to answer (its threads dead, its intake full for long),
- * the database gone. A load balancer or a monitor takes the node out on the 503.
+ * {@code GET /health}: 200 {@code {"status":"up"}} while the server can do its work, else 503 with
+ * {@code {"status":"starting"}} until it first could, and {@code {"status":"down", "reason":...}}
+ * after: SIP no longer able to answer (its threads dead, its intake full for long), the database
+ * gone. A load balancer or a monitor takes the node out on the 503.
  */
 public final class HealthRoute implements RouteHandler {
   private static final Logger log = LoggerFactory.getLogger(HealthRoute.class);
@@ -23,8 +23,8 @@ public final class HealthRoute implements RouteHandler {
   private volatile String lastProblem;
 
   /**
-   * @param problem why the server cannot serve calls now (SIP, RTP, the database), or empty when
-   *     it can; may block briefly
+   * @param problem why the server cannot serve calls now (SIP, RTP, the database), or empty when it
+   *     can; may block briefly
    */
   public HealthRoute(Supplier<Optional<String>> problem) {
     this.problem = Objects.requireNonNull(problem, "problem");

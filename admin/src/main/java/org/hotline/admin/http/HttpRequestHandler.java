@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * where the next request starts. When too many requests wait for answers the connection stops
  * reading until they are written.
  *
- * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for, judged
- * by the access check on its head, is handed to Netty's WebSocket protocol handler and the route
+ * <p>A WebSocket upgrade request for a path the router has a {@link WebSocketRoute} for, judged by
+ * the access check on its head, is handed to Netty's WebSocket protocol handler and the route
  * ({@link WebSocketUpgrade}); the connection is the route's from then on.
  *
  * <p>A {@code GET} of a {@link StreamRoute}'s path, admitted on its head, is checked by its route
@@ -44,10 +44,19 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   private final Router router;
   private final ReadSwitch reads;
   private final ClientAddress clients;
-  /** The verdict on the head of the request the aggregator passes next ({@link HeadCheck}). Event loop only. */
+
+  /**
+   * The verdict on the head of the request the aggregator passes next ({@link HeadCheck}). Event
+   * loop only.
+   */
   private HeadVerdict verdict;
-  /** The answer of the connection's latest request; the next one is written after it. Event loop only. */
+
+  /**
+   * The answer of the connection's latest request; the next one is written after it. Event loop
+   * only.
+   */
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
   /** Requests read and not yet answered. Event loop only. */
   private int pending;
 
@@ -74,14 +83,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   /**
    * Answers an upload in turn with the connection's other requests while its body still arrives:
-   * the route reads it on a worker. The connection is kept only when the whole body came (read,
-   * or dropped once the route was done with it); else it closes after the answer.
+   * the route reads it on a worker. The connection is kept only when the whole body came (read, or
+   * dropped once the route was done with it); else it closes after the answer.
    */
   private void upload(ChannelHandlerContext ctx, UploadRequest upload) {
     UploadBody body = upload.body();
     Request request;
     try {
-      request = Request.head(upload.head(), clients.of(ctx.channel().remoteAddress(), upload.head().headers()));
+      request =
+          Request.head(
+              upload.head(), clients.of(ctx.channel().remoteAddress(), upload.head().headers()));
     } catch (IllegalArgumentException e) {
       body.close();
       refuse(ctx, "malformed request URI: " + e.getMessage());
@@ -93,11 +104,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     tail =
         tail.thenCompose(previous -> router.dispatch(request, upload.verdict(), body))
-            .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
-            .thenAcceptAsync(response -> {
-              body.close();
-              write(ctx, response, keepAlive && body.complete());
-            }, ctx.executor());
+            .exceptionally(
+                e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
+            .thenAcceptAsync(
+                response -> {
+                  body.close();
+                  write(ctx, response, keepAlive && body.complete());
+                },
+                ctx.executor());
   }
 
   @Override
@@ -116,7 +130,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     RouteTable.Route taking = router.takingConnection(request.path());
-    if (taking != null && taking.target() instanceof WebSocketRoute webSocket && request.isWebSocketUpgrade()) {
+    if (taking != null
+        && taking.target() instanceof WebSocketRoute webSocket
+        && request.isWebSocketUpgrade()) {
       upgrade(ctx, msg, webSocket, request, head);
       return;
     }
@@ -124,22 +140,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     if (++pending >= MAX_PENDING) {
       reads.hold(ReadSwitch.PENDING);
     }
-    if (taking != null && taking.target() instanceof StreamRoute stream && HttpMethod.GET.equals(request.method())) {
-      Request from = head == null || head.principal() == null ? request : request.as(head.principal());
+    if (taking != null
+        && taking.target() instanceof StreamRoute stream
+        && HttpMethod.GET.equals(request.method())) {
+      Request from =
+          head == null || head.principal() == null ? request : request.as(head.principal());
       tail =
           tail.thenCompose(previous -> router.openStream(taking, from, head))
-              .thenAcceptAsync(refusal -> {
-                if (refusal != null) {
-                  write(ctx, refusal, keepAlive);
-                } else {
-                  handOver(ctx, stream, from, router.admissionOf(taking, from));
-                }
-              }, ctx.executor());
+              .thenAcceptAsync(
+                  refusal -> {
+                    if (refusal != null) {
+                      write(ctx, refusal, keepAlive);
+                    } else {
+                      handOver(ctx, stream, from, router.admissionOf(taking, from));
+                    }
+                  },
+                  ctx.executor());
       return;
     }
     tail =
         tail.thenCompose(previous -> router.dispatch(request, head, null))
-            .exceptionally(e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
+            .exceptionally(
+                e -> Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"))
             .thenAcceptAsync(response -> write(ctx, response, keepAlive), ctx.executor());
   }
 
@@ -154,17 +176,23 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    log.debug(
+        "HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
   }
 
   /**
    * Hands the connection to {@code route} as the access check judged its upgrade request ({@code
    * head}): admitted or refused for its credentials, either way upgraded; refused otherwise (the
-   * server busy or failing), answered so over HTTP. Only a connection with no answer pending may
-   * be upgraded: its answers could not be written once it speaks WebSocket.
+   * server busy or failing), answered so over HTTP. Only a connection with no answer pending may be
+   * upgraded: its answers could not be written once it speaks WebSocket.
    */
-  private void upgrade(ChannelHandlerContext ctx, FullHttpRequest msg, WebSocketRoute route, Request request, HeadVerdict head) {
+  private void upgrade(
+      ChannelHandlerContext ctx,
+      FullHttpRequest msg,
+      WebSocketRoute route,
+      Request request,
+      HeadVerdict head) {
     if (pending > 0) {
       refuse(ctx, "WebSocket upgrade behind pipelined requests");
       return;
@@ -174,7 +202,12 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     try {
-      WebSocketUpgrade.start(ctx, msg, route, head.principal() == null ? request : request.as(head.principal()), head.denied());
+      WebSocketUpgrade.start(
+          ctx,
+          msg,
+          route,
+          head.principal() == null ? request : request.as(head.principal()),
+          head.denied());
     } catch (RuntimeException e) {
       log.error("WebSocket upgrade of {} failed", LoggedUri.redact(msg.uri()), e);
       ctx.close();
@@ -182,7 +215,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   /** Gives the connection to {@code stream}: on the event loop, in place of this handler. */
-  private void handOver(ChannelHandlerContext ctx, StreamRoute stream, Request request, Admission admission) {
+  private void handOver(
+      ChannelHandlerContext ctx, StreamRoute stream, Request request, Admission admission) {
     if (!ctx.channel().isActive() || ctx.isRemoved()) {
       // Closed, or already a stream's: a stream request pipelined behind a stream gets nothing.
       return;
@@ -223,16 +257,24 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   private void refuse(ChannelHandlerContext ctx, String reason) {
     router.metrics().badRequest(HttpResponseStatus.BAD_REQUEST);
     // A bad URI's message quotes it, and a /cti URI may carry a session token.
-    log.debug("refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
+    log.debug(
+        "refused a request from {}: {}", ctx.channel().remoteAddress(), LoggedUri.redact(reason));
     reads.hold(ReadSwitch.CLOSING);
-    tail = tail.thenRunAsync(() -> write(ctx, Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"), false), ctx.executor());
+    tail =
+        tail.thenRunAsync(
+            () ->
+                write(
+                    ctx,
+                    Response.error(HttpResponseStatus.BAD_REQUEST, "malformed request"),
+                    false),
+            ctx.executor());
   }
 
   /**
-   * Writes {@code response} on the event loop; safe from any thread, in call order. The answers
-   * of a connection call it as stages of {@link #tail} run on the event loop, so each is written
-   * before the next one's stage starts: an answer ready at once (a refusal on the request's
-   * head, a 404) cannot be written ahead of an earlier one still queued from a worker.
+   * Writes {@code response} on the event loop; safe from any thread, in call order. The answers of
+   * a connection call it as stages of {@link #tail} run on the event loop, so each is written
+   * before the next one's stage starts: an answer ready at once (a refusal on the request's head, a
+   * 404) cannot be written ahead of an earlier one still queued from a worker.
    */
   private void write(ChannelHandlerContext ctx, Response response, boolean keepAlive) {
     if (!ctx.executor().inEventLoop()) {
@@ -244,7 +286,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     FullHttpResponse http =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, response.status(), Unpooled.wrappedBuffer(response.body()));
     http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     response.headers().forEach((name, value) -> http.headers().set(name, value));
     HttpUtil.setContentLength(http, response.body().length);

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP/1.1 server of the console, the REST API, {@code /health} and {@code /metrics}: Netty
  * event loops that decode requests and hand them to a {@link Router}.
  *
- * <p>Lifecycle: construct, {@link #start()} (binds; port 0 picks a free port, which {@link
- * #port()} tells), {@link #close()}.
+ * <p>Lifecycle: construct, {@link #start()} (binds; port 0 picks a free port, which {@link #port()}
+ * tells), {@link #close()}.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -35,10 +35,11 @@ public final class HttpServer implements AutoCloseable {
   private final Router router;
   private EventLoopGroup group;
   private Channel channel;
+
   /**
-   * The open connections, closed by {@link #close()} before the event loops stop: a loop that
-   * stops at once (no quiet period) can end without closing the channels registered on it. It
-   * stays closed, so a connection accepted just before the close is closed as it joins.
+   * The open connections, closed by {@link #close()} before the event loops stop: a loop that stops
+   * at once (no quiet period) can end without closing the channels registered on it. It stays
+   * closed, so a connection accepted just before the close is closed as it joins.
    */
   private ChannelGroup connections;
 
@@ -50,13 +51,18 @@ public final class HttpServer implements AutoCloseable {
   /**
    * Binds {@code host:port} and starts answering.
    *
-   * @throws IllegalStateException when already started, or the address cannot be bound (the message names it)
+   * @throws IllegalStateException when already started, or the address cannot be bound (the message
+   *     names it)
    */
   public synchronized void start() {
     if (group != null) {
       throw new IllegalStateException("the HTTP server is started already");
     }
-    group = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS, new DefaultThreadFactory("hotline-http"), NioIoHandler.newFactory());
+    group =
+        new MultiThreadIoEventLoopGroup(
+            EVENT_LOOP_THREADS,
+            new DefaultThreadFactory("hotline-http"),
+            NioIoHandler.newFactory());
     connections = new DefaultChannelGroup("hotline-http", GlobalEventExecutor.INSTANCE, true);
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     try {
@@ -66,8 +72,12 @@ public final class HttpServer implements AutoCloseable {
               .channel(NioServerSocketChannel.class)
               .option(ChannelOption.SO_BACKLOG, 256)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new HttpServerInitializer(router, connections, clients,
-                  new ConnectionsPerAddress(settings.maxConnectionsPerAddress(), clients)))
+              .childHandler(
+                  new HttpServerInitializer(
+                      router,
+                      connections,
+                      clients,
+                      new ConnectionsPerAddress(settings.maxConnectionsPerAddress(), clients)))
               .bind(settings.host(), settings.port())
               .sync()
               .channel();
@@ -77,7 +87,14 @@ public final class HttpServer implements AutoCloseable {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("cannot listen for HTTP on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen for HTTP on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     log.info("HTTP listening on {}:{}", settings.host(), port());
   }

@@ -13,16 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of one HTTP connection, in order: idle timeout, HTTP/1.1 codec, the check of each
- * request's head before its body is read ({@link HeadCheck}, which also sets the body limit of
- * the request's route), aggregation of a request into one message (at most that limit, else
- * 413), and the request handler. An upload ({@link Router#upload}) skips the aggregator: its body
- * goes from the head check into an {@link UploadBody} that its route reads as it arrives.
+ * request's head before its body is read ({@link HeadCheck}, which also sets the body limit of the
+ * request's route), aggregation of a request into one message (at most that limit, else 413), and
+ * the request handler. An upload ({@link Router#upload}) skips the aggregator: its body goes from
+ * the head check into an {@link UploadBody} that its route reads as it arrives.
  *
  * <p>A connection from an address that has {@link ConnectionsPerAddress too many} open already is
  * answered 429 and closed before any of that.
  */
 final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
-  /** The aggregator's name in the pipeline, which {@link HeadCheck} replaces to change the limit. */
+  /**
+   * The aggregator's name in the pipeline, which {@link HeadCheck} replaces to change the limit.
+   */
   static final String AGGREGATOR = "aggregator";
 
   /** The head check's name in the pipeline, which a WebSocket upgrade removes. */
@@ -41,7 +43,11 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
    *
    * @param clients tells each request's client address (behind a trusted proxy, the client's)
    */
-  HttpServerInitializer(Router router, ChannelGroup connections, ClientAddress clients, ConnectionsPerAddress perAddress) {
+  HttpServerInitializer(
+      Router router,
+      ChannelGroup connections,
+      ClientAddress clients,
+      ConnectionsPerAddress perAddress) {
     this.router = router;
     this.connections = connections;
     this.clients = clients;
@@ -80,7 +86,8 @@ final class HttpServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized)
+        throws Exception {
       router.metrics().badRequest(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       super.handleOversizedMessage(ctx, oversized);
     }

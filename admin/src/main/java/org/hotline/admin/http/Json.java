@@ -22,7 +22,8 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          .addModule(new SimpleModule("hotline").addSerializer(CallOutcome.class, new OutcomeSerializer()))
+          .addModule(
+              new SimpleModule("hotline").addSerializer(CallOutcome.class, new OutcomeSerializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
@@ -39,7 +40,8 @@ public final class Json {
 
   private static final class OutcomeSerializer extends JsonSerializer<CallOutcome> {
     @Override
-    public void serialize(CallOutcome value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+    public void serialize(CallOutcome value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
       gen.writeString(value.code());
     }
   }

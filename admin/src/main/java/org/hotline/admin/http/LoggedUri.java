@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  * goes to files and collectors where it would let anyone reading them act as the user.
  */
 final class LoggedUri {
-  /** {@code token=} at the start of the query or of a parameter, and its value up to the next {@code &}. */
+  /**
+   * {@code token=} at the start of the query or of a parameter, and its value up to the next {@code
+   * &}.
+   */
   private static final Pattern TOKEN = Pattern.compile("(?i)(^|[?&;\\s])(token=)[^&;\\s]*");
 
   private LoggedUri() {}

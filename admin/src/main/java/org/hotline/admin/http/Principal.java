@@ -30,6 +30,11 @@ public record Principal(String name, Role role, String session) {
   /** The name and role; never the session token, which is a secret. */
   @Override
   public String toString() {
-    return "Principal[name=" + name + ", role=" + role.id() + (session == null ? "" : ", session=***") + "]";
+    return "Principal[name="
+        + name
+        + ", role="
+        + role.id()
+        + (session == null ? "" : ", session=***")
+        + "]";
   }
 }

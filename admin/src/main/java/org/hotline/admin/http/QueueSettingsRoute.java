@@ -23,9 +23,9 @@ import org.hotline.core.acd.QueueSettingsRepository;
  *       defaults of {@code hotline.acd.*})
  *   <li>{@code PUT /api/queues/{name}/settings} with any of {@code strategy}, {@code
  *       ringTimeoutSeconds}, {@code wrapUpSeconds}, {@code weight}, {@code maxWaiting}, {@code
- *       maxWaitSeconds}, {@code joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow}
- *       (a queue name, or {@code ""} or null for none; not the queue itself); the others keep
- *       their value. Stored, and routing follows at once
+ *       maxWaitSeconds}, {@code joinWhenNoAgents}, {@code serviceLevelSeconds}, {@code overflow} (a
+ *       queue name, or {@code ""} or null for none; not the queue itself); the others keep their
+ *       value. Stored, and routing follows at once
  *   <li>{@code DELETE /api/queues/{name}/settings}: back to the defaults
  * </ul>
  */
@@ -101,7 +101,8 @@ public final class QueueSettingsRoute {
     String queue = queue(request);
     repository.delete(queue);
     acd.resetQueue(queue);
-    return Response.json(HttpResponseStatus.OK, json(queue, acd.policy().get(5, TimeUnit.SECONDS).defaults()));
+    return Response.json(
+        HttpResponseStatus.OK, json(queue, acd.policy().get(5, TimeUnit.SECONDS).defaults()));
   }
 
   private QueueSettings current(String queue) throws Exception {
@@ -139,11 +140,13 @@ public final class QueueSettingsRoute {
   private static String queue(Request request) {
     String rest = request.path().substring(PATH.length());
     if (!rest.endsWith(SUFFIX)) {
-      throw new BadRequestException(null, "expected /api/queues/{name}/settings, got " + request.path());
+      throw new BadRequestException(
+          null, "expected /api/queues/{name}/settings, got " + request.path());
     }
     String queue = rest.substring(0, rest.length() - SUFFIX.length());
     if (!QueueSettings.QUEUE_NAME.matcher(queue).matches()) {
-      throw new BadRequestException("queue", "a queue name is lower-case letters, digits, - and _, got '" + queue + "'");
+      throw new BadRequestException(
+          "queue", "a queue name is lower-case letters, digits, - and _, got '" + queue + "'");
     }
     return queue;
   }

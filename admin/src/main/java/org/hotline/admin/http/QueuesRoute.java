@@ -16,7 +16,8 @@ import org.hotline.cti.feed.QueueFigures;
  * {@code GET /api/queues}: each queue's real-time state, by queue name: callers waiting, the
  * longest wait in seconds, the queue's agents by state, calls offered, answered, abandoned and
  * given back today, callbacks waiting, and today's service level (the share of calls answered
- * within the queue's threshold, see docs/metrics.md) with that threshold. Read from one {@link Acd#snapshot()}, taken on the ACD's thread, so the figures agree.
+ * within the queue's threshold, see docs/metrics.md) with that threshold. Read from one {@link
+ * Acd#snapshot()}, taken on the ACD's thread, so the figures agree.
  */
 public final class QueuesRoute implements RouteHandler {
   /** How long a request waits for the ACD's snapshot. */

@@ -4,10 +4,10 @@ import io.netty.channel.Channel;
 
 /**
  * Whether a connection reads, from the reasons its handlers have to stop it: it reads while no
- * reason holds. Handlers stop reading for reasons of their own ({@link HeadCheck} while it
- * checks a request's head, {@link HttpRequestHandler} while too many answers are pending, an
- * {@link UploadBody} while its route has not taken what came), and none may start it again
- * while another still holds it. Event loop only.
+ * reason holds. Handlers stop reading for reasons of their own ({@link HeadCheck} while it checks a
+ * request's head, {@link HttpRequestHandler} while too many answers are pending, an {@link
+ * UploadBody} while its route has not taken what came), and none may start it again while another
+ * still holds it. Event loop only.
  */
 final class ReadSwitch {
   /** A request's head is being checked: what follows it waits. */

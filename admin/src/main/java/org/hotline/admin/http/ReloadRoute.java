@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * {@code POST /api/admin/reload}: re-reads the IVR flows file. 200 with what is now served; 422
- * with the one-line reason when the file is refused, in which case the flows in service stay.
- * Calls in progress finish on the flows they started with.
+ * with the one-line reason when the file is refused, in which case the flows in service stay. Calls
+ * in progress finish on the flows they started with.
  */
 public final class ReloadRoute implements RouteHandler {
 

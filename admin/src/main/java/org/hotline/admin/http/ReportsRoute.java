@@ -38,8 +38,8 @@ import org.hotline.core.user.Role;
  * </ul>
  *
  * <p>{@code from} and {@code to} are ISO-8601 instants or dates ({@code 2026-11-01}, midnight in
- * the report zone); the range is {@code [from, to)}. Without either it is today in the report
- * zone. The figures are defined in {@code docs/metrics.md}, "Reports".
+ * the report zone); the range is {@code [from, to)}. Without either it is today in the report zone.
+ * The figures are defined in {@code docs/metrics.md}, "Reports".
  */
 public final class ReportsRoute {
   /** Who may read the reports: supervisors and administrators (docs/security.md). */
@@ -54,7 +54,9 @@ public final class ReportsRoute {
   private final ReportRepository reports;
   private final Clock clock;
 
-  /** @param clock tells "today" when a request names no range */
+  /**
+   * @param clock tells "today" when a request names no range
+   */
   public ReportsRoute(ReportRepository reports, Clock clock) {
     this.reports = Objects.requireNonNull(reports, "reports");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,11 +74,16 @@ public final class ReportsRoute {
   private Response volume(Request request) {
     Range range = range(request);
     boolean csv = csv(request);
-    Interval interval = request.param("interval").map(v -> parse("interval", () -> Interval.fromCode(v))).orElse(Interval.DAY);
+    Interval interval =
+        request
+            .param("interval")
+            .map(v -> parse("interval", () -> Interval.fromCode(v)))
+            .orElse(Interval.DAY);
     GroupBy by = groupBy(request);
     List<VolumeRow> rows = parse("to", () -> reports.volume(range.from, range.to, interval, by));
     if (csv) {
-      CsvWriter out = CsvWriter.of("start", "end", by == null ? "group" : by.code(), "calls", "callbacks");
+      CsvWriter out =
+          CsvWriter.of("start", "end", by == null ? "group" : by.code(), "calls", "callbacks");
       rows.forEach(r -> out.row(r.start(), r.end(), r.group(), r.calls(), r.callbacks()));
       return csv(out, "volume");
     }
@@ -94,9 +101,24 @@ public final class ReportsRoute {
     if (csv) {
       CsvWriter out =
           CsvWriter.of(
-              "queue", "threshold_seconds", "offered", "answered", "abandoned", "short_abandons", "answered_in_threshold",
-              "answer_rate", "service_level", "service_level_with_abandons", "average_speed_of_answer", "average_handle_time",
-              "talk_seconds", "hold_seconds", "wrap_up_seconds", "longest_wait", "average_abandon_wait", "callback_attempts",
+              "queue",
+              "threshold_seconds",
+              "offered",
+              "answered",
+              "abandoned",
+              "short_abandons",
+              "answered_in_threshold",
+              "answer_rate",
+              "service_level",
+              "service_level_with_abandons",
+              "average_speed_of_answer",
+              "average_handle_time",
+              "talk_seconds",
+              "hold_seconds",
+              "wrap_up_seconds",
+              "longest_wait",
+              "average_abandon_wait",
+              "callback_attempts",
               "callbacks_answered");
       summary.queues().forEach(q -> out.row(summaryRow(q, q.queue())));
       out.row(summaryRow(summary.overall(), "(all)"));
@@ -115,14 +137,32 @@ public final class ReportsRoute {
     boolean csv = csv(request);
     List<AgentFigures> agents = reports.agents(range.from, range.to);
     if (csv) {
-      List<String> states = List.of("available", "reserved", "on_call", "wrap_up", "break", "logged_out");
+      List<String> states =
+          List.of("available", "reserved", "on_call", "wrap_up", "break", "logged_out");
       CsvWriter out =
           CsvWriter.of(
-              "agent_id", "calls_handled", "talk_seconds", "hold_seconds", "wrap_up_seconds", "average_handle_time",
-              "available_seconds", "reserved_seconds", "on_call_seconds", "wrap_up_state_seconds", "break_seconds",
-              "logged_out_seconds", "occupancy");
+              "agent_id",
+              "calls_handled",
+              "talk_seconds",
+              "hold_seconds",
+              "wrap_up_seconds",
+              "average_handle_time",
+              "available_seconds",
+              "reserved_seconds",
+              "on_call_seconds",
+              "wrap_up_state_seconds",
+              "break_seconds",
+              "logged_out_seconds",
+              "occupancy");
       for (AgentFigures a : agents) {
-        List<Object> row = new ArrayList<>(List.of(a.agentId(), a.callsHandled(), a.talkSeconds(), a.holdSeconds(), a.wrapUpSeconds()));
+        List<Object> row =
+            new ArrayList<>(
+                List.of(
+                    a.agentId(),
+                    a.callsHandled(),
+                    a.talkSeconds(),
+                    a.holdSeconds(),
+                    a.wrapUpSeconds()));
         row.add(a.averageHandleTime());
         states.forEach(s -> row.add(a.stateSeconds().getOrDefault(s, 0.0)));
         row.add(a.occupancy());
@@ -141,24 +181,55 @@ public final class ReportsRoute {
     GroupBy by = groupBy(request);
     String value = request.param("value").orElse(null);
     if (value != null && by == null) {
-      throw new BadRequestException("value", "needs by (queue, agent, region, level, outcome or ivr)");
+      throw new BadRequestException(
+          "value", "needs by (queue, agent, region, level, outcome or ivr)");
     }
     String kind = request.param("kind").orElse("inbound");
     if (!kind.equals("inbound") && !kind.equals("callback")) {
-      throw new BadRequestException("kind", "expected inbound or callback, got '" + BadRequestException.shown(kind) + "'");
+      throw new BadRequestException(
+          "kind", "expected inbound or callback, got '" + BadRequestException.shown(kind) + "'");
     }
     int page = request.intParam("page", 1, 1, Integer.MAX_VALUE);
     int size = request.intParam("size", DEFAULT_PAGE_SIZE, 1, ReportRepository.MAX_PAGE_SIZE);
-    CallPage calls = reports.calls(range.from, range.to, by, value, kind.equals("callback"), page, size);
+    CallPage calls =
+        reports.calls(range.from, range.to, by, value, kind.equals("callback"), page, size);
     if (csv) {
       CsvWriter out =
           CsvWriter.of(
-              "call_id", "caller", "dialed", "ivr_choice", "queue", "agent_id", "arrived_at", "answered_at", "ended_at",
-              "wait_seconds", "talk_seconds", "hold_seconds", "outcome", "hangup_cause", "region", "level");
+              "call_id",
+              "caller",
+              "dialed",
+              "ivr_choice",
+              "queue",
+              "agent_id",
+              "arrived_at",
+              "answered_at",
+              "ended_at",
+              "wait_seconds",
+              "talk_seconds",
+              "hold_seconds",
+              "outcome",
+              "hangup_cause",
+              "region",
+              "level");
       for (CallRow c : calls.calls()) {
         out.row(
-            c.callId(), c.caller(), c.dialed(), c.ivrChoice(), c.queue(), c.agentId(), c.arrivedAt(), c.answeredAt(), c.endedAt(),
-            c.waitSeconds(), c.talkSeconds(), c.holdSeconds(), c.outcome(), c.hangupCause(), c.region(), c.level());
+            c.callId(),
+            c.caller(),
+            c.dialed(),
+            c.ivrChoice(),
+            c.queue(),
+            c.agentId(),
+            c.arrivedAt(),
+            c.answeredAt(),
+            c.endedAt(),
+            c.waitSeconds(),
+            c.talkSeconds(),
+            c.holdSeconds(),
+            c.outcome(),
+            c.hangupCause(),
+            c.region(),
+            c.level());
       }
       return csv(out, "calls").withHeader("X-Total-Count", Long.toString(calls.total()));
     }
@@ -172,9 +243,24 @@ public final class ReportsRoute {
 
   private static Object[] summaryRow(QueueSummary q, String name) {
     return new Object[] {
-      name, q.serviceLevelThresholdSeconds(), q.offered(), q.answered(), q.abandoned(), q.shortAbandons(), q.answeredInThreshold(),
-      q.answerRate(), q.serviceLevel(), q.serviceLevelWithAbandons(), q.averageSpeedOfAnswer(), q.averageHandleTime(),
-      q.talkSeconds(), q.holdSeconds(), q.wrapUpSeconds(), q.longestWait(), q.averageAbandonWait(), q.callbackAttempts(),
+      name,
+      q.serviceLevelThresholdSeconds(),
+      q.offered(),
+      q.answered(),
+      q.abandoned(),
+      q.shortAbandons(),
+      q.answeredInThreshold(),
+      q.answerRate(),
+      q.serviceLevel(),
+      q.serviceLevelWithAbandons(),
+      q.averageSpeedOfAnswer(),
+      q.averageHandleTime(),
+      q.talkSeconds(),
+      q.holdSeconds(),
+      q.wrapUpSeconds(),
+      q.longestWait(),
+      q.averageAbandonWait(),
+      q.callbackAttempts(),
       q.callbacksAnswered()
     };
   }
@@ -195,7 +281,8 @@ public final class ReportsRoute {
   private static boolean csv(Request request) {
     String format = request.param("format").orElse("json");
     if (!format.equals("json") && !format.equals("csv")) {
-      throw new BadRequestException("format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
+      throw new BadRequestException(
+          "format", "expected json or csv, got '" + BadRequestException.shown(format) + "'");
     }
     return format.equals("csv");
   }
@@ -209,13 +296,17 @@ public final class ReportsRoute {
     Optional<Instant> to = request.timeParam("to", zone());
     if (from.isEmpty() && to.isEmpty()) {
       LocalDate today = LocalDate.now(clock.withZone(zone()));
-      return new Range(today.atStartOfDay(zone()).toInstant(), today.plusDays(1).atStartOfDay(zone()).toInstant());
+      return new Range(
+          today.atStartOfDay(zone()).toInstant(),
+          today.plusDays(1).atStartOfDay(zone()).toInstant());
     }
     if (from.isEmpty() || to.isEmpty()) {
-      throw new BadRequestException(from.isEmpty() ? "from" : "to", "give both from and to, or neither for today");
+      throw new BadRequestException(
+          from.isEmpty() ? "from" : "to", "give both from and to, or neither for today");
     }
     if (!to.get().isAfter(from.get())) {
-      throw new BadRequestException("to", "must be after from (" + from.get() + "), got " + to.get());
+      throw new BadRequestException(
+          "to", "must be after from (" + from.get() + "), got " + to.get());
     }
     return new Range(from.get(), to.get());
   }
@@ -224,7 +315,10 @@ public final class ReportsRoute {
     return reports.zone();
   }
 
-  /** {@code parse}'s result; its IllegalArgumentException is the client's mistake in {@code parameter}. */
+  /**
+   * {@code parse}'s result; its IllegalArgumentException is the client's mistake in {@code
+   * parameter}.
+   */
   private static <T> T parse(String parameter, Supplier<T> parse) {
     try {
       return parse.get();

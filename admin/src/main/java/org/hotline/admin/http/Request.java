@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An HTTP request as a route sees it: method, decoded path, query parameters, headers and body,
- * all copied out of Netty's buffers so a handler may run on any thread and needs release nothing.
+ * An HTTP request as a route sees it: method, decoded path, query parameters, headers and body, all
+ * copied out of Netty's buffers so a handler may run on any thread and needs release nothing.
  *
  * @param method the request method
  * @param path the decoded path, without the query ({@code /api/cdrs})
@@ -47,7 +47,12 @@ public record Request(
 
   /** A request whose sender is not known yet. */
   public Request(
-      HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body, SocketAddress remote) {
+      HttpMethod method,
+      String path,
+      Map<String, List<String>> query,
+      HttpHeaders headers,
+      byte[] body,
+      SocketAddress remote) {
     this(method, path, query, headers, body, remote, null);
   }
 
@@ -58,7 +63,9 @@ public record Request(
 
   /** Whether the method changes state: POST, PUT, DELETE or PATCH. */
   public boolean isWrite() {
-    return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method);
+    return !HttpMethod.GET.equals(method)
+        && !HttpMethod.HEAD.equals(method)
+        && !HttpMethod.OPTIONS.equals(method);
   }
 
   /**
@@ -87,18 +94,29 @@ public record Request(
   static Request from(FullHttpRequest request, SocketAddress remote) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     return new Request(
-        request.method(), uri.path(), uri.parameters(), request.headers().copy(), ByteBufUtil.getBytes(request.content()), remote);
+        request.method(),
+        uri.path(),
+        uri.parameters(),
+        request.headers().copy(),
+        ByteBufUtil.getBytes(request.content()),
+        remote);
   }
 
   /**
-   * The head of {@code request} (method, URI, headers), which came from {@code remote}, as a
-   * {@code Request} with no body: what the router checks before the body is read.
+   * The head of {@code request} (method, URI, headers), which came from {@code remote}, as a {@code
+   * Request} with no body: what the router checks before the body is read.
    *
    * @throws IllegalArgumentException when the URI cannot be decoded (a bad {@code %} escape)
    */
   static Request head(HttpRequest request, SocketAddress remote) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    return new Request(request.method(), uri.path(), uri.parameters(), request.headers().copy(), new byte[0], remote);
+    return new Request(
+        request.method(),
+        uri.path(),
+        uri.parameters(),
+        request.headers().copy(),
+        new byte[0],
+        remote);
   }
 
   /** The first value of query parameter {@code name}; empty when it is absent or blank. */
@@ -130,7 +148,14 @@ public record Request(
       // answered below
     }
     throw new BadRequestException(
-        name, "expected a whole number from " + min + " to " + max + ", got '" + BadRequestException.shown(value) + "'");
+        name,
+        "expected a whole number from "
+            + min
+            + " to "
+            + max
+            + ", got '"
+            + BadRequestException.shown(value)
+            + "'");
   }
 
   /**
@@ -140,16 +165,24 @@ public record Request(
    * @throws BadRequestException naming the parameter when it is neither
    */
   public Optional<Instant> timeParam(String name, ZoneId zone) {
-    return param(name).map(value -> {
-      // A '+' of an offset arrives as a space when the client did not percent-encode it.
-      String v = value.replace(' ', '+');
-      try {
-        return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(zone).toInstant() : Instant.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new BadRequestException(name, "expected a date such as 2026-11-01 or an ISO-8601 instant such as"
-            + " 2026-11-01T00:00:00Z, got '" + BadRequestException.shown(value) + "'");
-      }
-    });
+    return param(name)
+        .map(
+            value -> {
+              // A '+' of an offset arrives as a space when the client did not percent-encode it.
+              String v = value.replace(' ', '+');
+              try {
+                return v.length() == 10
+                    ? LocalDate.parse(v).atStartOfDay(zone).toInstant()
+                    : Instant.parse(v);
+              } catch (DateTimeParseException e) {
+                throw new BadRequestException(
+                    name,
+                    "expected a date such as 2026-11-01 or an ISO-8601 instant such as"
+                        + " 2026-11-01T00:00:00Z, got '"
+                        + BadRequestException.shown(value)
+                        + "'");
+              }
+            });
   }
 
   /**
@@ -185,7 +218,8 @@ public record Request(
     try {
       value = reader.readValue(body);
     } catch (JsonProcessingException e) {
-      throw new BadRequestException(null, "the body is not a " + what + " in JSON: " + e.getOriginalMessage());
+      throw new BadRequestException(
+          null, "the body is not a " + what + " in JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new BadRequestException(null, "the body cannot be read: " + e.getMessage());
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param body the body bytes
  * @param headers headers beside {@code Content-Type}, {@code Content-Length} and {@code Connection}
  */
-public record Response(HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+public record Response(
+    HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
   /** The content type of JSON bodies. */
   public static final String JSON = "application/json; charset=utf-8";
 

@@ -2,7 +2,9 @@ package org.hotline.admin.http;
 
 import java.util.Locale;
 
-/** The kinds of route a {@link Router} has, each answered by its own kind of {@link RouteTarget}. */
+/**
+ * The kinds of route a {@link Router} has, each answered by its own kind of {@link RouteTarget}.
+ */
 public enum RouteKind {
   /** A request answered whole ({@link RouteHandler}). */
   PLAIN,

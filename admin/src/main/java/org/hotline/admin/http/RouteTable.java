@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * The routes of a {@link Router}: one entry per method and path, whatever its kind.
  *
  * <p>A path is exact ({@code /api/cdrs}) or a prefix ending in {@code /*} ({@code /static/*}
- * matches {@code /static/app.js}; the longest prefix wins). A stream or WebSocket path is exact
- * and has its one route ({@code GET}) to itself.
+ * matches {@code /static/app.js}; the longest prefix wins). A stream or WebSocket path is exact and
+ * has its one route ({@code GET}) to itself.
  */
 final class RouteTable {
   /**
@@ -66,7 +66,10 @@ final class RouteTable {
 
     /** The methods the pattern answers, for {@code Allow}. */
     String allow() {
-      return byMethod.keySet().stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+      return byMethod.keySet().stream()
+          .map(HttpMethod::name)
+          .sorted()
+          .collect(Collectors.joining(", "));
     }
   }
 
@@ -86,8 +89,11 @@ final class RouteTable {
     }
     Map<HttpMethod, Route> byMethod = routes.get(path);
     if (byMethod != null
-        && (route.takesConnection() || byMethod.containsKey(route.method()) || byMethod.values().stream().anyMatch(Route::takesConnection))) {
-      throw new IllegalArgumentException("route " + route.method() + " " + path + " is taken already");
+        && (route.takesConnection()
+            || byMethod.containsKey(route.method())
+            || byMethod.values().stream().anyMatch(Route::takesConnection))) {
+      throw new IllegalArgumentException(
+          "route " + route.method() + " " + path + " is taken already");
     }
     routes.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(route.method(), route);
     if (path.endsWith("/*") && !prefixes.contains(path)) {
@@ -96,7 +102,10 @@ final class RouteTable {
     }
   }
 
-  /** The routes whose pattern {@code path} matches: exact first, then the longest prefix; null when none. */
+  /**
+   * The routes whose pattern {@code path} matches: exact first, then the longest prefix; null when
+   * none.
+   */
   Match match(String path) {
     Map<HttpMethod, Route> exact = routes.get(path);
     if (exact != null) {

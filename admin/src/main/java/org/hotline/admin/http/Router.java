@@ -20,25 +20,25 @@ import org.slf4j.LoggerFactory;
  * The routes of the HTTP server, one table of them ({@link RouteTable}): each a method and path,
  * who may use it ({@link Access}), what answers it and the largest body it takes.
  *
- * <p>Four kinds of route, registered here: a request answered whole ({@link #get}, {@link
- * #post}, {@link #route}); an upload, whose body its route reads as it arrives ({@link
- * #upload}); a stream, a {@code GET} answered with a response that does not end ({@link
- * #stream}); a WebSocket ({@link #webSocket}). Every route says who may use it when it is
- * registered; there is no way to register one without.
+ * <p>Four kinds of route, registered here: a request answered whole ({@link #get}, {@link #post},
+ * {@link #route}); an upload, whose body its route reads as it arrives ({@link #upload}); a stream,
+ * a {@code GET} answered with a response that does not end ({@link #stream}); a WebSocket ({@link
+ * #webSocket}). Every route says who may use it when it is registered; there is no way to register
+ * one without.
  *
  * <p>Every request to a route that is not open passes one access check ({@link AccessCheck}),
- * whatever its kind: on a worker, as soon as its head has come and before its body is read
- * ({@link #checkHead}), the {@link Gate} tells who sends it (401, 403 or 429 when it cannot) and
- * the route's access whether that user may (403 when not). A refused request's body is never
- * read; a refused WebSocket upgrade is closed after its handshake with the route's close code. A
- * stream asks the same check again whenever it wants ({@link Admission}). The handler sees the
- * user in {@link Request#principal()}.
+ * whatever its kind: on a worker, as soon as its head has come and before its body is read ({@link
+ * #checkHead}), the {@link Gate} tells who sends it (401, 403 or 429 when it cannot) and the
+ * route's access whether that user may (403 when not). A refused request's body is never read; a
+ * refused WebSocket upgrade is closed after its handshake with the route's close code. A stream
+ * asks the same check again whenever it wants ({@link Admission}). The handler sees the user in
+ * {@link Request#principal()}.
  *
  * <p>A route takes bodies up to {@link #MAX_BODY} unless it is registered with a larger limit,
  * which only a route that needs a login may have: nobody makes the server hold a big body before
- * saying who they are. An unknown path is answered 404, a known path with another method 405
- * with {@code Allow}, a WebSocket path asked without an upgrade 426. Handlers run on the worker
- * executor ({@link RouteRunner}); meters are {@link RouterMetrics}'.
+ * saying who they are. An unknown path is answered 404, a known path with another method 405 with
+ * {@code Allow}, a WebSocket path asked without an upgrade 426. Handlers run on the worker executor
+ * ({@link RouteRunner}); meters are {@link RouterMetrics}'.
  */
 public final class Router {
   private static final Logger log = LoggerFactory.getLogger(Router.class);
@@ -103,11 +103,11 @@ public final class Router {
   }
 
   /**
-   * Answers {@code POST path} with {@code handler} for whom {@code access} admits, taking bodies
-   * up to {@code maxBody} bytes (an upload); larger ones are answered 413.
+   * Answers {@code POST path} with {@code handler} for whom {@code access} admits, taking bodies up
+   * to {@code maxBody} bytes (an upload); larger ones are answered 413.
    *
-   * @throws IllegalArgumentException when {@code access} is open and {@code maxBody} is over
-   *     {@link #MAX_BODY}: a big body needs a login
+   * @throws IllegalArgumentException when {@code access} is open and {@code maxBody} is over {@link
+   *     #MAX_BODY}: a big body needs a login
    */
   public Router post(String path, Access access, int maxBody, RouteHandler handler) {
     return route(HttpMethod.POST, path, access, maxBody, handler);
@@ -117,7 +117,8 @@ public final class Router {
    * Answers {@code method path} with {@code handler} for whom {@code access} admits; {@code path}
    * is exact or a prefix ending in {@code /*}.
    *
-   * @throws IllegalArgumentException when the route is taken already or the path does not start with {@code /}
+   * @throws IllegalArgumentException when the route is taken already or the path does not start
+   *     with {@code /}
    * @throws NullPointerException when {@code access} is null: every route says who may use it
    */
   public Router route(HttpMethod method, String path, Access access, RouteHandler handler) {
@@ -131,19 +132,28 @@ public final class Router {
    * @throws IllegalArgumentException besides, when {@code access} is open and {@code maxBody} is
    *     over {@link #MAX_BODY}, or {@code maxBody} is negative
    */
-  public Router route(HttpMethod method, String path, Access access, int maxBody, RouteHandler handler) {
+  public Router route(
+      HttpMethod method, String path, Access access, int maxBody, RouteHandler handler) {
     Objects.requireNonNull(access, "access: say who may use " + method + " " + path);
     if (maxBody < 0 || (maxBody > MAX_BODY && access.isOpen())) {
-      throw new IllegalArgumentException("bodies over " + MAX_BODY + " bytes need a login: " + method + " " + path + " takes " + maxBody);
+      throw new IllegalArgumentException(
+          "bodies over "
+              + MAX_BODY
+              + " bytes need a login: "
+              + method
+              + " "
+              + path
+              + " takes "
+              + maxBody);
     }
     return add(new Route(method, path, access, handler, maxBody));
   }
 
   /**
-   * Answers {@code POST path} with {@code route}, which reads the body as it arrives, on a
-   * worker, for whom {@code access} admits: who sends it is checked on the head, before any of
-   * the body is read. Bodies up to {@code maxBody} bytes; beyond, the route's next read throws
-   * {@link UploadBody.TooLarge} and the connection closes after its answer.
+   * Answers {@code POST path} with {@code route}, which reads the body as it arrives, on a worker,
+   * for whom {@code access} admits: who sends it is checked on the head, before any of the body is
+   * read. Bodies up to {@code maxBody} bytes; beyond, the route's next read throws {@link
+   * UploadBody.TooLarge} and the connection closes after its answer.
    *
    * @throws IllegalArgumentException when {@code access} is open: an upload needs a login
    */
@@ -166,8 +176,8 @@ public final class Router {
   }
 
   /**
-   * Makes the upgrade requests of {@code path} (exact) WebSockets of {@code route}, for whom
-   * {@code access} admits.
+   * Makes the upgrade requests of {@code path} (exact) WebSockets of {@code route}, for whom {@code
+   * access} admits.
    *
    * @throws IllegalArgumentException when the path is taken already or is not exact
    */
@@ -193,7 +203,9 @@ public final class Router {
     return metrics;
   }
 
-  /** The stream or WebSocket route of {@code path}, which takes over its connection; null when none. */
+  /**
+   * The stream or WebSocket route of {@code path}, which takes over its connection; null when none.
+   */
   Route takingConnection(String path) {
     return table.takingConnection(path);
   }
@@ -202,8 +214,8 @@ public final class Router {
    * The verdict on the head of a request (method, URI, headers) from {@code remote}, before its
    * body is read: for a route that is not open, the {@link AccessCheck}'s, told on a worker; for
    * any other request (open, unknown, a WebSocket path asked without an upgrade, or a URI that
-   * cannot be decoded, all answered later) {@link HeadVerdict#unchecked} at once. Always
-   * completes normally.
+   * cannot be decoded, all answered later) {@link HeadVerdict#unchecked} at once. Always completes
+   * normally.
    */
   CompletableFuture<HeadVerdict> checkHead(HttpRequest head, SocketAddress remote) {
     Request request;
@@ -213,8 +225,11 @@ public final class Router {
       return CompletableFuture.completedFuture(HeadVerdict.unchecked(MAX_BODY));
     }
     Route route = table.find(request.method(), request.path());
-    if (route == null || route.access().isOpen() || (route.kind() == RouteKind.WEBSOCKET && !request.isWebSocketUpgrade())) {
-      return CompletableFuture.completedFuture(HeadVerdict.unchecked(route == null ? MAX_BODY : route.maxBody()));
+    if (route == null
+        || route.access().isOpen()
+        || (route.kind() == RouteKind.WEBSOCKET && !request.isWebSocketUpgrade())) {
+      return CompletableFuture.completedFuture(
+          HeadVerdict.unchecked(route == null ? MAX_BODY : route.maxBody()));
     }
     CompletableFuture<HeadVerdict> verdict = new CompletableFuture<>();
     try {
@@ -228,7 +243,8 @@ public final class Router {
   /** The access check's verdict on {@code request} to {@code route}. */
   private HeadVerdict judge(Route route, Request request) {
     try {
-      return HeadVerdict.admitted(access.admit(route.access(), request), route.maxBody(), route.kind() == RouteKind.UPLOAD);
+      return HeadVerdict.admitted(
+          access.admit(route.access(), request), route.maxBody(), route.kind() == RouteKind.UPLOAD);
     } catch (UnauthenticatedException e) {
       return HeadVerdict.denied(metrics.refused(e.response()), e);
     } catch (RuntimeException e) {
@@ -237,7 +253,10 @@ public final class Router {
     }
   }
 
-  /** Answers {@code request}; the future always completes normally, with an error response if need be. */
+  /**
+   * Answers {@code request}; the future always completes normally, with an error response if need
+   * be.
+   */
   CompletableFuture<Response> dispatch(Request request) {
     return dispatch(request, null, null);
   }
@@ -252,29 +271,47 @@ public final class Router {
     long start = System.nanoTime();
     RouteTable.Match match = table.match(request.path());
     if (match == null) {
-      return done("unmatched", Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.path()), start);
+      return done(
+          "unmatched",
+          Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + request.path()),
+          start);
     }
     Route route = match.route(request.method());
     Route get = match.route(HttpMethod.GET);
     if (get != null && get.kind() == RouteKind.WEBSOCKET) {
-      Response upgrade = Response.error(HttpResponseStatus.UPGRADE_REQUIRED, request.path() + " is a WebSocket: connect with one");
+      Response upgrade =
+          Response.error(
+              HttpResponseStatus.UPGRADE_REQUIRED,
+              request.path() + " is a WebSocket: connect with one");
       return done(match.pattern(), upgrade.withHeader("Upgrade", "websocket"), start);
     }
     if (route == null || route.takesConnection()) {
       String allow = match.allow();
-      Response notAllowed = Response.error(HttpResponseStatus.METHOD_NOT_ALLOWED, request.method() + " is not allowed here; allowed: " + allow);
+      Response notAllowed =
+          Response.error(
+              HttpResponseStatus.METHOD_NOT_ALLOWED,
+              request.method() + " is not allowed here; allowed: " + allow);
       return done(match.pattern(), notAllowed.withHeader("Allow", allow), start);
     }
     if (verdict != null && verdict.refusal() != null) {
       // Refused on its head, and counted then; its body was never read.
       return done(match.pattern(), verdict.refusal(), start);
     }
-    RouteHandler handler = switch (route.target()) {
-      case UploadRoute upload -> r -> upload.handle(r, body != null ? body : new ByteArrayInputStream(r.body()));
-      case RouteHandler plain -> plain;
-      default -> throw new IllegalStateException("not answered whole: " + route);
-    };
-    return runner.run(route, match.pattern(), handler, request, verdict == null ? null : verdict.principal(), body)
+    RouteHandler handler =
+        switch (route.target()) {
+          case UploadRoute upload ->
+              r -> upload.handle(r, body != null ? body : new ByteArrayInputStream(r.body()));
+          case RouteHandler plain -> plain;
+          default -> throw new IllegalStateException("not answered whole: " + route);
+        };
+    return runner
+        .run(
+            route,
+            match.pattern(),
+            handler,
+            request,
+            verdict == null ? null : verdict.principal(),
+            body)
         .thenApply(response -> metrics.timed(match.pattern(), response, start));
   }
 
@@ -292,8 +329,8 @@ public final class Router {
   }
 
   /**
-   * How the stream of {@code request} to {@code route}, let through by {@link #openStream},
-   * checks later that its sender may still have it ({@link AccessCheck#admission}).
+   * How the stream of {@code request} to {@code route}, let through by {@link #openStream}, checks
+   * later that its sender may still have it ({@link AccessCheck#admission}).
    */
   Admission admissionOf(Route route, Request request) {
     return access.admission(route.access(), request, workers);

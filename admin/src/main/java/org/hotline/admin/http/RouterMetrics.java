@@ -8,10 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the {@link Router} counts: {@code hotline.http.requests} (timer by route and status),
- * {@code hotline.http.bad.requests} (counter by status: 400, 404, 405, 413), {@code
- * hotline.http.refused} (counter by status: 401, 403, 429) and {@code
- * hotline.http.connections.refused}.
+ * What the {@link Router} counts: {@code hotline.http.requests} (timer by route and status), {@code
+ * hotline.http.bad.requests} (counter by status: 400, 404, 405, 413), {@code hotline.http.refused}
+ * (counter by status: 401, 403, 429) and {@code hotline.http.connections.refused}.
  */
 final class RouterMetrics {
   private final MeterRegistry meters;
@@ -28,7 +27,10 @@ final class RouterMetrics {
         .increment();
   }
 
-  /** Counts a request refused as malformed (400), unknown (404), not allowed (405) or too large (413). */
+  /**
+   * Counts a request refused as malformed (400), unknown (404), not allowed (405) or too large
+   * (413).
+   */
   void badRequest(HttpResponseStatus status) {
     Counter.builder("hotline.http.bad.requests")
         .description("HTTP requests refused as malformed, unknown or not allowed")
@@ -47,7 +49,10 @@ final class RouterMetrics {
     return response;
   }
 
-  /** Times {@code response} to a request of route {@code pattern} that came at {@code startNanos}; returns it. */
+  /**
+   * Times {@code response} to a request of route {@code pattern} that came at {@code startNanos};
+   * returns it.
+   */
   Response timed(String pattern, Response response, long startNanos) {
     int status = response.status().code();
     Timer.builder("hotline.http.requests")

@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
  *
  * <p>A WebJar ({@link #webJar}) is served the same way without its version in the path: {@code
  * /webjars/echarts/dist/echarts.min.js} is {@code
- * META-INF/resources/_static/echarts/<version>/dist/echarts.min.js} of mvnpm's jar on the
- * classpath (or {@code META-INF/resources/webjars/...} of an org.webjars one).
+ * META-INF/resources/_static/echarts/<version>/dist/echarts.min.js} of mvnpm's jar on the classpath
+ * (or {@code META-INF/resources/webjars/...} of an org.webjars one).
  */
 public final class StaticRoute implements RouteHandler {
   /** Content types by file extension. */
@@ -62,22 +62,36 @@ public final class StaticRoute implements RouteHandler {
           "ico", "image/x-icon");
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
   /** What a Host header may hold to be named in the policy: a name or address and a port. */
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
+
   private static final String INDEX = "index.html";
+
   /** The WebJar builds {@link #webJar} knows, in the order it looks for them. */
   private static final java.util.List<WebJarBuild> WEBJAR_BUILDS =
-      java.util.List.of(new WebJarBuild("org.webjars.npm", "webjars"), new WebJarBuild("org.webjars", "webjars"), new WebJarBuild("org.mvnpm", "_static"));
+      java.util.List.of(
+          new WebJarBuild("org.webjars.npm", "webjars"),
+          new WebJarBuild("org.webjars", "webjars"),
+          new WebJarBuild("org.mvnpm", "_static"));
 
-  /** One build of WebJars: its Maven group, and the folder under {@code META-INF/resources} that holds its files. */
+  /**
+   * One build of WebJars: its Maven group, and the folder under {@code META-INF/resources} that
+   * holds its files.
+   */
   private record WebJarBuild(String group, String folder) {}
 
   private final String urlPath;
   private final String folder;
   private final ClassLoader loader;
+
   /** Whether the pages may set style attributes ({@code style-src-attr 'unsafe-inline'}). */
   private final boolean styleAttributes;
-  /** The files read so far; a name that names no file is not kept, so asking for many costs nothing. */
+
+  /**
+   * The files read so far; a name that names no file is not kept, so asking for many costs nothing.
+   */
   private final Map<String, StaticFile> files = new ConcurrentHashMap<>();
 
   /** A file as served: its bytes, type and entity tag. */
@@ -94,7 +108,8 @@ public final class StaticRoute implements RouteHandler {
 
   private StaticRoute(String urlPath, String folder, ClassLoader loader, boolean styleAttributes) {
     if (urlPath == null || !urlPath.startsWith("/") || urlPath.endsWith("/")) {
-      throw new IllegalArgumentException("the URL path starts with / and does not end with it: " + urlPath);
+      throw new IllegalArgumentException(
+          "the URL path starts with / and does not end with it: " + urlPath);
     }
     this.urlPath = urlPath;
     this.folder = Objects.requireNonNull(folder, "folder").replaceAll("^/+|/+$", "");
@@ -125,12 +140,17 @@ public final class StaticRoute implements RouteHandler {
       throw new IllegalArgumentException("not a WebJar name: " + name);
     }
     for (WebJarBuild build : WEBJAR_BUILDS) {
-      try (InputStream in = loader.getResourceAsStream("META-INF/maven/" + build.group() + "/" + name + "/pom.properties")) {
+      try (InputStream in =
+          loader.getResourceAsStream(
+              "META-INF/maven/" + build.group() + "/" + name + "/pom.properties")) {
         if (in != null) {
           java.util.Properties pom = new java.util.Properties();
           pom.load(in);
           String version = pom.getProperty("version");
-          return new StaticRoute("/webjars/" + name, "META-INF/resources/" + build.folder() + "/" + name + "/" + version, loader);
+          return new StaticRoute(
+              "/webjars/" + name,
+              "META-INF/resources/" + build.folder() + "/" + name + "/" + version,
+              loader);
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot read the version of the WebJar " + name, e);
@@ -146,12 +166,17 @@ public final class StaticRoute implements RouteHandler {
   public Response index(Request request) {
     Optional<StaticFile> file = file(INDEX);
     if (file.isEmpty()) {
-      return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
+      return secured(
+          Response.error(
+              HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())),
+          request);
     }
     return answer(file.get(), request);
   }
 
-  /** Adds {@code GET} and {@code HEAD} of the URL path and everything under it to {@code router}. */
+  /**
+   * Adds {@code GET} and {@code HEAD} of the URL path and everything under it to {@code router}.
+   */
   public Router addTo(Router router) {
     // The files are open: what a page shows comes from APIs that need a login.
     return router
@@ -166,7 +191,10 @@ public final class StaticRoute implements RouteHandler {
     Optional<String> name = fileName(request.path());
     Optional<StaticFile> file = name.flatMap(this::file);
     if (file.isEmpty()) {
-      return secured(Response.error(HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())), request);
+      return secured(
+          Response.error(
+              HttpResponseStatus.NOT_FOUND, "no such resource: " + printable(request.path())),
+          request);
     }
     return answer(file.get(), request);
   }
@@ -176,7 +204,8 @@ public final class StaticRoute implements RouteHandler {
         matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH), f.etag())
             ? new Response(HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0], Map.of())
             : new Response(HttpResponseStatus.OK, f.contentType(), f.body(), Map.of());
-    return secured(response.withHeader("ETag", f.etag()).withHeader("Cache-Control", "no-cache"), request);
+    return secured(
+        response.withHeader("ETag", f.etag()).withHeader("Cache-Control", "no-cache"), request);
   }
 
   /** The file a path names, relative to the folder; empty when the path may not name one. */
@@ -227,11 +256,14 @@ public final class StaticRoute implements RouteHandler {
     }
   }
 
-  /** Whether the resource is a file, not a folder: a folder's URL reads as a listing of its names. */
+  /**
+   * Whether the resource is a file, not a folder: a folder's URL reads as a listing of its names.
+   */
   private static boolean isFile(URL url) throws IOException, URISyntaxException {
     return switch (url.getProtocol()) {
       case "file" -> Files.isRegularFile(Path.of(url.toURI()));
-      case "jar" -> url.openConnection() instanceof JarURLConnection jar && !jar.getJarEntry().isDirectory();
+      case "jar" ->
+          url.openConnection() instanceof JarURLConnection jar && !jar.getJarEntry().isDirectory();
       default -> false;
     };
   }
@@ -250,7 +282,9 @@ public final class StaticRoute implements RouteHandler {
     }
   }
 
-  /** Whether {@code If-None-Match} names {@code etag} (RFC 9110 section 13.1.2: weak comparison). */
+  /**
+   * Whether {@code If-None-Match} names {@code etag} (RFC 9110 section 13.1.2: weak comparison).
+   */
   static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
@@ -265,10 +299,10 @@ public final class StaticRoute implements RouteHandler {
   }
 
   /**
-   * {@code response} with the security headers. The page talks to this server only: scripts,
-   * styles and images from it, and its WebSocket to the host it was loaded from ({@code 'self'}
-   * covers {@code ws:} only in newer browsers, so the host is named as well when it is a plain
-   * host name or address).
+   * {@code response} with the security headers. The page talks to this server only: scripts, styles
+   * and images from it, and its WebSocket to the host it was loaded from ({@code 'self'} covers
+   * {@code ws:} only in newer browsers, so the host is named as well when it is a plain host name
+   * or address).
    */
   private Response secured(Response response, Request request) {
     String host = request.headers().get(HttpHeaderNames.HOST);
@@ -277,8 +311,10 @@ public final class StaticRoute implements RouteHandler {
       connect += " ws://" + host + " wss://" + host;
     }
     String policy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; " + (styleAttributes ? "style-src-attr 'unsafe-inline'; " : "")
-            + "img-src 'self' data:; connect-src " + connect
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + (styleAttributes ? "style-src-attr 'unsafe-inline'; " : "")
+            + "img-src 'self' data:; connect-src "
+            + connect
             + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     return response
         .withHeader("Content-Security-Policy", policy)

@@ -17,10 +17,10 @@ import org.hotline.core.ticket.TicketIntake;
  *
  * <ul>
  *   <li>{@code POST /api/tickets} with {@code {"title", "description", "status", "callId",
- *       "customerId", "caller"}} (title required): 201 and the stored ticket; a ticket about a
- *       call and no customer is linked to the caller's customer ({@link TicketIntake})
- *   <li>{@code GET /api/tickets?customerId=&callId=&status=&createdBy=&page=&size=}: a page
- *       ({@code {"items", "page", "size", "total"}}), newest first
+ *       "customerId", "caller"}} (title required): 201 and the stored ticket; a ticket about a call
+ *       and no customer is linked to the caller's customer ({@link TicketIntake})
+ *   <li>{@code GET /api/tickets?customerId=&callId=&status=&createdBy=&page=&size=}: a page ({@code
+ *       {"items", "page", "size", "total"}}), newest first
  *   <li>{@code GET /api/tickets/{id}}: one ticket
  *   <li>{@code PUT /api/tickets/{id}} with any of {@code title}, {@code description}, {@code
  *       status}: 200 and the ticket as changed; what is absent or null stays
@@ -40,13 +40,19 @@ public final class TicketsRoute {
   static final int MAX_SIZE = 200;
 
   private static final ObjectReader CREATE =
-      Json.MAPPER.readerFor(NewTicket.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      Json.MAPPER
+          .readerFor(NewTicket.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectReader CHANGE =
-      Json.MAPPER.readerFor(TicketChange.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      Json.MAPPER
+          .readerFor(TicketChange.class)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final TicketIntake tickets;
 
-  /** @param tickets where tickets are opened and stored */
+  /**
+   * @param tickets where tickets are opened and stored
+   */
   public TicketsRoute(TicketIntake tickets) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
   }
@@ -61,7 +67,13 @@ public final class TicketsRoute {
   }
 
   /** A ticket as the API opens it; {@code createdBy} comes from the session, never the body. */
-  record NewTicket(String title, String description, String status, String callId, Long customerId, String caller) {
+  record NewTicket(
+      String title,
+      String description,
+      String status,
+      String callId,
+      Long customerId,
+      String caller) {
     TicketDraft draft(String createdBy) {
       return new TicketDraft(title, description, status, callId, customerId, caller, createdBy);
     }
@@ -71,8 +83,12 @@ public final class TicketsRoute {
     int page = request.intParam("page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
     int size = request.intParam("size", DEFAULT_SIZE, 1, MAX_SIZE);
     Long customerId = request.param("customerId").map(v -> positive("customerId", v)).orElse(null);
-    TicketFilter filter = new TicketFilter(
-        customerId, request.param("callId").orElse(null), request.param("status").orElse(null), request.param("createdBy").orElse(null));
+    TicketFilter filter =
+        new TicketFilter(
+            customerId,
+            request.param("callId").orElse(null),
+            request.param("status").orElse(null),
+            request.param("createdBy").orElse(null));
     try {
       return Response.json(HttpResponseStatus.OK, tickets.repository().list(filter, page, size));
     } catch (InvalidTicketException e) {
@@ -85,7 +101,8 @@ public final class TicketsRoute {
     NewTicket body = request.json(CREATE, "ticket");
     try {
       Ticket created = tickets.open(body.draft(user));
-      return Response.json(HttpResponseStatus.CREATED, created).withHeader("Location", PATH + "/" + created.id());
+      return Response.json(HttpResponseStatus.CREATED, created)
+          .withHeader("Location", PATH + "/" + created.id());
     } catch (InvalidTicketException e) {
       throw new BadRequestException(e.field(), e.getMessage());
     }
@@ -93,7 +110,11 @@ public final class TicketsRoute {
 
   Response find(Request request) {
     long id = id(request);
-    return tickets.repository().find(id).map(t -> Response.json(HttpResponseStatus.OK, t)).orElseGet(() -> notFound(id));
+    return tickets
+        .repository()
+        .find(id)
+        .map(t -> Response.json(HttpResponseStatus.OK, t))
+        .orElseGet(() -> notFound(id));
   }
 
   Response update(Request request) {
@@ -103,7 +124,11 @@ public final class TicketsRoute {
       throw new BadRequestException(null, "nothing to change: send title, description or status");
     }
     try {
-      return tickets.repository().update(id, change).map(t -> Response.json(HttpResponseStatus.OK, t)).orElseGet(() -> notFound(id));
+      return tickets
+          .repository()
+          .update(id, change)
+          .map(t -> Response.json(HttpResponseStatus.OK, t))
+          .orElseGet(() -> notFound(id));
     } catch (InvalidTicketException e) {
       throw new BadRequestException(e.field(), e.getMessage());
     }
@@ -122,7 +147,8 @@ public final class TicketsRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException(name, "expected a positive number, got '" + BadRequestException.shown(value) + "'");
+    throw new BadRequestException(
+        name, "expected a positive number, got '" + BadRequestException.shown(value) + "'");
   }
 
   private static Response notFound(long id) {

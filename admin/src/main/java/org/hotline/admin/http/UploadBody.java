@@ -9,14 +9,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The body of an upload as it arrives, read by its route on a worker as an {@link InputStream}:
- * the event loop {@link #offer}s each part and never waits; the worker's {@link #read} waits for
- * the next part. At most {@link #HIGH_WATER} bytes wait here: beyond, the connection stops
- * reading ({@link ReadSwitch#UPLOAD}) until the worker has taken them down to {@link #LOW_WATER}.
+ * The body of an upload as it arrives, read by its route on a worker as an {@link InputStream}: the
+ * event loop {@link #offer}s each part and never waits; the worker's {@link #read} waits for the
+ * next part. At most {@link #HIGH_WATER} bytes wait here: beyond, the connection stops reading
+ * ({@link ReadSwitch#UPLOAD}) until the worker has taken them down to {@link #LOW_WATER}.
  *
  * <p>More than the route's limit in all, and the worker's next read throws {@link TooLarge}; the
- * rest is dropped as it comes. The connection closing first makes it throw an {@link
- * IOException}. When the worker {@link #close}s it before the end, the rest is dropped too.
+ * rest is dropped as it comes. The connection closing first makes it throw an {@link IOException}.
+ * When the worker {@link #close}s it before the end, the rest is dropped too.
  */
 final class UploadBody extends InputStream {
   /** Bytes waiting for the worker before the connection stops reading. */
@@ -47,6 +47,7 @@ final class UploadBody extends InputStream {
   private boolean ended;
   private boolean closed;
   private IOException failure;
+
   /** Whether this body stopped the connection's reading (and has not let it read again). */
   private boolean stopped;
 
@@ -161,7 +162,9 @@ final class UploadBody extends InputStream {
         arrived.awaitUninterruptibly();
       }
       if (failure != null) {
-        throw failure instanceof TooLarge tooLarge ? new TooLarge(tooLarge.limit) : new IOException(failure.getMessage(), failure);
+        throw failure instanceof TooLarge tooLarge
+            ? new TooLarge(tooLarge.limit)
+            : new IOException(failure.getMessage(), failure);
       }
       if (closed) {
         throw new IOException("the body is closed");

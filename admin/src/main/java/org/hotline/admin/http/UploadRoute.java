@@ -10,8 +10,8 @@ import java.io.InputStream;
 @FunctionalInterface
 public non-sealed interface UploadRoute extends RouteTarget {
   /**
-   * Answers {@code request}, reading its body from {@code body}: reading waits for the next part
-   * of it. What the route leaves unread is dropped, and the connection closes after the answer.
+   * Answers {@code request}, reading its body from {@code body}: reading waits for the next part of
+   * it. What the route leaves unread is dropped, and the connection closes after the answer.
    *
    * @throws UploadBody.TooLarge (from {@code body}) when the body is over the route's limit
    * @throws IOException when the connection closed before the body ended

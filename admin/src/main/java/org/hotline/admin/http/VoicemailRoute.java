@@ -49,21 +49,38 @@ public final class VoicemailRoute {
 
   /** A message as the API shows it. */
   record Listed(
-      long id, String callId, String callerNumber, String box, Instant recordedAt, double seconds, String audio) {
+      long id,
+      String callId,
+      String callerNumber,
+      String box,
+      Instant recordedAt,
+      double seconds,
+      String audio) {
     static Listed of(Voicemail v) {
       return new Listed(
-          v.id(), v.callId(), v.callerNumber(), v.box(), v.recordedAt(), v.length().toMillis() / 1000.0, PATH + "/" + v.id() + "/audio");
+          v.id(),
+          v.callId(),
+          v.callerNumber(),
+          v.box(),
+          v.recordedAt(),
+          v.length().toMillis() / 1000.0,
+          PATH + "/" + v.id() + "/audio");
     }
   }
 
   private Response list(Request request) {
     Instant to = request.param("to").map(v -> instant("to", v)).orElseGet(clock::instant);
-    Instant from = request.param("from").map(v -> instant("from", v)).orElseGet(() -> to.minus(Duration.ofDays(7)));
+    Instant from =
+        request
+            .param("from")
+            .map(v -> instant("from", v))
+            .orElseGet(() -> to.minus(Duration.ofDays(7)));
     if (!to.isAfter(from)) {
       throw new BadRequestException("to", "must be after from (" + from + "), got " + to);
     }
     int limit = request.param("limit").map(this::limit).orElse(DEFAULT_LIMIT);
-    List<Listed> listed = voicemail.list(from, to.plusNanos(1000), limit).stream().map(Listed::of).toList();
+    List<Listed> listed =
+        voicemail.list(from, to.plusNanos(1000), limit).stream().map(Listed::of).toList();
     return Response.json(HttpResponseStatus.OK, listed);
   }
 
@@ -75,7 +92,8 @@ public final class VoicemailRoute {
     try {
       id = Long.parseLong(idText);
     } catch (NumberFormatException e) {
-      throw new BadRequestException("id", "expected a voicemail id, got '" + BadRequestException.shown(idText) + "'");
+      throw new BadRequestException(
+          "id", "expected a voicemail id, got '" + BadRequestException.shown(idText) + "'");
     }
     var found = voicemail.find(id);
     if (found.isEmpty()) {
@@ -89,7 +107,8 @@ public final class VoicemailRoute {
       return new Response(HttpResponseStatus.OK, "audio/wav", wav, Map.of())
           .withHeader("Content-Disposition", "attachment; filename=\"voicemail-" + id + ".wav\"");
     } catch (NoSuchFileException e) {
-      return Response.error(HttpResponseStatus.GONE, "the audio of voicemail " + id + " is no longer on disk");
+      return Response.error(
+          HttpResponseStatus.GONE, "the audio of voicemail " + id + " is no longer on disk");
     }
   }
 
@@ -102,14 +121,19 @@ public final class VoicemailRoute {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new BadRequestException("limit", "expected 1.." + MAX_LIMIT + ", got '" + BadRequestException.shown(value) + "'");
+    throw new BadRequestException(
+        "limit", "expected 1.." + MAX_LIMIT + ", got '" + BadRequestException.shown(value) + "'");
   }
 
   private static Instant instant(String parameter, String value) {
     try {
       return Instant.parse(value.replace(' ', '+'));
     } catch (DateTimeParseException e) {
-      throw new BadRequestException(parameter, "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z, got '" + BadRequestException.shown(value) + "'");
+      throw new BadRequestException(
+          parameter,
+          "expected an ISO-8601 instant such as 2026-03-01T00:00:00Z, got '"
+              + BadRequestException.shown(value)
+              + "'");
     }
   }
 }

@@ -17,9 +17,9 @@ import java.time.Duration;
  * WebSocket one, limits frames, answers pings and echoes closes; the route's handlers behind get
  * {@link WebSocketServerProtocolHandler.HandshakeComplete} when the answer is out.
  *
- * <p>The protocol handler is made for this one request: its path is the request's URI (the
- * router matched the path exactly, and the URI may carry a query), {@code checkStartsWith} is
- * off, so it takes this request and no other.
+ * <p>The protocol handler is made for this one request: its path is the request's URI (the router
+ * matched the path exactly, and the URI may carry a query), {@code checkStartsWith} is off, so it
+ * takes this request and no other.
  */
 final class WebSocketUpgrade {
   /** How long the handshake answer may take to be written before the connection is closed. */
@@ -30,20 +30,27 @@ final class WebSocketUpgrade {
   /**
    * Upgrades the connection of {@code msg}, in the pipeline after {@code ctx} (the HTTP request
    * handler's, which it then leaves with the head check). {@code request} carries the sender the
-   * route admitted; {@code denied} is why the access check refused the sender instead, or null.
-   * On the event loop; {@code msg} is not released.
+   * route admitted; {@code denied} is why the access check refused the sender instead, or null. On
+   * the event loop; {@code msg} is not released.
    */
-  static void start(ChannelHandlerContext ctx, FullHttpRequest msg, WebSocketRoute route, Request request, UnauthenticatedException denied) {
+  static void start(
+      ChannelHandlerContext ctx,
+      FullHttpRequest msg,
+      WebSocketRoute route,
+      Request request,
+      UnauthenticatedException denied) {
     ChannelPipeline pipeline = ctx.pipeline();
-    WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
-        .websocketPath(msg.uri())
-        .checkStartsWith(false)
-        .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT.toMillis())
-        .maxFramePayloadLength(route.maxMessage())
-        .allowExtensions(false)
-        .build();
+    WebSocketServerProtocolConfig config =
+        WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(msg.uri())
+            .checkStartsWith(false)
+            .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT.toMillis())
+            .maxFramePayloadLength(route.maxMessage())
+            .allowExtensions(false)
+            .build();
     pipeline.addAfter(ctx.name(), "websocket", new WebSocketServerProtocolHandler(config));
-    pipeline.addAfter("websocket", "websocket-aggregator", new WebSocketFrameAggregator(route.maxMessage()));
+    pipeline.addAfter(
+        "websocket", "websocket-aggregator", new WebSocketFrameAggregator(route.maxMessage()));
     UnauthenticatedException why = denied;
     if (why == null) {
       try {

@@ -52,18 +52,23 @@ public final class AdminBootstrap {
    */
   public String run(String configured) {
     if (!configured.isEmpty()) {
-      boolean exists = users.byName(ADMIN).map(u -> {
-        if (!hasher.verify(configured, u.passwordHash())) {
-          users.setPassword(ADMIN, hasher.hash(configured));
-        }
-        if (u.role() != Role.ADMIN) {
-          users.setRole(ADMIN, Role.ADMIN);
-        }
-        if (!u.enabled()) {
-          users.setEnabled(ADMIN, true);
-        }
-        return true;
-      }).orElse(false);
+      boolean exists =
+          users
+              .byName(ADMIN)
+              .map(
+                  u -> {
+                    if (!hasher.verify(configured, u.passwordHash())) {
+                      users.setPassword(ADMIN, hasher.hash(configured));
+                    }
+                    if (u.role() != Role.ADMIN) {
+                      users.setRole(ADMIN, Role.ADMIN);
+                    }
+                    if (!u.enabled()) {
+                      users.setEnabled(ADMIN, true);
+                    }
+                    return true;
+                  })
+              .orElse(false);
       if (!exists) {
         users.create(ADMIN, Role.ADMIN, hasher.hash(configured));
       }
@@ -76,12 +81,20 @@ public final class AdminBootstrap {
     String password = Passwords.random(GENERATED_BYTES);
     if (users.create(ADMIN, Role.ADMIN, hasher.hash(password)).isEmpty()) {
       // A user named admin exists but is no administrator: leave it, and say how to get in.
-      log.error("no administrator, and user '{}' is not one: set hotline.admin.password to make it one", ADMIN);
+      log.error(
+          "no administrator, and user '{}' is not one: set hotline.admin.password to make it one",
+          ADMIN);
       return null;
     }
-    log.warn("generated a password for user '{}' and printed it once on standard output (not in this log):"
-        + " change it, or set hotline.admin.password", ADMIN);
-    out.println("generated the password of user '" + ADMIN + "' (shown this once; change it or set hotline.admin.password): " + password);
+    log.warn(
+        "generated a password for user '{}' and printed it once on standard output (not in this log):"
+            + " change it, or set hotline.admin.password",
+        ADMIN);
+    out.println(
+        "generated the password of user '"
+            + ADMIN
+            + "' (shown this once; change it or set hotline.admin.password): "
+            + password);
     out.flush();
     return password;
   }

@@ -16,8 +16,8 @@ import org.hotline.core.audit.AuditRepository;
 /**
  * {@code GET /api/audit?from=&to=&page=&size=}: the audit log, newest first, a page ({@code
  * {"items", "page", "size", "total"}}), for administrators. {@code from} and {@code to} are
- * ISO-8601 instants or dates (the start of that day in the server's zone); either may be left
- * out for no bound.
+ * ISO-8601 instants or dates (the start of that day in the server's zone); either may be left out
+ * for no bound.
  */
 public final class AuditRoute {
   /** The route's path. */
@@ -29,7 +29,9 @@ public final class AuditRoute {
   private final AuditRepository audit;
   private final Clock clock;
 
-  /** @param clock whose zone a date is read in */
+  /**
+   * @param clock whose zone a date is read in
+   */
   public AuditRoute(AuditRepository audit, Clock clock) {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");

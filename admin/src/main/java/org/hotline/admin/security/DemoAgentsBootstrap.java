@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Only the demo agents that do not exist are created; an existing one is never changed, so a
- *       password, queues or a disable an administrator (or, for the desk password, the agent)
- *       gave it survive restarts.
+ *       password, queues or a disable an administrator (or, for the desk password, the agent) gave
+ *       it survive restarts.
  *   <li>On loopback (SIP and HTTP bound to 127.x, ::1 or localhost) new demo agents get {@code
  *       hotline.demo.password}, {@link DemoSettings#WELL_KNOWN_PASSWORD} by default, as both SIP
  *       and desk password: the README's first call works as written.
@@ -59,7 +59,8 @@ public final class DemoAgentsBootstrap {
    * @param hasher what makes the desk password's hash
    * @param out where a generated password is printed (standard output)
    */
-  public DemoAgentsBootstrap(AgentRepository agents, String realm, PasswordHash hasher, PrintStream out) {
+  public DemoAgentsBootstrap(
+      AgentRepository agents, String realm, PasswordHash hasher, PrintStream out) {
     this.agents = Objects.requireNonNull(agents, "agents");
     this.realm = Objects.requireNonNull(realm, "realm");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -70,41 +71,61 @@ public final class DemoAgentsBootstrap {
    * Runs at start. Beyond loopback it costs a password hash per demo agent that has a desk
    * password, to tell whether it is the well-known one still.
    *
-   * @param beyondLoopback whether SIP or HTTP listens where others can reach ({@link #beyondLoopback(String...)})
+   * @param beyondLoopback whether SIP or HTTP listens where others can reach ({@link
+   *     #beyondLoopback(String...)})
    * @return the passwords generated and printed now; null when none was
    */
   public Generated run(DemoSettings demo, boolean beyondLoopback) {
     boolean refused = beyondLoopback && demo.password().equals(DemoSettings.WELL_KNOWN_PASSWORD);
     String password = refused ? Passwords.random(GENERATED_BYTES) : demo.password();
-    // Another random value: the SIP password, which the SIP port lets anyone try, never opens the desktop.
+    // Another random value: the SIP password, which the SIP port lets anyone try, never opens the
+    // desktop.
     String desk = refused ? Passwords.random(GENERATED_BYTES) : demo.password();
     String deskHash = hasher.hash(desk);
     List<String> seeded = DemoAgents.seed(agents, demo, realm, password, deskHash);
     List<String> given = new ArrayList<>(seeded);
     List<String> givenDesk = new ArrayList<>(seeded);
     if (beyondLoopback) {
-      given.addAll(DemoAgents.replacePassword(agents, demo, realm, DemoSettings.WELL_KNOWN_PASSWORD, password));
-      givenDesk.addAll(DemoAgents.replaceDeskPassword(agents, demo, hasher, DemoSettings.WELL_KNOWN_PASSWORD, deskHash));
+      given.addAll(
+          DemoAgents.replacePassword(
+              agents, demo, realm, DemoSettings.WELL_KNOWN_PASSWORD, password));
+      givenDesk.addAll(
+          DemoAgents.replaceDeskPassword(
+              agents, demo, hasher, DemoSettings.WELL_KNOWN_PASSWORD, deskHash));
     }
     if (demo.enabled()) {
       List<String> all = DemoAgents.agents(demo.agents()).stream().map(Agent::id).toList();
-      log.info("demo configuration: agents {} (queues {}); {} given a password now", ids(all), DemoAgents.QUEUES, given.size());
+      log.info(
+          "demo configuration: agents {} (queues {}); {} given a password now",
+          ids(all),
+          DemoAgents.QUEUES,
+          given.size());
     }
     if (!refused || (given.isEmpty() && givenDesk.isEmpty())) {
       return null;
     }
     given.sort(null);
     givenDesk.sort(null);
-    log.warn("the well-known demo password is refused on a server listening beyond loopback: generated a SIP password for demo"
-        + " agents {} and a desk password for demo agents {}, and printed them once on standard output (not in this log)",
-        ids(given), ids(givenDesk));
+    log.warn(
+        "the well-known demo password is refused on a server listening beyond loopback: generated a SIP password for demo"
+            + " agents {} and a desk password for demo agents {}, and printed them once on standard output (not in this log)",
+        ids(given),
+        ids(givenDesk));
     if (!given.isEmpty()) {
-      out.println("generated the SIP password of demo agents " + ids(given) + " (shown this once; Hotline listens beyond"
-          + " loopback, where the well-known demo password is refused): " + password);
+      out.println(
+          "generated the SIP password of demo agents "
+              + ids(given)
+              + " (shown this once; Hotline listens beyond"
+              + " loopback, where the well-known demo password is refused): "
+              + password);
     }
     if (!givenDesk.isEmpty()) {
-      out.println("generated the desk password of demo agents " + ids(givenDesk) + " (the agent desktop's; shown this once;"
-          + " Hotline listens beyond loopback, where the well-known demo password is refused): " + desk);
+      out.println(
+          "generated the desk password of demo agents "
+              + ids(givenDesk)
+              + " (the agent desktop's; shown this once;"
+              + " Hotline listens beyond loopback, where the well-known demo password is refused): "
+              + desk);
     }
     out.flush();
     return new Generated(given.isEmpty() ? null : password, givenDesk.isEmpty() ? null : desk);
@@ -135,9 +156,13 @@ public final class DemoAgentsBootstrap {
     }
     boolean consecutive = true;
     for (int i = 1; i < ids.size() && consecutive; i++) {
-      consecutive = ids.get(i).matches("\\d{1,9}") && ids.get(i - 1).matches("\\d{1,9}")
-          && Integer.parseInt(ids.get(i)) == Integer.parseInt(ids.get(i - 1)) + 1;
+      consecutive =
+          ids.get(i).matches("\\d{1,9}")
+              && ids.get(i - 1).matches("\\d{1,9}")
+              && Integer.parseInt(ids.get(i)) == Integer.parseInt(ids.get(i - 1)) + 1;
     }
-    return consecutive && ids.size() > 2 ? ids.get(0) + "-" + ids.get(ids.size() - 1) : String.join(", ", ids);
+    return consecutive && ids.size() > 2
+        ? ids.get(0) + "-" + ids.get(ids.size() - 1)
+        : String.join(", ", ids);
   }
 }

@@ -11,7 +11,6 @@ import org.hotline.admin.cti.Session;
 import org.hotline.admin.cti.SessionCookie;
 import org.hotline.admin.cti.TokenService;
 import org.hotline.admin.http.Access;
-import org.hotline.admin.http.BadRequestException;
 import org.hotline.admin.http.Request;
 import org.hotline.admin.http.Response;
 import org.hotline.admin.http.Router;
@@ -27,12 +26,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/login} with {@code {"user", "password"}}: 200 {@code {"token", "role",
  *       "agentId", "expiresAt", "csrfToken", "breakReasons"}} ({@code agentId} for agents only;
  *       {@code breakReasons} the reasons {@code set-state} takes for a break, for the desktop's
- *       list) and the token in the {@link SessionCookie}; 401 {@code {"error": "wrong user or password"}} for any wrong
- *       name, password or disabled user, never saying which; 429 with {@code Retry-After} while
- *       the name or address is slowed down or locked out ({@link LoginThrottle}); 400 when the
- *       body is not a JSON object
- *   <li>{@code POST /api/logout}: ends the session of the cookie or of {@code Authorization:
- *       Bearer <token>}, clears the cookie, 204; a CTI connection of that session is closed
+ *       list) and the token in the {@link SessionCookie}; 401 {@code {"error": "wrong user or
+ *       password"}} for any wrong name, password or disabled user, never saying which; 429 with
+ *       {@code Retry-After} while the name or address is slowed down or locked out ({@link
+ *       LoginThrottle}); 400 when the body is not a JSON object
+ *   <li>{@code POST /api/logout}: ends the session of the cookie or of {@code Authorization: Bearer
+ *       <token>}, clears the cookie, 204; a CTI connection of that session is closed
  * </ul>
  *
  * <p>Both are open routes. Meter {@code hotline.security.logins} ({@link Logins}) counts them.
@@ -55,11 +54,13 @@ public final class LoginRoute {
   /**
    * @param tokens where sessions are issued and ended
    * @param logins what checks names and passwords
-   * @param secureCookies whether the cookie is marked {@code Secure} ({@code hotline.http.secure-cookies})
+   * @param secureCookies whether the cookie is marked {@code Secure} ({@code
+   *     hotline.http.secure-cookies})
    * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()}), in the
    *     order the desktop lists them
    */
-  public LoginRoute(TokenService tokens, Logins logins, boolean secureCookies, List<String> breakReasons) {
+  public LoginRoute(
+      TokenService tokens, Logins logins, boolean secureCookies, List<String> breakReasons) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.logins = Objects.requireNonNull(logins, "logins");
     this.secureCookies = secureCookies;
@@ -68,12 +69,15 @@ public final class LoginRoute {
 
   /** Adds {@code POST /api/login} and {@code POST /api/logout} to {@code router}, both open. */
   public Router addTo(Router router) {
-    return router.post("/api/login", Access.open(), this::login).post("/api/logout", Access.open(), this::logout);
+    return router
+        .post("/api/login", Access.open(), this::login)
+        .post("/api/logout", Access.open(), this::logout);
   }
 
   Response login(Request request) {
     JsonNode body = request.jsonObject("{\"user\": \"1001\", \"password\": \"...\"}");
-    Logins.Result result = logins.login(text(body, "user"), text(body, "password"), request.remoteHost());
+    Logins.Result result =
+        logins.login(text(body, "user"), text(body, "password"), request.remoteHost());
     if (result.retryAfter() != null) {
       return Response.error(HttpResponseStatus.TOO_MANY_REQUESTS, RequestGate.TOO_MANY)
           .withHeader("Retry-After", Long.toString(result.retryAfterSeconds()));
@@ -93,7 +97,9 @@ public final class LoginRoute {
     answer.put("csrfToken", session.csrfToken());
     answer.put("breakReasons", breakReasons);
     return Response.json(HttpResponseStatus.OK, answer)
-        .withHeader(HttpHeaderNames.SET_COOKIE.toString(), SessionCookie.set(session.token(), secureCookies));
+        .withHeader(
+            HttpHeaderNames.SET_COOKIE.toString(),
+            SessionCookie.set(session.token(), secureCookies));
   }
 
   Response logout(Request request) {

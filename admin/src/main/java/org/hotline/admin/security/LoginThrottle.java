@@ -9,28 +9,27 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Slows down password guessing without holding a thread: it says how long an attempt must wait
- * and the caller refuses it (429 with {@code Retry-After}) instead of sleeping.
+ * Slows down password guessing without holding a thread: it says how long an attempt must wait and
+ * the caller refuses it (429 with {@code Retry-After}) instead of sleeping.
  *
  * <ul>
  *   <li>Per name and address: the first wrong password is free (a typo); after the k-th in a row
- *       the next attempt of that name from that address waits 2<sup>k-2</sup> seconds (1, 2,
- *       4...), at most {@code lockout}. Someone guessing slows down themselves, not the user
- *       elsewhere.
+ *       the next attempt of that name from that address waits 2<sup>k-2</sup> seconds (1, 2, 4...),
+ *       at most {@code lockout}. Someone guessing slows down themselves, not the user elsewhere.
  *   <li>Per address: {@link #ADDRESS_FREE_FAILURES} wrong passwords, whatever the names, are free
  *       (an office behind one NAT mistypes); past that each doubles the address's wait, up to
  *       {@link #MAX_ADDRESS_DELAY}.
  *   <li>Per name, across addresses: the {@code maxFailures}-th wrong password in a row locks the
- *       name out for {@code lockout}, but only from addresses it has not logged in from: the
- *       places where its user logged in before (the last {@link #KNOWN_PER_NAME}, since the
- *       start) keep only their own wait, so guesses from elsewhere cannot lock the user out.
+ *       name out for {@code lockout}, but only from addresses it has not logged in from: the places
+ *       where its user logged in before (the last {@link #KNOWN_PER_NAME}, since the start) keep
+ *       only their own wait, so guesses from elsewhere cannot lock the user out.
  *   <li>Each streak is forgotten {@code lockout} after its last failure.
  * </ul>
  *
- * <p>An attempt is counted as it starts ({@link #begin}), as if it were wrong, in one step with
- * the check: attempts that run at once (each hashing a password for a while) meet the wait the
- * earlier ones would cause, instead of all passing the check before any failure is counted. A
- * right password then takes its count back ({@link #succeeded}).
+ * <p>An attempt is counted as it starts ({@link #begin}), as if it were wrong, in one step with the
+ * check: attempts that run at once (each hashing a password for a while) meet the wait the earlier
+ * ones would cause, instead of all passing the check before any failure is counted. A right
+ * password then takes its count back ({@link #succeeded}).
  *
  * <p>Names that are no one's are slowed down and locked alike, so the answers never tell which
  * names exist. Memory is bounded: at most {@link #MAX_ENTRIES} streaks of each kind; past that,
@@ -76,7 +75,13 @@ public final class LoginThrottle {
    * @param inName whether the name's streak counted it
    * @param inAddress whether the address's streak counted it
    */
-  public record Attempt(String name, String address, Instant locks, boolean inPair, boolean inName, boolean inAddress) {}
+  public record Attempt(
+      String name,
+      String address,
+      Instant locks,
+      boolean inPair,
+      boolean inName,
+      boolean inAddress) {}
 
   /**
    * What {@link #begin} decided: an attempt to make, or how long to wait before the next.
@@ -93,15 +98,16 @@ public final class LoginThrottle {
 
   /**
    * @param clock tells the time of failures
-   * @param maxFailures wrong passwords in a row that lock a name out (from places it has not
-   *     logged in from)
+   * @param maxFailures wrong passwords in a row that lock a name out (from places it has not logged
+   *     in from)
    * @param lockout how long a lockout lasts, the longest a name waits at one address, and how long
    *     a streak is remembered
    */
   public LoginThrottle(Clock clock, int maxFailures, Duration lockout) {
     this.clock = Objects.requireNonNull(clock, "clock");
     if (maxFailures < 1 || lockout.isNegative() || lockout.isZero()) {
-      throw new IllegalArgumentException("maxFailures >= 1 and a positive lockout, got " + maxFailures + " and " + lockout);
+      throw new IllegalArgumentException(
+          "maxFailures >= 1 and a positive lockout, got " + maxFailures + " and " + lockout);
     }
     this.maxFailures = maxFailures;
     this.lockout = lockout;
@@ -109,8 +115,8 @@ public final class LoginThrottle {
 
   /**
    * Decides on an attempt for {@code name} from {@code address} and, when it may be made now,
-   * counts it as wrong until told otherwise, in one step: no other attempt sees the streaks
-   * between the two.
+   * counts it as wrong until told otherwise, in one step: no other attempt sees the streaks between
+   * the two.
    */
   public synchronized Decision begin(String name, String address) {
     Instant now = clock.instant();
@@ -130,7 +136,10 @@ public final class LoginThrottle {
     boolean inPair = count(pairs, pair, p, now);
     boolean inName = count(names, name, n, now);
     boolean inAddress = count(addresses, a, byAddress, now);
-    Instant locks = inName && !wasLocked && names.get(name).failures() >= maxFailures ? now.plus(lockout) : null;
+    Instant locks =
+        inName && !wasLocked && names.get(name).failures() >= maxFailures
+            ? now.plus(lockout)
+            : null;
     return new Decision(new Attempt(name, a, locks, inPair, inName, inAddress), null);
   }
 
@@ -145,8 +154,8 @@ public final class LoginThrottle {
   }
 
   /**
-   * The attempt's password was right: its count is taken back, the wait of its name at its
-   * address is forgotten, and the address becomes a place the name logs in from.
+   * The attempt's password was right: its count is taken back, the wait of its name at its address
+   * is forgotten, and the address becomes a place the name logs in from.
    */
   public synchronized void succeeded(Attempt attempt) {
     Instant now = clock.instant();
@@ -221,7 +230,10 @@ public final class LoginThrottle {
     return streak;
   }
 
-  /** Counts one failure more in {@code key}'s streak; false when the table is full and it is not tracked. */
+  /**
+   * Counts one failure more in {@code key}'s streak; false when the table is full and it is not
+   * tracked.
+   */
   private boolean count(Map<String, Streak> map, String key, Streak old, Instant now) {
     if (old == null && !room(map, now)) {
       return false;

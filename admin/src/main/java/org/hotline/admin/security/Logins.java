@@ -23,23 +23,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a name and password for every role: administrators and supervisors against their
- * stored {@link PasswordHash}, agents (agent id and desk password, never the SIP password) and
+ * Checks a name and password for every role: administrators and supervisors against their stored
+ * {@link PasswordHash}, agents (agent id and desk password, never the SIP password) and
  * integrations (configured) through {@link CtiUsers}; with the {@link LoginThrottle} in front.
  *
- * <p>A name that is no user's costs a password hash too, paid by the {@link CtiUsers} check
- * (which hashes once for every name, an agent's or not), so timing does not tell which names are
- * users. A disabled user and a wrong password are both "wrong"; only a name or address being
- * slowed down or locked out is told, with how long to wait. A lockout stored in the database
- * (from before a restart) is kept to, except from the places the user logged in from since.
+ * <p>A name that is no user's costs a password hash too, paid by the {@link CtiUsers} check (which
+ * hashes once for every name, an agent's or not), so timing does not tell which names are users. A
+ * disabled user and a wrong password are both "wrong"; only a name or address being slowed down or
+ * locked out is told, with how long to wait. A lockout stored in the database (from before a
+ * restart) is kept to, except from the places the user logged in from since.
  *
- * <p>HTTP Basic credentials that were right are remembered for {@link #BASIC_TTL} (keyed by a
- * keyed hash of name and password, never the password), so a script's every request does not
- * cost a password hash; {@link #forget()} drops them when users or agents change.
+ * <p>HTTP Basic credentials that were right are remembered for {@link #BASIC_TTL} (keyed by a keyed
+ * hash of name and password, never the password), so a script's every request does not cost a
+ * password hash; {@link #forget()} drops them when users or agents change.
  *
- * <p>Meters: {@code hotline.security.logins} by {@code result} ({@code ok}, {@code failed},
- * {@code throttled}) and {@code hotline.security.lockouts}. Each failure is logged once, with
- * the name and address; each lockout once more.
+ * <p>Meters: {@code hotline.security.logins} by {@code result} ({@code ok}, {@code failed}, {@code
+ * throttled}) and {@code hotline.security.lockouts}. Each failure is logged once, with the name and
+ * address; each lockout once more.
  */
 public final class Logins {
   private static final Logger log = LoggerFactory.getLogger(Logins.class);
@@ -93,7 +93,8 @@ public final class Logins {
       Clock clock,
       MeterRegistry meters) {
     this.users = Objects.requireNonNull(users, "users");
-    this.agentsAndIntegrations = Objects.requireNonNull(agentsAndIntegrations, "agentsAndIntegrations");
+    this.agentsAndIntegrations =
+        Objects.requireNonNull(agentsAndIntegrations, "agentsAndIntegrations");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -101,23 +102,32 @@ public final class Logins {
     this.ok = logins(meters, "ok");
     this.failed = logins(meters, "failed");
     this.throttled = logins(meters, "throttled");
-    this.lockouts = Counter.builder("hotline.security.lockouts")
-        .description("Users locked out for too many wrong passwords in a row")
-        .register(meters);
+    this.lockouts =
+        Counter.builder("hotline.security.lockouts")
+            .description("Users locked out for too many wrong passwords in a row")
+            .register(meters);
   }
 
-  /** Checks {@code name} and {@code password}, sent from {@code address}. May block: it hashes and reads the database. */
+  /**
+   * Checks {@code name} and {@code password}, sent from {@code address}. May block: it hashes and
+   * reads the database.
+   */
   public Result login(String given, String password, String address) {
     String name = given == null ? "" : given;
     // Checked and counted in one step, so guesses made at once cannot all pass before one counts.
     LoginThrottle.Decision decision = throttle.begin(name, address);
     if (!decision.allowed()) {
       throttled.increment();
-      log.info("login of '{}' from {} refused unchecked: slowed down for {}", printable(name), address, decision.retryAfter());
+      log.info(
+          "login of '{}' from {} refused unchecked: slowed down for {}",
+          printable(name),
+          address,
+          decision.retryAfter());
       return new Result(null, decision.retryAfter());
     }
     LoginThrottle.Attempt attempt = decision.attempt();
-    Optional<User> stored = name.isEmpty() || name.length() > MAX_INPUT ? Optional.empty() : users.byName(name);
+    Optional<User> stored =
+        name.isEmpty() || name.length() > MAX_INPUT ? Optional.empty() : users.byName(name);
     Instant now = clock.instant();
     // A lockout stored before a restart holds for the places the user has not logged in from since.
     if (stored.isPresent() && stored.get().lockedAt(now) && !throttle.isKnown(name, address)) {
@@ -129,7 +139,8 @@ public final class Logins {
     if (user.isPresent()) {
       ok.increment();
       throttle.succeeded(attempt);
-      if (stored.isPresent() && (stored.get().failedAttempts() > 0 || stored.get().lockedUntil() != null)) {
+      if (stored.isPresent()
+          && (stored.get().failedAttempts() > 0 || stored.get().lockedUntil() != null)) {
         users.clearFailures(name);
       }
       return new Result(user.get(), null);
@@ -140,11 +151,16 @@ public final class Logins {
       users.recordFailure(name, locked.orElse(null));
     }
     log.warn("login failed for user '{}' from {}", printable(name), address);
-    locked.ifPresent(until -> {
-      lockouts.increment();
-      log.warn("user '{}' locked out until {}, from places it has not logged in from, after too many wrong passwords,"
-          + " the last from {}", printable(name), until, address);
-    });
+    locked.ifPresent(
+        until -> {
+          lockouts.increment();
+          log.warn(
+              "user '{}' locked out until {}, from places it has not logged in from, after too many wrong passwords,"
+                  + " the last from {}",
+              printable(name),
+              until,
+              address);
+        });
     return new Result(null, null);
   }
 
@@ -175,13 +191,19 @@ public final class Logins {
   }
 
   private Optional<CtiUsers.User> check(String name, String password, Optional<User> stored) {
-    if (password == null || password.isEmpty() || name.isEmpty() || name.length() > MAX_INPUT || password.length() > MAX_INPUT) {
+    if (password == null
+        || password.isEmpty()
+        || name.isEmpty()
+        || name.length() > MAX_INPUT
+        || password.length() > MAX_INPUT) {
       return Optional.empty();
     }
     if (stored.isPresent()) {
       User user = stored.get();
       boolean right = hasher.verify(password, user.passwordHash());
-      return right && user.enabled() ? Optional.of(new CtiUsers.User(user.name(), user.role())) : Optional.empty();
+      return right && user.enabled()
+          ? Optional.of(new CtiUsers.User(user.name(), user.role()))
+          : Optional.empty();
     }
     // Not a user: the agents' and integrations' check pays one password hash whoever the name is,
     // as a user's check does, so timing does not tell users apart.

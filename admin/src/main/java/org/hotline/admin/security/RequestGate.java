@@ -36,19 +36,22 @@ import org.hotline.admin.http.UnauthenticatedException;
  * </ol>
  *
  * <p>No credentials, or a token not known: 401 "log in first"; an expired one: 401 "session
- * expired" ({@link UnauthenticatedException#expired()}); a wrong password: 401; too many: 429
- * with {@code Retry-After}. A session's principal carries its token ({@link Principal#session()}).
+ * expired" ({@link UnauthenticatedException#expired()}); a wrong password: 401; too many: 429 with
+ * {@code Retry-After}. A session's principal carries its token ({@link Principal#session()}).
  */
 public final class RequestGate implements Gate {
   /** The header a cookie-authenticated write carries its CSRF token in. */
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
-  static final String LOG_IN = "log in first: POST /api/login, then send the session cookie or Authorization: Bearer <token>";
+  static final String LOG_IN =
+      "log in first: POST /api/login, then send the session cookie or Authorization: Bearer <token>";
   static final String EXPIRED = "session expired: log in again";
   static final String WRONG = "wrong user or password";
   static final String TOO_MANY = "too many failed logins: try again later";
-  static final String CROSS_SITE = "cross-site request refused: the session cookie is accepted from this server's pages only";
-  static final String NO_CSRF = "missing or wrong X-CSRF-Token: send the csrfToken of the login with every write";
+  static final String CROSS_SITE =
+      "cross-site request refused: the session cookie is accepted from this server's pages only";
+  static final String NO_CSRF =
+      "missing or wrong X-CSRF-Token: send the csrfToken of the login with every write";
 
   private static final String BEARER = "Bearer ";
   private static final String BASIC = "Basic ";
@@ -108,18 +111,22 @@ public final class RequestGate implements Gate {
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "Authorization: Basic needs base64 of user:password");
+      throw new UnauthenticatedException(
+          HttpResponseStatus.UNAUTHORIZED, "Authorization: Basic needs base64 of user:password");
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, "Authorization: Basic needs base64 of user:password");
+      throw new UnauthenticatedException(
+          HttpResponseStatus.UNAUTHORIZED, "Authorization: Basic needs base64 of user:password");
     }
-    Logins.Result result = logins.basic(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+    Logins.Result result =
+        logins.basic(decoded.substring(0, colon), decoded.substring(colon + 1), address);
     if (result.ok()) {
       return new Principal(result.user().name(), result.user().role());
     }
     if (result.retryAfter() != null) {
-      throw new UnauthenticatedException(HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY, result.retryAfterSeconds());
+      throw new UnauthenticatedException(
+          HttpResponseStatus.TOO_MANY_REQUESTS, TOO_MANY, result.retryAfterSeconds());
     }
     throw new UnauthenticatedException(HttpResponseStatus.UNAUTHORIZED, WRONG);
   }

@@ -5,14 +5,17 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 
 /**
- * Whether a browser request comes from a page of this server, or from no page at all: browsers
- * send {@code Origin} with every POST, PUT, DELETE and WebSocket handshake, and {@code
- * Sec-Fetch-Site} with every request.
+ * Whether a browser request comes from a page of this server, or from no page at all: browsers send
+ * {@code Origin} with every POST, PUT, DELETE and WebSocket handshake, and {@code Sec-Fetch-Site}
+ * with every request.
  */
 final class SameOrigin {
   private SameOrigin() {}
 
-  /** Whether {@code headers} show no other site's page: no {@code Origin} or the {@code Host}'s, no cross-site fetch. */
+  /**
+   * Whether {@code headers} show no other site's page: no {@code Origin} or the {@code Host}'s, no
+   * cross-site fetch.
+   */
   static boolean test(HttpHeaders headers) {
     String site = headers.get("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {

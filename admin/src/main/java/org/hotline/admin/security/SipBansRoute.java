@@ -38,19 +38,26 @@ public final class SipBansRoute {
   }
 
   Response list(Request request) {
-    return Response.json(HttpResponseStatus.OK, Map.of(
-        "bans", guard.bans(),
-        "trusted", guard.settings().trusted().stream().map(Object::toString).toList()));
+    return Response.json(
+        HttpResponseStatus.OK,
+        Map.of(
+            "bans", guard.bans(),
+            "trusted", guard.settings().trusted().stream().map(Object::toString).toList()));
   }
 
   Response lift(Request request) {
-    String address = URLDecoder.decode(request.path().substring(PATH.length() + 1), StandardCharsets.UTF_8);
+    String address =
+        URLDecoder.decode(request.path().substring(PATH.length() + 1), StandardCharsets.UTF_8);
     try {
       if (!guard.lift(address)) {
-        return Response.error(HttpResponseStatus.NOT_FOUND, "'" + BadRequestException.shown(address) + "' is not banned");
+        return Response.error(
+            HttpResponseStatus.NOT_FOUND,
+            "'" + BadRequestException.shown(address) + "' is not banned");
       }
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("address", "an IP address such as 192.0.2.7, got '" + BadRequestException.shown(address) + "'");
+      throw new BadRequestException(
+          "address",
+          "an IP address such as 192.0.2.7, got '" + BadRequestException.shown(address) + "'");
     }
     return Response.json(HttpResponseStatus.OK, Map.of("lifted", address));
   }

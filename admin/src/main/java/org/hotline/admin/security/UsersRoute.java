@@ -37,10 +37,10 @@ import org.hotline.core.user.UserRepository;
  *   <li>{@code DELETE /api/users/{name}}: 204
  * </ul>
  *
- * <p>The last enabled administrator can be neither disabled, demoted nor deleted (409). A change
- * of role, password or enabled, and a deletion, end the user's sessions and forget their Basic
- * logins. A name is 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}; a password at
- * least {@link #MIN_PASSWORD} characters.
+ * <p>The last enabled administrator can be neither disabled, demoted nor deleted (409). A change of
+ * role, password or enabled, and a deletion, end the user's sessions and forget their Basic logins.
+ * A name is 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}; a password at least {@link
+ * #MIN_PASSWORD} characters.
  */
 public final class UsersRoute {
   /** The collection's path. */
@@ -57,19 +57,26 @@ public final class UsersRoute {
   private final TokenService tokens;
   private final Logins logins;
   private final Clock clock;
+
   /**
-   * Makes each change one step with the checks before it (the last enabled administrator stays):
-   * a lock, not a monitor, as it is held across database reads and writes on virtual threads.
+   * Makes each change one step with the checks before it (the last enabled administrator stays): a
+   * lock, not a monitor, as it is held across database reads and writes on virtual threads.
    */
   private final ReentrantLock changes = new ReentrantLock();
 
   /**
-   * @param nameTaken whether a name is an agent's id or an integration's name, which a user may not take
+   * @param nameTaken whether a name is an agent's id or an integration's name, which a user may not
+   *     take
    * @param tokens whose sessions end when a user changes
    * @param logins whose remembered Basic logins are forgotten when a user changes
    */
   public UsersRoute(
-      UserRepository users, PasswordHash hasher, Predicate<String> nameTaken, TokenService tokens, Logins logins, Clock clock) {
+      UserRepository users,
+      PasswordHash hasher,
+      Predicate<String> nameTaken,
+      TokenService tokens,
+      Logins logins,
+      Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.nameTaken = Objects.requireNonNull(nameTaken, "nameTaken");
@@ -89,9 +96,21 @@ public final class UsersRoute {
   }
 
   /** A user as the API shows it. */
-  record Listed(String name, String role, boolean enabled, Instant lockedUntil, Instant createdAt, Instant updatedAt) {
+  record Listed(
+      String name,
+      String role,
+      boolean enabled,
+      Instant lockedUntil,
+      Instant createdAt,
+      Instant updatedAt) {
     static Listed of(User u, Instant now) {
-      return new Listed(u.name(), u.role().id(), u.enabled(), u.lockedAt(now) ? u.lockedUntil() : null, u.createdAt(), u.updatedAt());
+      return new Listed(
+          u.name(),
+          u.role().id(),
+          u.enabled(),
+          u.lockedAt(now) ? u.lockedUntil() : null,
+          u.createdAt(),
+          u.updatedAt());
     }
   }
 
@@ -102,18 +121,22 @@ public final class UsersRoute {
   }
 
   Response create(Request request) {
-    JsonNode body = request.jsonObject("{\"name\": \"lin\", \"role\": \"supervisor\", \"password\": \"...\"}");
+    JsonNode body =
+        request.jsonObject("{\"name\": \"lin\", \"role\": \"supervisor\", \"password\": \"...\"}");
     String name = body.path("name").asText("");
     if (!name.matches(NAME)) {
-      throw new BadRequestException("name", "1 to 64 letters, digits, '.', '_' or '-', got '" + Logins.printable(name) + "'");
+      throw new BadRequestException(
+          "name", "1 to 64 letters, digits, '.', '_' or '-', got '" + Logins.printable(name) + "'");
     }
     Role role = role(body.path("role").asText(""));
     String password = password(body.path("password"));
     if (password == null) {
-      throw new BadRequestException("password", "a new user needs a password of at least " + MIN_PASSWORD + " characters");
+      throw new BadRequestException(
+          "password", "a new user needs a password of at least " + MIN_PASSWORD + " characters");
     }
     if (nameTaken.test(name)) {
-      return Response.error(HttpResponseStatus.CONFLICT, "'" + name + "' is an agent's or an integration's name");
+      return Response.error(
+          HttpResponseStatus.CONFLICT, "'" + name + "' is an agent's or an integration's name");
     }
     String hash = hasher.hash(password);
     changes.lock();
@@ -152,9 +175,14 @@ public final class UsersRoute {
         return notFound(name);
       }
       User user = found.get();
-      boolean losesAdmin = user.role() == ADMIN && user.enabled() && ((role != null && role != ADMIN) || Boolean.FALSE.equals(enabled));
+      boolean losesAdmin =
+          user.role() == ADMIN
+              && user.enabled()
+              && ((role != null && role != ADMIN) || Boolean.FALSE.equals(enabled));
       if (losesAdmin && users.enabledAdmins() <= 1) {
-        return Response.error(HttpResponseStatus.CONFLICT, "'" + name + "' is the last enabled administrator: make another one first");
+        return Response.error(
+            HttpResponseStatus.CONFLICT,
+            "'" + name + "' is the last enabled administrator: make another one first");
       }
       if (role != null) {
         users.setRole(name, role);
@@ -167,7 +195,8 @@ public final class UsersRoute {
       }
       tokens.endAllOf(name);
       logins.forget();
-      return Response.json(HttpResponseStatus.OK, Listed.of(users.byName(name).orElseThrow(), clock.instant()));
+      return Response.json(
+          HttpResponseStatus.OK, Listed.of(users.byName(name).orElseThrow(), clock.instant()));
     } finally {
       changes.unlock();
     }
@@ -182,7 +211,9 @@ public final class UsersRoute {
         return notFound(name);
       }
       if (found.get().role() == ADMIN && found.get().enabled() && users.enabledAdmins() <= 1) {
-        return Response.error(HttpResponseStatus.CONFLICT, "'" + name + "' is the last enabled administrator: make another one first");
+        return Response.error(
+            HttpResponseStatus.CONFLICT,
+            "'" + name + "' is the last enabled administrator: make another one first");
       }
       users.delete(name);
       tokens.endAllOf(name);
@@ -196,14 +227,19 @@ public final class UsersRoute {
   private static String name(Request request) {
     String name = request.path().substring(PATH.length() + 1);
     if (!name.matches(NAME)) {
-      throw new BadRequestException("name", "1 to 64 letters, digits, '.', '_' or '-', got '" + Logins.printable(name) + "'");
+      throw new BadRequestException(
+          "name", "1 to 64 letters, digits, '.', '_' or '-', got '" + Logins.printable(name) + "'");
     }
     return name;
   }
 
   private static Role role(String id) {
-    return Role.of(id).filter(UserRepository.ROLES::contains)
-        .orElseThrow(() -> new BadRequestException("role", "admin or supervisor, got '" + Logins.printable(id) + "'"));
+    return Role.of(id)
+        .filter(UserRepository.ROLES::contains)
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "role", "admin or supervisor, got '" + Logins.printable(id) + "'"));
   }
 
   /** The body's password; null when absent. */
@@ -211,8 +247,11 @@ public final class UsersRoute {
     if (value.isMissingNode() || value.isNull()) {
       return null;
     }
-    if (!value.isTextual() || value.asText().length() < MIN_PASSWORD || value.asText().length() > Logins.MAX_INPUT) {
-      throw new BadRequestException("password", MIN_PASSWORD + " to " + Logins.MAX_INPUT + " characters");
+    if (!value.isTextual()
+        || value.asText().length() < MIN_PASSWORD
+        || value.asText().length() > Logins.MAX_INPUT) {
+      throw new BadRequestException(
+          "password", MIN_PASSWORD + " to " + Logins.MAX_INPUT + " characters");
     }
     return value.asText();
   }

@@ -38,22 +38,21 @@ import org.slf4j.LoggerFactory;
  *       QueueEvent.StatsChanged}, {@link AgentEvent.StateChanged}), at most one per {@link
  *       #minGap}: changes that come closer together are sent as one, the latest, snapshot.
  *   <li>A comment line every {@link #heartbeat}, so proxies and the browser know the stream is
- *       alive and a client gone without a word is found on the next write. Before it the
- *       stream's {@link Admission} is asked again: a stream whose listener logged out, whose
- *       session expired, or whose user was disabled or changed is closed instead.
- *   <li>Each stream's unsent bytes are bounded ({@link #BUFFER_HIGH}): a client that does not
- *       read is dropped (its connection closed; the browser reconnects and starts from a full
- *       snapshot) instead of the server holding snapshots for it.
+ *       alive and a client gone without a word is found on the next write. Before it the stream's
+ *       {@link Admission} is asked again: a stream whose listener logged out, whose session
+ *       expired, or whose user was disabled or changed is closed instead.
+ *   <li>Each stream's unsent bytes are bounded ({@link #BUFFER_HIGH}): a client that does not read
+ *       is dropped (its connection closed; the browser reconnects and starts from a full snapshot)
+ *       instead of the server holding snapshots for it.
  * </ul>
  *
- * <p>The bus callback only notes the change and arms the timer, so it returns at once on the
- * ACD's thread; the snapshot is built on the timer thread, once for all streams, and written on
- * each stream's event loop.
+ * <p>The bus callback only notes the change and arms the timer, so it returns at once on the ACD's
+ * thread; the snapshot is built on the timer thread, once for all streams, and written on each
+ * stream's event loop.
  *
- * <p>Meters: {@code hotline.wallboard.streams} (open streams), {@code
- * hotline.wallboard.snapshots} (snapshots written), {@code hotline.wallboard.dropped} (slow
- * streams closed) and {@code hotline.wallboard.ended} (streams closed when their listener's login
- * ended).
+ * <p>Meters: {@code hotline.wallboard.streams} (open streams), {@code hotline.wallboard.snapshots}
+ * (snapshots written), {@code hotline.wallboard.dropped} (slow streams closed) and {@code
+ * hotline.wallboard.ended} (streams closed when their listener's login ended).
  */
 public final class WallboardFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WallboardFeed.class);
@@ -76,8 +75,10 @@ public final class WallboardFeed implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Duration minGap;
   private final Duration heartbeat;
+
   /** The open streams, each with what checks its listener may still have it. */
   private final Map<Channel, Admission> streams = new ConcurrentHashMap<>();
+
   private final AtomicBoolean armed = new AtomicBoolean();
   private final Consumer<HotlineEvent> listener = this::onEvent;
   private final EventBus bus;
@@ -88,7 +89,8 @@ public final class WallboardFeed implements AutoCloseable {
   private ScheduledFuture<?> heartbeats;
 
   /** A feed with the standard pace: {@link #MIN_GAP}, {@link #HEARTBEAT}. */
-  public WallboardFeed(EventBus bus, ScheduledExecutorService timer, Clock clock, MeterRegistry meters) {
+  public WallboardFeed(
+      EventBus bus, ScheduledExecutorService timer, Clock clock, MeterRegistry meters) {
     this(bus, timer, clock, meters, MIN_GAP, HEARTBEAT);
   }
 
@@ -101,7 +103,12 @@ public final class WallboardFeed implements AutoCloseable {
    * @param heartbeat how often a comment line is sent
    */
   public WallboardFeed(
-      EventBus bus, ScheduledExecutorService timer, Clock clock, MeterRegistry meters, Duration minGap, Duration heartbeat) {
+      EventBus bus,
+      ScheduledExecutorService timer,
+      Clock clock,
+      MeterRegistry meters,
+      Duration minGap,
+      Duration heartbeat) {
     this.bus = Objects.requireNonNull(bus, "bus");
     this.timer = Objects.requireNonNull(timer, "timer");
     this.state = new WallboardState(clock);
@@ -110,13 +117,22 @@ public final class WallboardFeed implements AutoCloseable {
     Gauge.builder("hotline.wallboard.streams", streams, Map::size)
         .description("Wallboard event streams open")
         .register(meters);
-    this.sent = Counter.builder("hotline.wallboard.snapshots").description("Wallboard snapshots written to streams").register(meters);
+    this.sent =
+        Counter.builder("hotline.wallboard.snapshots")
+            .description("Wallboard snapshots written to streams")
+            .register(meters);
     this.dropped =
-        Counter.builder("hotline.wallboard.dropped").description("Wallboard streams closed because the client did not keep up").register(meters);
+        Counter.builder("hotline.wallboard.dropped")
+            .description("Wallboard streams closed because the client did not keep up")
+            .register(meters);
     this.ended =
-        Counter.builder("hotline.wallboard.ended").description("Wallboard streams closed because their listener's login ended").register(meters);
+        Counter.builder("hotline.wallboard.ended")
+            .description("Wallboard streams closed because their listener's login ended")
+            .register(meters);
     bus.subscribe(listener);
-    heartbeats = timer.scheduleAtFixedRate(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    heartbeats =
+        timer.scheduleAtFixedRate(
+            this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -124,14 +140,16 @@ public final class WallboardFeed implements AutoCloseable {
    * and sends it; the snapshot is taken on the ACD's thread, this returns at once.
    */
   public void seed(Supplier<CompletableFuture<AcdSnapshot>> acd, Clock clock) {
-    acd.get().whenComplete((snapshot, failure) -> {
-      if (failure != null) {
-        log.warn("the wallboard could not read the ACD's state: {}", failure.toString());
-        return;
-      }
-      state.seed(snapshot, clock.instant());
-      changed();
-    });
+    acd.get()
+        .whenComplete(
+            (snapshot, failure) -> {
+              if (failure != null) {
+                log.warn("the wallboard could not read the ACD's state: {}", failure.toString());
+                return;
+              }
+              state.seed(snapshot, clock.instant());
+              changed();
+            });
   }
 
   /** Whether one more stream may open. */
@@ -140,12 +158,15 @@ public final class WallboardFeed implements AutoCloseable {
   }
 
   /**
-   * Serves {@code channel}, whose response head has been written: sends the full snapshot now,
-   * then the later ones, until the channel closes or {@code admission} says no. On the channel's
-   * event loop.
+   * Serves {@code channel}, whose response head has been written: sends the full snapshot now, then
+   * the later ones, until the channel closes or {@code admission} says no. On the channel's event
+   * loop.
    */
   void add(Channel channel, Admission admission) {
-    channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(BUFFER_HIGH / 2, BUFFER_HIGH));
+    channel
+        .config()
+        .setWriteBufferWaterMark(
+            new io.netty.channel.WriteBufferWaterMark(BUFFER_HIGH / 2, BUFFER_HIGH));
     streams.put(channel, admission);
     channel.closeFuture().addListener(f -> streams.remove(channel));
     write(channel, event(state.snapshot()));
@@ -187,36 +208,57 @@ public final class WallboardFeed implements AutoCloseable {
 
   /** Checks each stream's listener again, then sends it a comment line, or closes it. */
   private void beat() {
-    streams.forEach((channel, admission) -> admission.recheck().thenAccept(admitted -> channel.eventLoop().execute(() -> {
-      if (!channel.isActive()) {
-        return;
-      }
-      if (!admitted) {
-        ended.increment();
-        log.info("wallboard stream to {} closed: its login ended", channel.remoteAddress());
-        channel.close();
-        return;
-      }
-      channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(HEARTBEAT_LINE)));
-    })));
+    streams.forEach(
+        (channel, admission) ->
+            admission
+                .recheck()
+                .thenAccept(
+                    admitted ->
+                        channel
+                            .eventLoop()
+                            .execute(
+                                () -> {
+                                  if (!channel.isActive()) {
+                                    return;
+                                  }
+                                  if (!admitted) {
+                                    ended.increment();
+                                    log.info(
+                                        "wallboard stream to {} closed: its login ended",
+                                        channel.remoteAddress());
+                                    channel.close();
+                                    return;
+                                  }
+                                  channel.writeAndFlush(
+                                      new DefaultHttpContent(
+                                          Unpooled.wrappedBuffer(HEARTBEAT_LINE)));
+                                })));
   }
 
-  /** Writes {@code event} to {@code channel} on its event loop, or drops a stream that fell behind. */
+  /**
+   * Writes {@code event} to {@code channel} on its event loop, or drops a stream that fell behind.
+   */
   private void write(Channel channel, byte[] event) {
-    channel.eventLoop().execute(() -> {
-      if (!channel.isActive()) {
-        return;
-      }
-      if (!channel.isWritable()) {
-        dropped.increment();
-        log.info("wallboard stream to {} dropped: it did not read {} bytes", channel.remoteAddress(), BUFFER_HIGH);
-        channel.close();
-        return;
-      }
-      ByteBuf body = Unpooled.wrappedBuffer(event);
-      channel.writeAndFlush(new DefaultHttpContent(body));
-      sent.increment();
-    });
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              if (!channel.isActive()) {
+                return;
+              }
+              if (!channel.isWritable()) {
+                dropped.increment();
+                log.info(
+                    "wallboard stream to {} dropped: it did not read {} bytes",
+                    channel.remoteAddress(),
+                    BUFFER_HIGH);
+                channel.close();
+                return;
+              }
+              ByteBuf body = Unpooled.wrappedBuffer(event);
+              channel.writeAndFlush(new DefaultHttpContent(body));
+              sent.increment();
+            });
   }
 
   /** {@code snapshot} as one Server-Sent Event named {@code snapshot}. */

@@ -27,8 +27,8 @@ import org.hotline.core.user.Role;
  * second; a comment line comes every 15 s. See {@link WallboardFeed}.
  *
  * <p>With each comment line the listener's credentials are checked again: a stream whose session
- * was logged out or expired, or whose user was disabled or changed, is closed (the page then
- * meets 401 when it reconnects).
+ * was logged out or expired, or whose user was disabled or changed, is closed (the page then meets
+ * 401 when it reconnects).
  *
  * <p>Supervisors, administrators and integrations (a wall screen's own account) may listen; the
  * router checks it ({@link #ACCESS}) before {@link #check}. 503 when {@link
@@ -55,7 +55,8 @@ public final class WallboardRoute implements StreamRoute {
   @Override
   public Response check(Request request) {
     if (!feed.hasRoom()) {
-      return Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many wallboards open: try again later")
+      return Response.error(
+              HttpResponseStatus.SERVICE_UNAVAILABLE, "too many wallboards open: try again later")
           .withHeader("Retry-After", "30");
     }
     return null;
@@ -74,7 +75,8 @@ public final class WallboardRoute implements StreamRoute {
         .set("X-Accel-Buffering", "no");
     channel.write(head);
     // How long the browser waits before it reconnects when the stream breaks.
-    channel.write(new DefaultHttpContent(Unpooled.copiedBuffer("retry: 2000\n\n", StandardCharsets.UTF_8)));
+    channel.write(
+        new DefaultHttpContent(Unpooled.copiedBuffer("retry: 2000\n\n", StandardCharsets.UTF_8)));
     feed.add(channel, admission);
   }
 }

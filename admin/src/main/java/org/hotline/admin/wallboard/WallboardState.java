@@ -55,9 +55,9 @@ final class WallboardState {
   }
 
   /**
-   * The wallboard's snapshot now, JSON-ready: {@code at}, {@code queues} (by name, each as
-   * {@link QueueFigures} shows it, its longest wait brought up to now) and {@code agents} (every
-   * agent counted once by state).
+   * The wallboard's snapshot now, JSON-ready: {@code at}, {@code queues} (by name, each as {@link
+   * QueueFigures} shows it, its longest wait brought up to now) and {@code agents} (every agent
+   * counted once by state).
    */
   Map<String, Object> snapshot() {
     Instant now = clock.instant();

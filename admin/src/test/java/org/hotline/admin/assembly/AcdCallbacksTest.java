@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The IVR's callback requests reach the ACD through the bus, stored first; pending ones at start. */
+/**
+ * The IVR's callback requests reach the ACD through the bus, stored first; pending ones at start.
+ */
 class AcdCallbacksTest {
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
   final EventBus bus = new EventBus();
@@ -32,7 +34,9 @@ class AcdCallbacksTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     callbacks = new CallbackRepository(db.dsl(), clock);
   }
 
@@ -43,7 +47,8 @@ class AcdCallbacksTest {
 
   @Test
   void requestsPendingAtStartAreHandedToTheAcd() {
-    CallbackRequest pending = callbacks.request("call-1", "13800138000", "sales", 0, clock.instant());
+    CallbackRequest pending =
+        callbacks.request("call-1", "13800138000", "sales", 0, clock.instant());
 
     AcdCallbacks.follow(bus, acd, callbacks);
 
@@ -56,7 +61,8 @@ class AcdCallbacksTest {
     verify(acd, never()).enqueueCallback(any());
 
     CallbackRequest stored =
-        new CallbackIntake(callbacks, bus, clock).request("call-2", "13800138001", "support", 1, clock.instant());
+        new CallbackIntake(callbacks, bus, clock)
+            .request("call-2", "13800138001", "support", 1, clock.instant());
 
     assertEquals(java.util.List.of(stored), callbacks.pending());
     verify(acd).enqueueCallback(stored);

@@ -18,7 +18,8 @@ class AgentPhonesTest {
 
   final EventBus bus = new EventBus();
   final Acd acd = mock(Acd.class);
-  final AgentPhones phones = new AgentPhones(bus, acd, List.of(new Agent("a1", "Li Lei", "1001", Set.of("sales"))));
+  final AgentPhones phones =
+      new AgentPhones(bus, acd, List.of(new Agent("a1", "Li Lei", "1001", Set.of("sales"))));
 
   @Test
   void anAgentsPhoneRegisteringAndUnregisteringReachesTheAcdByAgentId() {

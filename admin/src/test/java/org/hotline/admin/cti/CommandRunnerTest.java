@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.hotline.admin.http.Json;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
@@ -28,33 +28,50 @@ class CommandRunnerTest {
     assertEquals("reply", reply.get("type").asText());
     assertEquals("c1", reply.get("id").asText());
     assertEquals("1001", reply.get("agentId").asText());
-    assertEquals(new FakeCti.Call("1001", new CtiCommand.SetState("available", null)), bridge.calls.get(0));
+    assertEquals(
+        new FakeCti.Call("1001", new CtiCommand.SetState("available", null)), bridge.calls.get(0));
     assertEquals(1.0, meters.get("hotline.cti.commands").tag("result", "reply").counter().count());
   }
 
   @Test
   void reply_isTheFrameTheDocsShow() throws Exception {
-    String frame = text(agent, "{\"type\": \"set-state\", \"id\": \"7\", \"state\": \"break\", \"reason\": \"lunch\"}");
+    String frame =
+        text(
+            agent,
+            "{\"type\": \"set-state\", \"id\": \"7\", \"state\": \"break\", \"reason\": \"lunch\"}");
 
-    assertEquals("{\"type\":\"reply\",\"id\":\"7\",\"ok\":true,\"agentId\":\"1001\",\"state\":\"break\",\"reason\":\"lunch\"}", frame);
+    assertEquals(
+        "{\"type\":\"reply\",\"id\":\"7\",\"ok\":true,\"agentId\":\"1001\",\"state\":\"break\",\"reason\":\"lunch\"}",
+        frame);
   }
 
   @Test
   void commandId_isRepeatedAsSent_aNumberAsANumber() throws Exception {
-    assertEquals("{\"type\":\"reply\",\"id\":7,\"ok\":true,\"agentId\":\"1001\",\"state\":\"logout\"}",
+    assertEquals(
+        "{\"type\":\"reply\",\"id\":7,\"ok\":true,\"agentId\":\"1001\",\"state\":\"logout\"}",
         text(agent, "{\"type\": \"set-state\", \"id\": 7, \"state\": \"logout\"}"));
-    assertEquals("{\"type\":\"reply\",\"id\":null,\"ok\":true,\"agentId\":\"1001\",\"state\":\"logout\"}",
+    assertEquals(
+        "{\"type\":\"reply\",\"id\":null,\"ok\":true,\"agentId\":\"1001\",\"state\":\"logout\"}",
         text(agent, "{\"type\": \"set-state\", \"id\": [7], \"state\": \"logout\"}"));
   }
 
   @Test
   void agentCommand_namingThemselves_isAllowed() throws Exception {
-    assertEquals("reply", run(agent, "{\"type\": \"set-state\", \"id\": 7, \"agentId\": \"1001\", \"state\": \"logout\"}").get("type").asText());
+    assertEquals(
+        "reply",
+        run(
+                agent,
+                "{\"type\": \"set-state\", \"id\": 7, \"agentId\": \"1001\", \"state\": \"logout\"}")
+            .get("type")
+            .asText());
   }
 
   @Test
   void agentCommand_namingAnotherAgent_isForbidden_andNotRun() throws Exception {
-    JsonNode error = run(agent, "{\"type\": \"set-state\", \"id\": \"c2\", \"agentId\": \"1002\", \"state\": \"logout\"}");
+    JsonNode error =
+        run(
+            agent,
+            "{\"type\": \"set-state\", \"id\": \"c2\", \"agentId\": \"1002\", \"state\": \"logout\"}");
 
     assertError(error, "c2", "forbidden");
     assertTrue(bridge.calls.isEmpty());
@@ -64,14 +81,19 @@ class CommandRunnerTest {
   void supervisorCommand_isForbidden_andNotRun_evenAnUnknownOne() throws Exception {
     Session supervisor = new Session("s", new User("lin", Role.SUPERVISOR), LATER);
 
-    assertError(run(supervisor, "{\"type\": \"hangup\", \"id\": \"c9\", \"agentId\": \"1002\"}"), "c9", "forbidden");
+    assertError(
+        run(supervisor, "{\"type\": \"hangup\", \"id\": \"c9\", \"agentId\": \"1002\"}"),
+        "c9",
+        "forbidden");
     assertError(run(supervisor, "{\"type\": \"park\", \"id\": \"c9\"}"), "c9", "forbidden");
     assertTrue(bridge.calls.isEmpty());
   }
 
   @Test
   void integrationCommand_actsOnTheAgentItNames() throws Exception {
-    run(integration, "{\"type\": \"dial\", \"id\": \"c3\", \"agentId\": \"1002\", \"number\": \"138 0013 8000\"}");
+    run(
+        integration,
+        "{\"type\": \"dial\", \"id\": \"c3\", \"agentId\": \"1002\", \"number\": \"138 0013 8000\"}");
 
     assertEquals(new FakeCti.Call("1002", new CtiCommand.Dial("13800138000")), bridge.calls.get(0));
   }
@@ -79,7 +101,10 @@ class CommandRunnerTest {
   @Test
   void integrationCommand_withoutAnAgent_isABadArgument_beforeTheCommandIsRead() throws Exception {
     assertError(run(integration, "{\"type\": \"hangup\", \"id\": \"c4\"}"), "c4", "bad-argument");
-    assertError(run(integration, "{\"type\": \"park\", \"id\": \"c4\", \"agentId\": 1002}"), "c4", "bad-argument");
+    assertError(
+        run(integration, "{\"type\": \"park\", \"id\": \"c4\", \"agentId\": 1002}"),
+        "c4",
+        "bad-argument");
   }
 
   @Test
@@ -102,7 +127,8 @@ class CommandRunnerTest {
   @Test
   void commandWithAMalformedField_isABadArgument_andNotRun() throws Exception {
     JsonNode error = run(agent, "{\"type\": \"set-state\", \"id\": \"c11\", \"state\": 7}");
-    JsonNode missing = run(agent, "{\"type\": \"wrap-up\", \"id\": \"c12\", \"disposition\": \"sale\"}");
+    JsonNode missing =
+        run(agent, "{\"type\": \"wrap-up\", \"id\": \"c12\", \"disposition\": \"sale\"}");
 
     assertError(error, "c11", "bad-argument");
     assertEquals("state must be a string", error.get("message").asText());

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 class CtiJsonTest {
   @Test
   void event_isTheTypeThenItsFields_withTheAgent() {
-    String json = text(CtiJson.event(CallState.connected("1001", "c-1", Instant.parse("2026-03-01T08:00:06Z"))));
+    String json =
+        text(
+            CtiJson.event(
+                CallState.connected("1001", "c-1", Instant.parse("2026-03-01T08:00:06Z"))));
 
     assertEquals(
-        "{\"type\":\"call-state\",\"agentId\":\"1001\",\"callId\":\"c-1\",\"state\":\"connected\",\"at\":\"2026-03-01T08:00:06Z\"}", json);
+        "{\"type\":\"call-state\",\"agentId\":\"1001\",\"callId\":\"c-1\",\"state\":\"connected\",\"at\":\"2026-03-01T08:00:06Z\"}",
+        json);
   }
 
   @Test
@@ -33,9 +37,12 @@ class CtiJsonTest {
     assertEquals(
         "{\"type\":\"reply\",\"id\":\"c1\",\"ok\":true,\"agentId\":\"1001\",\"state\":\"available\"}",
         text(CtiJson.reply("c1", Reply.stateSet("1001", "available", null))));
-    assertEquals("{\"type\":\"reply\",\"id\":7,\"ok\":true,\"callId\":\"call-7\"}", text(CtiJson.reply(7, Reply.hungUp("call-7"))));
     assertEquals(
-        "{\"type\":\"error\",\"id\":null,\"code\":\"bad-json\",\"message\":\"m\"}", text(CtiJson.error(null, "bad-json", "m")));
+        "{\"type\":\"reply\",\"id\":7,\"ok\":true,\"callId\":\"call-7\"}",
+        text(CtiJson.reply(7, Reply.hungUp("call-7"))));
+    assertEquals(
+        "{\"type\":\"error\",\"id\":null,\"code\":\"bad-json\",\"message\":\"m\"}",
+        text(CtiJson.error(null, "bad-json", "m")));
   }
 
   static String text(byte[] json) {

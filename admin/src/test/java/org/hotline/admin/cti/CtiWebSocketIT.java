@@ -12,30 +12,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import java.nio.file.Path;
 import org.hotline.admin.http.Access;
-import org.hotline.admin.http.HttpServer;
 import org.hotline.admin.http.AuditTrail;
+import org.hotline.admin.http.HttpServer;
+import org.hotline.admin.http.Json;
+import org.hotline.admin.http.Router;
 import org.hotline.admin.security.LoginRoute;
-import org.hotline.admin.security.RequestGate;
 import org.hotline.admin.security.LoginThrottle;
 import org.hotline.admin.security.Logins;
-import org.hotline.core.user.PasswordHash;
+import org.hotline.admin.security.RequestGate;
 import org.hotline.config.DataSettings;
+import org.hotline.config.HttpSettings;
 import org.hotline.core.db.Database;
+import org.hotline.core.time.ManualClock;
+import org.hotline.core.user.PasswordHash;
 import org.hotline.core.user.Role;
 import org.hotline.core.user.UserRepository;
 import org.hotline.cti.bridge.CtiUsers;
-import org.hotline.admin.http.Json;
-import org.hotline.admin.http.Router;
-import org.hotline.config.HttpSettings;
-import org.hotline.core.time.ManualClock;
 import org.hotline.cti.protocol.CtiCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CTI transport over real sockets: an {@link HttpServer} on 127.0.0.1 with the login routes
- * and the {@code /cti} WebSocket over a fake bridge, driven by java.net.http clients.
+ * The CTI transport over real sockets: an {@link HttpServer} on 127.0.0.1 with the login routes and
+ * the {@code /cti} WebSocket over a fake bridge, driven by java.net.http clients.
  */
 @Timeout(60)
 class CtiWebSocketIT {
@@ -64,13 +64,24 @@ class CtiWebSocketIT {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
-    Logins logins = new Logins(new UserRepository(db.dsl(), clock), bridge, new PasswordHash(),
-        new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    Logins logins =
+        new Logins(
+            new UserRepository(db.dsl(), clock),
+            bridge,
+            new PasswordHash(),
+            new LoginThrottle(clock, 5, Duration.ofMinutes(15)),
+            clock,
+            meters);
     router = new Router(workers, meters, new RequestGate(tokens, logins), AuditTrail.NONE);
     new LoginRoute(tokens, logins, false).addTo(router);
     Access access = Access.roles(Role.AGENT, Role.INTEGRATION, Role.SUPERVISOR);
-    router.webSocket(CtiEndpoint.PATH, access, new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofMillis(50)));
+    router.webSocket(
+        CtiEndpoint.PATH,
+        access,
+        new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofMillis(50)));
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
     server.start();
   }
@@ -90,10 +101,12 @@ class CtiWebSocketIT {
 
     assertEquals(200, ok.statusCode());
     String token = Json.MAPPER.readTree(ok.body()).get("token").asText();
-    assertEquals(java.util.Set.of("hotline_session=" + token, "httponly", "samesite=strict", "path=/"),
+    assertEquals(
+        java.util.Set.of("hotline_session=" + token, "httponly", "samesite=strict", "path=/"),
         SessionCookieTest.parts(ok.headers().firstValue("set-cookie").orElseThrow()));
     assertEquals(401, wrong.statusCode());
-    assertEquals("wrong user or password", Json.MAPPER.readTree(wrong.body()).get("error").asText());
+    assertEquals(
+        "wrong user or password", Json.MAPPER.readTree(wrong.body()).get("error").asText());
   }
 
   @Test
@@ -101,7 +114,9 @@ class CtiWebSocketIT {
     String admin = tokens.issue(new CtiUsers.User("root", Role.ADMIN)).token();
     String supervisor = tokens.issue(new CtiUsers.User("lin", Role.SUPERVISOR)).token();
 
-    assertEquals(new WsClient.Close(4403, "not allowed"), WsClient.connect(http, cti("?token=" + admin), Map.of(), true).close());
+    assertEquals(
+        new WsClient.Close(4403, "not allowed"),
+        WsClient.connect(http, cti("?token=" + admin), Map.of(), true).close());
     WsClient watcher = WsClient.connect(http, cti("?token=" + supervisor), Map.of(), true);
     awaitConnections(1);
 
@@ -112,7 +127,8 @@ class CtiWebSocketIT {
 
   @Test
   void connection_withTheSessionCookie_receivesMessages() throws Exception {
-    String cookie = login("1001", "pw").headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+    String cookie =
+        login("1001", "pw").headers().firstValue("set-cookie").orElseThrow().split(";")[0];
     WsClient agent = WsClient.connect(http, cti(""), Map.of("Cookie", cookie), true);
     awaitConnections(1);
 
@@ -125,9 +141,12 @@ class CtiWebSocketIT {
 
   @Test
   void connection_withTheCookie_fromAnotherSitesPage_isClosed4401() throws Exception {
-    String cookie = login("1001", "pw").headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+    String cookie =
+        login("1001", "pw").headers().firstValue("set-cookie").orElseThrow().split(";")[0];
 
-    WsClient agent = WsClient.connect(http, cti(""), Map.of("Cookie", cookie, "Origin", "https://evil.example"), true);
+    WsClient agent =
+        WsClient.connect(
+            http, cti(""), Map.of("Cookie", cookie, "Origin", "https://evil.example"), true);
 
     assertEquals(new WsClient.Close(4401, "log in first"), agent.close());
   }
@@ -147,9 +166,14 @@ class CtiWebSocketIT {
 
   @Test
   void connection_withoutAToken_orWithAnUnknownOne_isClosed4401() throws Exception {
-    assertEquals(new WsClient.Close(4401, "log in first"), WsClient.connect(http, cti(""), Map.of(), true).close());
-    assertEquals(new WsClient.Close(4401, "log in first"), WsClient.connect(http, cti("?token=forged"), Map.of(), true).close());
-    assertEquals(2.0, meters.get("hotline.cti.closes").tag("reason", "unauthenticated").counter().count());
+    assertEquals(
+        new WsClient.Close(4401, "log in first"),
+        WsClient.connect(http, cti(""), Map.of(), true).close());
+    assertEquals(
+        new WsClient.Close(4401, "log in first"),
+        WsClient.connect(http, cti("?token=forged"), Map.of(), true).close());
+    assertEquals(
+        2.0, meters.get("hotline.cti.closes").tag("reason", "unauthenticated").counter().count());
   }
 
   @Test
@@ -178,18 +202,30 @@ class CtiWebSocketIT {
     WsClient agent = WsClient.connect(http, cti("?token=" + token), Map.of(), true);
 
     http.send(
-        HttpRequest.newBuilder(uri("/api/logout")).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpRequest.newBuilder(uri("/api/logout"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertEquals(new WsClient.Close(4401, "logged out"), agent.close());
   }
 
   @Test
-  void connection_whoseUsersSessionsAreEnded_isClosed4401_atOnce_notAtItsNextCheck() throws Exception {
+  void connection_whoseUsersSessionsAreEnded_isClosed4401_atOnce_notAtItsNextCheck()
+      throws Exception {
     Access access = Access.roles(Role.AGENT);
-    router.webSocket("/cti-hourly", access, new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofHours(1)));
+    router.webSocket(
+        "/cti-hourly",
+        access,
+        new CtiEndpoint(tokens, bridge, bridge, workers, meters, Duration.ofHours(1)));
     String token = token("1001", "pw");
-    WsClient agent = WsClient.connect(http, URI.create("ws://127.0.0.1:" + server.port() + "/cti-hourly?token=" + token), Map.of(), true);
+    WsClient agent =
+        WsClient.connect(
+            http,
+            URI.create("ws://127.0.0.1:" + server.port() + "/cti-hourly?token=" + token),
+            Map.of(),
+            true);
 
     tokens.endAllOf("1001");
 
@@ -211,8 +247,10 @@ class CtiWebSocketIT {
     assertEquals("call-b", crm.next().get("callId").asText());
     assertEquals("call-a", crm.next().get("callId").asText());
     bridge.publish(FakeCti.queueStats("sales", 0));
-    assertEquals("queue-stats", agentA.next().get("type").asText(), "agent A saw agent B's screen-pop");
-    assertEquals("queue-stats", agentB.next().get("type").asText(), "agent B saw agent A's screen-pop");
+    assertEquals(
+        "queue-stats", agentA.next().get("type").asText(), "agent A saw agent B's screen-pop");
+    assertEquals(
+        "queue-stats", agentB.next().get("type").asText(), "agent B saw agent A's screen-pop");
   }
 
   @Test
@@ -223,7 +261,8 @@ class CtiWebSocketIT {
     JsonNode reply = agent.next();
     agent.send("{\"type\": \"hangup\", \"id\": \"c2\"}");
     JsonNode refused = agent.next();
-    agent.send("{\"type\": \"set-state\", \"id\": \"c3\", \"agentId\": \"1002\", \"state\": \"ready\"}");
+    agent.send(
+        "{\"type\": \"set-state\", \"id\": \"c3\", \"agentId\": \"1002\", \"state\": \"ready\"}");
     JsonNode forbidden = agent.next();
     agent.send("this is not json");
     JsonNode badJson = agent.next();
@@ -235,7 +274,8 @@ class CtiWebSocketIT {
     assertEquals("reply", reply.get("type").asText());
     assertEquals("c1", reply.get("id").asText());
     assertEquals("available", reply.get("state").asText());
-    assertEquals(new FakeCti.Call("1001", new CtiCommand.SetState("available", null)), bridge.calls.get(0));
+    assertEquals(
+        new FakeCti.Call("1001", new CtiCommand.SetState("available", null)), bridge.calls.get(0));
     assertEquals("c2", refused.get("id").asText());
     assertEquals("not-on-a-call", refused.get("code").asText());
     assertEquals("forbidden", forbidden.get("code").asText());
@@ -255,8 +295,10 @@ class CtiWebSocketIT {
   }
 
   @Test
-  void clientThatDoesNotRead_isClosed1008PastTheBacklog_whileTheOthersGetEverything() throws Exception {
-    WsClient slow = WsClient.connect(http, cti("?token=" + token("crm", "crm-pw")), Map.of(), false);
+  void clientThatDoesNotRead_isClosed1008PastTheBacklog_whileTheOthersGetEverything()
+      throws Exception {
+    WsClient slow =
+        WsClient.connect(http, cti("?token=" + token("crm", "crm-pw")), Map.of(), false);
     WsClient fast = connect("1001", "pw");
     awaitConnections(2);
     String pad = "x".repeat(32 * 1024);
@@ -278,7 +320,10 @@ class CtiWebSocketIT {
   HttpResponse<String> login(String user, String password) throws Exception {
     String body = Json.MAPPER.writeValueAsString(Map.of("user", user, "password", password));
     return http.send(
-        HttpRequest.newBuilder(uri("/api/login")).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri("/api/login"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   String token(String user, String password) throws Exception {

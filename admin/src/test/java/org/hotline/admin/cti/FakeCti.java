@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiCommands;
 import org.hotline.cti.bridge.CtiFeed;
+import org.hotline.cti.bridge.CtiUsers;
 import org.hotline.cti.protocol.AgentStateChanged;
 import org.hotline.cti.protocol.CtiCommand;
 import org.hotline.cti.protocol.CtiCommandException;
@@ -16,8 +18,6 @@ import org.hotline.cti.protocol.CtiEvent;
 import org.hotline.cti.protocol.QueueStatsChanged;
 import org.hotline.cti.protocol.Reply;
 import org.hotline.cti.protocol.ScreenPop;
-import org.hotline.core.user.Role;
-import org.hotline.cti.bridge.CtiUsers;
 
 /**
  * A CTI bridge for tests: users {@code 1001} and {@code 1002} (agents, password {@code pw}) and
@@ -34,8 +34,12 @@ final class FakeCti implements CtiFeed, CtiCommands, CtiUsers {
   @Override
   public Optional<User> authenticate(String name, String password) {
     return switch (name) {
-      case "1001", "1002" -> "pw".equals(password) ? Optional.of(new User(name, Role.AGENT)) : Optional.empty();
-      case "crm" -> "crm-pw".equals(password) ? Optional.of(new User(name, Role.INTEGRATION)) : Optional.empty();
+      case "1001", "1002" ->
+          "pw".equals(password) ? Optional.of(new User(name, Role.AGENT)) : Optional.empty();
+      case "crm" ->
+          "crm-pw".equals(password)
+              ? Optional.of(new User(name, Role.INTEGRATION))
+              : Optional.empty();
       default -> Optional.empty();
     };
   }
@@ -58,19 +62,26 @@ final class FakeCti implements CtiFeed, CtiCommands, CtiUsers {
   public CompletableFuture<Reply> run(String agentId, CtiCommand command) {
     calls.add(new Call(agentId, command));
     return switch (command) {
-      case CtiCommand.SetState s -> CompletableFuture.completedFuture(Reply.stateSet(agentId, s.state(), s.reason()));
-      case CtiCommand.Hangup h -> CompletableFuture.failedFuture(new CtiCommandException("not-on-a-call", "agent " + agentId + " is not on a call"));
+      case CtiCommand.SetState s ->
+          CompletableFuture.completedFuture(Reply.stateSet(agentId, s.state(), s.reason()));
+      case CtiCommand.Hangup h ->
+          CompletableFuture.failedFuture(
+              new CtiCommandException("not-on-a-call", "agent " + agentId + " is not on a call"));
       case CtiCommand.Hold h -> CompletableFuture.failedFuture(new IllegalStateException("bug"));
       case CtiCommand.Unhold u -> CompletableFuture.completedFuture(Reply.held("call-1", false));
-      case CtiCommand.WrapUp w -> CompletableFuture.completedFuture(Reply.wrappedUp(w.callId(), w.disposition()));
-      case CtiCommand.Transfer t -> CompletableFuture.completedFuture(Reply.transferredToQueue("call-1", t.queue()));
-      case CtiCommand.Dial d -> CompletableFuture.completedFuture(Reply.dialled("call-1", d.number()));
+      case CtiCommand.WrapUp w ->
+          CompletableFuture.completedFuture(Reply.wrappedUp(w.callId(), w.disposition()));
+      case CtiCommand.Transfer t ->
+          CompletableFuture.completedFuture(Reply.transferredToQueue("call-1", t.queue()));
+      case CtiCommand.Dial d ->
+          CompletableFuture.completedFuture(Reply.dialled("call-1", d.number()));
     };
   }
 
   /** An {@code agent-state} of {@code agentId}, now available. */
   static AgentStateChanged agentState(String agentId) {
-    return new AgentStateChanged(agentId, "available", "logged_out", null, Instant.parse("2026-03-01T08:00:00Z"));
+    return new AgentStateChanged(
+        agentId, "available", "logged_out", null, Instant.parse("2026-03-01T08:00:00Z"));
   }
 
   /** A {@code queue-stats} of {@code queue} with {@code waiting} callers. */
@@ -81,6 +92,15 @@ final class FakeCti implements CtiFeed, CtiCommands, CtiUsers {
   /** A {@code screen-pop} of call {@code callId} for {@code agentId}, from a withheld number. */
   static ScreenPop screenPop(String agentId, String callId) {
     return new ScreenPop(
-        agentId, callId, new ScreenPop.Caller(null, "Number withheld", null, "withheld"), null, "sales", null, 0, List.of(), List.of(), false);
+        agentId,
+        callId,
+        new ScreenPop.Caller(null, "Number withheld", null, "withheld"),
+        null,
+        "sales",
+        null,
+        0,
+        List.of(),
+        List.of(),
+        false);
   }
 }

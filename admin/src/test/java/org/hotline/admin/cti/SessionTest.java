@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.cti.protocol.CtiMessage;
 import org.hotline.core.user.Role;
 import org.hotline.cti.bridge.CtiUsers.User;
+import org.hotline.cti.protocol.CtiMessage;
 import org.junit.jupiter.api.Test;
 
 /** Who sees which CTI message. */
@@ -31,6 +31,8 @@ class SessionTest {
   }
 
   static CtiMessage message(Optional<String> agentId) {
-    return agentId.<CtiMessage>map(id -> FakeCti.screenPop(id, "call-1")).orElse(FakeCti.queueStats("sales", 0));
+    return agentId
+        .<CtiMessage>map(id -> FakeCti.screenPop(id, "call-1"))
+        .orElse(FakeCti.queueStats("sales", 0));
   }
 }

@@ -35,7 +35,8 @@ final class WsClient implements WebSocket.Listener {
   }
 
   /** Connects to {@code uri} with {@code headers}; waits for the handshake. */
-  static WsClient connect(HttpClient http, URI uri, Map<String, String> headers, boolean eager) throws Exception {
+  static WsClient connect(HttpClient http, URI uri, Map<String, String> headers, boolean eager)
+      throws Exception {
     WsClient client = new WsClient(eager);
     WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     headers.forEach(builder::header);

@@ -29,11 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agents API's SIP and desk passwords: generated once, set, reset, and the sessions that end with them. */
+/**
+ * The agents API's SIP and desk passwords: generated once, set, reset, and the sessions that end
+ * with them.
+ */
 class AgentsRouteTest {
   static final String REALM = "hotline";
 
   final PasswordHash hasher = new PasswordHash(1_000);
+
   /** The agents whose sessions were ended, in order. */
   final List<String> ended = new CopyOnWriteArrayList<>();
 
@@ -44,34 +48,49 @@ class AgentsRouteTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     agents = new AgentRepository(db.dsl(), Clock.systemUTC());
-    AgentControl control = new AgentControl() {
-      @Override
-      public void ready(String agentId) {}
+    AgentControl control =
+        new AgentControl() {
+          @Override
+          public void ready(String agentId) {}
 
-      @Override
-      public void pause(String agentId, String reason) {}
+          @Override
+          public void pause(String agentId, String reason) {}
 
-      @Override
-      public void logout(String agentId) {}
-    };
-    AgentsRoute.AgentChanges changes = new AgentsRoute.AgentChanges() {
-      @Override
-      public void changed(Agent agent) {}
+          @Override
+          public void logout(String agentId) {}
+        };
+    AgentsRoute.AgentChanges changes =
+        new AgentsRoute.AgentChanges() {
+          @Override
+          public void changed(Agent agent) {}
 
-      @Override
-      public void passwordChanged(Agent agent) {
-        ended.add(agent.id());
-      }
+          @Override
+          public void passwordChanged(Agent agent) {
+            ended.add(agent.id());
+          }
 
-      @Override
-      public void removed(Agent agent) {
-        ended.add(agent.id());
-      }
-    };
-    http = new TestServer(router -> new AgentsRoute(agents, () -> CompletableFuture.completedFuture(new AcdSnapshot(Map.of(), Map.of())),
-        control, Set.of("lunch"), REALM, hasher, changes).addTo(router));
+          @Override
+          public void removed(Agent agent) {
+            ended.add(agent.id());
+          }
+        };
+    http =
+        new TestServer(
+            router ->
+                new AgentsRoute(
+                        agents,
+                        () ->
+                            CompletableFuture.completedFuture(new AcdSnapshot(Map.of(), Map.of())),
+                        control,
+                        Set.of("lunch"),
+                        REALM,
+                        hasher,
+                        changes)
+                    .addTo(router));
   }
 
   @AfterEach
@@ -81,7 +100,8 @@ class AgentsRouteTest {
   }
 
   HttpResponse<String> put(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(http.uri(path)).PUT(BodyPublishers.ofString(body, UTF_8)));
+    return http.send(
+        HttpRequest.newBuilder(http.uri(path)).PUT(BodyPublishers.ofString(body, UTF_8)));
   }
 
   static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -109,12 +129,17 @@ class AgentsRouteTest {
 
     HttpResponse<String> listed = http.get("/api/agents");
     assertTrue(json(listed).get(0).get("deskPassword").asBoolean());
-    assertFalse(listed.body().contains(desk) || listed.body().contains("generated"), "never shown again: " + listed.body());
+    assertFalse(
+        listed.body().contains(desk) || listed.body().contains("generated"),
+        "never shown again: " + listed.body());
   }
 
   @Test
   void aNewAgentWithADeskPassword_hasIt_andNoneIsGenerated() throws Exception {
-    HttpResponse<String> created = put("/api/agents/2002", "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
+    HttpResponse<String> created =
+        put(
+            "/api/agents/2002",
+            "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
 
     assertEquals(201, created.statusCode(), created.body());
     assertTrue(json(created).path("generatedDeskPassword").isMissingNode());
@@ -123,10 +148,13 @@ class AgentsRouteTest {
 
   @Test
   void anUpdateWithoutADeskPassword_keepsIt_andEndsNoSession() throws Exception {
-    put("/api/agents/2003", "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
+    put(
+        "/api/agents/2003",
+        "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
     ended.clear();
 
-    HttpResponse<String> changed = put("/api/agents/2003", "{\"name\": \"Li Na\", \"queues\": {\"vip\": 2}}");
+    HttpResponse<String> changed =
+        put("/api/agents/2003", "{\"name\": \"Li Na\", \"queues\": {\"vip\": 2}}");
 
     assertEquals(200, changed.statusCode(), changed.body());
     assertTrue(json(changed).path("generatedDeskPassword").isMissingNode());
@@ -136,10 +164,15 @@ class AgentsRouteTest {
 
   @Test
   void anUpdateWithADeskPassword_setsIt_andEndsTheAgentsSessions() throws Exception {
-    put("/api/agents/2004", "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
+    put(
+        "/api/agents/2004",
+        "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
     ended.clear();
 
-    assertEquals(200, put("/api/agents/2004", "{\"deskPassword\": \"desk-secret-2\", \"queues\": {}}").statusCode());
+    assertEquals(
+        200,
+        put("/api/agents/2004", "{\"deskPassword\": \"desk-secret-2\", \"queues\": {}}")
+            .statusCode());
 
     assertTrue(deskPasswordIs("2004", "desk-secret-2"));
     assertTrue(agents.hasPassword("2004", REALM, "sip-secret"), "the SIP password stays");
@@ -148,8 +181,12 @@ class AgentsRouteTest {
 
   @Test
   void aDeskPassword_tooShort_orTheSipPasswordGivenWithIt_isRefused() throws Exception {
-    HttpResponse<String> tooShort = put("/api/agents/2005", "{\"deskPassword\": \"seven77\", \"queues\": {}}");
-    HttpResponse<String> same = put("/api/agents/2005", "{\"password\": \"same-secret\", \"deskPassword\": \"same-secret\", \"queues\": {}}");
+    HttpResponse<String> tooShort =
+        put("/api/agents/2005", "{\"deskPassword\": \"seven77\", \"queues\": {}}");
+    HttpResponse<String> same =
+        put(
+            "/api/agents/2005",
+            "{\"password\": \"same-secret\", \"deskPassword\": \"same-secret\", \"queues\": {}}");
 
     assertEquals(400, tooShort.statusCode(), tooShort.body());
     assertTrue(tooShort.body().contains("deskPassword"), tooShort.body());
@@ -158,8 +195,11 @@ class AgentsRouteTest {
   }
 
   @Test
-  void resetDeskPassword_withNone_generatesOne_withOne_setsIt_andEndsTheSessions() throws Exception {
-    put("/api/agents/2006", "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
+  void resetDeskPassword_withNone_generatesOne_withOne_setsIt_andEndsTheSessions()
+      throws Exception {
+    put(
+        "/api/agents/2006",
+        "{\"password\": \"sip-secret\", \"deskPassword\": \"desk-secret\", \"queues\": {}}");
     ended.clear();
 
     HttpResponse<String> generated = put("/api/agents/2006/desk-password", "{}");
@@ -167,14 +207,16 @@ class AgentsRouteTest {
     String desk = json(generated).get("generatedDeskPassword").asText();
     assertTrue(deskPasswordIs("2006", desk));
 
-    HttpResponse<String> given = put("/api/agents/2006/desk-password", "{\"password\": \"chosen-by-admin\"}");
+    HttpResponse<String> given =
+        put("/api/agents/2006/desk-password", "{\"password\": \"chosen-by-admin\"}");
     assertEquals(200, given.statusCode(), given.body());
     assertTrue(json(given).path("generatedDeskPassword").isMissingNode());
     assertTrue(deskPasswordIs("2006", "chosen-by-admin"));
     assertEquals(List.of("2006", "2006"), ended);
 
     assertEquals(404, put("/api/agents/9999/desk-password", "{}").statusCode());
-    assertEquals(400, put("/api/agents/2006/desk-password", "{\"password\": \"short\"}").statusCode());
+    assertEquals(
+        400, put("/api/agents/2006/desk-password", "{\"password\": \"short\"}").statusCode());
   }
 
   @Test
@@ -182,8 +224,11 @@ class AgentsRouteTest {
     put("/api/agents/2007", "{\"password\": \"sip-secret\", \"queues\": {}}");
 
     for (String who : List.of("2007 agent", "lin supervisor", "crm integration")) {
-      HttpResponse<String> refused = http.send(HttpRequest.newBuilder(http.uri("/api/agents/2007/desk-password"))
-          .header("X-Test-User", who).PUT(BodyPublishers.ofString("{}", UTF_8)));
+      HttpResponse<String> refused =
+          http.send(
+              HttpRequest.newBuilder(http.uri("/api/agents/2007/desk-password"))
+                  .header("X-Test-User", who)
+                  .PUT(BodyPublishers.ofString("{}", UTF_8)));
       assertEquals(403, refused.statusCode(), who);
     }
   }

@@ -10,10 +10,29 @@ import org.junit.jupiter.api.Test;
 
 class CdrCsvTest {
   static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-  static final String MIDDLE = ",100,,sales,1001,2026-03-01T08:00:00Z,,2026-03-01T08:01:00Z,3,0,abandoned,";
+  static final String MIDDLE =
+      ",100,,sales,1001,2026-03-01T08:00:00Z,,2026-03-01T08:01:00Z,3,0,abandoned,";
 
   static String csvOf(String caller, String cause) {
-    Cdr cdr = new Cdr("c1", caller, "100", null, "sales", "1001", T0, null, T0.plusSeconds(60), 3, 0, CallOutcome.ABANDONED, cause, null, null, null, null);
+    Cdr cdr =
+        new Cdr(
+            "c1",
+            caller,
+            "100",
+            null,
+            "sales",
+            "1001",
+            T0,
+            null,
+            T0.plusSeconds(60),
+            3,
+            0,
+            CallOutcome.ABANDONED,
+            cause,
+            null,
+            null,
+            null,
+            null);
     return CdrCsv.format(List.of(cdr));
   }
 
@@ -44,11 +63,32 @@ class CdrCsvTest {
 
   @Test
   void format_endsWithRegionCarrierAndTheWrapUp() {
-    Cdr cdr = new Cdr("c1", "+8613800138000", "100", null, "sales", "1001", T0, null, T0.plusSeconds(60), 3, 0,
-        CallOutcome.ABANDONED, null, "北京市", "中国移动", "complaint", "late delivery, again");
+    Cdr cdr =
+        new Cdr(
+            "c1",
+            "+8613800138000",
+            "100",
+            null,
+            "sales",
+            "1001",
+            T0,
+            null,
+            T0.plusSeconds(60),
+            3,
+            0,
+            CallOutcome.ABANDONED,
+            null,
+            "北京市",
+            "中国移动",
+            "complaint",
+            "late delivery, again");
 
     assertEquals(
-        CdrCsv.HEADER + "\r\n" + "c1,+8613800138000" + MIDDLE + ",北京市,中国移动,complaint,\"late delivery, again\",0\r\n",
+        CdrCsv.HEADER
+            + "\r\n"
+            + "c1,+8613800138000"
+            + MIDDLE
+            + ",北京市,中国移动,complaint,\"late delivery, again\",0\r\n",
         CdrCsv.format(List.of(cdr)));
   }
 

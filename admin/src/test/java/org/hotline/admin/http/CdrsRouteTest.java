@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CdrsRouteTest {
-  /** Noon on 2026-03-01 in Shanghai (UTC+8): "today" runs from 2026-02-28T16:00Z to 2026-03-01T16:00Z. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  /**
+   * Noon on 2026-03-01 in Shanghai (UTC+8): "today" runs from 2026-02-28T16:00Z to
+   * 2026-03-01T16:00Z.
+   */
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
   @TempDir Path dir;
   Database db;
@@ -31,9 +35,13 @@ class CdrsRouteTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), CLOCK);
-    http = new TestServer(router -> router.get("/api/cdrs", Access.loggedIn(), new CdrsRoute(cdrs, CLOCK)));
+    http =
+        new TestServer(
+            router -> router.get("/api/cdrs", Access.loggedIn(), new CdrsRoute(cdrs, CLOCK)));
   }
 
   @AfterEach
@@ -44,7 +52,24 @@ class CdrsRouteTest {
 
   static Cdr cdr(String callId, String arrived, String caller) {
     Instant at = Instant.parse(arrived);
-    return new Cdr(callId, caller, "100", "1", "sales", "1001", at, at.plusSeconds(1), at.plusSeconds(61), 10, 45, CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+    return new Cdr(
+        callId,
+        caller,
+        "100",
+        "1",
+        "sales",
+        "1001",
+        at,
+        at.plusSeconds(1),
+        at.plusSeconds(61),
+        10,
+        45,
+        CallOutcome.ANSWERED,
+        "caller-bye",
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -53,7 +78,8 @@ class CdrsRouteTest {
     cdrs.insert(cdr("a", "2026-03-01T09:00:00Z", "2000"));
     cdrs.insert(cdr("late", "2026-03-02T00:00:00Z", "3000"));
 
-    HttpResponse<String> response = http.get("/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z");
+    HttpResponse<String> response =
+        http.get("/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z");
 
     assertEquals(200, response.statusCode());
     JsonNode list = Json.MAPPER.readTree(response.body());
@@ -70,10 +96,44 @@ class CdrsRouteTest {
   void anAgent_getsTheirOwnCallsOnly_everyOtherRoleEveryCall() throws Exception {
     cdrs.insert(cdr("mine", "2026-03-01T09:00:00Z", "1"));
     Cdr theirs = cdr("theirs", "2026-03-01T09:30:00Z", "2");
-    cdrs.insert(new Cdr(theirs.callId(), theirs.caller(), "100", "1", "sales", "1002", theirs.arrivedAt(), theirs.answeredAt(),
-        theirs.endedAt(), 10, 45, CallOutcome.ANSWERED, "caller-bye", null, null, null, null));
-    cdrs.insert(new Cdr("abandoned", "3", "100", "1", "sales", null, theirs.arrivedAt(), null, theirs.endedAt(), 10, 0,
-        CallOutcome.ABANDONED, "caller-bye", null, null, null, null));
+    cdrs.insert(
+        new Cdr(
+            theirs.callId(),
+            theirs.caller(),
+            "100",
+            "1",
+            "sales",
+            "1002",
+            theirs.arrivedAt(),
+            theirs.answeredAt(),
+            theirs.endedAt(),
+            10,
+            45,
+            CallOutcome.ANSWERED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null));
+    cdrs.insert(
+        new Cdr(
+            "abandoned",
+            "3",
+            "100",
+            "1",
+            "sales",
+            null,
+            theirs.arrivedAt(),
+            null,
+            theirs.endedAt(),
+            10,
+            0,
+            CallOutcome.ABANDONED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null));
     String range = "/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z";
 
     http.user = new Principal("1001", Role.AGENT);
@@ -91,13 +151,15 @@ class CdrsRouteTest {
 
   @Test
   void aRangeOfMoreThan31Days_answers400NamingTo_31AreAnswered() throws Exception {
-    HttpResponse<String> tooLong = http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:01Z");
+    HttpResponse<String> tooLong =
+        http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:01Z");
 
     assertEquals(400, tooLong.statusCode(), tooLong.body());
     JsonNode error = Json.MAPPER.readTree(tooLong.body());
     assertEquals("to", error.get("parameter").asText());
     assertTrue(error.get("error").asText().contains("at most 31 days"), tooLong.body());
-    assertEquals(200, http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").statusCode());
+    assertEquals(
+        200, http.get("/api/cdrs?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z").statusCode());
   }
 
   @Test
@@ -117,20 +179,30 @@ class CdrsRouteTest {
     cdrs.insert(cdr("a", "2026-02-28T16:30:00Z", "1"));
 
     assertEquals(1, Json.MAPPER.readTree(http.get("/api/cdrs?from=2026-03-01").body()).size());
-    assertEquals(1, Json.MAPPER.readTree(http.get("/api/cdrs?from=2026-03-01T00:00:00%2B08:00&to=2026-03-01T01:00:00+08:00").body()).size());
+    assertEquals(
+        1,
+        Json.MAPPER
+            .readTree(
+                http.get("/api/cdrs?from=2026-03-01T00:00:00%2B08:00&to=2026-03-01T01:00:00+08:00")
+                    .body())
+            .size());
   }
 
   @Test
   void cdrs_asCsv_answersAHeaderRowAndOneRowPerCdr() throws Exception {
     cdrs.insert(cdr("a", "2026-03-01T09:00:00Z", "Smith, \"J\""));
 
-    HttpResponse<String> response = http.get("/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&format=csv");
+    HttpResponse<String> response =
+        http.get("/api/cdrs?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&format=csv");
 
     assertEquals(200, response.statusCode());
-    assertEquals("text/csv; charset=utf-8", response.headers().firstValue("content-type").orElseThrow());
+    assertEquals(
+        "text/csv; charset=utf-8", response.headers().firstValue("content-type").orElseThrow());
     String[] lines = response.body().split("\r\n");
     assertEquals(CdrCsv.HEADER, lines[0]);
-    assertTrue(lines[1].startsWith("a,\"Smith, \"\"J\"\"\",100,1,sales,1001,2026-03-01T09:00:00Z,"), lines[1]);
+    assertTrue(
+        lines[1].startsWith("a,\"Smith, \"\"J\"\"\",100,1,sales,1001,2026-03-01T09:00:00Z,"),
+        lines[1]);
     assertEquals(2, lines.length);
   }
 
@@ -147,7 +219,8 @@ class CdrsRouteTest {
 
   @Test
   void cdrs_withToBeforeFrom_answers400NamingTo() throws Exception {
-    HttpResponse<String> response = http.get("/api/cdrs?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
+    HttpResponse<String> response =
+        http.get("/api/cdrs?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z");
 
     assertEquals(400, response.statusCode());
     assertEquals("to", Json.MAPPER.readTree(response.body()).get("parameter").asText());

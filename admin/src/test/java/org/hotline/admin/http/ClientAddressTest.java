@@ -43,16 +43,25 @@ class ClientAddressTest {
   @Test
   void fromAPeerThatIsNoTrustedProxy_theHeaderIsIgnored() {
     assertEquals(STRANGER, clients.of(STRANGER, forwardedFor("203.0.113.1")));
-    assertEquals(PROXY, new ClientAddress(List.of()).of(PROXY, forwardedFor("203.0.113.1")), "no proxy trusted: none believed");
+    assertEquals(
+        PROXY,
+        new ClientAddress(List.of()).of(PROXY, forwardedFor("203.0.113.1")),
+        "no proxy trusted: none believed");
   }
 
   @Test
   void fromATrustedProxy_theClientIsTheFirstUntrustedHopFromTheRight() {
     assertEquals("203.0.113.1", host(clients.of(PROXY, forwardedFor("203.0.113.1"))));
-    assertEquals("203.0.113.1", host(clients.of(PROXY, forwardedFor("192.0.2.66, 203.0.113.1, 10.0.0.7"))),
+    assertEquals(
+        "203.0.113.1",
+        host(clients.of(PROXY, forwardedFor("192.0.2.66, 203.0.113.1, 10.0.0.7"))),
         "what the client wrote itself, left of what the proxies saw, is not believed");
-    assertEquals("203.0.113.1", host(clients.of(PROXY, forwardedFor("192.0.2.66", "203.0.113.1:5678"))), "several headers; a port");
-    assertEquals("2001:db8:0:0:0:0:0:1", host(clients.of(PROXY, forwardedFor("[2001:db8::1]:443"))));
+    assertEquals(
+        "203.0.113.1",
+        host(clients.of(PROXY, forwardedFor("192.0.2.66", "203.0.113.1:5678"))),
+        "several headers; a port");
+    assertEquals(
+        "2001:db8:0:0:0:0:0:1", host(clients.of(PROXY, forwardedFor("[2001:db8::1]:443"))));
   }
 
   @Test
@@ -65,15 +74,25 @@ class ClientAddressTest {
   void aRouteSeesTheClientBehindATrustedProxy_andTheProxyIsNotCappedPerAddress() throws Exception {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    Router router = new Router(workers, meters).get("/who", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, r.remoteHost()));
-    HttpServer server = new HttpServer(new HttpSettings("127.0.0.1", 0, false, false, 1, List.of(Cidr.parse("127.0.0.1"))), router);
+    Router router =
+        new Router(workers, meters)
+            .get(
+                "/who",
+                Access.open(),
+                r -> Response.text(HttpResponseStatus.OK, Response.TEXT, r.remoteHost()));
+    HttpServer server =
+        new HttpServer(
+            new HttpSettings("127.0.0.1", 0, false, false, 1, List.of(Cidr.parse("127.0.0.1"))),
+            router);
     server.start();
     try (Socket idle = new Socket("127.0.0.1", server.port())) {
       HttpClient client = HttpClient.newHttpClient();
-      HttpResponse<String> answer = client.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/who"))
-              .header(ClientAddress.X_FORWARDED_FOR, "203.0.113.1").build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/who"))
+                  .header(ClientAddress.X_FORWARDED_FOR, "203.0.113.1")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, answer.statusCode(), "a second connection from the proxy, over a cap of 1");
       assertEquals("203.0.113.1", answer.body());
       assertTrue(idle.isConnected());

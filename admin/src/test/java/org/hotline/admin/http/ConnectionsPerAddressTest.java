@@ -24,8 +24,15 @@ class ConnectionsPerAddressTest {
 
   @BeforeEach
   void start() {
-    Router router = new Router(workers, meters).get("/fast", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"));
-    server = new HttpServer(new HttpSettings("127.0.0.1", 0, false, false, 2, java.util.List.of()), router);
+    Router router =
+        new Router(workers, meters)
+            .get(
+                "/fast",
+                Access.open(),
+                r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"));
+    server =
+        new HttpServer(
+            new HttpSettings("127.0.0.1", 0, false, false, 2, java.util.List.of()), router);
     server.start();
   }
 
@@ -37,7 +44,8 @@ class ConnectionsPerAddressTest {
 
   @Test
   void aConnectionOverTheCap_isAnswered429AndClosed_andOneClosedMakesRoom() throws Exception {
-    try (Socket first = open(); Socket second = open()) {
+    try (Socket first = open();
+        Socket second = open()) {
       assertTrue(ask(first).startsWith("HTTP/1.1 200"));
       assertTrue(ask(second).startsWith("HTTP/1.1 200"));
 
@@ -69,7 +77,9 @@ class ConnectionsPerAddressTest {
 
   /** Sends one GET and reads its answer's head and body ("fast"). */
   private static String ask(Socket socket) throws Exception {
-    socket.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    socket
+        .getOutputStream()
+        .write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     InputStream in = socket.getInputStream();
     StringBuilder read = new StringBuilder();
     while (!read.toString().endsWith("fast") && !read.toString().endsWith("}")) {

@@ -33,9 +33,14 @@ class CustomersRouteTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
-    CustomerDirectory customers = new CustomerDirectory(
-        new CustomerRepository(db.dsl(), CLOCK), new CallerLocator("CN", "zh"), List.of("VIP", "gold", "silver", "normal"));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    CustomerDirectory customers =
+        new CustomerDirectory(
+            new CustomerRepository(db.dsl(), CLOCK),
+            new CallerLocator("CN", "zh"),
+            List.of("VIP", "gold", "silver", "normal"));
     http = new TestServer(router -> new CustomersRoute(customers).addTo(router));
   }
 
@@ -46,11 +51,13 @@ class CustomersRouteTest {
   }
 
   HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(http.uri(path)).POST(BodyPublishers.ofString(body, UTF_8)));
+    return http.send(
+        HttpRequest.newBuilder(http.uri(path)).POST(BodyPublishers.ofString(body, UTF_8)));
   }
 
   HttpResponse<String> put(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(http.uri(path)).PUT(BodyPublishers.ofString(body, UTF_8)));
+    return http.send(
+        HttpRequest.newBuilder(http.uri(path)).PUT(BodyPublishers.ofString(body, UTF_8)));
   }
 
   HttpResponse<String> delete(String path) throws Exception {
@@ -63,8 +70,10 @@ class CustomersRouteTest {
 
   @Test
   void post_thenGet_thenPut_thenDelete_aCustomer() throws Exception {
-    HttpResponse<String> created = post("/api/customers",
-        "{\"name\":\"张三\",\"level\":\"vip\",\"category\":\"零售\",\"salesStage\":\"lead\",\"phones\":[\"138 0013 8000\",\"021 6212 3456\"]}");
+    HttpResponse<String> created =
+        post(
+            "/api/customers",
+            "{\"name\":\"张三\",\"level\":\"vip\",\"category\":\"零售\",\"salesStage\":\"lead\",\"phones\":[\"138 0013 8000\",\"021 6212 3456\"]}");
 
     assertEquals(201, created.statusCode(), created.body());
     JsonNode c = json(created);
@@ -93,13 +102,16 @@ class CustomersRouteTest {
   void search_byNameOrNumber_isPaged() throws Exception {
     post("/api/customers", "{\"name\":\"Alice\",\"level\":\"gold\",\"phones\":[\"13800138000\"]}");
     post("/api/customers", "{\"name\":\"王小明\",\"level\":\"VIP\",\"phones\":[\"021-62123456\"]}");
-    post("/api/customers", "{\"name\":\"Bob\",\"level\":\"normal\",\"phones\":[\"+1 650 253 0000\"]}");
+    post(
+        "/api/customers",
+        "{\"name\":\"Bob\",\"level\":\"normal\",\"phones\":[\"+1 650 253 0000\"]}");
 
     JsonNode byName = json(http.get("/api/customers?q=" + URLEncoder.encode("小明", UTF_8)));
     assertEquals(1, byName.get("total").asInt());
     assertEquals("王小明", byName.get("items").get(0).get("name").asText());
 
-    JsonNode byNumber = json(http.get("/api/customers?q=" + URLEncoder.encode("021 6212 3456", UTF_8)));
+    JsonNode byNumber =
+        json(http.get("/api/customers?q=" + URLEncoder.encode("021 6212 3456", UTF_8)));
     assertEquals("王小明", byNumber.get("items").get(0).get("name").asText());
 
     JsonNode page = json(http.get("/api/customers?page=1&size=2"));
@@ -110,22 +122,39 @@ class CustomersRouteTest {
 
   @Test
   void anAgent_readsTheDirectoryInSmallPagesOnly_theFloorInBigOnes() throws Exception {
-    HttpResponse<String> bulk = http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=500")).header("X-Test-User", "1001 agent"));
+    HttpResponse<String> bulk =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/api/customers?size=500"))
+                .header("X-Test-User", "1001 agent"));
     assertEquals(400, bulk.statusCode(), bulk.body());
     assertEquals("size", json(bulk).get("parameter").asText());
     assertTrue(json(bulk).get("error").asText().contains("from 1 to 50"), bulk.body());
 
-    assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=50")).header("X-Test-User", "1001 agent")).statusCode());
-    assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/customers?size=500")).header("X-Test-User", "lin supervisor")).statusCode());
+    assertEquals(
+        200,
+        http.send(
+                HttpRequest.newBuilder(http.uri("/api/customers?size=50"))
+                    .header("X-Test-User", "1001 agent"))
+            .statusCode());
+    assertEquals(
+        200,
+        http.send(
+                HttpRequest.newBuilder(http.uri("/api/customers?size=500"))
+                    .header("X-Test-User", "lin supervisor"))
+            .statusCode());
   }
 
   @Test
   void badInput_isA400NamingTheField_andATakenNumberA409() throws Exception {
-    HttpResponse<String> badLevel = post("/api/customers", "{\"name\":\"A\",\"level\":\"diamond\",\"phones\":[\"13800138000\"]}");
+    HttpResponse<String> badLevel =
+        post(
+            "/api/customers",
+            "{\"name\":\"A\",\"level\":\"diamond\",\"phones\":[\"13800138000\"]}");
     assertEquals(400, badLevel.statusCode());
     assertEquals("level", json(badLevel).get("parameter").asText());
 
-    HttpResponse<String> badPhone = post("/api/customers", "{\"name\":\"A\",\"level\":\"gold\",\"phones\":[\"abc\"]}");
+    HttpResponse<String> badPhone =
+        post("/api/customers", "{\"name\":\"A\",\"level\":\"gold\",\"phones\":[\"abc\"]}");
     assertEquals(400, badPhone.statusCode());
     assertEquals("phones", json(badPhone).get("parameter").asText());
 
@@ -134,15 +163,24 @@ class CustomersRouteTest {
     assertEquals(400, http.get("/api/customers/abc").statusCode());
     assertEquals(400, http.get("/api/customers?size=100000").statusCode());
 
-    long first = json(post("/api/customers", "{\"name\":\"A\",\"level\":\"gold\",\"phones\":[\"13800138000\"]}")).get("id").asLong();
-    HttpResponse<String> taken = post("/api/customers", "{\"name\":\"B\",\"level\":\"gold\",\"phones\":[\"+8613800138000\"]}");
+    long first =
+        json(post(
+                "/api/customers",
+                "{\"name\":\"A\",\"level\":\"gold\",\"phones\":[\"13800138000\"]}"))
+            .get("id")
+            .asLong();
+    HttpResponse<String> taken =
+        post(
+            "/api/customers",
+            "{\"name\":\"B\",\"level\":\"gold\",\"phones\":[\"+8613800138000\"]}");
     assertEquals(409, taken.statusCode());
     assertEquals(first, json(taken).get("customerId").asLong());
   }
 
   @Test
   void import_thenExport_csv() throws Exception {
-    String csv = "\uFEFFname,phone,level,category\r\n张三,13800138000,VIP,零售\r\n\"Li, Si\",021 6212 3456,gold,\r\n";
+    String csv =
+        "\uFEFFname,phone,level,category\r\n张三,13800138000,VIP,零售\r\n\"Li, Si\",021 6212 3456,gold,\r\n";
 
     HttpResponse<String> imported = post("/api/customers/import", csv);
 
@@ -158,7 +196,8 @@ class CustomersRouteTest {
 
   @Test
   void import_withBadRows_is422WithEveryBadLine_orSkipsThemWhenAsked() throws Exception {
-    String csv = "name,phone,level,category\nA,13800138000,gold,\nB,garbage,gold,\nC,13800138000,gold,\n";
+    String csv =
+        "name,phone,level,category\nA,13800138000,gold,\nB,garbage,gold,\nC,13800138000,gold,\n";
 
     HttpResponse<String> refused = post("/api/customers/import", csv);
 

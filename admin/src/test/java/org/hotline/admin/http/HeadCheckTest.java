@@ -30,15 +30,31 @@ class HeadCheckTest {
 
   @BeforeEach
   void start() {
-    http = new TestServer(
-        request -> {
-          checks.incrementAndGet();
-          return TestServer.fromHeader(request);
-        },
-        router -> router
-            .post("/upload", Access.roles(Role.SUPERVISOR, Role.ADMIN), BIG, r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
-            .post("/notes", Access.roles(Role.AGENT, Role.SUPERVISOR), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "noted " + r.body().length))
-            .get("/open", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "open")));
+    http =
+        new TestServer(
+            request -> {
+              checks.incrementAndGet();
+              return TestServer.fromHeader(request);
+            },
+            router ->
+                router
+                    .post(
+                        "/upload",
+                        Access.roles(Role.SUPERVISOR, Role.ADMIN),
+                        BIG,
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
+                    .post(
+                        "/notes",
+                        Access.roles(Role.AGENT, Role.SUPERVISOR),
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, "noted " + r.body().length))
+                    .get(
+                        "/open",
+                        Access.open(),
+                        r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "open")));
   }
 
   @AfterEach
@@ -47,16 +63,22 @@ class HeadCheckTest {
   }
 
   @Test
-  void aBigUploadWithoutCredentials_isAnswered401OnItsHeaders_beforeItsBodyIsRead() throws Exception {
-    String answer = headOnly("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: " + BIG + "\r\n\r\n");
+  void aBigUploadWithoutCredentials_isAnswered401OnItsHeaders_beforeItsBodyIsRead()
+      throws Exception {
+    String answer =
+        headOnly("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: " + BIG + "\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
-    assertTrue(answer.contains("Connection: close") || answer.contains("connection: close"), "the body is not read: " + answer);
+    assertTrue(
+        answer.contains("Connection: close") || answer.contains("connection: close"),
+        "the body is not read: " + answer);
   }
 
   @Test
   void aBigUploadFromARoleTheRouteDoesNotAdmit_isAnswered403OnItsHeaders() throws Exception {
-    String answer = headOnly("POST /upload HTTP/1.1\r\nHost: x\r\n" + AGENT + "Content-Length: " + BIG + "\r\n\r\n");
+    String answer =
+        headOnly(
+            "POST /upload HTTP/1.1\r\nHost: x\r\n" + AGENT + "Content-Length: " + BIG + "\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
   }
@@ -67,8 +89,13 @@ class HeadCheckTest {
     try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(("POST /upload HTTP/1.1\r\nHost: x\r\n" + SUPERVISOR + "Expect: 100-continue\r\nContent-Length: " + size + "\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("POST /upload HTTP/1.1\r\nHost: x\r\n"
+                  + SUPERVISOR
+                  + "Expect: 100-continue\r\nContent-Length: "
+                  + size
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       assertTrue(readUntil(in, "\r\n\r\n").startsWith("HTTP/1.1 100 Continue"));
 
@@ -82,17 +109,26 @@ class HeadCheckTest {
 
   @Test
   void anAdmittedUser_onARouteOfTheUsualLimit_isRefused413() throws Exception {
-    String answer = headOnly("POST /notes HTTP/1.1\r\nHost: x\r\n" + SUPERVISOR + "Connection: close\r\nContent-Length: 2000000\r\n\r\n");
+    String answer =
+        headOnly(
+            "POST /notes HTTP/1.1\r\nHost: x\r\n"
+                + SUPERVISOR
+                + "Connection: close\r\nContent-Length: 2000000\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
   }
 
   @Test
-  void aRefusedRequestWithoutABody_leavesTheConnectionOpen_andRequestsAreAnsweredInOrder() throws Exception {
-    String answer = http.raw("GET /open HTTP/1.1\r\nHost: x\r\n\r\n"
-        + "POST /notes HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
-        + "POST /notes HTTP/1.1\r\nHost: x\r\n" + AGENT + "Content-Length: 4\r\n\r\nabcd"
-        + "GET /open HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  void aRefusedRequestWithoutABody_leavesTheConnectionOpen_andRequestsAreAnsweredInOrder()
+      throws Exception {
+    String answer =
+        http.raw(
+            "GET /open HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /notes HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                + "POST /notes HTTP/1.1\r\nHost: x\r\n"
+                + AGENT
+                + "Content-Length: 4\r\n\r\nabcd"
+                + "GET /open HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
     int open = answer.indexOf("HTTP/1.1 200");
     int refused = answer.indexOf("HTTP/1.1 401");
@@ -103,10 +139,16 @@ class HeadCheckTest {
 
   @Test
   void aPipelinedRefusal_behindAnAdmittedUpload_doesNotTakeItsBody() throws Exception {
-    String answer = http.raw("POST /upload HTTP/1.1\r\nHost: x\r\n" + SUPERVISOR + "Content-Length: 5\r\n\r\nhello"
-        + "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nworld");
+    String answer =
+        http.raw(
+            "POST /upload HTTP/1.1\r\nHost: x\r\n"
+                + SUPERVISOR
+                + "Content-Length: 5\r\n\r\nhello"
+                + "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nworld");
 
-    assertTrue(answer.indexOf("got 5") > 0 && answer.indexOf("got 5") < answer.indexOf("HTTP/1.1 401"), answer);
+    assertTrue(
+        answer.indexOf("got 5") > 0 && answer.indexOf("got 5") < answer.indexOf("HTTP/1.1 401"),
+        answer);
   }
 
   private Socket connect() throws IOException {
@@ -115,7 +157,10 @@ class HeadCheckTest {
     return socket;
   }
 
-  /** Sends {@code head} and no body, and reads the answer until the server closes, failing after 5 s. */
+  /**
+   * Sends {@code head} and no body, and reads the answer until the server closes, failing after 5
+   * s.
+   */
   private String headOnly(String head) throws Exception {
     try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();

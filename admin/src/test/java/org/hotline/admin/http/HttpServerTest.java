@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpServerTest {
-  /** A route that takes big bodies, as the CSV import does; the test server's gate admits the test's administrator. */
+  /**
+   * A route that takes big bodies, as the CSV import does; the test server's gate admits the test's
+   * administrator.
+   */
   static final String UPLOAD = "/upload";
 
   static final int MAX_UPLOAD = 64 * 1024 * 1024;
@@ -35,14 +38,55 @@ class HttpServerTest {
         new TestServer(
             router ->
                 router
-                    .get("/hello", Access.open(), r -> Response.json(HttpResponseStatus.OK, Map.of("hello", r.param("name").orElse("world"))))
-                    .post("/echo", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
-                    .post(UPLOAD, Access.roles(Role.ADMIN), MAX_UPLOAD, r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
-                    .get("/boom", Access.open(), r -> { throw new IllegalStateException("bug"); })
-                    .get("/slow", Access.open(), r -> { Thread.sleep(300); return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow"); })
-                    .get("/fast", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
-                    .get("/static/*", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "static " + r.path()))
-                    .get("/static/deep/*", Access.open(), r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "deep " + r.path())));
+                    .get(
+                        "/hello",
+                        Access.open(),
+                        r ->
+                            Response.json(
+                                HttpResponseStatus.OK,
+                                Map.of("hello", r.param("name").orElse("world"))))
+                    .post(
+                        "/echo",
+                        Access.open(),
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, new String(r.body())))
+                    .post(
+                        UPLOAD,
+                        Access.roles(Role.ADMIN),
+                        MAX_UPLOAD,
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, "got " + r.body().length))
+                    .get(
+                        "/boom",
+                        Access.open(),
+                        r -> {
+                          throw new IllegalStateException("bug");
+                        })
+                    .get(
+                        "/slow",
+                        Access.open(),
+                        r -> {
+                          Thread.sleep(300);
+                          return Response.text(HttpResponseStatus.OK, Response.TEXT, "slow");
+                        })
+                    .get(
+                        "/fast",
+                        Access.open(),
+                        r -> Response.text(HttpResponseStatus.OK, Response.TEXT, "fast"))
+                    .get(
+                        "/static/*",
+                        Access.open(),
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, "static " + r.path()))
+                    .get(
+                        "/static/deep/*",
+                        Access.open(),
+                        r ->
+                            Response.text(
+                                HttpResponseStatus.OK, Response.TEXT, "deep " + r.path())));
   }
 
   @AfterEach
@@ -57,7 +101,9 @@ class HttpServerTest {
     HttpResponse<String> response = http.get("/hello?name=Ada");
 
     assertEquals(200, response.statusCode());
-    assertEquals("application/json; charset=utf-8", response.headers().firstValue("content-type").orElseThrow());
+    assertEquals(
+        "application/json; charset=utf-8",
+        response.headers().firstValue("content-type").orElseThrow());
     assertEquals("Ada", Json.MAPPER.readTree(response.body()).get("hello").asText());
   }
 
@@ -79,7 +125,10 @@ class HttpServerTest {
 
   @Test
   void post_passesTheBodyToTheRoute() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/echo")).POST(HttpRequest.BodyPublishers.ofString("ping")));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/echo"))
+                .POST(HttpRequest.BodyPublishers.ofString("ping")));
 
     assertEquals("ping", response.body());
   }
@@ -96,7 +145,8 @@ class HttpServerTest {
 
     assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
     assertEquals(200, http.get("/hello").statusCode());
-    assertEquals(1.0, http.meters.get("hotline.http.bad.requests").tag("status", "400").counter().count());
+    assertEquals(
+        1.0, http.meters.get("hotline.http.bad.requests").tag("status", "400").counter().count());
   }
 
   @Test
@@ -108,10 +158,13 @@ class HttpServerTest {
 
   @Test
   void oversizedBody_answers413() throws Exception {
-    String answer = http.raw("POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n");
+    String answer =
+        http.raw(
+            "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
-    assertEquals(1.0, http.meters.get("hotline.http.bad.requests").tag("status", "413").counter().count());
+    assertEquals(
+        1.0, http.meters.get("hotline.http.bad.requests").tag("status", "413").counter().count());
   }
 
   @Test
@@ -121,21 +174,33 @@ class HttpServerTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(("POST " + UPLOAD + "?skipBadRows=true HTTP/1.1\r\nHost: x\r\nContent-Length: " + big
-          + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("POST "
+                  + UPLOAD
+                  + "?skipBadRows=true HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                  + big
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(new byte[big]);
       out.flush();
       String first = readUntil(in, "got " + big);
       assertTrue(first.startsWith("HTTP/1.1 200"), first);
 
       // The next request on the connection has the usual limit again.
-      out.write("POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String second = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
       assertTrue(second.startsWith("HTTP/1.1 413"), second);
     }
-    String tooBig = http.raw("POST " + UPLOAD + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
-        + (MAX_UPLOAD + 1) + "\r\n\r\n");
+    String tooBig =
+        http.raw(
+            "POST "
+                + UPLOAD
+                + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+                + (MAX_UPLOAD + 1)
+                + "\r\n\r\n");
     assertTrue(tooBig.startsWith("HTTP/1.1 413"), tooBig);
   }
 
@@ -163,7 +228,9 @@ class HttpServerTest {
 
   @Test
   void pipelinedRequests_areAnsweredInTheirOrder_onOneConnection() throws Exception {
-    String answer = http.raw("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    String answer =
+        http.raw(
+            "GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
     int slow = answer.indexOf("slow");
     int fast = answer.indexOf("fast");
@@ -181,7 +248,9 @@ class HttpServerTest {
         clients.add(socket);
         if (i > 0) {
           // Answered and kept alive; the first one never asks.
-          socket.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          socket
+              .getOutputStream()
+              .write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
           byte[] head = new byte[12];
           assertEquals(12, socket.getInputStream().readNBytes(head, 0, 12));
           assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.ISO_8859_1));
@@ -205,7 +274,8 @@ class HttpServerTest {
 
   @Test
   void start_onAPortInUse_failsNamingTheAddress() {
-    HttpServer second = new HttpServer(new HttpSettings("127.0.0.1", http.server.port()), http.router);
+    HttpServer second =
+        new HttpServer(new HttpSettings("127.0.0.1", http.server.port()), http.router);
 
     IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
 
@@ -227,17 +297,23 @@ class HttpServerTest {
   void webSocketPath_takenByARoute_isRefused_andTheOtherWayRound() {
     http.router.webSocket("/ws", Access.open(), TestWebSocket.closing());
 
-    assertThrows(IllegalArgumentException.class, () -> http.router.webSocket("/hello", Access.open(), TestWebSocket.closing()));
-    assertThrows(IllegalArgumentException.class, () -> http.router.get("/ws", Access.open(), r -> null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> http.router.webSocket("/hello", Access.open(), TestWebSocket.closing()));
+    assertThrows(
+        IllegalArgumentException.class, () -> http.router.get("/ws", Access.open(), r -> null));
   }
 
   @Test
   void anOpenRoute_takingBigBodies_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> http.router.post("/open-upload", Access.open(), MAX_UPLOAD, r -> null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> http.router.post("/open-upload", Access.open(), MAX_UPLOAD, r -> null));
   }
 
   @Test
   void route_registeredTwice_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> http.router.get("/hello", Access.open(), r -> null));
+    assertThrows(
+        IllegalArgumentException.class, () -> http.router.get("/hello", Access.open(), r -> null));
   }
 }

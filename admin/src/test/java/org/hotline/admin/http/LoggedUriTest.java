@@ -23,14 +23,26 @@ class LoggedUriTest {
     logged.start();
     Logger logger = (Logger) LoggerFactory.getLogger(HttpRequestHandler.class);
     logger.addAppender(logged);
-    try (TestServer http = new TestServer(router -> router.webSocket("/cti", Access.open(), new TestWebSocket((pipeline, request) -> {
-      throw new IllegalStateException("the route broke");
-    })))) {
+    try (TestServer http =
+        new TestServer(
+            router ->
+                router.webSocket(
+                    "/cti",
+                    Access.open(),
+                    new TestWebSocket(
+                        (pipeline, request) -> {
+                          throw new IllegalStateException("the route broke");
+                        })))) {
       try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
         socket.setSoTimeout(5000);
-        socket.getOutputStream().write(("GET /cti?lang=zh&token=" + SECRET + " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
-            + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /cti?lang=zh&token="
+                        + SECRET
+                        + " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+                        + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         socket.getInputStream().readAllBytes();
       } catch (IOException e) {
         // closed by the server: what is checked is the log
@@ -39,7 +51,8 @@ class LoggedUriTest {
       logger.detachAppender(logged);
     }
 
-    String lines = String.join("\n", logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    String lines =
+        String.join("\n", logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     assertTrue(lines.contains("/cti?lang=zh&token=***"), lines);
     assertFalse(lines.contains(SECRET), lines);
   }

@@ -17,9 +17,12 @@ class MetricsRouteTest {
       HttpResponse<String> response = http.get("/metrics");
 
       assertEquals(200, response.statusCode());
-      assertEquals(MetricsRoute.CONTENT_TYPE, response.headers().firstValue("content-type").orElseThrow());
+      assertEquals(
+          MetricsRoute.CONTENT_TYPE, response.headers().firstValue("content-type").orElseThrow());
       assertTrue(response.body().contains("hotline_cdr_written_total 3.0"), response.body());
-      assertTrue(response.body().contains("hotline_http_bad_requests_total{status=\"404\"} 1.0"), response.body());
+      assertTrue(
+          response.body().contains("hotline_http_bad_requests_total{status=\"404\"} 1.0"),
+          response.body());
     }
   }
 }

@@ -51,7 +51,8 @@ class StaticRouteTest {
     for (String path : new String[] {"/agent", "/agent/"}) {
       HttpResponse<String> r = http.get(path);
       assertEquals(200, r.statusCode(), path);
-      assertEquals("text/html; charset=utf-8", r.headers().firstValue("content-type").orElseThrow());
+      assertEquals(
+          "text/html; charset=utf-8", r.headers().firstValue("content-type").orElseThrow());
       assertTrue(r.body().contains("<title>test</title>"), r.body());
     }
   }
@@ -63,7 +64,8 @@ class StaticRouteTest {
       String policy = r.headers().firstValue("content-security-policy").orElseThrow();
       assertTrue(policy.contains("default-src 'self'"), policy);
       assertTrue(policy.contains("script-src 'self'"), policy);
-      assertTrue(policy.contains("connect-src 'self' ws://127.0.0.1:" + http.server.port()), policy);
+      assertTrue(
+          policy.contains("connect-src 'self' ws://127.0.0.1:" + http.server.port()), policy);
       assertTrue(policy.contains("frame-ancestors 'none'"), policy);
       assertFalse(policy.contains("unsafe-inline"), policy);
       assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElseThrow());
@@ -73,7 +75,8 @@ class StaticRouteTest {
 
   @Test
   void aHostHeaderThatIsNoHost_isLeftOutOfThePolicy() throws Exception {
-    String answer = http.raw("GET /agent HTTP/1.1\r\nHost: evil; script-src *\r\nConnection: close\r\n\r\n");
+    String answer =
+        http.raw("GET /agent HTTP/1.1\r\nHost: evil; script-src *\r\nConnection: close\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
     assertTrue(answer.contains("connect-src 'self'; object-src"), answer);
@@ -87,14 +90,20 @@ class StaticRouteTest {
     assertTrue(etag.matches("\"[0-9a-f]{32}\""), etag);
     assertEquals("no-cache", first.headers().firstValue("cache-control").orElseThrow());
 
-    HttpResponse<String> again = http.send(HttpRequest.newBuilder(http.uri("/agent/app.js")).header("If-None-Match", etag));
+    HttpResponse<String> again =
+        http.send(HttpRequest.newBuilder(http.uri("/agent/app.js")).header("If-None-Match", etag));
     assertEquals(304, again.statusCode());
     assertEquals("", again.body());
     assertEquals(etag, again.headers().firstValue("etag").orElseThrow());
 
-    HttpResponse<String> weak = http.send(HttpRequest.newBuilder(http.uri("/agent/app.js")).header("If-None-Match", "\"x\", W/" + etag));
+    HttpResponse<String> weak =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/agent/app.js"))
+                .header("If-None-Match", "\"x\", W/" + etag));
     assertEquals(304, weak.statusCode());
-    HttpResponse<String> other = http.send(HttpRequest.newBuilder(http.uri("/agent/app.js")).header("If-None-Match", "\"other\""));
+    HttpResponse<String> other =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/agent/app.js")).header("If-None-Match", "\"other\""));
     assertEquals(200, other.statusCode());
     assertEquals("export const x = 1;\n", other.body());
   }
@@ -102,16 +111,21 @@ class StaticRouteTest {
   @Test
   void differentFiles_haveDifferentEtags() throws Exception {
     assertFalse(
-        http.get("/agent/app.js").headers().firstValue("etag").orElseThrow()
+        http.get("/agent/app.js")
+            .headers()
+            .firstValue("etag")
+            .orElseThrow()
             .equals(http.get("/agent/style.css").headers().firstValue("etag").orElseThrow()));
   }
 
   @Test
   void head_answersTheHeadersOfGet_withoutTheBody() throws Exception {
-    String answer = http.raw("HEAD /agent/app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    String answer =
+        http.raw("HEAD /agent/app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
     assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-    assertTrue(answer.toLowerCase().contains("content-type: text/javascript; charset=utf-8"), answer);
+    assertTrue(
+        answer.toLowerCase().contains("content-type: text/javascript; charset=utf-8"), answer);
     assertTrue(answer.toLowerCase().contains("content-length: 20"), answer);
     assertTrue(answer.toLowerCase().contains("etag: \""), answer);
     assertTrue(answer.endsWith("\r\n\r\n"), "no body after the headers: " + answer);
@@ -133,7 +147,8 @@ class StaticRouteTest {
       "/agent/app.js%00.css",
     };
     for (String path : paths) {
-      String answer = http.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      String answer =
+          http.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
       assertTrue(answer.startsWith("HTTP/1.1 404"), path + " -> " + answer);
       assertFalse(answer.contains("outside"), path + " -> " + answer);
       assertTrue(answer.contains("{\"error\":"), path + " -> " + answer);
@@ -142,18 +157,36 @@ class StaticRouteTest {
 
   @Test
   void folders_hiddenFilesAndUnknownTypes_are404_withoutAListing() throws Exception {
-    for (String path : new String[] {"/agent/sub", "/agent/sub/", "/agent/dir.js", "/agent/.hidden.js", "/agent/notes.txt",
-        "/agent/missing.js", "/agent/index"}) {
+    for (String path :
+        new String[] {
+          "/agent/sub",
+          "/agent/sub/",
+          "/agent/dir.js",
+          "/agent/.hidden.js",
+          "/agent/notes.txt",
+          "/agent/missing.js",
+          "/agent/index"
+        }) {
       HttpResponse<String> r = http.get(path);
       assertEquals(404, r.statusCode(), path + " -> " + r.body());
-      assertEquals("application/json; charset=utf-8", r.headers().firstValue("content-type").orElseThrow(), path);
-      assertFalse(r.body().contains("deep.js") || r.body().contains("inside") || r.body().contains("secret"), path + " -> " + r.body());
+      assertEquals(
+          "application/json; charset=utf-8",
+          r.headers().firstValue("content-type").orElseThrow(),
+          path);
+      assertFalse(
+          r.body().contains("deep.js")
+              || r.body().contains("inside")
+              || r.body().contains("secret"),
+          path + " -> " + r.body());
     }
   }
 
   @Test
   void otherMethods_are405() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(http.uri("/agent/app.js")).POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/agent/app.js"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertEquals(405, r.statusCode());
     assertEquals("GET, HEAD", r.headers().firstValue("allow").orElseThrow());
@@ -182,7 +215,8 @@ class StaticRouteTest {
     HttpResponse<String> page = http.get("/desk");
     assertEquals(200, page.statusCode(), page.body());
     Set<String> seen = new LinkedHashSet<>();
-    Matcher refs = Pattern.compile("(?:src|href)=\"(?:/agent/|(/shared/))([^\"]+)\"").matcher(page.body());
+    Matcher refs =
+        Pattern.compile("(?:src|href)=\"(?:/agent/|(/shared/))([^\"]+)\"").matcher(page.body());
     Set<String> todo = new LinkedHashSet<>();
     while (refs.find()) {
       todo.add(refs.group(1) == null ? refs.group(2) : refs.group(1) + refs.group(2));
@@ -198,17 +232,30 @@ class StaticRouteTest {
       HttpResponse<String> file = http.get(name.startsWith("/shared/") ? name : "/desk/" + name);
       assertEquals(200, file.statusCode(), name);
       if (name.endsWith(".css")) {
-        assertEquals("text/css; charset=utf-8", file.headers().firstValue("content-type").orElseThrow(), name);
+        assertEquals(
+            "text/css; charset=utf-8",
+            file.headers().firstValue("content-type").orElseThrow(),
+            name);
       }
       if (name.endsWith(".js")) {
-        assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("content-type").orElseThrow(), name);
+        assertEquals(
+            "text/javascript; charset=utf-8",
+            file.headers().firstValue("content-type").orElseThrow(),
+            name);
         Matcher m = imports.matcher(file.body());
         while (m.find()) {
           todo.add(m.group(1).equals("./") ? m.group(2) : m.group(1) + m.group(2));
         }
       }
     }
-    assertTrue(seen.containsAll(Set.of("i18n.js", "cti.js", "/shared/language.js", "/shared/http.js", "/shared/tab-session.js")),
+    assertTrue(
+        seen.containsAll(
+            Set.of(
+                "i18n.js",
+                "cti.js",
+                "/shared/language.js",
+                "/shared/http.js",
+                "/shared/tab-session.js")),
         seen.toString());
   }
 
@@ -221,37 +268,56 @@ class StaticRouteTest {
   @Test
   void aWebJar_isServedWithoutItsVersion_andAPageAlsoAtAnotherPath() throws Exception {
     ClassLoader loader = getClass().getClassLoader();
-    StaticRoute console = new StaticRoute("/console", "org/hotline/admin/http/static-test", loader).allowingStyleAttributes();
+    StaticRoute console =
+        new StaticRoute("/console", "org/hotline/admin/http/static-test", loader)
+            .allowingStyleAttributes();
     try (TestServer webJars =
-        new TestServer(router -> {
-          StaticRoute.webJar("echarts", loader).addTo(router);
-          console.addTo(router).get("/", Access.open(), console::index);
-        })) {
+        new TestServer(
+            router -> {
+              StaticRoute.webJar("echarts", loader).addTo(router);
+              console.addTo(router).get("/", Access.open(), console::index);
+            })) {
       HttpResponse<String> echarts = webJars.get("/webjars/echarts/dist/echarts.min.js");
       assertEquals(200, echarts.statusCode());
-      assertEquals("text/javascript; charset=utf-8", echarts.headers().firstValue("content-type").orElseThrow());
+      assertEquals(
+          "text/javascript; charset=utf-8",
+          echarts.headers().firstValue("content-type").orElseThrow());
       assertTrue(echarts.body().length() > 100_000, "the whole library");
       // ECharts before 5.5.1 put a series name's HTML into its tooltip as it was.
-      Matcher version = Pattern.compile("\\.version=\"(\\d+)\\.(\\d+)\\.(\\d+)\"").matcher(echarts.body());
+      Matcher version =
+          Pattern.compile("\\.version=\"(\\d+)\\.(\\d+)\\.(\\d+)\"").matcher(echarts.body());
       assertTrue(version.find(), "the library names its version");
-      int[] v = {Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)), Integer.parseInt(version.group(3))};
-      assertTrue(Arrays.compare(v, new int[] {5, 5, 1}) >= 0, "ECharts 5.5.1 or later: " + Arrays.toString(v));
-      // The console asks for the 'ZH' and 'EN' locales by name: the full build registers both itself.
+      int[] v = {
+        Integer.parseInt(version.group(1)),
+        Integer.parseInt(version.group(2)),
+        Integer.parseInt(version.group(3))
+      };
+      assertTrue(
+          Arrays.compare(v, new int[] {5, 5, 1}) >= 0,
+          "ECharts 5.5.1 or later: " + Arrays.toString(v));
+      // The console asks for the 'ZH' and 'EN' locales by name: the full build registers both
+      // itself.
       assertTrue(echarts.body().contains("\"ZH\""), "the Chinese locale is built in");
       assertEquals(200, webJars.get("/webjars/echarts/i18n/langZH.js").statusCode());
       assertEquals(200, webJars.get("/webjars/echarts/i18n/langEN.js").statusCode());
       assertTrue(echarts.headers().firstValue("content-security-policy").isPresent());
-      assertEquals(404, webJars.get("/webjars/echarts/../../../../org/hotline/admin/http/secret.js").statusCode());
+      assertEquals(
+          404,
+          webJars
+              .get("/webjars/echarts/../../../../org/hotline/admin/http/secret.js")
+              .statusCode());
       assertEquals(404, webJars.get("/webjars/zrender/index.js").statusCode());
 
       HttpResponse<String> root = webJars.get("/");
       assertEquals(200, root.statusCode());
       assertTrue(root.body().contains("<title>test</title>"), root.body());
-      assertEquals(webJars.get("/console").headers().firstValue("etag"), root.headers().firstValue("etag"));
+      assertEquals(
+          webJars.get("/console").headers().firstValue("etag"), root.headers().firstValue("etag"));
       String policy = root.headers().firstValue("content-security-policy").orElseThrow();
       assertTrue(policy.contains("style-src 'self'; style-src-attr 'unsafe-inline';"), policy);
       assertTrue(policy.contains("script-src 'self';"), policy);
     }
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> StaticRoute.webJar("no-such-webjar", loader));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> StaticRoute.webJar("no-such-webjar", loader));
   }
 }

@@ -23,9 +23,9 @@ import org.hotline.core.user.Role;
 /**
  * An {@link HttpServer} on 127.0.0.1 and a free port, with a client to call it.
  *
- * <p>Its gate takes every request that is not open as coming from {@link #user} (an
- * administrator unless the test says otherwise); a request with header {@code X-Test-User:
- * <name> <role>} comes from that user instead. Changes go to {@link #audited}.
+ * <p>Its gate takes every request that is not open as coming from {@link #user} (an administrator
+ * unless the test says otherwise); a request with header {@code X-Test-User: <name> <role>} comes
+ * from that user instead. Changes go to {@link #audited}.
  */
 final class TestServer implements AutoCloseable {
   final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -42,8 +42,20 @@ final class TestServer implements AutoCloseable {
 
   /** A server whose gate is {@code gate}; the test's {@link #user} when null. */
   TestServer(Gate gate, Consumer<Router> routes) {
-    router = new Router(workers, meters, gate == null ? this::authenticate : gate,
-        (request, route, response) -> audited.add(request.principal().name() + " " + request.method() + " " + route + " " + request.path()));
+    router =
+        new Router(
+            workers,
+            meters,
+            gate == null ? this::authenticate : gate,
+            (request, route, response) ->
+                audited.add(
+                    request.principal().name()
+                        + " "
+                        + request.method()
+                        + " "
+                        + route
+                        + " "
+                        + request.path()));
     routes.accept(router);
     server = new HttpServer(new HttpSettings("127.0.0.1", 0), router);
     server.start();
@@ -65,7 +77,8 @@ final class TestServer implements AutoCloseable {
   static Principal fromHeader(Request request) {
     String header = request.headers().get("X-Test-User");
     if (header == null) {
-      throw new UnauthenticatedException(io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED, "log in first");
+      throw new UnauthenticatedException(
+          io.netty.handler.codec.http.HttpResponseStatus.UNAUTHORIZED, "log in first");
     }
     String[] nameRole = header.split(" ");
     return new Principal(nameRole[0], Role.of(nameRole[1]).orElseThrow());
@@ -80,7 +93,8 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends {@code bytes} as they are on a new connection and reads until the server closes it. */

@@ -4,7 +4,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import java.util.function.BiConsumer;
 
-/** A {@link WebSocketRoute} for tests: opens as {@code open} says, closes refused connections at once. */
+/**
+ * A {@link WebSocketRoute} for tests: opens as {@code open} says, closes refused connections at
+ * once.
+ */
 record TestWebSocket(BiConsumer<ChannelPipeline, Request> open) implements WebSocketRoute {
   /** A route that closes each connection it is given. */
   static TestWebSocket closing() {

@@ -32,7 +32,8 @@ class UploadBodyTest {
   }
 
   @Test
-  void moreThanTheHighWaterWaiting_stopsTheConnectionsReading_untilTheRouteHasReadItDown() throws Exception {
+  void moreThanTheHighWaterWaiting_stopsTheConnectionsReading_untilTheRouteHasReadItDown()
+      throws Exception {
     UploadBody body = body(Long.MAX_VALUE);
     List<ByteBuf> parts = new ArrayList<>();
     for (int i = 0; i * 16 * 1024 < UploadBody.HIGH_WATER; i++) {
@@ -71,7 +72,8 @@ class UploadBodyTest {
     assertFalse(body.offer(over), "the rest is to be dropped");
     assertEquals(0, over.refCnt());
 
-    UploadBody.TooLarge e = assertThrows(UploadBody.TooLarge.class, () -> body.read(new byte[4], 0, 4));
+    UploadBody.TooLarge e =
+        assertThrows(UploadBody.TooLarge.class, () -> body.read(new byte[4], 0, 4));
     assertEquals(10, e.limit);
     assertFalse(body.complete());
     body.close();

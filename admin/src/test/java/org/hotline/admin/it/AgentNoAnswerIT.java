@@ -15,9 +15,16 @@ import org.junit.jupiter.api.Test;
 class AgentNoAnswerIT {
 
   private static Sipp caller(RunningServer server, int talkMillis) {
-    return Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1",
-        "-d", String.valueOf(talkMillis),
-        "-timeout", "60s");
+    return Sipp.client(
+        server,
+        "uac-call-100-english-sales-expect-agent.xml",
+        "100",
+        "-m",
+        "1",
+        "-d",
+        String.valueOf(talkMillis),
+        "-timeout",
+        "60s");
   }
 
   private static Sipp phone(String scenario, int port) {
@@ -49,7 +56,8 @@ class AgentNoAnswerIT {
   }
 
   @Test
-  void agentWhoDoesNotPickUp_isCancelledAfterTheRingTimeout_andTheNextAgentAnswers() throws Exception {
+  void agentWhoDoesNotPickUp_isCancelledAfterTheRingTimeout_andTheNextAgentAnswers()
+      throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.acd.ring-timeout", "2"))) {
       firstAgentRingsOut_secondAnswers_withinSixSeconds(server);
       assertEquals(1.0, server.counter("hotline_sip_agent_not_answered_total"));
@@ -57,21 +65,28 @@ class AgentNoAnswerIT {
   }
 
   @Test
-  void theQueuesOwnRingTimeout_overTheServersDefault_decidesWhenTheNextAgentRings() throws Exception {
+  void theQueuesOwnRingTimeout_overTheServersDefault_decidesWhenTheNextAgentRings()
+      throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.acd.ring-timeout", "60"))) {
-      HttpResponse<String> set = server.send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 2}");
+      HttpResponse<String> set =
+          server.send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 2}");
       assertEquals(200, set.statusCode(), set.body());
-      assertEquals(400, server.send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 0}").statusCode());
+      assertEquals(
+          400,
+          server
+              .send("PUT", "/api/queues/sales/settings", "{\"ringTimeoutSeconds\": 0}")
+              .statusCode());
       // With the server's 60 s only the first phone would ring while the caller is there.
       firstAgentRingsOut_secondAnswers_withinSixSeconds(server);
     }
   }
 
   /**
-   * Agent 1001's phone rings without answering and must be cancelled; agent 1002's answers. A
-   * sales caller stays 6 s, and the call must end answered by 1002.
+   * Agent 1001's phone rings without answering and must be cancelled; agent 1002's answers. A sales
+   * caller stays 6 s, and the call must end answered by 1002.
    */
-  private static void firstAgentRingsOut_secondAnswers_withinSixSeconds(RunningServer server) throws Exception {
+  private static void firstAgentRingsOut_secondAnswers_withinSixSeconds(RunningServer server)
+      throws Exception {
     int ringPort = FreePorts.udpAndTcp();
     int freePort = FreePorts.udpAndTcp();
     Sipp ringing = phone("uas-agent-ring-no-answer-expect-cancel.xml", ringPort).start();
@@ -106,8 +121,15 @@ class AgentNoAnswerIT {
   void options_isAnswered200() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp options =
-          new Sipp("uac-options-expect-200.xml", "127.0.0.1:" + server.sipPort, "-p", String.valueOf(FreePorts.udpAndTcp()),
-              "-m", "1", "-timeout", "20s");
+          new Sipp(
+              "uac-options-expect-200.xml",
+              "127.0.0.1:" + server.sipPort,
+              "-p",
+              String.valueOf(FreePorts.udpAndTcp()),
+              "-m",
+              "1",
+              "-timeout",
+              "20s");
       assertEquals(0, options.run(30), options.output());
     }
   }

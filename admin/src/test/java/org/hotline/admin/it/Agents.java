@@ -14,7 +14,8 @@ final class Agents {
    * uas-agent-answer SIPp listening on {@code contactPort}. One SIPp per agent (SIPp takes the
    * digest user from -au), several at a time.
    */
-  static void register(RunningServer server, int n, int contactPort, String password) throws Exception {
+  static void register(RunningServer server, int n, int contactPort, String password)
+      throws Exception {
     for (int first = 0; first < n; first += PARALLEL) {
       List<Sipp> batch = new ArrayList<>();
       for (int i = first; i < Math.min(n, first + PARALLEL); i++) {
@@ -23,7 +24,8 @@ final class Agents {
       for (Sipp sipp : batch) {
         int code = sipp.await(30);
         if (code != 0) {
-          throw new AssertionError("agent registration failed (sipp exit " + code + "):\n" + sipp.output());
+          throw new AssertionError(
+              "agent registration failed (sipp exit " + code + "):\n" + sipp.output());
         }
       }
     }
@@ -33,13 +35,23 @@ final class Agents {
     return new Sipp(
         "uac-register-agent-expect-200.xml",
         "127.0.0.1:" + server.sipPort,
-        "-s", user,
-        "-au", user,
-        "-ap", password,
-        "-key", "contact_port", String.valueOf(contactPort),
-        "-key", "expires", "300",
-        "-m", "1",
-        "-p", String.valueOf(FreePorts.udpAndTcp()),
-        "-timeout", "20s");
+        "-s",
+        user,
+        "-au",
+        user,
+        "-ap",
+        password,
+        "-key",
+        "contact_port",
+        String.valueOf(contactPort),
+        "-key",
+        "expires",
+        "300",
+        "-m",
+        "1",
+        "-p",
+        String.valueOf(FreePorts.udpAndTcp()),
+        "-timeout",
+        "20s");
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole call path with independent SIP clients: SIPp agents register and answer; SIPp
- * callers dial 100, press 1 by RFC 4733 events, talk and hang up; every call leaves a CDR.
+ * The whole call path with independent SIP clients: SIPp agents register and answer; SIPp callers
+ * dial 100, press 1 by RFC 4733 events, talk and hang up; every call leaves a CDR.
  */
 class CallPathIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,20 +22,35 @@ class CallPathIT {
   void twoHundredCalls_atTwentyPerSecond_allAnsweredByAgents_with200Cdrs() throws Exception {
     int calls = 200;
     int agents = 120;
-    try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", String.valueOf(agents)))) {
+    try (RunningServer server =
+        new RunningServer(Map.of("hotline.demo.agents", String.valueOf(agents)))) {
       int agentPort = FreePorts.udpAndTcp();
       Sipp phones =
-          Sipp.phone("uas-agent-answer.xml", agentPort, "-m", String.valueOf(calls),
-              "-timeout", "120s")
+          Sipp.phone(
+                  "uas-agent-answer.xml",
+                  agentPort,
+                  "-m",
+                  String.valueOf(calls),
+                  "-timeout",
+                  "120s")
               .start();
       try {
         Agents.register(server, agents, agentPort, "hotline");
         Sipp callers =
-            Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-r", "20",
-                "-m", String.valueOf(calls),
-                "-l", String.valueOf(calls),
-                "-d", "6000",
-                "-timeout", "120s");
+            Sipp.client(
+                server,
+                "uac-call-100-english-sales-expect-agent.xml",
+                "100",
+                "-r",
+                "20",
+                "-m",
+                String.valueOf(calls),
+                "-l",
+                String.valueOf(calls),
+                "-d",
+                "6000",
+                "-timeout",
+                "120s");
         assertEquals(0, callers.run(150), callers.output());
       } finally {
         phones.stop();
@@ -58,10 +73,18 @@ class CallPathIT {
   void callersWhoHangUpWhileQueued_endAbandoned() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp callers =
-          Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-r", "5",
-              "-m", "5",
-              "-d", "7000",
-              "-timeout", "60s");
+          Sipp.client(
+              server,
+              "uac-call-100-english-sales-expect-agent.xml",
+              "100",
+              "-r",
+              "5",
+              "-m",
+              "5",
+              "-d",
+              "7000",
+              "-timeout",
+              "60s");
       assertEquals(0, callers.run(90), callers.output());
       JsonNode cdrs = awaitCdrs(server, 5);
       for (JsonNode cdr : cdrs) {
@@ -75,10 +98,20 @@ class CallPathIT {
   void keyPressedBySipInfo_reachesTheIvr_andTheCallIsAnsweredFromItsQueue() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       int phonePort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+      Sipp phone =
+          Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
       Agents.register(server, 1, phonePort, "hotline");
       Sipp caller =
-          Sipp.client(server, "uac-call-100-info-dtmf-support-technical-expect-agent.xml", "100", "-m", "1", "-d", "3000", "-timeout", "60s");
+          Sipp.client(
+              server,
+              "uac-call-100-info-dtmf-support-technical-expect-agent.xml",
+              "100",
+              "-m",
+              "1",
+              "-d",
+              "3000",
+              "-timeout",
+              "60s");
       assertEquals(0, caller.run(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
       JsonNode cdr = awaitCdrs(server, 1).get(0);
@@ -92,8 +125,14 @@ class CallPathIT {
   void unknownNumber_gets404() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp caller =
-          Sipp.client(server, "uac-call-unknown-number-expect-404.xml", "999", "-m", "1",
-              "-timeout", "20s");
+          Sipp.client(
+              server,
+              "uac-call-unknown-number-expect-404.xml",
+              "999",
+              "-m",
+              "1",
+              "-timeout",
+              "20s");
       assertEquals(0, caller.run(30), caller.output());
     }
   }
@@ -102,8 +141,8 @@ class CallPathIT {
   void offerWithNoCommonCodec_gets488_andNoCdr() throws Exception {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp caller =
-          Sipp.client(server, "uac-call-100-g729-only-expect-488.xml", "100", "-m", "1",
-              "-timeout", "20s");
+          Sipp.client(
+              server, "uac-call-100-g729-only-expect-488.xml", "100", "-m", "1", "-timeout", "20s");
       assertEquals(0, caller.run(30), caller.output());
       assertEquals(1.0, server.counter("hotline_sip_invites_rejected_total{status=\"488\"}"));
       assertEquals(0.0, server.counter("hotline_calls_active"));
@@ -115,8 +154,14 @@ class CallPathIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.rtp.timeout", "2"))) {
       // Sends its key as RTP, then nothing, and never hangs up: it waits for the server's BYE.
       Sipp caller =
-          Sipp.client(server, "uac-call-100-english-sales-expect-bye.xml", "100", "-m", "1",
-              "-timeout", "30s");
+          Sipp.client(
+              server,
+              "uac-call-100-english-sales-expect-bye.xml",
+              "100",
+              "-m",
+              "1",
+              "-timeout",
+              "30s");
       assertEquals(0, caller.run(40), caller.output());
       JsonNode cdr = awaitCdrs(server, 1).get(0);
       assertEquals("rtp-timeout", cdr.get("hangupCause").asText(), cdr.toString());

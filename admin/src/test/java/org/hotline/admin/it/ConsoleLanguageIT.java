@@ -22,15 +22,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every text on every page follows a language switch, both ways: the console's login form and
- * each of its pages with what they wrote after an action (the report's range line, a drill-down,
- * a saved agent and queue, a new user, the audit log), the wallboard, and the agent desktop
- * signed in. On each, switched to Chinese no English text of the dictionaries is left on the
- * screen, and switched back to English no Chinese one; data (names, numbers) is not looked at.
+ * Every text on every page follows a language switch, both ways: the console's login form and each
+ * of its pages with what they wrote after an action (the report's range line, a drill-down, a saved
+ * agent and queue, a new user, the audit log), the wallboard, and the agent desktop signed in. On
+ * each, switched to Chinese no English text of the dictionaries is left on the screen, and switched
+ * back to English no Chinese one; data (names, numbers) is not looked at.
  */
 class ConsoleLanguageIT {
-  private static final Map<String, List<String>> CONSOLE_TEXTS = PageTexts.of("console/texts.js", "shared/login-texts.js");
-  private static final Map<String, List<String>> DESK_TEXTS = PageTexts.of("agent/i18n.js", "shared/login-texts.js");
+  private static final Map<String, List<String>> CONSOLE_TEXTS =
+      PageTexts.of("console/texts.js", "shared/login-texts.js");
+  private static final Map<String, List<String>> DESK_TEXTS =
+      PageTexts.of("agent/i18n.js", "shared/login-texts.js");
 
   private static Chromium chromium;
   private static RunningServer server;
@@ -38,7 +40,8 @@ class ConsoleLanguageIT {
   @BeforeAll
   static void start() throws Exception {
     chromium = Chromium.start();
-    server = new RunningServer(Map.of("hotline.demo.agents", "1", "hotline.acd.ring-timeout", "15"));
+    server =
+        new RunningServer(Map.of("hotline.demo.agents", "1", "hotline.acd.ring-timeout", "15"));
   }
 
   @AfterAll
@@ -57,89 +60,133 @@ class ConsoleLanguageIT {
     WebDriverWait wait = chromium.waiting();
     // One answered call: the report charts it and its drill-down lists it.
     int phonePort = FreePorts.udpAndTcp();
-    Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
+    Sipp phone =
+        Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "1", "-timeout", "60s").start();
     Agents.register(server, 1, phonePort, "hotline");
-    Sipp caller = Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", "13800138000", "-m", "1",
-        "-d", "1000", "-timeout", "60s").start();
+    Sipp caller =
+        Sipp.client(
+                server,
+                "uac-call-as-caller.xml",
+                "200",
+                "-key",
+                "caller",
+                "13800138000",
+                "-m",
+                "1",
+                "-d",
+                "1000",
+                "-timeout",
+                "60s")
+            .start();
     assertEquals(0, caller.await(60), caller.output());
     JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
     assertEquals("answered", cdr.get("outcome").asText(), cdr.toString());
     assertEquals(0, phone.await(60), phone.output());
 
-    chromium.run("console-language-failure", () -> {
-      page.get(base() + "/");
-      wait.until(attributeToBe(By.tagName("body"), "data-ready", "true"));
-      assertFollows(page, wait, CONSOLE_TEXTS, "the console's login");
-      logIn(page, "admin", server.server.config().security().adminPassword());
-      wait.until(visibilityOfElementLocated(By.id("sign-out")));
+    chromium.run(
+        "console-language-failure",
+        () -> {
+          page.get(base() + "/");
+          wait.until(attributeToBe(By.tagName("body"), "data-ready", "true"));
+          assertFollows(page, wait, CONSOLE_TEXTS, "the console's login");
+          logIn(page, "admin", server.server.config().security().adminPassword());
+          wait.until(visibilityOfElementLocated(By.id("sign-out")));
 
-      // Reports: the range line, and the drill-down of the call's bar.
-      wait.until(attributeToBe(By.id("report-status"), "data-result", "ok"));
-      @SuppressWarnings("unchecked")
-      Map<String, Object> bar = (Map<String, Object>) ((Map<String, Object>) js(page, ConsoleScripts.CHART_SERIES)).get("bar");
-      new Actions(page).moveToElement(page.findElement(By.id("volume-chart")),
-          (int) Math.round(((Number) bar.get("x")).doubleValue()), (int) Math.round(((Number) bar.get("y")).doubleValue())).click().perform();
-      wait.until(attributeToBe(By.id("drill"), "data-total", "1"));
-      assertFollows(page, wait, CONSOLE_TEXTS, "Reports");
+          // Reports: the range line, and the drill-down of the call's bar.
+          wait.until(attributeToBe(By.id("report-status"), "data-result", "ok"));
+          @SuppressWarnings("unchecked")
+          Map<String, Object> bar =
+              (Map<String, Object>)
+                  ((Map<String, Object>) js(page, ConsoleScripts.CHART_SERIES)).get("bar");
+          new Actions(page)
+              .moveToElement(
+                  page.findElement(By.id("volume-chart")),
+                  (int) Math.round(((Number) bar.get("x")).doubleValue()),
+                  (int) Math.round(((Number) bar.get("y")).doubleValue()))
+              .click()
+              .perform();
+          wait.until(attributeToBe(By.id("drill"), "data-total", "1"));
+          assertFollows(page, wait, CONSOLE_TEXTS, "Reports");
 
-      // Agents: the form edits agent 1001 and says it saved it.
-      open(page, wait, "agents", "#agents-table tr[data-agent='1001']");
-      page.findElement(By.cssSelector("#agents-table tr[data-agent='1001'] button[data-action=edit]")).click();
-      page.findElement(By.id("agent-save")).click();
-      wait.until(attributeToBe(By.id("agent-form-result"), "data-result", "ok"));
-      assertFollows(page, wait, CONSOLE_TEXTS, "Agents");
+          // Agents: the form edits agent 1001 and says it saved it.
+          open(page, wait, "agents", "#agents-table tr[data-agent='1001']");
+          page.findElement(
+                  By.cssSelector("#agents-table tr[data-agent='1001'] button[data-action=edit]"))
+              .click();
+          page.findElement(By.id("agent-save")).click();
+          wait.until(attributeToBe(By.id("agent-form-result"), "data-result", "ok"));
+          assertFollows(page, wait, CONSOLE_TEXTS, "Agents");
 
-      // Queues: one saved.
-      open(page, wait, "queues", "form[data-queue=support]");
-      page.findElement(By.cssSelector("form[data-queue=support] button[type=submit]")).click();
-      wait.until(attributeToBe(By.cssSelector("form[data-queue=support] .result"), "data-result", "ok"));
-      assertFollows(page, wait, CONSOLE_TEXTS, "Queues");
+          // Queues: one saved.
+          open(page, wait, "queues", "form[data-queue=support]");
+          page.findElement(By.cssSelector("form[data-queue=support] button[type=submit]")).click();
+          wait.until(
+              attributeToBe(
+                  By.cssSelector("form[data-queue=support] .result"), "data-result", "ok"));
+          assertFollows(page, wait, CONSOLE_TEXTS, "Queues");
 
-      // Users: one created.
-      open(page, wait, "users", "#users-table tr[data-user=admin]");
-      page.findElement(By.id("user-name")).sendKeys("wen");
-      page.findElement(By.id("user-password")).sendKeys("supervisor-pw-2");
-      page.findElement(By.id("user-create")).click();
-      wait.until(attributeToBe(By.id("user-form-result"), "data-result", "ok"));
-      wait.until(visibilityOfElementLocated(By.cssSelector("#users-table tr[data-user=wen]")));
-      assertFollows(page, wait, CONSOLE_TEXTS, "Users");
+          // Users: one created.
+          open(page, wait, "users", "#users-table tr[data-user=admin]");
+          page.findElement(By.id("user-name")).sendKeys("wen");
+          page.findElement(By.id("user-password")).sendKeys("supervisor-pw-2");
+          page.findElement(By.id("user-create")).click();
+          wait.until(attributeToBe(By.id("user-form-result"), "data-result", "ok"));
+          wait.until(visibilityOfElementLocated(By.cssSelector("#users-table tr[data-user=wen]")));
+          assertFollows(page, wait, CONSOLE_TEXTS, "Users");
 
-      open(page, wait, "security", "#bans-none");
-      assertFollows(page, wait, CONSOLE_TEXTS, "Security");
+          open(page, wait, "security", "#bans-none");
+          assertFollows(page, wait, CONSOLE_TEXTS, "Security");
 
-      open(page, wait, "audit", "#audit-table tr[data-audit]");
-      assertFollows(page, wait, CONSOLE_TEXTS, "Audit");
-      assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
-    });
+          open(page, wait, "audit", "#audit-table tr[data-audit]");
+          assertFollows(page, wait, CONSOLE_TEXTS, "Audit");
+          assertEquals(
+              List.of(),
+              chromium.pageErrors(),
+              "no script errors, nothing the page's policy refused");
+        });
 
-    chromium.run("wallboard-language-failure", () -> {
-      page.get(base() + "/wallboard");
-      wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
-      wait.until(visibilityOfElementLocated(By.cssSelector(".tile[data-queue=support]")));
-      assertFollows(page, wait, CONSOLE_TEXTS, "the wallboard");
-    });
+    chromium.run(
+        "wallboard-language-failure",
+        () -> {
+          page.get(base() + "/wallboard");
+          wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
+          wait.until(visibilityOfElementLocated(By.cssSelector(".tile[data-queue=support]")));
+          assertFollows(page, wait, CONSOLE_TEXTS, "the wallboard");
+        });
 
-    chromium.run("desk-language-failure", () -> {
-      page.get(base() + "/agent");
-      wait.until(attributeToBe(By.tagName("body"), "data-ready", "true"));
-      assertFollows(page, wait, DESK_TEXTS, "the agent desktop's login");
-      logIn(page, "1001", "hotline");
-      wait.until(visibilityOfElementLocated(By.id("desk-view")));
-      wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
-      assertFollows(page, wait, DESK_TEXTS, "the agent desktop");
-      assertEquals(List.of(), chromium.pageErrors(), "no script errors, nothing the page's policy refused");
-    });
+    chromium.run(
+        "desk-language-failure",
+        () -> {
+          page.get(base() + "/agent");
+          wait.until(attributeToBe(By.tagName("body"), "data-ready", "true"));
+          assertFollows(page, wait, DESK_TEXTS, "the agent desktop's login");
+          logIn(page, "1001", "hotline");
+          wait.until(visibilityOfElementLocated(By.id("desk-view")));
+          wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
+          assertFollows(page, wait, DESK_TEXTS, "the agent desktop");
+          assertEquals(
+              List.of(),
+              chromium.pageErrors(),
+              "no script errors, nothing the page's policy refused");
+        });
   }
 
   /**
    * Switches the page to Chinese and finds no English text of {@code texts} on the screen, then
    * back to English and finds no Chinese one.
    */
-  private static void assertFollows(WebDriver page, WebDriverWait wait, Map<String, List<String>> texts, String where) {
+  private static void assertFollows(
+      WebDriver page, WebDriverWait wait, Map<String, List<String>> texts, String where) {
     switchTo(page, wait, "zh", "zh-CN");
-    assertEquals(List.of(), js(page, PageTexts.LEFTOVERS, texts.get("en"), texts.get("zh")), where + ", switched to Chinese");
+    assertEquals(
+        List.of(),
+        js(page, PageTexts.LEFTOVERS, texts.get("en"), texts.get("zh")),
+        where + ", switched to Chinese");
     switchTo(page, wait, "en", "en");
-    assertEquals(List.of(), js(page, PageTexts.LEFTOVERS, texts.get("zh"), texts.get("en")), where + ", switched back to English");
+    assertEquals(
+        List.of(),
+        js(page, PageTexts.LEFTOVERS, texts.get("zh"), texts.get("en")),
+        where + ", switched back to English");
   }
 
   private static void switchTo(WebDriver page, WebDriverWait wait, String language, String tag) {

@@ -23,12 +23,18 @@ class ConsoleTooltipIT {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
       Chromium chromium = Chromium.start();
       try {
-        chromium.run("console-tooltip-failure", () -> {
-          chromium.driver.get("http://127.0.0.1:" + server.httpPort + "/");
-          chromium.waiting().until(attributeToBe(By.tagName("body"), "data-ready", "true"));
+        chromium.run(
+            "console-tooltip-failure",
+            () -> {
+              chromium.driver.get("http://127.0.0.1:" + server.httpPort + "/");
+              chromium.waiting().until(attributeToBe(By.tagName("body"), "data-ready", "true"));
 
-          @SuppressWarnings("unchecked")
-          Map<String, Object> shown = (Map<String, Object>) ((JavascriptExecutor) chromium.driver).executeAsyncScript("""
+              @SuppressWarnings("unchecked")
+              Map<String, Object> shown =
+                  (Map<String, Object>)
+                      ((JavascriptExecutor) chromium.driver)
+                          .executeAsyncScript(
+                              """
               const name = arguments[0];
               const done = arguments[arguments.length - 1];
               import('/console/tooltip.js').then((m) => {
@@ -50,14 +56,17 @@ class ConsoleTooltipIT {
                   done({ xss: window.__tooltipXss ?? null, text: tip ? tip.textContent : null, images: box.querySelectorAll('img').length });
                 }, 300);
               }, (e) => done({ error: String(e) }));
-              """, HOSTILE);
+              """,
+                              HOSTILE);
 
-          assertNull(shown.get("error"), shown.toString());
-          assertNull(shown.get("xss"), "the name's script did not run: " + shown);
-          assertEquals(0L, shown.get("images"), shown.toString());
-          String text = (String) shown.get("text");
-          assertTrue(text != null && text.contains(HOSTILE) && text.contains("<b>10:00</b>"), "shown as text: " + shown);
-        });
+              assertNull(shown.get("error"), shown.toString());
+              assertNull(shown.get("xss"), "the name's script did not run: " + shown);
+              assertEquals(0L, shown.get("images"), shown.toString());
+              String text = (String) shown.get("text");
+              assertTrue(
+                  text != null && text.contains(HOSTILE) && text.contains("<b>10:00</b>"),
+                  "shown as text: " + shown);
+            });
       } finally {
         chromium.close();
       }

@@ -22,17 +22,21 @@ final class CtiClient implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+
   /** Frames that came while a command waited for its answer, for {@link #next}. */
   private final java.util.Deque<JsonNode> aside = new java.util.ArrayDeque<>();
+
   private final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
   private final WebSocket socket;
   private int ids;
 
   private CtiClient(RunningServer server, String token) throws Exception {
     String query = token == null ? "" : "?token=" + token;
-    socket = HTTP.newWebSocketBuilder()
-        .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti" + query), new Collector())
-        .get(10, TimeUnit.SECONDS);
+    socket =
+        HTTP.newWebSocketBuilder()
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + server.httpPort + "/cti" + query), new Collector())
+            .get(10, TimeUnit.SECONDS);
   }
 
   /** A connection with no login at all, as a page that never signed in would open it. */
@@ -47,14 +51,18 @@ final class CtiClient implements AutoCloseable {
 
   /** Logs agent {@code agentId} in with the demo password and opens their socket. */
   static CtiClient agent(RunningServer server, String agentId) throws Exception {
-    HttpResponse<String> login = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + "/api/login"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"user\": \"" + agentId + "\", \"password\": \"hotline\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"user\": \"" + agentId + "\", \"password\": \"hotline\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (login.statusCode() != 200) {
-      throw new AssertionError("login of " + agentId + ": " + login.statusCode() + " " + login.body());
+      throw new AssertionError(
+          "login of " + agentId + ": " + login.statusCode() + " " + login.body());
     }
     return new CtiClient(server, JSON.readTree(login.body()).get("token").asText());
   }
@@ -73,7 +81,8 @@ final class CtiClient implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       JsonNode f = frames.poll(1, TimeUnit.SECONDS);
-      if (f != null && (f.path("type").asText().equals("reply") || f.path("type").asText().equals("error"))
+      if (f != null
+          && (f.path("type").asText().equals("reply") || f.path("type").asText().equals("error"))
           && f.path("id").asText().equals(id)) {
         return f;
       }

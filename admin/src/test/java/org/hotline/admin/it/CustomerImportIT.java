@@ -58,7 +58,15 @@ class CustomerImportIT {
             return -1;
           }
           long n = first + next;
-          row = ("客户 " + n + ",139" + String.format("%08d", n) + "," + LEVELS[next % 4] + ",retail,\"line one\r\nline two\"\r\n").getBytes(UTF_8);
+          row =
+              ("客户 "
+                      + n
+                      + ",139"
+                      + String.format("%08d", n)
+                      + ","
+                      + LEVELS[next % 4]
+                      + ",retail,\"line one\r\nline two\"\r\n")
+                  .getBytes(UTF_8);
           next++;
           at = 0;
         }
@@ -68,7 +76,10 @@ class CustomerImportIT {
   }
 
   private static InputStream csv(long first, int count) {
-    return new SequenceInputStream(new java.io.ByteArrayInputStream("\uFEFFname,phone,level,category,notes\r\n".getBytes(UTF_8)), rows(first, count));
+    return new SequenceInputStream(
+        new java.io.ByteArrayInputStream(
+            "\uFEFFname,phone,level,category,notes\r\n".getBytes(UTF_8)),
+        rows(first, count));
   }
 
   private static int total() throws Exception {
@@ -79,12 +90,14 @@ class CustomerImportIT {
   void aFileOf100kCustomers_sentAsItIsMade_landsWhole() throws Exception {
     int before = total();
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<String> r = client.send(
-        server.request("/api/customers/import")
-            .header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv(0, 100_000)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            server
+                .request("/api/customers/import")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv(0, 100_000)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, r.statusCode(), r.body());
     JsonNode report = JSON.readTree(r.body());
@@ -102,30 +115,46 @@ class CustomerImportIT {
       Thread.sleep(100);
       audit = server.get("/api/audit?size=5");
     }
-    assertTrue(audit.contains("POST /api/customers/import") && audit.contains("200; body of "), audit);
+    assertTrue(
+        audit.contains("POST /api/customers/import") && audit.contains("200; body of "), audit);
 
     // The same file again: every number is taken now, and nothing more is stored.
-    HttpResponse<String> again = client.send(
-        server.request("/api/customers/import").POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv(0, 2_000))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again =
+        client.send(
+            server
+                .request("/api/customers/import")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv(0, 2_000)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(422, again.statusCode(), again.body());
     JsonNode refused = JSON.readTree(again.body());
     assertEquals(2_000, refused.get("errorCount").asInt());
-    assertTrue(refused.get("errors").get(0).get("reason").asText().contains("belongs to customer"), again.body());
+    assertTrue(
+        refused.get("errors").get(0).get("reason").asText().contains("belongs to customer"),
+        again.body());
     assertEquals(before + 100_000, total());
   }
 
   @Test
-  void anUploadWithoutCredentials_isAnswered401OnItsHead_withoutItsBodyBeingAskedFor() throws Exception {
-    String status = sendHead("POST /api/customers/import HTTP/1.1\r\nHost: test\r\nContent-Type: text/csv\r\n"
-        + "Content-Length: 1073741824\r\nExpect: 100-continue\r\n\r\n");
+  void anUploadWithoutCredentials_isAnswered401OnItsHead_withoutItsBodyBeingAskedFor()
+      throws Exception {
+    String status =
+        sendHead(
+            "POST /api/customers/import HTTP/1.1\r\nHost: test\r\nContent-Type: text/csv\r\n"
+                + "Content-Length: 1073741824\r\nExpect: 100-continue\r\n\r\n");
     assertTrue(status.startsWith("HTTP/1.1 401"), status);
   }
 
   @Test
-  void anUploadAnnouncedOverTheLimit_isAnswered413OnItsHead_withoutItsBodyBeingAskedFor() throws Exception {
-    String status = sendHead("POST /api/customers/import HTTP/1.1\r\nHost: test\r\nAuthorization: " + server.authorization()
-        + "\r\nContent-Type: text/csv\r\nContent-Length: " + (9L << 20) + "\r\nExpect: 100-continue\r\n\r\n");
+  void anUploadAnnouncedOverTheLimit_isAnswered413OnItsHead_withoutItsBodyBeingAskedFor()
+      throws Exception {
+    String status =
+        sendHead(
+            "POST /api/customers/import HTTP/1.1\r\nHost: test\r\nAuthorization: "
+                + server.authorization()
+                + "\r\nContent-Type: text/csv\r\nContent-Length: "
+                + (9L << 20)
+                + "\r\nExpect: 100-continue\r\n\r\n");
     assertTrue(status.startsWith("HTTP/1.1 413"), status);
   }
 
@@ -135,22 +164,30 @@ class CustomerImportIT {
     try (Socket socket = new Socket("127.0.0.1", server.httpPort)) {
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/customers/import HTTP/1.1\r\nHost: test\r\nAuthorization: " + server.authorization()
-          + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(UTF_8));
+      out.write(
+          ("POST /api/customers/import HTTP/1.1\r\nHost: test\r\nAuthorization: "
+                  + server.authorization()
+                  + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(UTF_8));
       // About 12 MiB of good rows, sent until the server stops taking them.
-      Thread sender = Thread.ofVirtual().start(() -> {
-        try (InputStream in = csv(500_000, 200_000)) {
-          byte[] chunk = new byte[16 * 1024];
-          for (int n = in.readNBytes(chunk, 0, chunk.length); n > 0; n = in.readNBytes(chunk, 0, chunk.length)) {
-            out.write((Integer.toHexString(n) + "\r\n").getBytes(UTF_8));
-            out.write(chunk, 0, n);
-            out.write("\r\n".getBytes(UTF_8));
-          }
-          out.write("0\r\n\r\n".getBytes(UTF_8));
-        } catch (IOException e) {
-          // The server closed the connection after its answer.
-        }
-      });
+      Thread sender =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try (InputStream in = csv(500_000, 200_000)) {
+                      byte[] chunk = new byte[16 * 1024];
+                      for (int n = in.readNBytes(chunk, 0, chunk.length);
+                          n > 0;
+                          n = in.readNBytes(chunk, 0, chunk.length)) {
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(UTF_8));
+                        out.write(chunk, 0, n);
+                        out.write("\r\n".getBytes(UTF_8));
+                      }
+                      out.write("0\r\n\r\n".getBytes(UTF_8));
+                    } catch (IOException e) {
+                      // The server closed the connection after its answer.
+                    }
+                  });
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
       String status = in.readLine();
       assertTrue(status != null && status.startsWith("HTTP/1.1 413"), status);
@@ -164,7 +201,10 @@ class CustomerImportIT {
     assertEquals(before, total(), "nothing of the cut-off file was stored");
   }
 
-  /** Sends {@code head} alone and returns the status line of the answer, which must come without the body. */
+  /**
+   * Sends {@code head} alone and returns the status line of the answer, which must come without the
+   * body.
+   */
   private static String sendHead(String head) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.httpPort)) {
       socket.setSoTimeout(10_000);

@@ -12,11 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Picks ports on 127.0.0.1 that are free now, for servers and SIP clients in tests.
  *
- * <p>A port found free can still be taken before its user binds it. Two things make that
- * unlikely: ports come from below the kernel's ephemeral range, so no outgoing connection or
- * unbound client socket (a browser's, the database driver's, a SIP stack's) is given one meanwhile;
- * and a port is handed out at most once per test run, so two clients started together never get
- * the same one.
+ * <p>A port found free can still be taken before its user binds it. Two things make that unlikely:
+ * ports come from below the kernel's ephemeral range, so no outgoing connection or unbound client
+ * socket (a browser's, the database driver's, a SIP stack's) is given one meanwhile; and a port is
+ * handed out at most once per test run, so two clients started together never get the same one.
  */
 public final class FreePorts {
   private static final int LOWEST = 10_000;
@@ -31,8 +30,8 @@ public final class FreePorts {
   }
 
   /**
-   * The first of {@code n} consecutive ports, each free for UDP and TCP; even, so it can start
-   * an RTP range.
+   * The first of {@code n} consecutive ports, each free for UDP and TCP; even, so it can start an
+   * RTP range.
    */
   public static synchronized int consecutive(int n) {
     int span = HIGHEST - LOWEST;
@@ -57,7 +56,8 @@ public final class FreePorts {
   /** The port below the kernel's ephemeral range (Linux: 32768 unless configured otherwise). */
   private static int highestUsable() {
     try {
-      String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+      String[] range =
+          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
       int low = Integer.parseInt(range[0]);
       if (low > LOWEST + 2_000) {
         return low - 1;

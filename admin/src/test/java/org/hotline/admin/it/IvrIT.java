@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo IVR as SIPp callers meet it: keys sent as audio tones, wrong keys and silence, hold
- * and resume, and a phone that falls silent in the middle of a conversation.
+ * The demo IVR as SIPp callers meet it: keys sent as audio tones, wrong keys and silence, hold and
+ * resume, and a phone that falls silent in the middle of a conversation.
  */
 class IvrIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,16 @@ class IvrIT {
       // English (2), then sales (1), as in-band DTMF the way an old analogue gateway sends them.
       callerPlays(Sox.dtmfUlaw(dir, "21", 1000, 120, 400));
       Sipp caller =
-          Sipp.client(server, "uac-call-play-pcap-no-telephone-event.xml", "100", "-m", "1", "-d", "6000", "-timeout", "60s")
+          Sipp.client(
+                  server,
+                  "uac-call-play-pcap-no-telephone-event.xml",
+                  "100",
+                  "-m",
+                  "1",
+                  "-d",
+                  "6000",
+                  "-timeout",
+                  "60s")
               .in(dir);
       assertEquals(0, caller.run(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
@@ -59,7 +68,16 @@ class IvrIT {
       // English (2), then 7, which the main menu does not have, then nothing.
       callerPlays(Sox.dtmfUlaw(dir, "27", 1000, 120, 400));
       Sipp caller =
-          Sipp.client(server, "uac-call-play-pcap-no-telephone-event.xml", "100", "-m", "1", "-d", "40000", "-timeout", "90s")
+          Sipp.client(
+                  server,
+                  "uac-call-play-pcap-no-telephone-event.xml",
+                  "100",
+                  "-m",
+                  "1",
+                  "-d",
+                  "40000",
+                  "-timeout",
+                  "90s")
               .in(dir);
       assertEquals(0, caller.run(90), caller.output());
       assertEquals(0, phone.await(30), phone.output());
@@ -75,7 +93,18 @@ class IvrIT {
     try (RunningServer server = new RunningServer(Map.of())) {
       Sipp phone = agentPhone(server, "1001");
       callerPlays(Sox.toneUlaw(dir, 0, 440, 15_000));
-      Sipp caller = Sipp.client(server, "uac-call-hold-resume.xml", "200", "-m", "1", "-d", "3000", "-timeout", "60s").in(dir);
+      Sipp caller =
+          Sipp.client(
+                  server,
+                  "uac-call-hold-resume.xml",
+                  "200",
+                  "-m",
+                  "1",
+                  "-d",
+                  "3000",
+                  "-timeout",
+                  "60s")
+              .in(dir);
       assertEquals(0, caller.run(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
       JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
@@ -92,7 +121,10 @@ class IvrIT {
       // The agent's phone answers and then sends no RTP at all; the caller keeps talking.
       Sipp phone = agentPhone(server, "1001");
       callerPlays(Sox.toneUlaw(dir, 0, 440, 30_000));
-      Sipp caller = Sipp.client(server, "uac-call-play-pcap-expect-bye.xml", "200", "-m", "1", "-timeout", "60s").in(dir);
+      Sipp caller =
+          Sipp.client(
+                  server, "uac-call-play-pcap-expect-bye.xml", "200", "-m", "1", "-timeout", "60s")
+              .in(dir);
       assertEquals(0, caller.run(60), caller.output());
       assertEquals(0, phone.await(30), phone.output());
       JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);

@@ -14,7 +14,8 @@ public final class ProjectFiles {
       p = p.getParent();
     }
     if (p == null) {
-      throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          relative + " not found above " + Path.of("").toAbsolutePath());
     }
     return p.resolve(relative);
   }

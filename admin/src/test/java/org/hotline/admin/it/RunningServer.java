@@ -19,8 +19,8 @@ import org.hotline.config.ConfigLoader;
 import org.hotline.config.HotlineConfig;
 
 /**
- * A real Hotline server for an integration test: on 127.0.0.1, free ports, a fresh H2 database
- * in a temporary folder, the demo configuration; closed by the test.
+ * A real Hotline server for an integration test: on 127.0.0.1, free ports, a fresh H2 database in a
+ * temporary folder, the demo configuration; closed by the test.
  *
  * <p>Its clock runs from {@link #OFFICE_HOURS} unless the test gives another, so the demo flows'
  * business-hours check answers the same whenever the tests run.
@@ -88,30 +88,45 @@ public final class RunningServer implements AutoCloseable {
   /** {@code Authorization: Basic} of {@code admin}, for clients of a test's own. */
   public String authorization() {
     String password = server.config().security().adminPassword();
-    return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A request to {@code pathAndQuery} on the server's HTTP port, as {@code admin}. */
   public HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery)).header("Authorization", authorization());
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
+        .header("Authorization", authorization());
   }
 
-  /** {@code method path} as {@code admin} with a JSON body; returns the response, whatever its status. */
-  public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+  /**
+   * {@code method path} as {@code admin} with a JSON body; returns the response, whatever its
+   * status.
+   */
+  public HttpResponse<String> send(String method, String path, String json)
+      throws IOException, InterruptedException {
     return http.send(
-        request(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /**
    * {@code method path} with a JSON body (none when {@code json} is null) and the {@code
-   * Authorization} header given (none when null): a client of its own, an agent or nobody.
-   * Returns the response, whatever its status.
+   * Authorization} header given (none when null): a client of its own, an agent or nobody. Returns
+   * the response, whatever its status.
    */
   public HttpResponse<String> sendAs(String authorization, String method, String path, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
@@ -123,13 +138,17 @@ public final class RunningServer implements AutoCloseable {
 
   /** {@code GET /health}, as a load balancer asks it: without credentials. */
   public HttpResponse<String> health() throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** GET on the server's HTTP port as {@code admin}; returns the body, failing on a non-2xx status. */
+  /**
+   * GET on the server's HTTP port as {@code admin}; returns the body, failing on a non-2xx status.
+   */
   public String get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IOException("GET " + pathAndQuery + " -> " + r.statusCode() + ": " + r.body());
     }
@@ -138,7 +157,8 @@ public final class RunningServer implements AutoCloseable {
 
   /** GET of raw bytes (an audio file), failing on a non-2xx status. */
   public byte[] getBytes(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() / 100 != 2) {
       throw new IOException("GET " + path + " -> " + r.statusCode());
     }
@@ -147,7 +167,9 @@ public final class RunningServer implements AutoCloseable {
 
   /** POST without a body as {@code admin}; returns the response, whatever its status. */
   public HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The value of a Prometheus sample line {@code name} (labels included), or 0 when absent. */

@@ -13,7 +13,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,10 @@ class SipEdgeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void passwordGuesser_isBannedBeforeItFindsThePassword_whileTheAgentsPhoneStillRegisters() throws Exception {
-    try (RunningServer server = new RunningServer(Map.of("hotline.demo.password", "right-one-42"))) {
+  void passwordGuesser_isBannedBeforeItFindsThePassword_whileTheAgentsPhoneStillRegisters()
+      throws Exception {
+    try (RunningServer server =
+        new RunningServer(Map.of("hotline.demo.password", "right-one-42"))) {
       Path dir = Files.createTempDirectory("guesses");
       List<String> lines = new ArrayList<>(List.of("SEQUENTIAL"));
       for (int i = 0; i < 60; i++) {
@@ -41,27 +42,51 @@ class SipEdgeIT {
         lines.add("1001;[authentication username=1001 password=" + guess + "]");
       }
       Files.write(dir.resolve("guesses.csv"), lines);
-      Sipp guesser = Sipp.client(server, "uac-register-digest-users-expect-200.xml", "1001",
-              "-inf", dir.resolve("guesses.csv").toString(), "-m", "60", "-r", "20", "-l", "1",
-              "-recv_timeout", "2s", "-timeout", "30s", "-trace_stat", "-stf", dir.resolve("stat.csv").toString())
-          .from("127.0.0.2");
+      Sipp guesser =
+          Sipp.client(
+                  server,
+                  "uac-register-digest-users-expect-200.xml",
+                  "1001",
+                  "-inf",
+                  dir.resolve("guesses.csv").toString(),
+                  "-m",
+                  "60",
+                  "-r",
+                  "20",
+                  "-l",
+                  "1",
+                  "-recv_timeout",
+                  "2s",
+                  "-timeout",
+                  "30s",
+                  "-trace_stat",
+                  "-stf",
+                  dir.resolve("stat.csv").toString())
+              .from("127.0.0.2");
       guesser.run(45);
 
-      assertEquals(0, successfulCalls(dir.resolve("stat.csv")), "no guess was let in: " + guesser.output());
+      assertEquals(
+          0, successfulCalls(dir.resolve("stat.csv")), "no guess was let in: " + guesser.output());
       JsonNode bans = JSON.readTree(server.get("/api/security/bans")).path("bans");
       assertEquals(1, bans.size(), bans.toString());
       assertEquals("127.0.0.2", bans.get(0).path("address").asText());
-      assertTrue(bans.get(0).path("reason").asText().contains("10 digest failures"), bans.toString());
-      assertTrue(server.counter("hotline_sip_dropped_total") > 0, "the banned source's packets are dropped");
+      assertTrue(
+          bans.get(0).path("reason").asText().contains("10 digest failures"), bans.toString());
+      assertTrue(
+          server.counter("hotline_sip_dropped_total") > 0,
+          "the banned source's packets are dropped");
       assertTrue(server.get("/api/audit").contains("SIP ban"), "the ban is in the audit log");
 
       // The agent's own phone, at another address, registers as ever.
-      assertEquals(0, Agents.registration(server, "1001", "right-one-42", FreePorts.udpAndTcp()).run(30));
+      assertEquals(
+          0, Agents.registration(server, "1001", "right-one-42", FreePorts.udpAndTcp()).run(30));
 
       // An administrator lifts the ban; the address is heard again.
       assertEquals(200, server.send("DELETE", "/api/security/bans/127.0.0.2", "").statusCode());
       assertEquals(0, JSON.readTree(server.get("/api/security/bans")).path("bans").size());
-      Sipp again = Agents.registration(server, "1002", "right-one-42", FreePorts.udpAndTcp()).from("127.0.0.2");
+      Sipp again =
+          Agents.registration(server, "1002", "right-one-42", FreePorts.udpAndTcp())
+              .from("127.0.0.2");
       assertEquals(0, again.run(30), again.output());
     }
   }
@@ -71,41 +96,103 @@ class SipEdgeIT {
     Path svcrack = ExternalTool.require("svcrack", "sipvicious");
     Path svwar = ExternalTool.require("svwar", "sipvicious");
     // SIPVicious 0.3.3 sends from 127.0.0.1 whatever its -b says, so here nothing is trusted.
-    try (RunningServer server = new RunningServer(Map.of("hotline.demo.password", "4242", "hotline.security.sip.trusted", ""))) {
-      String crack = runTool(List.of(svcrack.toString(), "-u", "1001", "-r", "4200-4300", "-p", String.valueOf(server.sipPort),
-          "-P", String.valueOf(FreePorts.udpAndTcp()), "--maximumtime", "3", "127.0.0.1"));
+    try (RunningServer server =
+        new RunningServer(
+            Map.of("hotline.demo.password", "4242", "hotline.security.sip.trusted", ""))) {
+      String crack =
+          runTool(
+              List.of(
+                  svcrack.toString(),
+                  "-u",
+                  "1001",
+                  "-r",
+                  "4200-4300",
+                  "-p",
+                  String.valueOf(server.sipPort),
+                  "-P",
+                  String.valueOf(FreePorts.udpAndTcp()),
+                  "--maximumtime",
+                  "3",
+                  "127.0.0.1"));
       assertFalse(crack.contains("4242"), "svcrack found the password:\n" + crack);
       String bans = server.get("/api/security/bans");
       assertTrue(bans.contains("127.0.0.1") && bans.contains("friendly-scanner"), bans);
 
       assertEquals(200, server.send("DELETE", "/api/security/bans/127.0.0.1", "").statusCode());
-      String war = runTool(List.of(svwar.toString(), "-e", "1000-1010", "-m", "REGISTER", "-p", String.valueOf(server.sipPort),
-          "-P", String.valueOf(FreePorts.udpAndTcp()), "--maximumtime", "3", "127.0.0.1"));
+      String war =
+          runTool(
+              List.of(
+                  svwar.toString(),
+                  "-e",
+                  "1000-1010",
+                  "-m",
+                  "REGISTER",
+                  "-p",
+                  String.valueOf(server.sipPort),
+                  "-P",
+                  String.valueOf(FreePorts.udpAndTcp()),
+                  "--maximumtime",
+                  "3",
+                  "127.0.0.1"));
       assertFalse(war.contains("1001"), "svwar found an extension:\n" + war);
       assertTrue(server.get("/api/security/bans").contains("127.0.0.1"), "svwar is banned too");
-      assertTrue(server.counter("hotline_sip_dropped_total") >= 2, "their requests were dropped unanswered");
+      assertTrue(
+          server.counter("hotline_sip_dropped_total") >= 2,
+          "their requests were dropped unanswered");
     }
   }
 
   @Test
-  void inviteFlood_fromOneAddress_refusedWith503_whileCallersFromElsewhereAllReachAgents() throws Exception {
+  void inviteFlood_fromOneAddress_refusedWith503_whileCallersFromElsewhereAllReachAgents()
+      throws Exception {
     int calls = 40;
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "20"))) {
       int agentPort = FreePorts.udpAndTcp();
-      Sipp phones = Sipp.phone("uas-agent-answer.xml", agentPort, "-m", String.valueOf(calls), "-timeout", "90s").start();
-      Sipp flood = Sipp.client(server, "uac-invite-flood.xml", "100", "-r", "400", "-m", "4000", "-l", "4000",
-          "-timeout", "40s", "-recv_timeout", "5s").from("127.0.0.3");
+      Sipp phones =
+          Sipp.phone(
+                  "uas-agent-answer.xml", agentPort, "-m", String.valueOf(calls), "-timeout", "90s")
+              .start();
+      Sipp flood =
+          Sipp.client(
+                  server,
+                  "uac-invite-flood.xml",
+                  "100",
+                  "-r",
+                  "400",
+                  "-m",
+                  "4000",
+                  "-l",
+                  "4000",
+                  "-timeout",
+                  "40s",
+                  "-recv_timeout",
+                  "5s")
+              .from("127.0.0.3");
       try {
         Agents.register(server, 20, agentPort, "hotline");
         flood.start();
-        Sipp callers = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-r", "10",
-            "-m", String.valueOf(calls), "-l", String.valueOf(calls), "-d", "2000", "-timeout", "80s");
+        Sipp callers =
+            Sipp.client(
+                server,
+                "uac-call-100-english-sales-expect-agent.xml",
+                "100",
+                "-r",
+                "10",
+                "-m",
+                String.valueOf(calls),
+                "-l",
+                String.valueOf(calls),
+                "-d",
+                "2000",
+                "-timeout",
+                "80s");
         assertEquals(0, callers.run(100), callers.output());
       } finally {
         flood.stop();
         phones.stop();
       }
-      assertEquals(calls, awaitCallsWithAnAgent(server, calls), "every real caller talked to an agent");
+      assertEquals(
+          calls, awaitCallsWithAnAgent(server, calls), "every real caller talked to an agent");
       double refused = server.counter("hotline_sip_refused_total");
       assertTrue(refused > 1000, "the flood was refused with 503: " + refused);
       assertEquals(200, server.health().statusCode());
@@ -113,7 +200,9 @@ class SipEdgeIT {
   }
 
   @Test
-  void registerStorm_farAboveCapacity_isShed_whileACallUpGoesOn_thenPhonesAndCallsWorkAgain_withTheHeapBounded() throws Exception {
+  void
+      registerStorm_farAboveCapacity_isShed_whileACallUpGoesOn_thenPhonesAndCallsWorkAgain_withTheHeapBounded()
+          throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
       // Phones that are no agents of this server: each is challenged and refused, the whole digest
       // exchange, and none becomes an agent that calls could be offered to.
@@ -124,36 +213,81 @@ class SipEdgeIT {
       }
       Files.write(dir.resolve("users.csv"), lines, StandardCharsets.UTF_8);
       int agentPort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", agentPort, "-m", "2", "-timeout", "90s").start();
+      Sipp phone =
+          Sipp.phone("uas-agent-answer.xml", agentPort, "-m", "2", "-timeout", "90s").start();
       try {
         assertEquals(0, Agents.registration(server, "1001", "hotline", agentPort).run(30));
         // A call that is up when the storm starts and hangs up in the middle of it.
-        Sipp callUp = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1", "-d", "6000",
-            "-timeout", "60s").start();
+        Sipp callUp =
+            Sipp.client(
+                    server,
+                    "uac-call-100-english-sales-expect-agent.xml",
+                    "100",
+                    "-m",
+                    "1",
+                    "-d",
+                    "6000",
+                    "-timeout",
+                    "60s")
+                .start();
         awaitCallsActive(server, 1);
         Thread.sleep(2_000);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long limit = memory.getHeapMemoryUsage().getMax();
-        Sipp storm = Sipp.client(server, "uac-register-digest-users-expect-200.xml", "storm",
-            "-inf", dir.resolve("users.csv").toString(), "-r", "8000", "-m", "48000", "-l", "100000",
-            "-timeout", "12s", "-recv_timeout", "3s", "-max_recv_loops", "10000", "-max_sched_loops", "10000");
+        Sipp storm =
+            Sipp.client(
+                server,
+                "uac-register-digest-users-expect-200.xml",
+                "storm",
+                "-inf",
+                dir.resolve("users.csv").toString(),
+                "-r",
+                "8000",
+                "-m",
+                "48000",
+                "-l",
+                "100000",
+                "-timeout",
+                "12s",
+                "-recv_timeout",
+                "3s",
+                "-max_recv_loops",
+                "10000",
+                "-max_sched_loops",
+                "10000");
         storm.run(30);
 
-        assertEquals(0, callUp.await(60), "the call up went on through the storm: " + callUp.output());
-        assertTrue(server.counter("hotline_sip_refused_total") + server.counter("hotline_sip_dropped_total") > 0,
+        assertEquals(
+            0, callUp.await(60), "the call up went on through the storm: " + callUp.output());
+        assertTrue(
+            server.counter("hotline_sip_refused_total")
+                    + server.counter("hotline_sip_dropped_total")
+                > 0,
             "the storm was beyond capacity and shed");
         System.gc();
         long used = memory.getHeapMemoryUsage().getUsed();
-        assertTrue(used < limit / 2, "heap after the storm: " + used / 1_048_576 + " MB of " + limit / 1_048_576 + " MB");
+        assertTrue(
+            used < limit / 2,
+            "heap after the storm: " + used / 1_048_576 + " MB of " + limit / 1_048_576 + " MB");
         assertEquals(200, server.health().statusCode());
 
         // Then the server answers as ever: a phone registers and a new call reaches it.
         assertEquals(0, Agents.registration(server, "1001", "hotline", agentPort).run(30));
-        Sipp caller = Sipp.client(server, "uac-call-100-english-sales-expect-agent.xml", "100", "-m", "1", "-d", "3000",
-            "-timeout", "60s");
+        Sipp caller =
+            Sipp.client(
+                server,
+                "uac-call-100-english-sales-expect-agent.xml",
+                "100",
+                "-m",
+                "1",
+                "-d",
+                "3000",
+                "-timeout",
+                "60s");
         assertEquals(0, caller.run(70), caller.output());
-        assertEquals(0, phone.await(30), "the agent's phone answered both calls: " + phone.output());
+        assertEquals(
+            0, phone.await(30), "the agent's phone answered both calls: " + phone.output());
       } finally {
         phone.stop();
       }
@@ -161,25 +295,44 @@ class SipEdgeIT {
     }
   }
 
-  /** The CDRs of calls answered by an agent, once there are {@code n} of them or 30 s have passed. */
+  /**
+   * The CDRs of calls answered by an agent, once there are {@code n} of them or 30 s have passed.
+   */
   @Test
-  void requestsClaimingDialogsThatDoNotExist_areLimitedLikeNewOnes_andPileUpNoTransactions() throws Exception {
+  void requestsClaimingDialogsThatDoNotExist_areLimitedLikeNewOnes_andPileUpNoTransactions()
+      throws Exception {
     int sent = 600;
     try (RunningServer server = new RunningServer(Map.of());
         DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.3", 0))) {
       for (int i = 0; i < sent; i++) {
         String method = i % 2 == 0 ? "BYE" : "CANCEL";
         String toTag = method.equals("BYE") ? ";tag=made-up-" + i : "";
-        String request = method + " sip:100@127.0.0.1:" + server.sipPort + " SIP/2.0\r\n"
-            + "Via: SIP/2.0/UDP 127.0.0.3:" + stranger.getLocalPort() + ";branch=z9hG4bK-stray-" + i + ";rport\r\n"
-            + "Max-Forwards: 70\r\n"
-            + "From: <sip:666@127.0.0.3>;tag=stray\r\n"
-            + "To: <sip:100@127.0.0.1>" + toTag + "\r\n"
-            + "Call-ID: stray-" + i + "@127.0.0.3\r\n"
-            + "CSeq: 1 " + method + "\r\n"
-            + "Content-Length: 0\r\n\r\n";
+        String request =
+            method
+                + " sip:100@127.0.0.1:"
+                + server.sipPort
+                + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.3:"
+                + stranger.getLocalPort()
+                + ";branch=z9hG4bK-stray-"
+                + i
+                + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:666@127.0.0.3>;tag=stray\r\n"
+                + "To: <sip:100@127.0.0.1>"
+                + toTag
+                + "\r\n"
+                + "Call-ID: stray-"
+                + i
+                + "@127.0.0.3\r\n"
+                + "CSeq: 1 "
+                + method
+                + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
         byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
-        stranger.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName("127.0.0.1"), server.sipPort));
+        stranger.send(
+            new DatagramPacket(
+                bytes, bytes.length, InetAddress.getByName("127.0.0.1"), server.sipPort));
       }
       Map<String, Integer> answers = new java.util.TreeMap<>();
       stranger.setSoTimeout(2_000);
@@ -191,15 +344,23 @@ class SipEdgeIT {
         } catch (java.net.SocketTimeoutException e) {
           break;
         }
-        String status = new String(buffer, 0, Math.min(answer.getLength(), 11), StandardCharsets.US_ASCII);
+        String status =
+            new String(buffer, 0, Math.min(answer.getLength(), 11), StandardCharsets.US_ASCII);
         answers.merge(status, 1, Integer::sum);
       }
       int served = answers.getOrDefault("SIP/2.0 481", 0);
-      assertTrue(answers.getOrDefault("SIP/2.0 503", 0) > 0, "beyond its rate the stranger gets 503: " + answers);
-      assertTrue(served < sent / 2, "only what its rate allows reaches the transaction layer: " + answers);
-      assertTrue(server.counter("hotline_sip_server_transactions") <= served,
+      assertTrue(
+          answers.getOrDefault("SIP/2.0 503", 0) > 0,
+          "beyond its rate the stranger gets 503: " + answers);
+      assertTrue(
+          served < sent / 2, "only what its rate allows reaches the transaction layer: " + answers);
+      assertTrue(
+          server.counter("hotline_sip_server_transactions") <= served,
           "no transaction was made for the refused ones: " + answers);
-      assertEquals(0, Agents.registration(server, "1001", "hotline", FreePorts.udpAndTcp()).run(30), "phones still register");
+      assertEquals(
+          0,
+          Agents.registration(server, "1001", "hotline", FreePorts.udpAndTcp()).run(30),
+          "phones still register");
     }
   }
 
@@ -209,7 +370,8 @@ class SipEdgeIT {
     while (System.nanoTime() < deadline) {
       answered = 0;
       for (JsonNode cdr : JSON.readTree(server.get("/api/cdrs"))) {
-        if ("answered".equals(cdr.path("outcome").asText()) && !cdr.path("agentId").asText("").isEmpty()) {
+        if ("answered".equals(cdr.path("outcome").asText())
+            && !cdr.path("agentId").asText("").isEmpty()) {
           answered++;
         }
       }
@@ -245,7 +407,8 @@ class SipEdgeIT {
 
   private static String runTool(List<String> command) throws Exception {
     Path out = Files.createTempFile("sipvicious", ".log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }

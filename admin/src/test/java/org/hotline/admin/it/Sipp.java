@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs SIPp (Debian's sip-tester) with a scenario from {@code scripts/sipp}, bounded in time,
- * and reports its exit code and output. SIPp exits 0 when every call succeeded.
+ * Runs SIPp (Debian's sip-tester) with a scenario from {@code scripts/sipp}, bounded in time, and
+ * reports its exit code and output. SIPp exits 0 when every call succeeded.
  */
 final class Sipp {
   static final Path SCENARIOS = ProjectFiles.dir("scripts/sipp");
@@ -17,6 +17,7 @@ final class Sipp {
   private final List<String> args = new ArrayList<>();
   private Process process;
   private Path log;
+
   /** Where SIPp runs: scenarios name their pcap files relative to it. */
   private Path workDir = SCENARIOS;
 
@@ -35,21 +36,33 @@ final class Sipp {
    * SIP port and a free media port; {@code more} adds options (-m, -r, -d, -timeout...).
    */
   static Sipp client(RunningServer server, String scenario, String service, String... more) {
-    List<String> args = new ArrayList<>(List.of(
-        "127.0.0.1:" + server.sipPort, "-s", service,
-        "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.consecutive(4))));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "127.0.0.1:" + server.sipPort,
+                "-s",
+                service,
+                "-p",
+                String.valueOf(FreePorts.udpAndTcp()),
+                "-mp",
+                String.valueOf(FreePorts.consecutive(4))));
     args.addAll(List.of(more));
     return new Sipp(scenario, args.toArray(String[]::new));
   }
 
   /** A SIPp phone listening on {@code port} with {@code scenario} (an agent's phone). */
   static Sipp phone(String scenario, int port, String... more) {
-    List<String> args = new ArrayList<>(List.of("-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.consecutive(4))));
+    List<String> args =
+        new ArrayList<>(
+            List.of("-p", String.valueOf(port), "-mp", String.valueOf(FreePorts.consecutive(4))));
     args.addAll(List.of(more));
     return new Sipp(scenario, args.toArray(String[]::new));
   }
 
-  /** Sends from {@code address} (another 127.x address stands in for another source) instead of 127.0.0.1. */
+  /**
+   * Sends from {@code address} (another 127.x address stands in for another source) instead of
+   * 127.0.0.1.
+   */
   Sipp from(String address) {
     args.set(args.indexOf("-i") + 1, address);
     return this;
@@ -67,7 +80,8 @@ final class Sipp {
   /** Starts SIPp in the background. */
   Sipp start() throws IOException {
     log = Files.createTempFile("sipp", ".log");
-    ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.directory(workDir.toFile());
     process = builder.start();
     return this;

@@ -22,11 +22,11 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tickets with the whole server: agent 1001's desktop logs in, a customer calls, and while the
- * call is on the desktop opens a ticket about it with its session cookie, linked to the customer
- * through the call; writes without a session, or with the cookie from another site's page, are
- * refused; after the call a ticket about it finds the customer through its CDR; and the
- * customer's next call pops both tickets, newest first.
+ * Tickets with the whole server: agent 1001's desktop logs in, a customer calls, and while the call
+ * is on the desktop opens a ticket about it with its session cookie, linked to the customer through
+ * the call; writes without a session, or with the cookie from another site's page, are refused;
+ * after the call a ticket about it finds the customer through its CDR; and the customer's next call
+ * pops both tickets, newest first.
  */
 class TicketsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +36,17 @@ class TicketsIT {
   @Test
   void aTicketOpenedDuringACall_isOnTheCustomersNextScreenPop() throws Exception {
     try (RunningServer server = new RunningServer(Map.of("hotline.demo.agents", "1"))) {
-      HttpResponse<String> customer = server.send("POST", "/api/customers",
-          "{\"name\": \"Wang Fang\", \"level\": \"VIP\", \"category\": \"retail\", \"phones\": [\"" + CALLER + "\"]}");
+      HttpResponse<String> customer =
+          server.send(
+              "POST",
+              "/api/customers",
+              "{\"name\": \"Wang Fang\", \"level\": \"VIP\", \"category\": \"retail\", \"phones\": [\""
+                  + CALLER
+                  + "\"]}");
       assertEquals(201, customer.statusCode(), customer.body());
       long customerId = JSON.readTree(customer.body()).get("id").asLong();
-      HttpResponse<String> login = send(server, "POST", "/api/login", "{\"user\": \"1001\", \"password\": \"hotline\"}");
+      HttpResponse<String> login =
+          send(server, "POST", "/api/login", "{\"user\": \"1001\", \"password\": \"hotline\"}");
       assertEquals(200, login.statusCode(), login.body());
       String token = JSON.readTree(login.body()).get("token").asText();
       String csrf = JSON.readTree(login.body()).get("csrfToken").asText();
@@ -48,11 +54,14 @@ class TicketsIT {
       assertEquals("hotline_session=" + token, cookie);
 
       Inbox frames = new Inbox();
-      WebSocket socket = http.newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + token), frames)
-          .get(10, TimeUnit.SECONDS);
+      WebSocket socket =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + server.httpPort + "/cti?token=" + token), frames)
+              .get(10, TimeUnit.SECONDS);
       int phonePort = FreePorts.udpAndTcp();
-      Sipp phone = Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "2", "-timeout", "60s").start();
+      Sipp phone =
+          Sipp.phone("uas-agent-answer.xml", phonePort, "-m", "2", "-timeout", "60s").start();
       Agents.register(server, 1, phonePort, "hotline");
 
       Sipp first = call(server, "3000");
@@ -60,43 +69,91 @@ class TicketsIT {
       assertEquals(customerId, firstPop.path("customer").path("id").asLong(), firstPop.toString());
       assertEquals(0, firstPop.get("tickets").size(), firstPop.toString());
       String firstCall = firstPop.get("callId").asText();
-      frames.take("call-state", f -> f.get("callId").asText().equals(firstCall) && f.get("state").asText().equals("connected"));
+      frames.take(
+          "call-state",
+          f ->
+              f.get("callId").asText().equals(firstCall)
+                  && f.get("state").asText().equals("connected"));
 
       // No CDR yet: the ticket finds its customer through the call on now.
       assertEquals(0, JSON.readTree(server.get("/api/cdrs")).size(), "the first call is still on");
-      String ticket = "{\"title\": \"Parcel arrived broken\", \"description\": \"send a new one\", \"callId\": \"" + firstCall + "\"}";
+      String ticket =
+          "{\"title\": \"Parcel arrived broken\", \"description\": \"send a new one\", \"callId\": \""
+              + firstCall
+              + "\"}";
       HttpResponse<String> anonymous = send(server, "POST", "/api/tickets", ticket);
       assertEquals(401, anonymous.statusCode(), anonymous.body());
       assertTrue(JSON.readTree(anonymous.body()).has("error"), anonymous.body());
-      HttpResponse<String> crossSite = send(server, "POST", "/api/tickets", ticket,
-          "Cookie", cookie, "X-CSRF-Token", csrf, "Origin", "https://evil.example");
+      HttpResponse<String> crossSite =
+          send(
+              server,
+              "POST",
+              "/api/tickets",
+              ticket,
+              "Cookie",
+              cookie,
+              "X-CSRF-Token",
+              csrf,
+              "Origin",
+              "https://evil.example");
       assertEquals(403, crossSite.statusCode(), crossSite.body());
-      HttpResponse<String> forged = send(server, "POST", "/api/tickets", ticket, "Cookie", cookie, "Origin", "http://127.0.0.1:" + server.httpPort);
-      assertEquals(403, forged.statusCode(), "a cookie write without the CSRF token: " + forged.body());
-      HttpResponse<String> opened = send(server, "POST", "/api/tickets", ticket,
-          "Cookie", cookie, "X-CSRF-Token", csrf, "Origin", "http://127.0.0.1:" + server.httpPort);
+      HttpResponse<String> forged =
+          send(
+              server,
+              "POST",
+              "/api/tickets",
+              ticket,
+              "Cookie",
+              cookie,
+              "Origin",
+              "http://127.0.0.1:" + server.httpPort);
+      assertEquals(
+          403, forged.statusCode(), "a cookie write without the CSRF token: " + forged.body());
+      HttpResponse<String> opened =
+          send(
+              server,
+              "POST",
+              "/api/tickets",
+              ticket,
+              "Cookie",
+              cookie,
+              "X-CSRF-Token",
+              csrf,
+              "Origin",
+              "http://127.0.0.1:" + server.httpPort);
       assertEquals(201, opened.statusCode(), opened.body());
       JsonNode during = JSON.readTree(opened.body());
       assertEquals(customerId, during.get("customerId").asLong(), during.toString());
       assertEquals("+86" + CALLER, during.get("caller").asText(), during.toString());
       assertEquals("1001", during.get("createdBy").asText(), during.toString());
-      assertEquals(1, JSON.readTree(server.get("/api/tickets?customerId=" + customerId)).get("total").asInt());
+      assertEquals(
+          1,
+          JSON.readTree(server.get("/api/tickets?customerId=" + customerId)).get("total").asInt());
 
       assertEquals(0, first.await(60), first.output());
       CallPathIT.awaitCdrs(server, 1);
-      HttpResponse<String> after = send(server, "POST", "/api/tickets",
-          "{\"title\": \"Call back about the refund\", \"status\": \"pending\", \"callId\": \"" + firstCall + "\"}",
-          "Authorization", "Bearer " + token);
+      HttpResponse<String> after =
+          send(
+              server,
+              "POST",
+              "/api/tickets",
+              "{\"title\": \"Call back about the refund\", \"status\": \"pending\", \"callId\": \""
+                  + firstCall
+                  + "\"}",
+              "Authorization",
+              "Bearer " + token);
       assertEquals(201, after.statusCode(), after.body());
       JsonNode fromCdr = JSON.readTree(after.body());
       assertEquals(customerId, fromCdr.get("customerId").asLong(), fromCdr.toString());
 
       Sipp second = call(server, "1000");
-      JsonNode secondPop = frames.take("screen-pop", f -> !f.get("callId").asText().equals(firstCall));
+      JsonNode secondPop =
+          frames.take("screen-pop", f -> !f.get("callId").asText().equals(firstCall));
       assertEquals(false, secondPop.get("lookupFailed").asBoolean(), secondPop.toString());
       JsonNode tickets = secondPop.get("tickets");
       assertEquals(2, tickets.size(), secondPop.toString());
-      assertEquals(fromCdr.get("id").asLong(), tickets.get(0).get("id").asLong(), tickets.toString());
+      assertEquals(
+          fromCdr.get("id").asLong(), tickets.get(0).get("id").asLong(), tickets.toString());
       assertEquals("pending", tickets.get(0).get("status").asText(), tickets.toString());
       JsonNode popped = tickets.get(1);
       assertEquals(during.get("id").asLong(), popped.get("id").asLong(), tickets.toString());
@@ -106,10 +163,14 @@ class TicketsIT {
       assertEquals(firstCall, popped.get("callId").asText());
       assertEquals(during.get("createdAt").asText(), popped.get("createdAt").asText());
 
-      System.out.println("screen pop with tickets, offer to message ready: "
-          + server.counter("hotline_cti_screenpop_seconds_max") * 1000 + " ms max, "
-          + server.counter("hotline_cti_screenpop_seconds_sum") * 1000 / Math.max(1, server.counter("hotline_cti_screenpop_seconds_count"))
-          + " ms mean");
+      System.out.println(
+          "screen pop with tickets, offer to message ready: "
+              + server.counter("hotline_cti_screenpop_seconds_max") * 1000
+              + " ms max, "
+              + server.counter("hotline_cti_screenpop_seconds_sum")
+                  * 1000
+                  / Math.max(1, server.counter("hotline_cti_screenpop_seconds_count"))
+              + " ms mean");
       assertEquals(0, second.await(60), second.output());
       assertEquals(0, phone.await(30), phone.output());
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
@@ -118,14 +179,29 @@ class TicketsIT {
 
   /** A call from the customer's number to 200 (the support queue) that talks for {@code millis}. */
   private static Sipp call(RunningServer server, String millis) throws Exception {
-    return Sipp.client(server, "uac-call-as-caller.xml", "200", "-key", "caller", CALLER, "-m", "1", "-d", millis, "-timeout", "60s")
+    return Sipp.client(
+            server,
+            "uac-call-as-caller.xml",
+            "200",
+            "-key",
+            "caller",
+            CALLER,
+            "-m",
+            "1",
+            "-d",
+            millis,
+            "-timeout",
+            "60s")
         .start();
   }
 
-  private HttpResponse<String> send(RunningServer server, String method, String path, String json, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json));
+  private HttpResponse<String> send(
+      RunningServer server, String method, String path, String json, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -141,7 +217,9 @@ class TicketsIT {
     private final List<JsonNode> notTaken = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
 
-    /** The first frame not taken yet of {@code type} that {@code which} accepts; waits 30 s at most. */
+    /**
+     * The first frame not taken yet of {@code type} that {@code which} accepts; waits 30 s at most.
+     */
     JsonNode take(String type, Predicate<JsonNode> which) throws InterruptedException {
       Predicate<JsonNode> wanted = f -> f.path("type").asText().equals(type) && which.test(f);
       for (Iterator<JsonNode> it = notTaken.iterator(); it.hasNext(); ) {

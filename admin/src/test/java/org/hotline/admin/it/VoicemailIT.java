@@ -31,7 +31,16 @@ class VoicemailIT {
       // The caller talks (a 440 Hz tone) through the closed notice, the beep and the message.
       RtpPcap.write(dir.resolve("caller.pcap"), Sox.toneUlaw(dir, 500, VOICE, 40_000), 0);
       Sipp caller =
-          Sipp.client(server, "uac-call-play-pcap-no-telephone-event.xml", "100", "-m", "1", "-d", "35000", "-timeout", "90s")
+          Sipp.client(
+                  server,
+                  "uac-call-play-pcap-no-telephone-event.xml",
+                  "100",
+                  "-m",
+                  "1",
+                  "-d",
+                  "35000",
+                  "-timeout",
+                  "90s")
               .in(dir);
       assertEquals(0, caller.run(60), caller.output());
 
@@ -54,7 +63,14 @@ class VoicemailIT {
       System.arraycopy(hash, 0, both, voice.length, hash.length);
       RtpPcap.write(dir.resolve("caller.pcap"), both, 0);
       Sipp caller =
-          Sipp.client(server, "uac-call-play-pcap-no-telephone-event-expect-bye.xml", "300", "-m", "1", "-timeout", "60s")
+          Sipp.client(
+                  server,
+                  "uac-call-play-pcap-no-telephone-event-expect-bye.xml",
+                  "300",
+                  "-m",
+                  "1",
+                  "-timeout",
+                  "60s")
               .in(dir);
       assertEquals(0, caller.run(60), caller.output());
 
@@ -69,11 +85,19 @@ class VoicemailIT {
   @Test
   void aWaitingCallerPressesStar_andIsCalledBackInTheirPlace() throws Exception {
     // SIPp's callers are 1380013<n>, shorter than a real mobile number: allowed by prefix.
-    try (RunningServer server = new RunningServer(Map.of("hotline.dial.allow", "national,+8613800*"))) {
+    try (RunningServer server =
+        new RunningServer(Map.of("hotline.dial.allow", "national,+8613800*"))) {
       // No agent: the caller waits in support, presses star after 5 s, then 1 for a callback.
       RtpPcap.write(dir.resolve("caller.pcap"), Sox.dtmfUlaw(dir, "*1", 5000, 150, 600), 0);
       Sipp caller =
-          Sipp.client(server, "uac-call-play-pcap-no-telephone-event-expect-bye.xml", "200", "-m", "1", "-timeout", "60s")
+          Sipp.client(
+                  server,
+                  "uac-call-play-pcap-no-telephone-event-expect-bye.xml",
+                  "200",
+                  "-m",
+                  "1",
+                  "-timeout",
+                  "60s")
               .in(dir);
       assertEquals(0, caller.run(60), caller.output());
 
@@ -83,7 +107,8 @@ class VoicemailIT {
       assertEquals("support", request.get("queue").asText(), request.toString());
       assertTrue(request.get("number").asText().startsWith("1380013"), request.toString());
       assertTrue(
-          java.time.Instant.parse(request.get("placeSince").asText()).isBefore(java.time.Instant.parse(request.get("requestedAt").asText())),
+          java.time.Instant.parse(request.get("placeSince").asText())
+              .isBefore(java.time.Instant.parse(request.get("requestedAt").asText())),
           "the callback keeps the place the caller had: " + request);
       JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
       assertEquals("callback", cdr.get("hangupCause").asText(), cdr.toString());
@@ -104,10 +129,14 @@ class VoicemailIT {
   }
 
   private void assertHoldsTheVoice(RunningServer server, JsonNode message) throws Exception {
-    Path wav = Files.write(dir.resolve("message.wav"), server.getBytes(message.get("audio").asText()));
+    Path wav =
+        Files.write(dir.resolve("message.wav"), server.getBytes(message.get("audio").asText()));
     Wav.Pcm pcm = Wav.read(wav);
     assertEquals(8000, pcm.sampleRate());
-    double share = new ToneDetector(8000).toneFraction(pcm.samples(), pcm.sampleAt(0.5), pcm.sampleAt(pcm.seconds() - 0.5), VOICE);
+    double share =
+        new ToneDetector(8000)
+            .toneFraction(
+                pcm.samples(), pcm.sampleAt(0.5), pcm.sampleAt(pcm.seconds() - 0.5), VOICE);
     assertTrue(share > 0.8, "the caller's voice is in " + share + " of the message");
   }
 }

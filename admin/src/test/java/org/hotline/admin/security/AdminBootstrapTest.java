@@ -39,9 +39,12 @@ class AdminBootstrapTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     users = new UserRepository(db.dsl(), new ManualClock(Instant.parse("2026-03-01T08:00:00Z")));
-    bootstrap = new AdminBootstrap(users, hasher, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    bootstrap =
+        new AdminBootstrap(users, hasher, new PrintStream(printed, true, StandardCharsets.UTF_8));
     logged.start();
     ((Logger) LoggerFactory.getLogger(AdminBootstrap.class)).addAppender(logged);
   }
@@ -106,7 +109,8 @@ class AdminBootstrapTest {
   void aConfiguredPassword_onAFreshDatabase_createsTheAdmin_withoutGenerating() {
     assertNull(bootstrap.run("configured-password-1"));
 
-    assertTrue(hasher.verify("configured-password-1", users.byName("admin").orElseThrow().passwordHash()));
+    assertTrue(
+        hasher.verify("configured-password-1", users.byName("admin").orElseThrow().passwordHash()));
     assertEquals("", out());
   }
 

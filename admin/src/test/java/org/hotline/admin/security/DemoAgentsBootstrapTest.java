@@ -46,9 +46,13 @@ class DemoAgentsBootstrapTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     agents = new AgentRepository(db.dsl(), new ManualClock(Instant.parse("2026-03-01T08:00:00Z")));
-    bootstrap = new DemoAgentsBootstrap(agents, REALM, HASHER, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    bootstrap =
+        new DemoAgentsBootstrap(
+            agents, REALM, HASHER, new PrintStream(printed, true, StandardCharsets.UTF_8));
     logged.start();
     ((Logger) LoggerFactory.getLogger(DemoAgentsBootstrap.class)).addAppender(logged);
   }
@@ -91,7 +95,8 @@ class DemoAgentsBootstrapTest {
   @Test
   void aRestart_keepsThePasswordAnAdministratorGaveADemoAgent() {
     bootstrap.run(DEFAULT, false);
-    agents.upsert(new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "chosen-by-admin");
+    agents.upsert(
+        new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "chosen-by-admin");
 
     bootstrap.run(DEFAULT, false);
 
@@ -99,7 +104,8 @@ class DemoAgentsBootstrapTest {
   }
 
   @Test
-  void beyondLoopback_theWellKnownPasswordIsRefused_randomOnesAreGiven_andPrintedOnceOnStandardOutputOnly() {
+  void
+      beyondLoopback_theWellKnownPasswordIsRefused_randomOnesAreGiven_andPrintedOnceOnStandardOutputOnly() {
     DemoAgentsBootstrap.Generated generated = bootstrap.run(DEFAULT, true);
 
     String password = generated.sip();
@@ -115,10 +121,23 @@ class DemoAgentsBootstrapTest {
     }
     List<String> lines = out().lines().toList();
     assertEquals(2, lines.size(), out());
-    assertTrue(lines.get(0).contains("SIP password of demo agents 1001-1003") && lines.get(0).endsWith(password), out());
-    assertTrue(lines.get(1).contains("desk password of demo agents 1001-1003") && lines.get(1).endsWith(desk), out());
-    assertTrue(logged.list.stream().anyMatch(e -> e.getLevel() == Level.WARN), "a WARN line says a password was made");
-    assertFalse(logged.list.stream().anyMatch(e -> e.getFormattedMessage().contains(password) || e.getFormattedMessage().contains(desk)),
+    assertTrue(
+        lines.get(0).contains("SIP password of demo agents 1001-1003")
+            && lines.get(0).endsWith(password),
+        out());
+    assertTrue(
+        lines.get(1).contains("desk password of demo agents 1001-1003")
+            && lines.get(1).endsWith(desk),
+        out());
+    assertTrue(
+        logged.list.stream().anyMatch(e -> e.getLevel() == Level.WARN),
+        "a WARN line says a password was made");
+    assertFalse(
+        logged.list.stream()
+            .anyMatch(
+                e ->
+                    e.getFormattedMessage().contains(password)
+                        || e.getFormattedMessage().contains(desk)),
         "the passwords stay out of the log");
 
     assertNull(bootstrap.run(DEFAULT, true), "the next start generates nothing");
@@ -128,9 +147,11 @@ class DemoAgentsBootstrapTest {
   }
 
   @Test
-  void beyondLoopback_demoAgentsStillHoldingTheWellKnownSipOrDeskPasswordGetTheGeneratedOne_othersKeepTheirs() {
+  void
+      beyondLoopback_demoAgentsStillHoldingTheWellKnownSipOrDeskPasswordGetTheGeneratedOne_othersKeepTheirs() {
     bootstrap.run(DEFAULT, false);
-    agents.upsert(new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "chosen-by-admin");
+    agents.upsert(
+        new Agent("1002", "Agent 1002", "1002", DemoAgents.QUEUES), REALM, "chosen-by-admin");
 
     agents.setDeskPasswordHash("1003", HASHER.hash("chosen-by-agent"));
 
@@ -142,7 +163,8 @@ class DemoAgentsBootstrapTest {
     assertTrue(agents.hasPassword("1003", REALM, password));
     assertTrue(agents.hasPassword("1002", REALM, "chosen-by-admin"));
     assertTrue(out().contains("SIP password of demo agents 1001, 1003"), out());
-    assertTrue(hasDeskPassword("1001", generated.desk()) && hasDeskPassword("1002", generated.desk()));
+    assertTrue(
+        hasDeskPassword("1001", generated.desk()) && hasDeskPassword("1002", generated.desk()));
     assertTrue(hasDeskPassword("1003", "chosen-by-agent"));
     assertTrue(out().contains("desk password of demo agents 1001, 1002"), out());
   }
@@ -160,7 +182,9 @@ class DemoAgentsBootstrapTest {
   void beyondLoopback_onlyLoopbackAddressesAndNamesAreNot() {
     assertFalse(DemoAgentsBootstrap.beyondLoopback("127.0.0.1", "127.0.1.1"));
     assertFalse(DemoAgentsBootstrap.beyondLoopback("::1", "localhost"));
-    assertTrue(DemoAgentsBootstrap.beyondLoopback("127.0.0.1", "0.0.0.0"), "the default binds every interface");
+    assertTrue(
+        DemoAgentsBootstrap.beyondLoopback("127.0.0.1", "0.0.0.0"),
+        "the default binds every interface");
     assertTrue(DemoAgentsBootstrap.beyondLoopback("10.1.2.3", "127.0.0.1"));
     assertTrue(DemoAgentsBootstrap.beyondLoopback("::", "127.0.0.1"));
   }

@@ -16,7 +16,10 @@ class LoginThrottleTest {
   final ManualClock clock = new ManualClock(T0);
   final LoginThrottle throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
 
-  /** A wrong password of {@code name} from {@code address}, which must be let through; whether it locked the name. */
+  /**
+   * A wrong password of {@code name} from {@code address}, which must be let through; whether it
+   * locked the name.
+   */
   Optional<Instant> fail(String name, String address) {
     LoginThrottle.Decision d = throttle.begin(name, address);
     assertTrue(d.allowed(), name + " from " + address + " must wait " + d.retryAfter());
@@ -75,11 +78,13 @@ class LoginThrottleTest {
       assertEquals(Optional.empty(), fail("lin", "203.0.113." + i));
     }
 
-    assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(15))), fail("lin", "203.0.113.5"));
+    assertEquals(
+        Optional.of(clock.instant().plus(Duration.ofMinutes(15))), fail("lin", "203.0.113.5"));
 
     assertTrue(throttle.isLocked("lin"));
     assertEquals(Duration.ofMinutes(15), waitOf("lin", "198.51.100.2"));
-    assertNull(waitOf("lin", "192.0.2.10"), "where the user logged in before, the name is not locked");
+    assertNull(
+        waitOf("lin", "192.0.2.10"), "where the user logged in before, the name is not locked");
     assertEquals(Optional.empty(), fail("lin", "192.0.2.10"), "a lockout is reported once");
   }
 

@@ -36,12 +36,21 @@ class LoginsTest {
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final PasswordHash hasher = new PasswordHash(1_000);
+
   /** Agent 1001 with desk password desk-pw, integration crm with crm-pw. */
-  final CtiUsers others = (name, password) -> switch (name) {
-    case "1001" -> "desk-pw".equals(password) ? Optional.of(new CtiUsers.User("1001", Role.AGENT)) : Optional.empty();
-    case "crm" -> "crm-pw".equals(password) ? Optional.of(new CtiUsers.User("crm", Role.INTEGRATION)) : Optional.empty();
-    default -> Optional.empty();
-  };
+  final CtiUsers others =
+      (name, password) ->
+          switch (name) {
+            case "1001" ->
+                "desk-pw".equals(password)
+                    ? Optional.of(new CtiUsers.User("1001", Role.AGENT))
+                    : Optional.empty();
+            case "crm" ->
+                "crm-pw".equals(password)
+                    ? Optional.of(new CtiUsers.User("crm", Role.INTEGRATION))
+                    : Optional.empty();
+            default -> Optional.empty();
+          };
 
   @TempDir Path dir;
   Database db;
@@ -50,10 +59,19 @@ class LoginsTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     users = new UserRepository(db.dsl(), clock);
     users.create("lin", Role.SUPERVISOR, hasher.hash("supervisor-pw"));
-    logins = new Logins(users, others, hasher, new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
+    logins =
+        new Logins(
+            users,
+            others,
+            hasher,
+            new LoginThrottle(clock, 5, Duration.ofMinutes(15)),
+            clock,
+            meters);
   }
 
   @AfterEach
@@ -67,9 +85,13 @@ class LoginsTest {
 
   @Test
   void everyRole_logsInWithItsOwnKindOfPassword() {
-    assertEquals(new CtiUsers.User("lin", Role.SUPERVISOR), logins.login("lin", "supervisor-pw", ADDRESS).user());
-    assertEquals(new CtiUsers.User("1001", Role.AGENT), logins.login("1001", "desk-pw", ADDRESS).user());
-    assertEquals(new CtiUsers.User("crm", Role.INTEGRATION), logins.login("crm", "crm-pw", ADDRESS).user());
+    assertEquals(
+        new CtiUsers.User("lin", Role.SUPERVISOR),
+        logins.login("lin", "supervisor-pw", ADDRESS).user());
+    assertEquals(
+        new CtiUsers.User("1001", Role.AGENT), logins.login("1001", "desk-pw", ADDRESS).user());
+    assertEquals(
+        new CtiUsers.User("crm", Role.INTEGRATION), logins.login("crm", "crm-pw", ADDRESS).user());
     assertEquals(3.0, count("ok"));
   }
 
@@ -78,10 +100,13 @@ class LoginsTest {
     users.create("old", Role.ADMIN, hasher.hash("admin-password"));
     users.setEnabled("old", false);
 
-    for (Logins.Result r : new Logins.Result[] {
-        logins.login("lin", "nope", ADDRESS), logins.login("ghost", "supervisor-pw", "192.0.2.11"),
-        logins.login("old", "admin-password", "192.0.2.12"), logins.login("", "", "192.0.2.13"),
-        logins.login("x".repeat(300), "pw", "192.0.2.14")}) {
+    for (Logins.Result r :
+        new Logins.Result[] {
+          logins.login("lin", "nope", ADDRESS),
+              logins.login("ghost", "supervisor-pw", "192.0.2.11"),
+          logins.login("old", "admin-password", "192.0.2.12"), logins.login("", "", "192.0.2.13"),
+          logins.login("x".repeat(300), "pw", "192.0.2.14")
+        }) {
       assertFalse(r.ok());
       assertNull(r.retryAfter());
     }
@@ -122,12 +147,16 @@ class LoginsTest {
       clock.advance(Duration.ofSeconds(30));
       assertFalse(logins.login("lin", "guess-" + i, ATTACKER).ok());
     }
-    assertEquals(1.0, meters.get("hotline.security.lockouts").counter().count(), "locked for places it never logged in from");
+    assertEquals(
+        1.0,
+        meters.get("hotline.security.lockouts").counter().count(),
+        "locked for places it never logged in from");
 
     assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok(), "the known place gets in");
     Logins.Result elsewhere = logins.login("lin", "supervisor-pw", "198.51.100.2");
     assertFalse(elsewhere.ok());
-    assertEquals(15 * 60 - 1, elsewhere.retryAfterSeconds(), 1, "a new place waits out the lockout");
+    assertEquals(
+        15 * 60 - 1, elsewhere.retryAfterSeconds(), 1, "a new place waits out the lockout");
   }
 
   @Test
@@ -135,27 +164,37 @@ class LoginsTest {
     assertFalse(logins.login("lin", "guess-1", ATTACKER).ok());
     assertFalse(logins.login("lin", "guess-2", ATTACKER).ok());
 
-    assertNotNull(logins.login("lin", "guess-3", ATTACKER).retryAfter(), "the guessing address waits");
+    assertNotNull(
+        logins.login("lin", "guess-3", ATTACKER).retryAfter(), "the guessing address waits");
     assertTrue(logins.login("lin", "supervisor-pw", ADDRESS).ok(), "the user elsewhere does not");
   }
 
   @Test
-  void concurrentGuesses_areCountedAsTheyStart_soTheyCannotAllPassTheCheckAtOnce() throws Exception {
+  void concurrentGuesses_areCountedAsTheyStart_soTheyCannotAllPassTheCheckAtOnce()
+      throws Exception {
     int guesses = 6;
     AtomicInteger checked = new AtomicInteger();
     CountDownLatch arrived = new CountDownLatch(guesses);
-    CtiUsers slow = (name, password) -> {
-      checked.incrementAndGet();
-      arrived.countDown();
-      try {
-        // Holds every check until all guesses could have started, as a slow hash would.
-        arrived.await(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Optional.empty();
-    };
-    Logins racing = new Logins(users, slow, hasher, new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
+    CtiUsers slow =
+        (name, password) -> {
+          checked.incrementAndGet();
+          arrived.countDown();
+          try {
+            // Holds every check until all guesses could have started, as a slow hash would.
+            arrived.await(2, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Optional.empty();
+        };
+    Logins racing =
+        new Logins(
+            users,
+            slow,
+            hasher,
+            new LoginThrottle(clock, 5, Duration.ofMinutes(15)),
+            clock,
+            meters);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < guesses; i++) {
       int n = i;
@@ -165,13 +204,23 @@ class LoginsTest {
       t.join(10_000);
     }
 
-    assertTrue(checked.get() <= 2, checked.get() + " guesses were checked at once; the first is free, the second makes the next wait");
+    assertTrue(
+        checked.get() <= 2,
+        checked.get()
+            + " guesses were checked at once; the first is free, the second makes the next wait");
   }
 
   @Test
   void aLockoutStoredInTheDatabase_holdsAfterARestart() {
     users.recordFailure("lin", clock.instant().plus(Duration.ofMinutes(10)));
-    Logins restarted = new Logins(users, others, hasher, new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, meters);
+    Logins restarted =
+        new Logins(
+            users,
+            others,
+            hasher,
+            new LoginThrottle(clock, 5, Duration.ofMinutes(15)),
+            clock,
+            meters);
 
     Logins.Result result = restarted.login("lin", "supervisor-pw", ADDRESS);
 
@@ -193,7 +242,8 @@ class LoginsTest {
     assertTrue(logins.basic("lin", "another-password", ADDRESS).ok());
     clock.advance(Logins.BASIC_TTL);
     users.setEnabled("lin", false);
-    assertFalse(logins.basic("lin", "another-password", ADDRESS).ok(), "checked again after a minute");
+    assertFalse(
+        logins.basic("lin", "another-password", ADDRESS).ok(), "checked again after a minute");
     assertNotNull(logins.login("1001", "desk-pw", ADDRESS).user());
   }
 }

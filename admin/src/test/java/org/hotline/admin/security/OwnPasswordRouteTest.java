@@ -36,7 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An agent changes their desk password, a user their password: checked, throttled, sessions ended. */
+/**
+ * An agent changes their desk password, a user their password: checked, throttled, sessions ended.
+ */
 class OwnPasswordRouteTest {
   static final String REALM = "hotline";
   static final String ADDRESS = "192.0.2.7";
@@ -54,14 +56,22 @@ class OwnPasswordRouteTest {
 
   @BeforeEach
   void start() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     agents = new AgentRepository(db.dsl(), clock);
     agents.upsert(new Agent("1001", "Li Lei", "1001", Set.of("sales")), REALM, "sip-secret");
     agents.setDeskPasswordHash("1001", hasher.hash("desk-pw-old"));
     users = new UserRepository(db.dsl(), clock);
     users.create("lin", Role.SUPERVISOR, hasher.hash("supervisor-pw-1"));
-    logins = new Logins(users, new CtiLogins(agents, hasher, Map.of()), hasher,
-        new LoginThrottle(clock, 5, Duration.ofMinutes(15)), clock, new SimpleMeterRegistry());
+    logins =
+        new Logins(
+            users,
+            new CtiLogins(agents, hasher, Map.of()),
+            hasher,
+            new LoginThrottle(clock, 5, Duration.ofMinutes(15)),
+            clock,
+            new SimpleMeterRegistry());
     route = new OwnPasswordRoute(agents, users, hasher, logins, tokens, false);
   }
 
@@ -71,8 +81,14 @@ class OwnPasswordRouteTest {
   }
 
   static Request put(String name, Role role, String json) {
-    return new Request(HttpMethod.PUT, OwnPasswordRoute.PATH, Map.of(), new DefaultHttpHeaders(), json.getBytes(StandardCharsets.UTF_8),
-        new InetSocketAddress(ADDRESS, 50000)).as(new Principal(name, role));
+    return new Request(
+            HttpMethod.PUT,
+            OwnPasswordRoute.PATH,
+            Map.of(),
+            new DefaultHttpHeaders(),
+            json.getBytes(StandardCharsets.UTF_8),
+            new InetSocketAddress(ADDRESS, 50000))
+        .as(new Principal(name, role));
   }
 
   static String change(String current, String password) {
@@ -80,7 +96,9 @@ class OwnPasswordRouteTest {
   }
 
   void assertWrongCurrent(Request request) {
-    BadRequestException wrong = org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class, () -> route.change(request));
+    BadRequestException wrong =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            BadRequestException.class, () -> route.change(request));
     assertEquals("current", wrong.parameter());
   }
 
@@ -91,7 +109,9 @@ class OwnPasswordRouteTest {
     Response answer = route.change(put("1001", Role.AGENT, change("desk-pw-old", "desk-pw-new")));
 
     assertEquals(204, answer.status().code());
-    assertTrue(answer.headers().get("set-cookie").contains("Max-Age=0"), answer.headers().get("set-cookie"));
+    assertTrue(
+        answer.headers().get("set-cookie").contains("Max-Age=0"),
+        answer.headers().get("set-cookie"));
     assertTrue(tokens.find(session.token()).isEmpty(), "the session ended");
     assertTrue(logins.login("1001", "desk-pw-new", ADDRESS).ok());
     assertFalse(logins.login("1001", "desk-pw-old", ADDRESS).ok());
@@ -114,31 +134,43 @@ class OwnPasswordRouteTest {
     assertEquals(429, slowed.status().code(), "the third try waits, right or not");
     assertNotNull(slowed.headers().get("Retry-After"));
     assertTrue(tokens.find(session.token()).isPresent(), "nothing changed");
-    assertTrue(logins.login("1001", "desk-pw-old", "198.51.100.1").ok(), "the password is the old one still");
+    assertTrue(
+        logins.login("1001", "desk-pw-old", "198.51.100.1").ok(),
+        "the password is the old one still");
   }
 
   @Test
   void aNewPassword_tooShort_orTheCurrentOne_isABadRequest() {
-    BadRequestException shortOne = org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class,
-        () -> route.change(put("1001", Role.AGENT, change("desk-pw-old", "short"))));
+    BadRequestException shortOne =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            BadRequestException.class,
+            () -> route.change(put("1001", Role.AGENT, change("desk-pw-old", "short"))));
     assertEquals("password", shortOne.parameter());
-    org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(
+        BadRequestException.class,
         () -> route.change(put("1001", Role.AGENT, change("desk-pw-old", "desk-pw-old"))));
   }
 
   @Test
   void aUser_changesTheirPassword_ofAtLeast12Characters() {
-    org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(
+        BadRequestException.class,
         () -> route.change(put("lin", Role.SUPERVISOR, change("supervisor-pw-1", "eleven-char"))));
 
-    assertEquals(204, route.change(put("lin", Role.SUPERVISOR, change("supervisor-pw-1", "supervisor-pw-2"))).status().code());
+    assertEquals(
+        204,
+        route
+            .change(put("lin", Role.SUPERVISOR, change("supervisor-pw-1", "supervisor-pw-2")))
+            .status()
+            .code());
 
     assertTrue(logins.login("lin", "supervisor-pw-2", ADDRESS).ok());
   }
 
   @Test
   void anAgentCannotUseAnotherUsersPasswordAsTheirCurrentOne() {
-    // A session of agent "1001" showing the supervisor's password changes nothing: the check is of the session's own name.
+    // A session of agent "1001" showing the supervisor's password changes nothing: the check is of
+    // the session's own name.
     assertWrongCurrent(put("1001", Role.AGENT, change("supervisor-pw-1", "desk-pw-new")));
   }
 }

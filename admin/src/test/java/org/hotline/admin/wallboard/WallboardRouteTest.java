@@ -66,7 +66,8 @@ class WallboardRouteTest {
   private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
@@ -78,7 +79,10 @@ class WallboardRouteTest {
 
   private void start(Duration minGap, Duration heartbeat, boolean allowed) {
     // A gate that knows one supervisor, or nobody (401 for every stream that is not open).
-    start(minGap, heartbeat, allowed ? request -> new Principal("lin", Role.SUPERVISOR) : Gate.NOBODY);
+    start(
+        minGap,
+        heartbeat,
+        allowed ? request -> new Principal("lin", Role.SUPERVISOR) : Gate.NOBODY);
   }
 
   private void start(Duration minGap, Duration heartbeat, Gate gate) {
@@ -108,9 +112,14 @@ class WallboardRouteTest {
   @Test
   void aStream_startsWithTheFullSnapshot_thenGetsOnePerChange() throws Exception {
     start(Duration.ofMillis(50), Duration.ofSeconds(15), true);
-    AcdSnapshot acd = new AcdSnapshot(Map.of(), Map.of("1001", AgentState.AVAILABLE, "1002", AgentState.BREAK),
-        Map.of("sales", stats("sales", 0, 0, 0), "support", stats("support", 1, 20, 3)));
-    feed.seed(() -> CompletableFuture.completedFuture(acd), Clock.fixed(T0.minusSeconds(5), ZoneOffset.UTC));
+    AcdSnapshot acd =
+        new AcdSnapshot(
+            Map.of(),
+            Map.of("1001", AgentState.AVAILABLE, "1002", AgentState.BREAK),
+            Map.of("sales", stats("sales", 0, 0, 0), "support", stats("support", 1, 20, 3)));
+    feed.seed(
+        () -> CompletableFuture.completedFuture(acd),
+        Clock.fixed(T0.minusSeconds(5), ZoneOffset.UTC));
 
     Events events = open();
     assertEquals(200, events.status);
@@ -128,13 +137,15 @@ class WallboardRouteTest {
 
     // The seeding's own snapshot may still come first, with the same figures.
     bus.publish(new QueueEvent.StatsChanged(stats("support", 0, 0, 4), T0));
-    JsonNode next = events.nextSnapshotWhere(s -> s.get("queues").get(1).get("answeredToday").asLong() == 4);
+    JsonNode next =
+        events.nextSnapshotWhere(s -> s.get("queues").get(1).get("answeredToday").asLong() == 4);
     JsonNode after = next.get("queues").get(1);
     assertEquals(0, after.get("waiting").asInt(), next.toString());
     assertEquals(0, after.get("longestWaitSeconds").asLong());
 
     bus.publish(new AgentEvent.StateChanged("1002", AgentState.BREAK, AgentState.ON_CALL, "", T0));
-    JsonNode agents = events.nextSnapshotWhere(s -> s.get("agents").get("on_call").asInt() == 1).get("agents");
+    JsonNode agents =
+        events.nextSnapshotWhere(s -> s.get("agents").get("on_call").asInt() == 1).get("agents");
     assertEquals(0, agents.get("break").asInt(), agents.toString());
     assertEquals(1.0, meters.get("hotline.wallboard.streams").gauge().value());
   }
@@ -149,7 +160,9 @@ class WallboardRouteTest {
       bus.publish(new QueueEvent.StatsChanged(stats("sales", 0, 0, answered), T0));
     }
     events.nextSnapshotWhere(s -> s.get("queues").get(0).get("answeredToday").asLong() == 100);
-    assertTrue(events.snapshots <= 3, "100 changes in a burst, " + events.snapshots + " snapshots (the first included)");
+    assertTrue(
+        events.snapshots <= 3,
+        "100 changes in a burst, " + events.snapshots + " snapshots (the first included)");
   }
 
   @Test
@@ -178,11 +191,14 @@ class WallboardRouteTest {
 
     assertTrue(events.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the stream ends");
     assertEquals(1.0, meters.get("hotline.wallboard.ended").counter().count());
-    awaitTrue(() -> meters.get("hotline.wallboard.streams").gauge().value() == 0.0, "the stream is forgotten");
+    awaitTrue(
+        () -> meters.get("hotline.wallboard.streams").gauge().value() == 0.0,
+        "the stream is forgotten");
   }
 
   @Test
-  void aStream_whoseListenerIsGivenARoleThatMayNotListen_isClosedAtTheNextHeartbeat() throws Exception {
+  void aStream_whoseListenerIsGivenARoleThatMayNotListen_isClosedAtTheNextHeartbeat()
+      throws Exception {
     AtomicReference<Role> role = new AtomicReference<>(Role.SUPERVISOR);
     start(Duration.ofMillis(50), Duration.ofMillis(100), sessionOf(role));
     Events events = open();
@@ -193,7 +209,10 @@ class WallboardRouteTest {
     assertTrue(events.ended.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the stream ends");
   }
 
-  /** A gate that knows user lin with the role {@code role} holds; none (a logout) when it holds null. */
+  /**
+   * A gate that knows user lin with the role {@code role} holds; none (a logout) when it holds
+   * null.
+   */
   private static Gate sessionOf(AtomicReference<Role> role) {
     return request -> {
       Role now = role.get();
@@ -208,12 +227,15 @@ class WallboardRouteTest {
   void aRequestTheGuardRefuses_getsItsStatusAndAOneLineError() throws Exception {
     start(Duration.ofMillis(50), Duration.ofSeconds(15), false);
 
-    HttpResponse<String> refused = client.send(request().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> refused =
+        client.send(request().build(), HttpResponse.BodyHandlers.ofString());
 
     assertEquals(401, refused.statusCode());
     assertEquals("log in first", Json.MAPPER.readTree(refused.body()).get("error").asText());
     HttpResponse<String> post =
-        client.send(request().POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(
+            request().POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, post.statusCode());
     assertEquals("GET", post.headers().firstValue("allow").orElseThrow());
   }
@@ -225,23 +247,35 @@ class WallboardRouteTest {
       socket.setReceiveBufferSize(4096);
       socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + WallboardRoute.PATH + " HTTP/1.1\r\nHost: wall\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET " + WallboardRoute.PATH + " HTTP/1.1\r\nHost: wall\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      awaitTrue(() -> meters.get("hotline.wallboard.streams").gauge().value() == 1.0, "the stream opened");
+      awaitTrue(
+          () -> meters.get("hotline.wallboard.streams").gauge().value() == 1.0,
+          "the stream opened");
 
       // Snapshots of many queues, one after another, to a client that reads none of them.
       long deadline = System.nanoTime() + WAIT.toNanos();
       int round = 0;
-      while (meters.get("hotline.wallboard.dropped").counter().count() == 0 && System.nanoTime() < deadline) {
+      while (meters.get("hotline.wallboard.dropped").counter().count() == 0
+          && System.nanoTime() < deadline) {
         round++;
         for (int q = 0; q < 100; q++) {
-          bus.publish(new QueueEvent.StatsChanged(stats("queue-with-a-long-name-" + q, q, round, round), T0));
+          bus.publish(
+              new QueueEvent.StatsChanged(
+                  stats("queue-with-a-long-name-" + q, q, round, round), T0));
         }
         Thread.sleep(2);
       }
 
-      assertEquals(1.0, meters.get("hotline.wallboard.dropped").counter().count(), "dropped after " + round + " rounds");
-      awaitTrue(() -> meters.get("hotline.wallboard.streams").gauge().value() == 0.0, "the stream closed");
+      assertEquals(
+          1.0,
+          meters.get("hotline.wallboard.dropped").counter().count(),
+          "dropped after " + round + " rounds");
+      awaitTrue(
+          () -> meters.get("hotline.wallboard.streams").gauge().value() == 0.0,
+          "the stream closed");
       // The client finds the connection closed once it reads what was sent before.
       InputStream in = socket.getInputStream();
       socket.setSoTimeout((int) WAIT.toMillis());
@@ -266,7 +300,8 @@ class WallboardRouteTest {
       out.write((get + get).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
 
-      // Until two heartbeats have come: the second request's answer would have been written by then.
+      // Until two heartbeats have come: the second request's answer would have been written by
+      // then.
       InputStream in = socket.getInputStream();
       StringBuilder seen = new StringBuilder();
       byte[] buffer = new byte[4096];
@@ -280,12 +315,18 @@ class WallboardRouteTest {
       String answer = seen.toString();
       assertTrue(answer.startsWith("HTTP/1.1 200 OK"), answer);
       assertTrue(answer.contains("event: snapshot"), answer);
-      assertEquals(answer.indexOf("HTTP/1.1"), answer.lastIndexOf("HTTP/1.1"), "one response head only: " + answer);
+      assertEquals(
+          answer.indexOf("HTTP/1.1"),
+          answer.lastIndexOf("HTTP/1.1"),
+          "one response head only: " + answer);
     } finally {
       root.detachAppender(logged);
     }
     List<String> warnings =
-        logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage).toList();
+        logged.list.stream()
+            .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
     assertEquals(List.of(), warnings, "the second request is dropped without a fault");
   }
 
@@ -295,29 +336,47 @@ class WallboardRouteTest {
       agents.put(s, 0);
     }
     agents.put(AgentState.AVAILABLE, 1);
-    return new QueueStats(queue, waiting, longestWait, agents, answered + waiting, answered, 0, 0, 0, 0, 1.0, Duration.ofSeconds(20));
+    return new QueueStats(
+        queue,
+        waiting,
+        longestWait,
+        agents,
+        answered + waiting,
+        answered,
+        0,
+        0,
+        0,
+        0,
+        1.0,
+        Duration.ofSeconds(20));
   }
 
   private HttpRequest.Builder request() {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + WallboardRoute.PATH)).timeout(WAIT);
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + WallboardRoute.PATH))
+        .timeout(WAIT);
   }
 
   private Events open() throws IOException, InterruptedException {
     HttpResponse<Stream<String>> response =
-        client.send(request().timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofLines());
-    Events events = new Events(response.statusCode(), response.headers().firstValue("content-type").orElse(""));
-    readers.execute(() -> {
-      try (Stream<String> lines = response.body()) {
-        lines.forEach(events.lines::add);
-      } catch (RuntimeException e) {
-        // the stream ended with the test
-      }
-      events.ended.countDown();
-    });
+        client.send(
+            request().timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofLines());
+    Events events =
+        new Events(response.statusCode(), response.headers().firstValue("content-type").orElse(""));
+    readers.execute(
+        () -> {
+          try (Stream<String> lines = response.body()) {
+            lines.forEach(events.lines::add);
+          } catch (RuntimeException e) {
+            // the stream ended with the test
+          }
+          events.ended.countDown();
+        });
     return events;
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

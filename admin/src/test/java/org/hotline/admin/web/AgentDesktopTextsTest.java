@@ -11,13 +11,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent desktop's texts: every text has its English and its Chinese, and every key the page
- * and its modules name is in the dictionary, its own or the login form's ({@link LoginTextsTest}),
- * so no agent ever reads a bare key.
+ * The agent desktop's texts: every text has its English and its Chinese, and every key the page and
+ * its modules name is in the dictionary, its own or the login form's ({@link LoginTextsTest}), so
+ * no agent ever reads a bare key.
  */
 class AgentDesktopTextsTest {
   private static final String[] MODULES = {
-    "app.js", "agent-state.js", "call-panel.js", "card.js", "wrapup.js", "tickets.js", "password.js", "result.js", "i18n.js"
+    "app.js",
+    "agent-state.js",
+    "call-panel.js",
+    "card.js",
+    "wrapup.js",
+    "tickets.js",
+    "password.js",
+    "result.js",
+    "i18n.js"
   };
 
   @Test
@@ -35,9 +43,12 @@ class AgentDesktopTextsTest {
 
   @Test
   void thePage_speaksTheLoginFormsTexts_andNamesItsAudience() throws IOException {
-    assertTrue(PageSources.read("agent/i18n.js").contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
+    assertTrue(
+        PageSources.read("agent/i18n.js").contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
         "the page's language has the login form's texts");
-    assertTrue(PageSources.read("agent/app.js").contains("new LoginForm($('login-view'), 'agent',"), "the agent desktop's login form");
+    assertTrue(
+        PageSources.read("agent/app.js").contains("new LoginForm($('login-view'), 'agent',"),
+        "the agent desktop's login form");
   }
 
   @Test
@@ -45,14 +56,17 @@ class AgentDesktopTextsTest {
     Set<String> dictionary = PageSources.keys(PageSources.read("agent/i18n.js"));
     dictionary.addAll(PageSources.loginKeys());
     Set<String> missing = new TreeSet<>();
-    Matcher html = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"").matcher(PageSources.read("agent/index.html"));
+    Matcher html =
+        Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"")
+            .matcher(PageSources.read("agent/index.html"));
     while (html.find()) {
       if (!dictionary.contains(html.group(1))) {
         missing.add("index.html: " + html.group(1));
       }
     }
     // t('key'), a message kept as {key: 'key'}, and the notice of showLogin('key').
-    Pattern literal = Pattern.compile("(?:\\bt\\(|\\bkey: |\\bshowLogin\\()'([a-zA-Z]+\\.[a-zA-Z_-]+)'");
+    Pattern literal =
+        Pattern.compile("(?:\\bt\\(|\\bkey: |\\bshowLogin\\()'([a-zA-Z]+\\.[a-zA-Z_-]+)'");
     int named = 0;
     for (String module : MODULES) {
       Matcher m = literal.matcher(PageSources.read("agent/" + module));
@@ -69,7 +83,9 @@ class AgentDesktopTextsTest {
 
   @Test
   void theWrapUpCodes_allHaveTexts_andAreValidDispositions() throws IOException {
-    Matcher list = Pattern.compile("COMMON_CODES = \\[([^\\]]+)\\]").matcher(PageSources.read("agent/wrapup.js"));
+    Matcher list =
+        Pattern.compile("COMMON_CODES = \\[([^\\]]+)\\]")
+            .matcher(PageSources.read("agent/wrapup.js"));
     assertTrue(list.find());
     Set<String> dictionary = PageSources.keys(PageSources.read("agent/i18n.js"));
     for (String quoted : list.group(1).split(",")) {

@@ -17,21 +17,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console's and the wallboard's texts: every text has its English and its Chinese, and every
- * key the pages and their modules name, directly or built from a state, role, outcome or
- * strategy, is in the dictionary, theirs or the login form's ({@link LoginTextsTest}).
+ * key the pages and their modules name, directly or built from a state, role, outcome or strategy,
+ * is in the dictionary, theirs or the login form's ({@link LoginTextsTest}).
  */
 class ConsoleTextsTest {
   private static final String[] FILES = {
-    "console/index.html", "console/app.js", "console/api.js", "console/dom.js", "console/reports.js", "console/agents.js",
-    "console/queues.js", "console/users.js", "console/audit.js", "console/audit-text.js", "console/security.js",
-    "wallboard/index.html", "wallboard/wallboard.js"
+    "console/index.html",
+    "console/app.js",
+    "console/api.js",
+    "console/dom.js",
+    "console/reports.js",
+    "console/agents.js",
+    "console/queues.js",
+    "console/users.js",
+    "console/audit.js",
+    "console/audit-text.js",
+    "console/security.js",
+    "wallboard/index.html",
+    "wallboard/wallboard.js"
   };
 
-  /** A column's title in a page's table: {@code id: 'created', key: 'users.createdAt'} in a column of fillTable. */
-  private static final Pattern COLUMN_TITLE = Pattern.compile("\\bid: '[^']+',\\s+key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'");
+  /**
+   * A column's title in a page's table: {@code id: 'created', key: 'users.createdAt'} in a column
+   * of fillTable.
+   */
+  private static final Pattern COLUMN_TITLE =
+      Pattern.compile("\\bid: '[^']+',\\s+key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'");
 
-  /** An English entry of the dictionary and its text: {@code 'users.created': 'User {name} created.',}. */
-  private static final Pattern ENTRY = Pattern.compile("^\\s+'([^']+)': '((?:[^'\\\\]|\\\\.)*)',$", Pattern.MULTILINE);
+  /**
+   * An English entry of the dictionary and its text: {@code 'users.created': 'User {name}
+   * created.',}.
+   */
+  private static final Pattern ENTRY =
+      Pattern.compile("^\\s+'([^']+)': '((?:[^'\\\\]|\\\\.)*)',$", Pattern.MULTILINE);
 
   @Test
   void englishAndChinese_haveTheSameKeys() throws IOException {
@@ -48,9 +66,13 @@ class ConsoleTextsTest {
 
   @Test
   void thePages_speakTheLoginFormsTexts_andTheConsoleNamesItsAudience() throws IOException {
-    assertTrue(PageSources.read("console/i18n.js").contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
+    assertTrue(
+        PageSources.read("console/i18n.js")
+            .contains("languageOf(combined(DICTIONARY, LOGIN_TEXTS),"),
         "the console's and the wallboard's language has the login form's texts");
-    assertTrue(PageSources.read("console/app.js").contains("new LoginForm($('login-view'), 'console',"), "the console's login form");
+    assertTrue(
+        PageSources.read("console/app.js").contains("new LoginForm($('login-view'), 'console',"),
+        "the console's login form");
   }
 
   @Test
@@ -58,9 +80,11 @@ class ConsoleTextsTest {
     Set<String> dictionary = PageSources.keys(PageSources.read("console/texts.js"));
     dictionary.addAll(PageSources.loginKeys());
     Set<String> missing = new TreeSet<>();
-    Pattern named = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
-        + "|return \\['([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
-        + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|showLogin\\('([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
+    Pattern named =
+        Pattern.compile(
+            "data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"|\\bt\\('([a-zA-Z]+\\.[a-zA-Z_.-]+)'|key: '([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
+                + "|return \\['([a-zA-Z]+\\.[a-zA-Z_.-]+)'"
+                + "|(?:loginError|loginNotice) = '([a-zA-Z]+\\.[a-zA-Z_.]+)'|showLogin\\('([a-zA-Z]+\\.[a-zA-Z_.]+)'|errorText\\(\\w+, '([a-zA-Z]+\\.[a-zA-Z]+)'\\)");
     int count = 0;
     for (String file : FILES) {
       Matcher m = named.matcher(PageSources.read(file));
@@ -88,7 +112,9 @@ class ConsoleTextsTest {
     for (String status : new String[] {"offline", "connecting", "open", "reconnecting", "closed"}) {
       built.add("wall.connection." + status);
     }
-    Matcher strategies = Pattern.compile("STRATEGIES = \\[([^\\]]+)\\]").matcher(PageSources.read("console/queues.js"));
+    Matcher strategies =
+        Pattern.compile("STRATEGIES = \\[([^\\]]+)\\]")
+            .matcher(PageSources.read("console/queues.js"));
     assertTrue(strategies.find());
     for (String quoted : strategies.group(1).split(",")) {
       built.add("strategy." + quoted.strip().replace("'", ""));
@@ -103,7 +129,8 @@ class ConsoleTextsTest {
   void everyColumnTitle_isALabel_notAMessageWithParameters() throws IOException {
     String texts = PageSources.read("console/texts.js");
     Map<String, String> english = new HashMap<>();
-    Matcher entries = ENTRY.matcher(texts.substring(texts.indexOf("\n  en: {"), texts.indexOf("\n  zh: {")));
+    Matcher entries =
+        ENTRY.matcher(texts.substring(texts.indexOf("\n  en: {"), texts.indexOf("\n  zh: {")));
     while (entries.find()) {
       english.put(entries.group(1), entries.group(2));
     }
@@ -121,7 +148,8 @@ class ConsoleTextsTest {
     }
 
     assertTrue(columns > 40, "column titles found: " + columns);
-    assertEquals(Set.of(), messages, "a column titled with a message, such as \"User {name} created.\"");
+    assertEquals(
+        Set.of(), messages, "a column titled with a message, such as \"User {name} created.\"");
   }
 
   private static String firstGroup(Matcher m) {

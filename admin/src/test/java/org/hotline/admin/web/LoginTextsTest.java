@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The texts of the login form that the agent desktop and the console share ({@code
- * shared/login.js}): every text has its English and its Chinese, every key the form names is
- * among them, each audience has its own hint, user label and errors, and no text is left unused.
+ * shared/login.js}): every text has its English and its Chinese, every key the form names is among
+ * them, each audience has its own hint, user label and errors, and no text is left unused.
  */
 class LoginTextsTest {
   private static final String[] PER_AUDIENCE = {"hint", "user", "wrong", "missing"};
@@ -34,7 +34,8 @@ class LoginTextsTest {
   @Test
   void everyKeyTheFormNames_isInTheTexts_andEveryTextIsNamed() throws IOException {
     Set<String> named = new TreeSet<>();
-    Matcher m = Pattern.compile("'(login\\.[a-zA-Z]+)'").matcher(PageSources.read("shared/login.js"));
+    Matcher m =
+        Pattern.compile("'(login\\.[a-zA-Z]+)'").matcher(PageSources.read("shared/login.js"));
     while (m.find()) {
       named.add(m.group(1));
     }
@@ -49,7 +50,8 @@ class LoginTextsTest {
       Matcher entry = Pattern.compile("\\n  " + audience + ": \\{([^}]+)\\}").matcher(form);
       assertTrue(entry.find(), audience);
       for (String what : PER_AUDIENCE) {
-        String key = "login." + audience + Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        String key =
+            "login." + audience + Character.toUpperCase(what.charAt(0)) + what.substring(1);
         assertTrue(entry.group(1).contains(what + ": '" + key + "'"), audience + " " + what);
         assertTrue(PageSources.loginKeys().contains(key), key);
       }

@@ -24,8 +24,8 @@ import org.hotline.core.flow.QueuePlace;
  * <p>The matching itself is the synchronous {@link QueueBoard} (O(log n) per match). Each queue
  * follows its {@link QueueSettings} ({@link AcdPolicy#settingsOf}), which {@link #configure}
  * changes live: routing strategy, wrap-up, weight, and limits that {@linkplain
- * AgentConnector#giveBack give a call back} to its flow. Queue figures are published on the bus
- * as {@link org.hotline.core.event.QueueEvent}s, coalesced. Nothing blocks the actor: callback
+ * AgentConnector#giveBack give a call back} to its flow. Queue figures are published on the bus as
+ * {@link org.hotline.core.event.QueueEvent}s, coalesced. Nothing blocks the actor: callback
  * outcomes are written to the database on the {@code writes} executor.
  */
 public final class Acd implements AgentControl {
@@ -54,7 +54,16 @@ public final class Acd implements AgentControl {
       MeterRegistry metrics,
       Duration retryAfterNoAnswer,
       AcdPolicy policy) {
-    this(actor, clock, connector, bus, metrics, retryAfterNoAnswer, policy, CallbackStates.NONE, Runnable::run);
+    this(
+        actor,
+        clock,
+        connector,
+        bus,
+        metrics,
+        retryAfterNoAnswer,
+        policy,
+        CallbackStates.NONE,
+        Runnable::run);
   }
 
   /**
@@ -77,7 +86,16 @@ public final class Acd implements AgentControl {
     this.actor = actor;
     this.breakReasons = Objects.requireNonNull(policy, "policy");
     this.dispatcher =
-        new Dispatcher(actor, clock, connector, bus, metrics, retryAfterNoAnswer, policy, callbackStates, writes);
+        new Dispatcher(
+            actor,
+            clock,
+            connector,
+            bus,
+            metrics,
+            retryAfterNoAnswer,
+            policy,
+            callbackStates,
+            writes);
     this.agents = dispatcher.agents();
     actor.execute(dispatcher::start);
   }
@@ -90,16 +108,16 @@ public final class Acd implements AgentControl {
   /**
    * Adds the agent, or applies a change of an agent's queues and levels at once: a free agent is
    * sorted again and may take a waiting call of a new queue; an agent ringing or on a call keeps
-   * it. A queue the agent left that has no agent logged in any more gives its callers back when
-   * it does not keep them ({@link QueueSettings#joinWhenNoAgents()}).
+   * it. A queue the agent left that has no agent logged in any more gives its callers back when it
+   * does not keep them ({@link QueueSettings#joinWhenNoAgents()}).
    */
   public void updateAgent(Agent agent) {
     actor.execute(() -> agents.updateAgent(agent));
   }
 
   /**
-   * Takes the agent out of routing and forgets them: at once when not on a call, else when the
-   * call (and its wrap-up) ends. A ringing offer ends by itself.
+   * Takes the agent out of routing and forgets them: at once when not on a call, else when the call
+   * (and its wrap-up) ends. A ringing offer ends by itself.
    */
   public void removeAgent(String agentId) {
     actor.execute(() -> agents.removeAgent(agentId));
@@ -165,8 +183,8 @@ public final class Acd implements AgentControl {
   /**
    * Takes an available agent out of routing for a call that comes from no queue's turn: a
    * click-to-call from their desktop, or a transfer that rings them. The agent is then {@code
-   * reserved} (reason {@code why}) until the call layer reports {@link #directConnected} or
-   * {@link #release}.
+   * reserved} (reason {@code why}) until the call layer reports {@link #directConnected} or {@link
+   * #release}.
    *
    * @return the agent when they were available; empty when unknown or not available
    */
@@ -175,32 +193,34 @@ public final class Acd implements AgentControl {
   }
 
   /**
-   * A reserved agent answered the call {@code callId}: on a call, whose end is reported with
-   * {@link #agentCallEnded} (wrap-up for {@code queue}, none when null).
+   * A reserved agent answered the call {@code callId}: on a call, whose end is reported with {@link
+   * #agentCallEnded} (wrap-up for {@code queue}, none when null).
    */
   public void directConnected(String agentId, String queue, String callId) {
     actor.execute(() -> agents.directConnected(agentId, queue, callId));
   }
 
-  /** A reserved agent's call did not happen (they hung up, the number did not answer): free again. */
+  /**
+   * A reserved agent's call did not happen (they hung up, the number did not answer): free again.
+   */
   public void release(String agentId, String why) {
     actor.execute(() -> agents.release(agentId, why));
   }
 
   /**
-   * A reserved agent let a call transferred to them ring out: a missed offer, as for a queue's
-   * call (after {@link AcdPolicy#maxMissed()} in a row, a break), else free again.
+   * A reserved agent let a call transferred to them ring out: a missed offer, as for a queue's call
+   * (after {@link AcdPolicy#maxMissed()} in a row, a break), else free again.
    */
   public void missed(String agentId) {
     actor.execute(() -> agents.directMissed(agentId));
   }
 
   /**
-   * Puts a call in its queue and offers it at once when an agent is free. A call the queue does
-   * not let in is {@linkplain AgentConnector#giveBack given back} at once: {@link QueueExit#FULL}
-   * when it holds {@link QueueSettings#maxWaiting()} callers already, {@link QueueExit#NO_AGENTS}
-   * when none of its agents is logged in and it does not take calls then. A call in the queue
-   * longer than {@link QueueSettings#maxWait()} is given back {@link QueueExit#MAX_WAIT}.
+   * Puts a call in its queue and offers it at once when an agent is free. A call the queue does not
+   * let in is {@linkplain AgentConnector#giveBack given back} at once: {@link QueueExit#FULL} when
+   * it holds {@link QueueSettings#maxWaiting()} callers already, {@link QueueExit#NO_AGENTS} when
+   * none of its agents is logged in and it does not take calls then. A call in the queue longer
+   * than {@link QueueSettings#maxWait()} is given back {@link QueueExit#MAX_WAIT}.
    */
   public void enqueue(QueuedCall call) {
     actor.execute(() -> dispatcher.enqueue(call));
@@ -221,7 +241,9 @@ public final class Acd implements AgentControl {
     actor.execute(() -> dispatcher.enqueueCallback(request));
   }
 
-  /** The caller left while waiting: the call leaves the queue (an offer in progress ends by itself). */
+  /**
+   * The caller left while waiting: the call leaves the queue (an offer in progress ends by itself).
+   */
   public void abandon(String callId) {
     actor.execute(() -> dispatcher.abandon(callId));
   }
@@ -243,10 +265,10 @@ public final class Acd implements AgentControl {
   }
 
   /**
-   * Sets {@code queue}'s own settings, at once: a new strategy sorts the queue's free agents
-   * again; a new max wait applies to the callers already waiting; a queue that no longer takes
-   * calls without agents gives its callers back when none is logged in. Wrap-up and limits apply
-   * from the next call; callers already in stay even above a lower {@code maxWaiting}.
+   * Sets {@code queue}'s own settings, at once: a new strategy sorts the queue's free agents again;
+   * a new max wait applies to the callers already waiting; a queue that no longer takes calls
+   * without agents gives its callers back when none is logged in. Wrap-up and limits apply from the
+   * next call; callers already in stay even above a lower {@code maxWaiting}.
    */
   public void configure(String queue, QueueSettings settings) {
     Objects.requireNonNull(queue, "queue");

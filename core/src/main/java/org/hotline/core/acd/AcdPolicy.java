@@ -13,8 +13,8 @@ import org.hotline.config.AcdSettings;
  *
  * @param defaults the settings of every queue not in {@code queues}
  * @param queues queues with settings of their own, by name
- * @param maxMissed offers in a row an agent may leave unanswered before going on break with
- *     reason {@value AcdSettings#MISSED} (0: never)
+ * @param maxMissed offers in a row an agent may leave unanswered before going on break with reason
+ *     {@value AcdSettings#MISSED} (0: never)
  * @param breakReasons the reasons an agent may give for a break
  * @param callbackAttempts how many times a callback's customer is dialled before it fails
  * @param callbackRetry how long a callback whose customer was not reached waits before the next
@@ -27,9 +27,17 @@ public record AcdPolicy(
     List<String> breakReasons,
     int callbackAttempts,
     Duration callbackRetry) {
-  /** {@link QueueSettings#DEFAULTS} everywhere, break after 3 missed offers, one callback attempt. */
+  /**
+   * {@link QueueSettings#DEFAULTS} everywhere, break after 3 missed offers, one callback attempt.
+   */
   public static final AcdPolicy DEFAULTS =
-      new AcdPolicy(QueueSettings.DEFAULTS, Map.of(), 3, AcdSettings.DEFAULT_BREAK_REASONS, 1, Duration.ofMinutes(5));
+      new AcdPolicy(
+          QueueSettings.DEFAULTS,
+          Map.of(),
+          3,
+          AcdSettings.DEFAULT_BREAK_REASONS,
+          1,
+          Duration.ofMinutes(5));
 
   public AcdPolicy {
     Objects.requireNonNull(defaults, "defaults");
@@ -37,7 +45,8 @@ public record AcdPolicy(
     breakReasons = List.copyOf(breakReasons);
     Objects.requireNonNull(callbackRetry, "callbackRetry");
     if (maxMissed < 0 || callbackAttempts < 1 || callbackRetry.isNegative()) {
-      throw new IllegalArgumentException("negative max missed or callback retry, or no callback attempt");
+      throw new IllegalArgumentException(
+          "negative max missed or callback retry, or no callback attempt");
     }
   }
 
@@ -74,12 +83,14 @@ public record AcdPolicy(
 
   /** This policy with {@code defaults} as the settings of every queue without its own. */
   public AcdPolicy withDefaults(QueueSettings defaults) {
-    return new AcdPolicy(defaults, queues, maxMissed, breakReasons, callbackAttempts, callbackRetry);
+    return new AcdPolicy(
+        defaults, queues, maxMissed, breakReasons, callbackAttempts, callbackRetry);
   }
 
   /** This policy with a break after {@code maxMissed} missed offers in a row (0: never). */
   public AcdPolicy withMaxMissed(int maxMissed) {
-    return new AcdPolicy(defaults, queues, maxMissed, breakReasons, callbackAttempts, callbackRetry);
+    return new AcdPolicy(
+        defaults, queues, maxMissed, breakReasons, callbackAttempts, callbackRetry);
   }
 
   /** This policy with {@code attempts} callback attempts, {@code retry} apart. */
@@ -91,14 +102,16 @@ public record AcdPolicy(
   public AcdPolicy with(String queue, QueueSettings settings) {
     Map<String, QueueSettings> changed = new HashMap<>(queues);
     changed.put(queue, Objects.requireNonNull(settings, "settings"));
-    return new AcdPolicy(defaults, changed, maxMissed, breakReasons, callbackAttempts, callbackRetry);
+    return new AcdPolicy(
+        defaults, changed, maxMissed, breakReasons, callbackAttempts, callbackRetry);
   }
 
   /** This policy with {@code queue} back on the defaults. */
   public AcdPolicy without(String queue) {
     Map<String, QueueSettings> changed = new HashMap<>(queues);
     changed.remove(queue);
-    return new AcdPolicy(defaults, changed, maxMissed, breakReasons, callbackAttempts, callbackRetry);
+    return new AcdPolicy(
+        defaults, changed, maxMissed, breakReasons, callbackAttempts, callbackRetry);
   }
 
   /**
@@ -108,7 +121,8 @@ public record AcdPolicy(
    */
   public void requireBreakReason(String reason) {
     if (reason == null || !breakReasons.contains(reason)) {
-      throw new IllegalArgumentException("unknown break reason " + reason + ": use one of " + String.join(", ", breakReasons));
+      throw new IllegalArgumentException(
+          "unknown break reason " + reason + ": use one of " + String.join(", ", breakReasons));
     }
   }
 }

@@ -10,7 +10,10 @@ import org.hotline.core.agent.AgentState;
  * @param agentStates each agent's state by id
  * @param queues real-time figures per queue, by queue name
  */
-public record AcdSnapshot(Map<String, Integer> waitingByQueue, Map<String, AgentState> agentStates, Map<String, QueueStats> queues) {
+public record AcdSnapshot(
+    Map<String, Integer> waitingByQueue,
+    Map<String, AgentState> agentStates,
+    Map<String, QueueStats> queues) {
   public AcdSnapshot {
     waitingByQueue = Map.copyOf(waitingByQueue);
     agentStates = Map.copyOf(agentStates);

@@ -18,15 +18,15 @@ public interface AgentConnector {
    * <p>Ring-all: the ACD calls this once per agent, with the same call, in one go. The connector
    * connects the first agent to answer, completes that offer {@code ANSWERED}, stops the other
    * phones ringing and completes their offers {@code ANSWERED_ELSEWHERE} (those agents are free
-   * again without a missed offer). When none answers, each offer completes {@code NOT_ANSWERED}
-   * and the call waits again at its place.
+   * again without a missed offer). When none answers, each offer completes {@code NOT_ANSWERED} and
+   * the call waits again at its place.
    */
   CompletionStage<OfferResult> offer(Offer offer);
 
   /**
-   * The ACD gives a waiting call back to its flow (the queue is full, the call waited the
-   * queue's longest wait, or no agent is logged in): the flow goes on with what follows its
-   * {@code enqueue} (another queue, voicemail, a callback offer). The call has left the ACD.
+   * The ACD gives a waiting call back to its flow (the queue is full, the call waited the queue's
+   * longest wait, or no agent is logged in): the flow goes on with what follows its {@code enqueue}
+   * (another queue, voicemail, a callback offer). The call has left the ACD.
    */
   void giveBack(String callId, QueueExit why);
 
@@ -38,11 +38,11 @@ public interface AgentConnector {
   void overflowed(String callId, String from, String to);
 
   /**
-   * Serves a callback: rings the agent, and once they answer calls the customer back through
-   * the outbound route and bridges them. {@link OfferResult#ANSWERED} when both are connected,
-   * {@link OfferResult#NOT_ANSWERED} when the agent did not take it (the request keeps its place
-   * for the next agent), {@link OfferResult#CALL_GONE} when the customer could not be reached
-   * (the request is done: failed).
+   * Serves a callback: rings the agent, and once they answer calls the customer back through the
+   * outbound route and bridges them. {@link OfferResult#ANSWERED} when both are connected, {@link
+   * OfferResult#NOT_ANSWERED} when the agent did not take it (the request keeps its place for the
+   * next agent), {@link OfferResult#CALL_GONE} when the customer could not be reached (the request
+   * is done: failed).
    */
   CompletionStage<OfferResult> callBack(CallbackOffer offer);
 }

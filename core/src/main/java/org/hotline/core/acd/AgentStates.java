@@ -17,8 +17,8 @@ import org.hotline.core.event.EventBus;
 /**
  * The agents' side of the ACD: each agent's state and its {@link AgentEvent}s, registrations, the
  * agent's own ready, break and logout, wrap-up, missed offers, and the agents logged in per queue
- * (for {@link QueueSettings#joinWhenNoAgents()}). An agent that becomes available is handed to
- * the {@link Dispatcher} for a call. Touched only on the ACD's thread.
+ * (for {@link QueueSettings#joinWhenNoAgents()}). An agent that becomes available is handed to the
+ * {@link Dispatcher} for a call. Touched only on the ACD's thread.
  *
  * <p>A change asked for while the agent rings or is on a call (a break, a logout, the phone's
  * registration ending, removal) takes effect when the call and its wrap-up end.
@@ -34,7 +34,9 @@ final class AgentStates {
   private final Consumer<String> changed;
   private final Consumer<AgentSlot> match;
 
-  /** @param match gives a newly available agent a waiting call, if any */
+  /**
+   * @param match gives a newly available agent a waiting call, if any
+   */
   AgentStates(
       QueueBoard board,
       Supplier<AcdPolicy> policy,
@@ -201,7 +203,8 @@ final class AgentStates {
           }
           Instant now = clock.instant();
           a.idleSince = now;
-          Duration wrapUp = a.callQueue == null ? Duration.ZERO : policy.get().wrapUpOf(a.callQueue);
+          Duration wrapUp =
+              a.callQueue == null ? Duration.ZERO : policy.get().wrapUpOf(a.callQueue);
           if (a.logoutAfterCall != null || wrapUp.isZero()) {
             freeAgain(a, "call-ended");
             return;
@@ -274,7 +277,9 @@ final class AgentStates {
   /** The agent left an offer unanswered: after too many in a row, a break. */
   void missed(AgentSlot a) {
     a.missedInRow++;
-    if (policy.get().maxMissed() > 0 && a.missedInRow >= policy.get().maxMissed() && a.logoutAfterCall == null) {
+    if (policy.get().maxMissed() > 0
+        && a.missedInRow >= policy.get().maxMissed()
+        && a.logoutAfterCall == null) {
       a.missedInRow = 0;
       a.breakAfterCall = null;
       meters.missedBreaks.increment();

@@ -14,6 +14,7 @@ final class BestSkill extends NamedStrategy {
 
   @Override
   public Comparator<IdleAgent> order(String queue) {
-    return Comparator.comparingInt((IdleAgent a) -> -a.level(queue)).thenComparing(LongestIdle.ORDER);
+    return Comparator.comparingInt((IdleAgent a) -> -a.level(queue))
+        .thenComparing(LongestIdle.ORDER);
   }
 }

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of a callback once an agent took it: done when connected, and when the customer
- * was not reached one attempt, failed after the last. Each outcome is written to {@link
- * CallbackStates} on the write executor, never on the ACD's thread; a write that fails is logged,
- * not retried (the request stays pending in the database and is served again after a restart).
- * Touched only on the ACD's thread.
+ * What becomes of a callback once an agent took it: done when connected, and when the customer was
+ * not reached one attempt, failed after the last. Each outcome is written to {@link CallbackStates}
+ * on the write executor, never on the ACD's thread; a write that fails is logged, not retried (the
+ * request stays pending in the database and is served again after a restart). Touched only on the
+ * ACD's thread.
  */
 final class CallbackOutcomes {
   private static final Logger log = LoggerFactory.getLogger(CallbackOutcomes.class);
@@ -28,7 +28,13 @@ final class CallbackOutcomes {
   private final Clock clock;
 
   CallbackOutcomes(
-      CallbackStates states, Executor writes, QueueBoard board, Supplier<AcdPolicy> policy, AcdMeters meters, Timers timers, Clock clock) {
+      CallbackStates states,
+      Executor writes,
+      QueueBoard board,
+      Supplier<AcdPolicy> policy,
+      AcdMeters meters,
+      Timers timers,
+      Clock clock) {
     this.states = states;
     this.writes = writes;
     this.board = board;

@@ -48,12 +48,17 @@ final class Dispatcher {
   private final StatsPublisher publisher;
   private final AcdMeters meters;
   private final AgentStates agents;
+
   /** Changed only on the actor, by {@link #configure} and {@link #resetQueue}. */
   private AcdPolicy policy;
+
   /** The day agents' calls today count for. */
   private LocalDate day;
 
-  /** See {@link Acd#Acd(ScheduledExecutorService, Clock, AgentConnector, EventBus, MeterRegistry, Duration, AcdPolicy, CallbackStates, Executor)}. */
+  /**
+   * See {@link Acd#Acd(ScheduledExecutorService, Clock, AgentConnector, EventBus, MeterRegistry,
+   * Duration, AcdPolicy, CallbackStates, Executor)}.
+   */
   Dispatcher(
       ScheduledExecutorService actor,
       Clock clock,
@@ -70,13 +75,24 @@ final class Dispatcher {
     this.bus = bus;
     this.retryAfterNoAnswer = retryAfterNoAnswer;
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.board = new QueueBoard(q -> this.policy.strategyOf(q), q -> this.policy.settingsOf(q).weight());
+    this.board =
+        new QueueBoard(q -> this.policy.strategyOf(q), q -> this.policy.settingsOf(q).weight());
     this.timers = new Timers(actor, clock);
     this.today = new QueueCounts(clock);
     this.stats = new QueueStatsReader(board, today, q -> this.policy.settingsOf(q), clock);
     this.publisher = new StatsPublisher(stats, bus, clock, timers::at);
     this.meters = new AcdMeters(metrics);
-    this.limits = new QueueLimits(board, () -> this.policy, today, meters, connector, timers, clock, this::changed, this::enqueue);
+    this.limits =
+        new QueueLimits(
+            board,
+            () -> this.policy,
+            today,
+            meters,
+            connector,
+            timers,
+            clock,
+            this::changed,
+            this::enqueue);
     this.callbacks =
         new CallbackOutcomes(
             Objects.requireNonNull(callbackStates, "callbackStates"),
@@ -86,7 +102,17 @@ final class Dispatcher {
             meters,
             timers,
             clock);
-    this.agents = new AgentStates(board, () -> this.policy, bus, clock, timers, limits, meters, this::changed, this::matchAgent);
+    this.agents =
+        new AgentStates(
+            board,
+            () -> this.policy,
+            bus,
+            clock,
+            timers,
+            limits,
+            meters,
+            this::changed,
+            this::matchAgent);
   }
 
   /** The agents' side: states, registrations, breaks. */
@@ -148,7 +174,8 @@ final class Dispatcher {
     }
     int position = board.position(w);
     int waiting = board.waitingByQueue().get(w.call.queue()).size();
-    return new QueuePlace(position, waiting, estimator(w.call.queue()).estimate(position, clock.instant()));
+    return new QueuePlace(
+        position, waiting, estimator(w.call.queue()).estimate(position, clock.instant()));
   }
 
   /** See {@link Acd#leave}. */
@@ -257,7 +284,9 @@ final class Dispatcher {
       warn(w, a, "offering failed", e);
       result = CompletableFuture.completedFuture(OfferResult.NOT_ANSWERED);
     }
-    result.whenCompleteAsync((r, err) -> offerEnded(w, a, err != null || r == null ? OfferResult.NOT_ANSWERED : r), actor);
+    result.whenCompleteAsync(
+        (r, err) -> offerEnded(w, a, err != null || r == null ? OfferResult.NOT_ANSWERED : r),
+        actor);
   }
 
   private void offerEnded(WaitingCall w, AgentSlot a, OfferResult result) {
@@ -355,7 +384,9 @@ final class Dispatcher {
     meters.abandoned.increment();
     QueueCounts.Today t = today.of(w.call.queue());
     t.abandoned++;
-    t.unanswered(Duration.between(w.arrivedAt, clock.instant()), policy.settingsOf(w.call.queue()).serviceLevel());
+    t.unanswered(
+        Duration.between(w.arrivedAt, clock.instant()),
+        policy.settingsOf(w.call.queue()).serviceLevel());
     changed(w.call.queue());
   }
 
@@ -411,5 +442,4 @@ final class Dispatcher {
   private void at(Instant due, Runnable task) {
     timers.at(due, task);
   }
-
 }

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /**
  * The agent who answered the fewest calls today (since local midnight in the clock's zone, all
- * queues together) first, then the longest idle. The ACD resets the counts at midnight and
- * re-sorts the free agents then, so an agent who worked yesterday is not held back today.
+ * queues together) first, then the longest idle. The ACD resets the counts at midnight and re-sorts
+ * the free agents then, so an agent who worked yesterday is not held back today.
  */
 final class FewestCallsToday extends NamedStrategy {
   private static final Comparator<IdleAgent> ORDER =

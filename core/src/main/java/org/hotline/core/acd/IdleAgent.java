@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * What a {@link RoutingStrategy} may look at of a free agent. None of these change while the agent
- * is free (the ACD takes an agent out of the free sets before it changes one, and re-sorts them
- * all at midnight for {@link #callsToday}), so a sorted set of free agents stays valid.
+ * is free (the ACD takes an agent out of the free sets before it changes one, and re-sorts them all
+ * at midnight for {@link #callsToday}), so a sorted set of free agents stays valid.
  */
 public interface IdleAgent {
   String id();

@@ -22,8 +22,8 @@ import org.hotline.core.callback.CallbackRequest;
  * calls skipped because they just missed this call), and an agent of several queues compares only
  * the heads of its queues. Not thread-safe: the {@link Acd} actor owns it.
  *
- * <p>Across queues, at equal priority, the call with the largest {@code wait x weight} of its
- * queue goes first (see {@link QueueSettings#weight()}); within a queue, weight changes nothing.
+ * <p>Across queues, at equal priority, the call with the largest {@code wait x weight} of its queue
+ * goes first (see {@link QueueSettings#weight()}); within a queue, weight changes nothing.
  *
  * <p>The board moves agents and calls between its sets; agent states and events are the actor's.
  * The caller keeps the invariant that an agent is free (in its queues' sets) exactly while it is
@@ -186,9 +186,9 @@ final class QueueBoard {
   }
 
   /**
-   * The waiting call the free agent {@code a} should take, reserved for it; null when none. In
-   * each of the agent's queues the first call by (priority, arrival) it may take; among those, the
-   * best priority, then the largest {@code wait x weight} at {@code now}, then the earliest.
+   * The waiting call the free agent {@code a} should take, reserved for it; null when none. In each
+   * of the agent's queues the first call by (priority, arrival) it may take; among those, the best
+   * priority, then the largest {@code wait x weight} at {@code now}, then the earliest.
    */
   WaitingCall matchAgent(AgentSlot a, Instant now) {
     WaitingCall best = null;
@@ -200,7 +200,8 @@ final class QueueBoard {
       }
       for (WaitingCall w : set) {
         if (w.mayOffer(a.id(), now)) {
-          long score = Math.max(0, Duration.between(w.arrivedAt, now).toMillis()) * weightOf.applyAsInt(q);
+          long score =
+              Math.max(0, Duration.between(w.arrivedAt, now).toMillis()) * weightOf.applyAsInt(q);
           if (best == null || better(w, score, best, bestScore)) {
             best = w;
             bestScore = score;

@@ -8,9 +8,8 @@ import java.util.Map;
 
 /**
  * Calls offered, answered, abandoned, given back and overflowed per queue today, in the clock's
- * zone, with what the service level needs: the counts start again at zero on the first use of a
- * new day.
- * Touched only on the ACD's thread.
+ * zone, with what the service level needs: the counts start again at zero on the first use of a new
+ * day. Touched only on the ACD's thread.
  */
 final class QueueCounts {
   /** Today's counts of one queue. */
@@ -20,12 +19,16 @@ final class QueueCounts {
     long abandoned;
     long givenBack;
     long overflowed;
+
     /** Answered within the service-level threshold. */
     long answeredInTime;
+
     /** Abandoned, given back or overflowed after waiting longer than the threshold. */
     long unansweredLate;
 
-    /** See {@link QueueStats#serviceLevel()}: answered in time / answered, 1 while none is answered. */
+    /**
+     * See {@link QueueStats#serviceLevel()}: answered in time / answered, 1 while none is answered.
+     */
     double serviceLevel() {
       return answered == 0 ? 1.0 : (double) answeredInTime / answered;
     }

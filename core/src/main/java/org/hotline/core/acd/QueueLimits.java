@@ -17,8 +17,8 @@ import org.slf4j.MDC;
  * QueueSettings#joinWhenNoAgents()}) and what happens to a call that hits one: it moves to the
  * queue's overflow queue ({@link QueueSettings#overflow()}) when there is one it has not been in,
  * else it goes back to its flow. Either is counted per reason and today per queue, never as
- * abandoned; a call that waited past the service-level threshold counts against the service
- * level. Callbacks have no limits. Touched only on the ACD's thread.
+ * abandoned; a call that waited past the service-level threshold counts against the service level.
+ * Callbacks have no limits. Touched only on the ACD's thread.
  */
 final class QueueLimits {
   private static final Logger log = LoggerFactory.getLogger(QueueLimits.class);
@@ -77,7 +77,10 @@ final class QueueLimits {
     return true;
   }
 
-  /** Sets the max-wait timer of a caller (again after {@link Acd#configure}: checks are by the settings then). */
+  /**
+   * Sets the max-wait timer of a caller (again after {@link Acd#configure}: checks are by the
+   * settings then).
+   */
   void armMaxWait(WaitingCall w) {
     Duration maxWait = policy.get().settingsOf(w.call.queue()).maxWait();
     if (!maxWait.isZero() && !w.isCallback()) {
@@ -149,15 +152,19 @@ final class QueueLimits {
     MDC.put("callId", call.callId());
     try {
       if (overflows) {
-        log.info("call {} overflows from queue {} to {}: {}", call.callId(), queue, next, why.code());
+        log.info(
+            "call {} overflows from queue {} to {}: {}", call.callId(), queue, next, why.code());
         try {
           connector.overflowed(call.callId(), queue, next);
           Set<String> been = new HashSet<>(beenIn);
           been.add(queue);
-          enqueue.accept(new QueuedCall(call.callId(), next, call.priority(), call.callerNumber()), Set.copyOf(been));
+          enqueue.accept(
+              new QueuedCall(call.callId(), next, call.priority(), call.callerNumber()),
+              Set.copyOf(been));
           return;
         } catch (RuntimeException e) {
-          log.warn("call {} could not overflow to queue {}: back to its flow", call.callId(), next, e);
+          log.warn(
+              "call {} could not overflow to queue {}: back to its flow", call.callId(), next, e);
         }
       } else {
         log.info("call {} given back by queue {}: {}", call.callId(), queue, why.code());

@@ -10,9 +10,9 @@ import org.hotline.core.db.jooq.tables.records.AcdQueueRecord;
 import org.jooq.DSLContext;
 
 /**
- * Queues with settings of their own, in the {@code acd_queue} table. The server reads them at
- * start ({@link AcdPolicy#from(org.hotline.config.AcdSettings, Map)}) and, after a change here,
- * hands the change to {@link Acd#configure} or {@link Acd#resetQueue}.
+ * Queues with settings of their own, in the {@code acd_queue} table. The server reads them at start
+ * ({@link AcdPolicy#from(org.hotline.config.AcdSettings, Map)}) and, after a change here, hands the
+ * change to {@link Acd#configure} or {@link Acd#resetQueue}.
  */
 public final class QueueSettingsRepository {
   private final DSLContext dsl;
@@ -24,7 +24,9 @@ public final class QueueSettingsRepository {
   /** Every queue with settings of its own, by name in name order. */
   public Map<String, QueueSettings> all() {
     Map<String, QueueSettings> all = new LinkedHashMap<>();
-    dsl.selectFrom(ACD_QUEUE).orderBy(ACD_QUEUE.NAME).forEach(r -> all.put(r.getName(), settings(r)));
+    dsl.selectFrom(ACD_QUEUE)
+        .orderBy(ACD_QUEUE.NAME)
+        .forEach(r -> all.put(r.getName(), settings(r)));
     return all;
   }
 

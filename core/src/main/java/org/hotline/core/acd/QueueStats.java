@@ -23,10 +23,10 @@ import org.hotline.core.agent.AgentState;
  *     counted as offered there too
  * @param callbacks callback requests waiting in the queue for an agent
  * @param serviceLevel the share of today's answered calls answered in time, from 0 to 1: calls
- *     answered within {@code serviceLevelThreshold} divided by calls answered. This is the
- *     standard definition of docs/metrics.md, the one the reports' {@code serviceLevel} uses too,
- *     so the wallboard and the reports agree on a day. 1 while no call is answered: a figure to
- *     show only when {@code answered} is above 0 (the wallboard shows "—" then)
+ *     answered within {@code serviceLevelThreshold} divided by calls answered. This is the standard
+ *     definition of docs/metrics.md, the one the reports' {@code serviceLevel} uses too, so the
+ *     wallboard and the reports agree on a day. 1 while no call is answered: a figure to show only
+ *     when {@code answered} is above 0 (the wallboard shows "—" then)
  * @param serviceLevelThreshold the queue's threshold ({@link QueueSettings#serviceLevel()})
  */
 public record QueueStats(

@@ -21,7 +21,11 @@ final class QueueStatsReader {
   private final Function<String, QueueSettings> settingsOf;
   private final Clock clock;
 
-  QueueStatsReader(QueueBoard board, QueueCounts today, Function<String, QueueSettings> settingsOf, Clock clock) {
+  QueueStatsReader(
+      QueueBoard board,
+      QueueCounts today,
+      Function<String, QueueSettings> settingsOf,
+      Clock clock) {
     this.board = board;
     this.today = today;
     this.settingsOf = settingsOf;

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /**
  * Every free agent of the queue rings at once for the call at the head; the first to answer takes
- * it, and the others are free again without a missed offer. Agents who did not answer are
- * skipped for that call until the no-answer retry, like with the other strategies.
+ * it, and the others are free again without a missed offer. Agents who did not answer are skipped
+ * for that call until the no-answer retry, like with the other strategies.
  */
 final class RingAll extends NamedStrategy {
   RingAll() {

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * How a queue picks among its free agents: an order over them, best first. The ACD keeps each
- * queue's free agents in a sorted set with this order, so picking one costs O(log n); the order
- * may therefore only use what does not change while an agent is free ({@link IdleAgent}).
+ * queue's free agents in a sorted set with this order, so picking one costs O(log n); the order may
+ * therefore only use what does not change while an agent is free ({@link IdleAgent}).
  */
 public interface RoutingStrategy {
   /** The agent idle the longest first: the default. */
@@ -31,9 +31,9 @@ public interface RoutingStrategy {
   Comparator<IdleAgent> order(String queue);
 
   /**
-   * Whether a call is offered to every free agent of the queue at once rather than to the first
-   * in {@link #order}. The connector completes the other offers {@link
-   * OfferResult#ANSWERED_ELSEWHERE} once one agent answered.
+   * Whether a call is offered to every free agent of the queue at once rather than to the first in
+   * {@link #order}. The connector completes the other offers {@link OfferResult#ANSWERED_ELSEWHERE}
+   * once one agent answered.
    */
   default boolean ringsAll() {
     return false;
@@ -54,7 +54,9 @@ public interface RoutingStrategy {
       case "ring-all" -> RING_ALL;
       default ->
           throw new IllegalArgumentException(
-              "unknown routing strategy " + name + ": use longest-idle, round-robin, fewest-calls, skills or ring-all");
+              "unknown routing strategy "
+                  + name
+                  + ": use longest-idle, round-robin, fewest-calls, skills or ring-all");
     };
   }
 }

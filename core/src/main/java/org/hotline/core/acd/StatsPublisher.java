@@ -11,8 +11,8 @@ import org.hotline.core.event.QueueEvent;
 
 /**
  * Publishes {@link QueueEvent.StatsChanged} for the queues that changed, coalesced: the first
- * change arms one timer {@link #EVERY} later, and every queue changed until it fires gets one
- * event with its figures then. A queue therefore gets at most one event per {@link #EVERY}, and a
+ * change arms one timer {@link #EVERY} later, and every queue changed until it fires gets one event
+ * with its figures then. A queue therefore gets at most one event per {@link #EVERY}, and a
  * wallboard sees any change within {@link #EVERY}. Touched only on the ACD's thread; the timer is
  * the ACD's own ({@link Timers}), no extra thread.
  */
@@ -26,8 +26,11 @@ final class StatsPublisher {
   private final Set<String> changed = new LinkedHashSet<>();
   private boolean armed;
 
-  /** @param at runs a task on the ACD's thread once the clock reaches an instant */
-  StatsPublisher(QueueStatsReader stats, EventBus bus, Clock clock, BiConsumer<Instant, Runnable> at) {
+  /**
+   * @param at runs a task on the ACD's thread once the clock reaches an instant
+   */
+  StatsPublisher(
+      QueueStatsReader stats, EventBus bus, Clock clock, BiConsumer<Instant, Runnable> at) {
     this.stats = stats;
     this.bus = bus;
     this.clock = clock;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ACD's timers, due by the injected clock rather than by the scheduler: the scheduler only
- * wakes the actor, which then runs what the clock says is due. Tests advance a fake clock and
- * call {@link #runDue}. Touched only on the ACD's thread.
+ * wakes the actor, which then runs what the clock says is due. Tests advance a fake clock and call
+ * {@link #runDue}. Touched only on the ACD's thread.
  */
 final class Timers {
   private record Timer(Instant due, long seq, Runnable task) {}
@@ -19,7 +19,8 @@ final class Timers {
   private final ScheduledExecutorService actor;
   private final Clock clock;
   private final PriorityQueue<Timer> queue =
-      new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+      new PriorityQueue<>(
+          (a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
   private long seq;
 
   Timers(ScheduledExecutorService actor, Clock clock) {

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Estimates how long a waiting call will wait, from a queue's recent real answers: the queue
- * serves a call every {@code (last answer - first answer) / (answers - 1)} over its last
- * {@value #WINDOW} answers, so the call in position {@code n} waits about {@code n} such
- * intervals. With a single answer on record the estimate is that call's wait; with none, or when
- * the newest answer is older than {@link #STALE}, there is no estimate (a caller hears none
- * rather than a made-up one). Touched only on the ACD's thread.
+ * Estimates how long a waiting call will wait, from a queue's recent real answers: the queue serves
+ * a call every {@code (last answer - first answer) / (answers - 1)} over its last {@value #WINDOW}
+ * answers, so the call in position {@code n} waits about {@code n} such intervals. With a single
+ * answer on record the estimate is that call's wait; with none, or when the newest answer is older
+ * than {@link #STALE}, there is no estimate (a caller hears none rather than a made-up one).
+ * Touched only on the ACD's thread.
  */
 final class WaitEstimator {
   static final int WINDOW = 20;

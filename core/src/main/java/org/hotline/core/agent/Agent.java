@@ -9,11 +9,12 @@ import java.util.Set;
  * An agent as configured: id, display name, SIP user, the queues they serve and their skill level
  * in each (higher is better; the {@code skills} routing strategy offers the best level first).
  *
- * <p>{@code levels} holds one level per queue of {@code queues}: a queue without a given level
- * gets {@value #DEFAULT_LEVEL}, and levels of queues the agent does not serve are dropped, so two
- * agents that differ only in how their levels were written are equal.
+ * <p>{@code levels} holds one level per queue of {@code queues}: a queue without a given level gets
+ * {@value #DEFAULT_LEVEL}, and levels of queues the agent does not serve are dropped, so two agents
+ * that differ only in how their levels were written are equal.
  */
-public record Agent(String id, String name, String sipUser, Set<String> queues, Map<String, Integer> levels) {
+public record Agent(
+    String id, String name, String sipUser, Set<String> queues, Map<String, Integer> levels) {
   /** The skill level of a queue when none is given. */
   public static final int DEFAULT_LEVEL = 1;
 
@@ -26,7 +27,8 @@ public record Agent(String id, String name, String sipUser, Set<String> queues, 
     for (String q : queues) {
       int level = levels.getOrDefault(q, DEFAULT_LEVEL);
       if (level < 1) {
-        throw new IllegalArgumentException("skill level of agent " + id + " in " + q + " must be at least 1: " + level);
+        throw new IllegalArgumentException(
+            "skill level of agent " + id + " in " + q + " must be at least 1: " + level);
       }
       all.put(q, level);
     }

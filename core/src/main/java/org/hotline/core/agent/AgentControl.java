@@ -1,8 +1,8 @@
 package org.hotline.core.agent;
 
 /**
- * Sets an agent's state on their behalf: from their phone (feature codes), the HTTP API or the
- * CTI desktop. Each method returns at once; the change is applied in order with routing.
+ * Sets an agent's state on their behalf: from their phone (feature codes), the HTTP API or the CTI
+ * desktop. Each method returns at once; the change is applied in order with routing.
  */
 public interface AgentControl {
 

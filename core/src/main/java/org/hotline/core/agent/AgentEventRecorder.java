@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Stores every agent state change published on the event bus, off the publisher's thread: the
- * ACD publishes on its own thread, which must never wait for the database, so each change is
- * handed to the database write pool ({@code Database.writes()}).
+ * Stores every agent state change published on the event bus, off the publisher's thread: the ACD
+ * publishes on its own thread, which must never wait for the database, so each change is handed to
+ * the database write pool ({@code Database.writes()}).
  *
  * <p>A change that cannot be written is counted and logged with the agent, not retried: it is
  * report data, and a retry would reorder it behind later changes.
@@ -33,12 +33,19 @@ public final class AgentEventRecorder implements Consumer<HotlineEvent>, AutoClo
   private final Counter failed;
 
   /** Subscribes to {@code bus} at once; {@link #close} unsubscribes. */
-  public AgentEventRecorder(AgentEventRepository repository, Executor writes, EventBus bus, MeterRegistry meters) {
+  public AgentEventRecorder(
+      AgentEventRepository repository, Executor writes, EventBus bus, MeterRegistry meters) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.writes = Objects.requireNonNull(writes, "writes");
     this.bus = bus;
-    this.written = Counter.builder("hotline.agent.events.written").description("agent state changes stored").register(meters);
-    this.failed = Counter.builder("hotline.agent.events.failed").description("agent state changes not stored").register(meters);
+    this.written =
+        Counter.builder("hotline.agent.events.written")
+            .description("agent state changes stored")
+            .register(meters);
+    this.failed =
+        Counter.builder("hotline.agent.events.failed")
+            .description("agent state changes not stored")
+            .register(meters);
     bus.subscribe(this);
   }
 
@@ -66,7 +73,13 @@ public final class AgentEventRecorder implements Consumer<HotlineEvent>, AutoClo
     failed.increment();
     MDC.put("agentId", change.agentId());
     try {
-      log.error("agent {} state change {} -> {} at {} NOT stored: {}", change.agentId(), change.from(), change.to(), change.at(), e.toString());
+      log.error(
+          "agent {} state change {} -> {} at {} NOT stored: {}",
+          change.agentId(),
+          change.from(),
+          change.to(),
+          change.at(),
+          e.toString());
     } finally {
       MDC.remove("agentId");
     }

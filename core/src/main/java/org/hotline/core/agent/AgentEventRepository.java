@@ -5,8 +5,6 @@ import static org.hotline.core.db.jooq.Tables.AGENT_EVENT;
 
 import java.time.Clock;
 import java.time.Instant;
-
-
 import java.util.List;
 import java.util.Objects;
 import org.hotline.core.event.AgentEvent;

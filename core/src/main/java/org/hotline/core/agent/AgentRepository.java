@@ -28,13 +28,13 @@ import org.jooq.Record5;
 import org.jooq.impl.DSL;
 
 /**
- * Agents and the queues they serve with their skill level in each, in the {@code agent} and
- * {@code agent_queue} tables.
+ * Agents and the queues they serve with their skill level in each, in the {@code agent} and {@code
+ * agent_queue} tables.
  *
  * <p>Passwords are never stored: {@link #upsert} keeps the digest HA1 hashes (MD5 and SHA-256) of
- * {@code user:realm:password}, which is all a registrar needs to check a digest response. The
- * desk password, which opens the agent desktop and is not the SIP password, is kept as the slow
- * salted hash the caller made of it ({@code PasswordHash}); an agent may have none.
+ * {@code user:realm:password}, which is all a registrar needs to check a digest response. The desk
+ * password, which opens the agent desktop and is not the SIP password, is kept as the slow salted
+ * hash the caller made of it ({@code PasswordHash}); an agent may have none.
  */
 public final class AgentRepository {
   /** Agent ids per {@code IN (...)} list, well under every database's bind-value limit. */
@@ -49,8 +49,8 @@ public final class AgentRepository {
   }
 
   /**
-   * Creates {@code agent} or updates its name, SIP user, credentials, queues and levels. A new agent is
-   * enabled; an existing one keeps its enabled flag.
+   * Creates {@code agent} or updates its name, SIP user, credentials, queues and levels. A new
+   * agent is enabled; an existing one keeps its enabled flag.
    */
   public void upsert(Agent agent, String realm, String password) {
     upsertAll(List.of(agent), realm, a -> password);
@@ -60,30 +60,39 @@ public final class AgentRepository {
    * {@link #upsert}s every agent in one transaction with batched statements, fast enough for
    * thousands. When an id appears twice, the last one wins.
    */
-  public void upsertAll(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
+  public void upsertAll(
+      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
     save(agents, realm, passwordOf, true);
   }
 
   /**
-   * Creates those of {@code agents} whose id is no agent's yet, enabled, in one transaction;
-   * leaves every existing agent as it is (enabled or not), credentials included.
+   * Creates those of {@code agents} whose id is no agent's yet, enabled, in one transaction; leaves
+   * every existing agent as it is (enabled or not), credentials included.
    *
    * @return the ids created, in the order given
    */
-  public List<String> createMissing(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
+  public List<String> createMissing(
+      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf) {
     return createMissing(agents, realm, passwordOf, a -> null);
   }
 
   /**
-   * {@link #createMissing(Collection, String, Function)}, each agent created with the desk
-   * password hash {@code deskHashOf} gives it (null for none), in the same transaction.
+   * {@link #createMissing(Collection, String, Function)}, each agent created with the desk password
+   * hash {@code deskHashOf} gives it (null for none), in the same transaction.
    */
   public List<String> createMissing(
-      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, Function<? super Agent, String> deskHashOf) {
+      Collection<Agent> agents,
+      String realm,
+      Function<? super Agent, String> passwordOf,
+      Function<? super Agent, String> deskHashOf) {
     return save(agents, realm, passwordOf, deskHashOf, false);
   }
 
-  private List<String> save(Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, boolean update) {
+  private List<String> save(
+      Collection<Agent> agents,
+      String realm,
+      Function<? super Agent, String> passwordOf,
+      boolean update) {
     return save(agents, realm, passwordOf, a -> null, update);
   }
 
@@ -92,7 +101,10 @@ public final class AgentRepository {
    * ones when {@code update}, keeping their desk hash; returns the ids inserted.
    */
   private List<String> save(
-      Collection<Agent> agents, String realm, Function<? super Agent, String> passwordOf, Function<? super Agent, String> deskHashOf,
+      Collection<Agent> agents,
+      String realm,
+      Function<? super Agent, String> passwordOf,
+      Function<? super Agent, String> deskHashOf,
       boolean update) {
     Objects.requireNonNull(realm, "realm");
     Map<String, Agent> byId = new LinkedHashMap<>();
@@ -108,31 +120,44 @@ public final class AgentRepository {
           List<String> inserted = new ArrayList<>();
           BatchBindStep inserts = tx.batch(insertAgent(tx));
           BatchBindStep updates = tx.batch(updateAgent(tx));
-          BatchBindStep clearQueues = tx.batch(tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(param(AGENT_QUEUE.AGENT_ID))));
+          BatchBindStep clearQueues =
+              tx.batch(
+                  tx.deleteFrom(AGENT_QUEUE)
+                      .where(AGENT_QUEUE.AGENT_ID.eq(param(AGENT_QUEUE.AGENT_ID))));
           BatchBindStep addQueues =
               tx.batch(
-                  tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
-                      .values(param(AGENT_QUEUE.AGENT_ID), param(AGENT_QUEUE.QUEUE), param(AGENT_QUEUE.SKILL_LEVEL)));
+                  tx.insertInto(
+                          AGENT_QUEUE,
+                          AGENT_QUEUE.AGENT_ID,
+                          AGENT_QUEUE.QUEUE,
+                          AGENT_QUEUE.SKILL_LEVEL)
+                      .values(
+                          param(AGENT_QUEUE.AGENT_ID),
+                          param(AGENT_QUEUE.QUEUE),
+                          param(AGENT_QUEUE.SKILL_LEVEL)));
           for (Agent a : byId.values()) {
             boolean exists = existing.contains(a.id());
             if (exists && !update) {
               continue;
             }
-            String password = Objects.requireNonNull(passwordOf.apply(a), () -> "password of agent " + a.id());
+            String password =
+                Objects.requireNonNull(passwordOf.apply(a), () -> "password of agent " + a.id());
             String md5 = DigestHash.md5Ha1(a.sipUser(), realm, password);
             String sha256 = DigestHash.sha256Ha1(a.sipUser(), realm, password);
             if (exists) {
               updates.bind(a.name(), a.sipUser(), realm, md5, sha256, a.id());
               clearQueues.bind(a.id());
             } else {
-              inserts.bind(a.id(), a.name(), a.sipUser(), realm, md5, sha256, deskHashOf.apply(a), now);
+              inserts.bind(
+                  a.id(), a.name(), a.sipUser(), realm, md5, sha256, deskHashOf.apply(a), now);
               inserted.add(a.id());
             }
             for (String queue : new TreeSet<>(a.queues())) {
               addQueues.bind(a.id(), queue, a.level(queue));
             }
           }
-          // Order matters: agents before their queue rows (foreign key), old queue rows before new ones.
+          // Order matters: agents before their queue rows (foreign key), old queue rows before new
+          // ones.
           for (BatchBindStep batch : List.of(inserts, updates, clearQueues, addQueues)) {
             if (batch.size() > 0) {
               batch.execute();
@@ -143,15 +168,18 @@ public final class AgentRepository {
   }
 
   /**
-   * Whether agent {@code id} (enabled or not) has {@code password} in {@code realm}: its stored
-   * HA1 is that of its SIP user, the realm and the password.
+   * Whether agent {@code id} (enabled or not) has {@code password} in {@code realm}: its stored HA1
+   * is that of its SIP user, the realm and the password.
    */
   public boolean hasPassword(String id, String realm, String password) {
     return dsl.select(AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5)
         .from(AGENT)
         .where(AGENT.ID.eq(id))
         .fetchOptional()
-        .map(r -> realm.equals(r.value2()) && DigestHash.md5Ha1(r.value1(), realm, password).equals(r.value3().trim()))
+        .map(
+            r ->
+                realm.equals(r.value2())
+                    && DigestHash.md5Ha1(r.value1(), realm, password).equals(r.value3().trim()))
         .orElse(false);
   }
 
@@ -165,16 +193,22 @@ public final class AgentRepository {
     return dsl.transactionResult(
         cfg -> {
           DSLContext tx = cfg.dsl();
-          String sipUser = tx.select(AGENT.SIP_USER).from(AGENT).where(AGENT.ID.eq(id)).fetchOptional(AGENT.SIP_USER).orElse(null);
+          String sipUser =
+              tx.select(AGENT.SIP_USER)
+                  .from(AGENT)
+                  .where(AGENT.ID.eq(id))
+                  .fetchOptional(AGENT.SIP_USER)
+                  .orElse(null);
           if (sipUser == null) {
             return false;
           }
           return tx.update(AGENT)
-              .set(AGENT.REALM, realm)
-              .set(AGENT.HA1_MD5, DigestHash.md5Ha1(sipUser, realm, password))
-              .set(AGENT.HA1_SHA256, DigestHash.sha256Ha1(sipUser, realm, password))
-              .where(AGENT.ID.eq(id))
-              .execute() == 1;
+                  .set(AGENT.REALM, realm)
+                  .set(AGENT.HA1_MD5, DigestHash.md5Ha1(sipUser, realm, password))
+                  .set(AGENT.HA1_SHA256, DigestHash.sha256Ha1(sipUser, realm, password))
+                  .where(AGENT.ID.eq(id))
+                  .execute()
+              == 1;
         });
   }
 
@@ -186,7 +220,10 @@ public final class AgentRepository {
     if (id == null) {
       return Optional.empty();
     }
-    return dsl.select(AGENT.DESK_PASSWORD_HASH).from(AGENT).where(AGENT.ID.eq(id)).fetchOptional(AGENT.DESK_PASSWORD_HASH);
+    return dsl.select(AGENT.DESK_PASSWORD_HASH)
+        .from(AGENT)
+        .where(AGENT.ID.eq(id))
+        .fetchOptional(AGENT.DESK_PASSWORD_HASH);
   }
 
   /**
@@ -197,14 +234,18 @@ public final class AgentRepository {
    */
   public boolean setDeskPasswordHash(String id, String hash) {
     Objects.requireNonNull(hash, "hash");
-    return dsl.update(AGENT).set(AGENT.DESK_PASSWORD_HASH, hash).where(AGENT.ID.eq(id)).execute() == 1;
+    return dsl.update(AGENT).set(AGENT.DESK_PASSWORD_HASH, hash).where(AGENT.ID.eq(id)).execute()
+        == 1;
   }
 
   /** The ids of the enabled agents that have a desk password. */
   public Set<String> withDeskPassword() {
-    return new HashSet<>(dsl.select(AGENT.ID).from(AGENT)
-        .where(AGENT.ENABLED.isTrue()).and(AGENT.DESK_PASSWORD_HASH.isNotNull())
-        .fetch(AGENT.ID));
+    return new HashSet<>(
+        dsl.select(AGENT.ID)
+            .from(AGENT)
+            .where(AGENT.ENABLED.isTrue())
+            .and(AGENT.DESK_PASSWORD_HASH.isNotNull())
+            .fetch(AGENT.ID));
   }
 
   /**
@@ -227,7 +268,8 @@ public final class AgentRepository {
           }
           tx.deleteFrom(AGENT_QUEUE).where(AGENT_QUEUE.AGENT_ID.eq(agent.id())).execute();
           for (String queue : new TreeSet<>(agent.queues())) {
-            tx.insertInto(AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
+            tx.insertInto(
+                    AGENT_QUEUE, AGENT_QUEUE.AGENT_ID, AGENT_QUEUE.QUEUE, AGENT_QUEUE.SKILL_LEVEL)
                 .values(agent.id(), queue, agent.level(queue))
                 .execute();
           }
@@ -254,8 +296,8 @@ public final class AgentRepository {
   }
 
   /**
-   * Whether an agent has the id {@code id}, enabled or not: a disabled agent can be enabled
-   * again, so its id stays its own.
+   * Whether an agent has the id {@code id}, enabled or not: a disabled agent can be enabled again,
+   * so its id stays its own.
    */
   public boolean exists(String id) {
     return id != null && dsl.fetchExists(AGENT, AGENT.ID.eq(id));
@@ -285,16 +327,17 @@ public final class AgentRepository {
         .from(AGENT)
         .where(AGENT.REALM.eq(realm))
         .and(AGENT.ENABLED.isTrue())
-        .forEach(r -> {
-          Map<String, String> hashes = new HashMap<>();
-          if (r.value2() != null) {
-            hashes.put(DigestHash.MD5, r.value2().trim());
-          }
-          if (r.value3() != null) {
-            hashes.put(DigestHash.SHA_256, r.value3().trim());
-          }
-          byUser.put(r.value1(), Map.copyOf(hashes));
-        });
+        .forEach(
+            r -> {
+              Map<String, String> hashes = new HashMap<>();
+              if (r.value2() != null) {
+                hashes.put(DigestHash.MD5, r.value2().trim());
+              }
+              if (r.value3() != null) {
+                hashes.put(DigestHash.SHA_256, r.value3().trim());
+              }
+              byUser.put(r.value1(), Map.copyOf(hashes));
+            });
     return byUser;
   }
 
@@ -302,7 +345,8 @@ public final class AgentRepository {
     if (sipUser == null || realm == null || !DigestHash.supports(algorithm)) {
       return Optional.empty();
     }
-    Field<String> column = DigestHash.MD5.equalsIgnoreCase(algorithm) ? AGENT.HA1_MD5 : AGENT.HA1_SHA256;
+    Field<String> column =
+        DigestHash.MD5.equalsIgnoreCase(algorithm) ? AGENT.HA1_MD5 : AGENT.HA1_SHA256;
     return dsl.select(column)
         .from(AGENT)
         .where(AGENT.SIP_USER.eq(sipUser))
@@ -349,10 +393,25 @@ public final class AgentRepository {
   }
 
   private static Query insertAgent(DSLContext tx) {
-    return tx.insertInto(AGENT, AGENT.ID, AGENT.NAME, AGENT.SIP_USER, AGENT.REALM, AGENT.HA1_MD5, AGENT.HA1_SHA256,
-            AGENT.DESK_PASSWORD_HASH, AGENT.CREATED_AT)
-        .values(param(AGENT.ID), param(AGENT.NAME), param(AGENT.SIP_USER), param(AGENT.REALM), param(AGENT.HA1_MD5), param(AGENT.HA1_SHA256),
-            param(AGENT.DESK_PASSWORD_HASH), param(AGENT.CREATED_AT));
+    return tx.insertInto(
+            AGENT,
+            AGENT.ID,
+            AGENT.NAME,
+            AGENT.SIP_USER,
+            AGENT.REALM,
+            AGENT.HA1_MD5,
+            AGENT.HA1_SHA256,
+            AGENT.DESK_PASSWORD_HASH,
+            AGENT.CREATED_AT)
+        .values(
+            param(AGENT.ID),
+            param(AGENT.NAME),
+            param(AGENT.SIP_USER),
+            param(AGENT.REALM),
+            param(AGENT.HA1_MD5),
+            param(AGENT.HA1_SHA256),
+            param(AGENT.DESK_PASSWORD_HASH),
+            param(AGENT.CREATED_AT));
   }
 
   private static Query updateAgent(DSLContext tx) {

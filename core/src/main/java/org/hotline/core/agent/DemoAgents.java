@@ -10,12 +10,12 @@ import org.hotline.core.user.PasswordHash;
 
 /**
  * The demo agents: {@code 1001, 1002, ...}, each named {@code Agent <id>}, with the id as SIP user
- * and serving the demo flows' queues ({@code sales}, {@code support}, {@code billing}, {@code vip}),
- * all with one SIP password and one desk password.
+ * and serving the demo flows' queues ({@code sales}, {@code support}, {@code billing}, {@code
+ * vip}), all with one SIP password and one desk password.
  *
  * <p>Seeding creates the demo agents that do not exist and never touches one that does: an
- * administrator may have changed its password, queues or name, or disabled it, and a restart
- * must not undo that.
+ * administrator may have changed its password, queues or name, or disabled it, and a restart must
+ * not undo that.
  */
 public final class DemoAgents {
   /** The queues every demo agent serves. */
@@ -24,9 +24,9 @@ public final class DemoAgents {
   private DemoAgents() {}
 
   /**
-   * Creates those of the {@code demo.agents()} demo agents that do not exist yet, with SIP
-   * password {@code password} in {@code realm} and the desk password whose hash is {@code
-   * deskHash}; does nothing when the demo is disabled.
+   * Creates those of the {@code demo.agents()} demo agents that do not exist yet, with SIP password
+   * {@code password} in {@code realm} and the desk password whose hash is {@code deskHash}; does
+   * nothing when the demo is disabled.
    *
    * <p>Every agent seeded now gets the one hash: they share the password, which is the demo's
    * (documented or printed) anyway, and hashing it once per agent would cost a tenth of a second
@@ -34,7 +34,8 @@ public final class DemoAgents {
    *
    * @return the ids of the agents created now
    */
-  public static List<String> seed(AgentRepository agents, DemoSettings demo, String realm, String password, String deskHash) {
+  public static List<String> seed(
+      AgentRepository agents, DemoSettings demo, String realm, String password, String deskHash) {
     if (!demo.enabled() || demo.agents() <= 0) {
       return List.of();
     }
@@ -48,10 +49,12 @@ public final class DemoAgents {
    *
    * @return the ids of the agents whose password changed
    */
-  public static List<String> replacePassword(AgentRepository agents, DemoSettings demo, String realm, String old, String password) {
+  public static List<String> replacePassword(
+      AgentRepository agents, DemoSettings demo, String realm, String old, String password) {
     List<String> replaced = new ArrayList<>();
     for (Agent agent : agents(demo.agents())) {
-      if (agents.hasPassword(agent.id(), realm, old) && agents.setPassword(agent.id(), realm, password)) {
+      if (agents.hasPassword(agent.id(), realm, old)
+          && agents.setPassword(agent.id(), realm, password)) {
         replaced.add(agent.id());
       }
     }
@@ -69,13 +72,16 @@ public final class DemoAgents {
    *
    * @return the ids of the agents whose desk password changed
    */
-  public static List<String> replaceDeskPassword(AgentRepository agents, DemoSettings demo, PasswordHash hasher, String old, String hash) {
+  public static List<String> replaceDeskPassword(
+      AgentRepository agents, DemoSettings demo, PasswordHash hasher, String old, String hash) {
     List<String> replaced = new ArrayList<>();
     Map<String, Boolean> holdsOldByHash = new HashMap<>();
     for (Agent agent : agents(demo.agents())) {
-      boolean holdsOld = agents.deskPasswordHash(agent.id())
-          .map(stored -> holdsOldByHash.computeIfAbsent(stored, h -> hasher.verify(old, h)))
-          .orElse(false);
+      boolean holdsOld =
+          agents
+              .deskPasswordHash(agent.id())
+              .map(stored -> holdsOldByHash.computeIfAbsent(stored, h -> hasher.verify(old, h)))
+              .orElse(false);
       if (holdsOld && agents.setDeskPasswordHash(agent.id(), hash)) {
         replaced.add(agent.id());
       }

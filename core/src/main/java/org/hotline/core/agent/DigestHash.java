@@ -33,8 +33,8 @@ public final class DigestHash {
   }
 
   /**
-   * {@code H(text)} with {@code algorithm} ({@code MD5} or {@code SHA-256}, any case) in
-   * lower-case hex; what a registrar needs for HA2 and the response.
+   * {@code H(text)} with {@code algorithm} ({@code MD5} or {@code SHA-256}, any case) in lower-case
+   * hex; what a registrar needs for HA2 and the response.
    *
    * @throws IllegalArgumentException for any other algorithm
    */
@@ -47,14 +47,19 @@ public final class DigestHash {
     return HEX.formatHex(bytes);
   }
 
-  /** Whether {@code algorithm} is one this class hashes with ({@code MD5} or {@code SHA-256}, any case). */
+  /**
+   * Whether {@code algorithm} is one this class hashes with ({@code MD5} or {@code SHA-256}, any
+   * case).
+   */
   public static boolean supports(String algorithm) {
-    return algorithm != null && (MD5.equalsIgnoreCase(algorithm) || SHA_256.equalsIgnoreCase(algorithm));
+    return algorithm != null
+        && (MD5.equalsIgnoreCase(algorithm) || SHA_256.equalsIgnoreCase(algorithm));
   }
 
   private static MessageDigest digest(String algorithm) {
     if (!supports(algorithm)) {
-      throw new IllegalArgumentException("unsupported digest algorithm " + algorithm + ": use MD5 or SHA-256");
+      throw new IllegalArgumentException(
+          "unsupported digest algorithm " + algorithm + ": use MD5 or SHA-256");
     }
     try {
       return MessageDigest.getInstance(algorithm.toUpperCase(Locale.ROOT));

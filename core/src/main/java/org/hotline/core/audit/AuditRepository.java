@@ -11,8 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 
 /**
- * The audit log in the {@code audit} table: appended to, never changed. Text longer than its
- * column is cut to fit, so an entry is never lost for its length.
+ * The audit log in the {@code audit} table: appended to, never changed. Text longer than its column
+ * is cut to fit, so an entry is never lost for its length.
  */
 public class AuditRepository {
   private final DSLContext dsl;
@@ -54,12 +54,13 @@ public class AuditRepository {
       where = where.and(AUDIT.AT.lt(DbTime.utc(to)));
     }
     long total = dsl.fetchCount(AUDIT, where);
-    var items = dsl.selectFrom(AUDIT)
-        .where(where)
-        .orderBy(AUDIT.AT.desc(), AUDIT.ID.desc())
-        .limit(size)
-        .offset((long) page * size)
-        .fetch(AuditRepository::entry);
+    var items =
+        dsl.selectFrom(AUDIT)
+            .where(where)
+            .orderBy(AUDIT.AT.desc(), AUDIT.ID.desc())
+            .limit(size)
+            .offset((long) page * size)
+            .fetch(AuditRepository::entry);
     return new AuditPage(items, page, size, total);
   }
 
@@ -70,6 +71,13 @@ public class AuditRepository {
 
   private static AuditEntry entry(AuditRecord r) {
     return new AuditEntry(
-        r.getId(), r.getAt().toInstant(), r.getActor(), r.getRole(), r.getAction(), r.getObject(), r.getRemote(), r.getDetail());
+        r.getId(),
+        r.getAt().toInstant(),
+        r.getActor(),
+        r.getRole(),
+        r.getAction(),
+        r.getObject(),
+        r.getRemote(),
+        r.getDetail());
   }
 }

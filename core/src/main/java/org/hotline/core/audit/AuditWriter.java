@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends audit entries on the database write pool, never on the caller's thread (an event loop,
- * a SIP stack thread); an entry the pool refuses or the database fails to store is logged instead,
+ * Appends audit entries on the database write pool, never on the caller's thread (an event loop, a
+ * SIP stack thread); an entry the pool refuses or the database fails to store is logged instead,
  * whole, so it is not lost from sight.
  */
 public final class AuditWriter {
@@ -17,7 +17,9 @@ public final class AuditWriter {
   private final AuditRepository audit;
   private final Executor writes;
 
-  /** @param writes the database write pool */
+  /**
+   * @param writes the database write pool
+   */
   public AuditWriter(AuditRepository audit, Executor writes) {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.writes = Objects.requireNonNull(writes, "writes");
@@ -26,13 +28,14 @@ public final class AuditWriter {
   /** Queues {@code entry} to be stored; returns at once. */
   public void write(AuditEntry entry) {
     try {
-      writes.execute(() -> {
-        try {
-          audit.append(entry);
-        } catch (RuntimeException e) {
-          log.error("audit entry not stored: {}", entry, e);
-        }
-      });
+      writes.execute(
+          () -> {
+            try {
+              audit.append(entry);
+            } catch (RuntimeException e) {
+              log.error("audit entry not stored: {}", entry, e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.error("audit entry not stored, the write pool is full: {}", entry);
     }

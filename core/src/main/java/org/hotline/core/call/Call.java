@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One customer interaction and what happened to it. A call is owned by its session's serial
- * executor: only that executor changes it, so it needs no locks; others read it through events
- * and the CDR made from it at the end.
+ * executor: only that executor changes it, so it needs no locks; others read it through events and
+ * the CDR made from it at the end.
  */
 public final class Call {
   private final String id;
@@ -28,7 +28,8 @@ public final class Call {
   private Instant heldSince;
   private Duration held = Duration.ZERO;
 
-  public Call(String id, String callerNumber, String callerName, String dialedNumber, Instant arrivedAt) {
+  public Call(
+      String id, String callerNumber, String callerName, String dialedNumber, Instant arrivedAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.callerNumber = callerNumber == null ? "" : callerNumber;
     this.callerName = callerName == null ? "" : callerName;
@@ -36,24 +37,70 @@ public final class Call {
     this.arrivedAt = Objects.requireNonNull(arrivedAt, "arrivedAt");
   }
 
-  public String id() { return id; }
-  public String callerNumber() { return callerNumber; }
-  public String callerName() { return callerName; }
-  public String dialedNumber() { return dialedNumber; }
-  public Instant arrivedAt() { return arrivedAt; }
-  public Instant answeredAt() { return answeredAt; }
-  public Instant queuedAt() { return queuedAt; }
-  public Instant offeredAt() { return offeredAt; }
-  public Instant connectedAt() { return connectedAt; }
-  public Instant endedAt() { return endedAt; }
-  public String ivrChoice() { return ivrChoice; }
-  public String queue() { return queue; }
-  public String agentId() { return agentId; }
-  public CallOutcome outcome() { return outcome; }
-  public String hangupCause() { return hangupCause; }
+  public String id() {
+    return id;
+  }
+
+  public String callerNumber() {
+    return callerNumber;
+  }
+
+  public String callerName() {
+    return callerName;
+  }
+
+  public String dialedNumber() {
+    return dialedNumber;
+  }
+
+  public Instant arrivedAt() {
+    return arrivedAt;
+  }
+
+  public Instant answeredAt() {
+    return answeredAt;
+  }
+
+  public Instant queuedAt() {
+    return queuedAt;
+  }
+
+  public Instant offeredAt() {
+    return offeredAt;
+  }
+
+  public Instant connectedAt() {
+    return connectedAt;
+  }
+
+  public Instant endedAt() {
+    return endedAt;
+  }
+
+  public String ivrChoice() {
+    return ivrChoice;
+  }
+
+  public String queue() {
+    return queue;
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  public CallOutcome outcome() {
+    return outcome;
+  }
+
+  public String hangupCause() {
+    return hangupCause;
+  }
 
   /** The IVR answered the call. */
-  public void answered(Instant at) { this.answeredAt = at; }
+  public void answered(Instant at) {
+    this.answeredAt = at;
+  }
 
   /** Longest IVR path kept (the CDR column's width); older choices are dropped first. */
   public static final int MAX_IVR_PATH = 32;
@@ -96,7 +143,9 @@ public final class Call {
     this.connectedAt = at;
   }
 
-  public boolean isEnded() { return endedAt != null; }
+  public boolean isEnded() {
+    return endedAt != null;
+  }
 
   /** The caller was put on hold (or taken off it): hold time adds up until the call ends. */
   public void held(boolean onHold, Instant at) {
@@ -109,7 +158,9 @@ public final class Call {
   }
 
   /** Whether the caller is on hold now. */
-  public boolean isHeld() { return heldSince != null; }
+  public boolean isHeld() {
+    return heldSince != null;
+  }
 
   /** The call ended; the first end wins, later ones are ignored. */
   public void ended(Instant at, CallOutcome how, String cause) {
@@ -122,7 +173,10 @@ public final class Call {
     this.hangupCause = cause;
   }
 
-  /** Seconds from joining the queue to being connected, or to the end when never connected; 0 when never queued. */
+  /**
+   * Seconds from joining the queue to being connected, or to the end when never connected; 0 when
+   * never queued.
+   */
   public long waitSeconds() {
     if (queuedAt == null) {
       return 0;

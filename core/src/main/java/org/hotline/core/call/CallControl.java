@@ -36,9 +36,9 @@ public interface CallControl {
   CompletableFuture<ControlResult> transferToAgent(String agentId, String targetAgentId);
 
   /**
-   * Click-to-call: rings the agent's phone and, once they answer, calls {@code number} through
-   * the outbound route and bridges the two. The agent must be available; they are reserved at
-   * once. Done means the agent's phone rings; the result's call id is the new call's.
+   * Click-to-call: rings the agent's phone and, once they answer, calls {@code number} through the
+   * outbound route and bridges the two. The agent must be available; they are reserved at once.
+   * Done means the agent's phone rings; the result's call id is the new call's.
    */
   CompletableFuture<ControlResult> dial(String agentId, String number);
 }

@@ -8,7 +8,9 @@ public enum CallOutcome {
   ABANDONED("abandoned"),
   /** The caller hung up in the IVR, before reaching a queue. */
   IVR_HANGUP("ivr-hangup"),
-  /** The call could not be completed: rejected, no route, media failure, shutdown before an answer. */
+  /**
+   * The call could not be completed: rejected, no route, media failure, shutdown before an answer.
+   */
   FAILED("failed");
 
   private final String code;

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param status done, or why not
  * @param callId the call it acted on (for {@code dial}, the new call); null when none
- * @param reason why not, in words of the moment, for {@link Status#DIAL_NOT_ALLOWED}; null otherwise
+ * @param reason why not, in words of the moment, for {@link Status#DIAL_NOT_ALLOWED}; null
+ *     otherwise
  */
 public record ControlResult(Status status, String callId, String reason) {
 
@@ -43,7 +44,8 @@ public record ControlResult(Status status, String callId, String reason) {
 
   /** The number may not be dialled, for {@code reason} (the dial policy's). */
   public static ControlResult dialNotAllowed(String reason) {
-    return new ControlResult(Status.DIAL_NOT_ALLOWED, null, Objects.requireNonNull(reason, "reason"));
+    return new ControlResult(
+        Status.DIAL_NOT_ALLOWED, null, Objects.requireNonNull(reason, "reason"));
   }
 
   public boolean isDone() {

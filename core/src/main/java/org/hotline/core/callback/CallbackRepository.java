@@ -5,8 +5,6 @@ import static org.hotline.core.db.jooq.Tables.CALLBACK;
 
 import java.time.Clock;
 import java.time.Instant;
-
-
 import java.util.List;
 import java.util.Objects;
 import org.hotline.core.db.jooq.tables.records.CallbackRecord;
@@ -19,8 +17,10 @@ import org.jooq.DSLContext;
 public final class CallbackRepository implements CallbackRequests, CallbackStates {
   /** A request not yet served. */
   public static final String PENDING = "pending";
+
   /** An agent and the customer were connected. */
   public static final String DONE = "done";
+
   /** The customer could not be reached in the attempts allowed. */
   public static final String FAILED = "failed";
 
@@ -33,7 +33,8 @@ public final class CallbackRepository implements CallbackRequests, CallbackState
   }
 
   @Override
-  public CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince) {
+  public CallbackRequest request(
+      String callId, String number, String queue, int priority, Instant placeSince) {
     Instant now = clock.instant();
     long id =
         dsl.insertInto(CALLBACK)
@@ -60,7 +61,10 @@ public final class CallbackRepository implements CallbackRequests, CallbackState
 
   @Override
   public void attempted(long id) {
-    dsl.update(CALLBACK).set(CALLBACK.ATTEMPTS, CALLBACK.ATTEMPTS.plus(1)).where(CALLBACK.ID.eq(id)).execute();
+    dsl.update(CALLBACK)
+        .set(CALLBACK.ATTEMPTS, CALLBACK.ATTEMPTS.plus(1))
+        .where(CALLBACK.ID.eq(id))
+        .execute();
   }
 
   @Override
@@ -73,14 +77,23 @@ public final class CallbackRepository implements CallbackRequests, CallbackState
     setState(id, FAILED);
   }
 
-  /** The request's state ({@value #PENDING}, {@value #DONE}, {@value #FAILED}); empty when unknown. */
+  /**
+   * The request's state ({@value #PENDING}, {@value #DONE}, {@value #FAILED}); empty when unknown.
+   */
   public java.util.Optional<String> state(long id) {
-    return dsl.select(CALLBACK.STATE).from(CALLBACK).where(CALLBACK.ID.eq(id)).fetchOptional(CALLBACK.STATE);
+    return dsl.select(CALLBACK.STATE)
+        .from(CALLBACK)
+        .where(CALLBACK.ID.eq(id))
+        .fetchOptional(CALLBACK.STATE);
   }
 
   /** Only a pending request changes: a late duplicate never revives a finished one. */
   private void setState(long id, String state) {
-    dsl.update(CALLBACK).set(CALLBACK.STATE, state).where(CALLBACK.ID.eq(id)).and(CALLBACK.STATE.eq(PENDING)).execute();
+    dsl.update(CALLBACK)
+        .set(CALLBACK.STATE, state)
+        .where(CALLBACK.ID.eq(id))
+        .and(CALLBACK.STATE.eq(PENDING))
+        .execute();
   }
 
   private static CallbackRequest request(CallbackRecord r) {

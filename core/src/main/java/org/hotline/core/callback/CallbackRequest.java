@@ -16,7 +16,14 @@ import java.util.Objects;
  * @param attempts times the customer was dialled and not reached so far
  */
 public record CallbackRequest(
-    long id, String callId, String number, String queue, int priority, Instant placeSince, Instant requestedAt, int attempts) {
+    long id,
+    String callId,
+    String number,
+    String queue,
+    int priority,
+    Instant placeSince,
+    Instant requestedAt,
+    int attempts) {
   public CallbackRequest {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(number, "number");
@@ -26,7 +33,14 @@ public record CallbackRequest(
   }
 
   /** A request not yet attempted. */
-  public CallbackRequest(long id, String callId, String number, String queue, int priority, Instant placeSince, Instant requestedAt) {
+  public CallbackRequest(
+      long id,
+      String callId,
+      String number,
+      String queue,
+      int priority,
+      Instant placeSince,
+      Instant requestedAt) {
     this(id, callId, number, queue, priority, placeSince, requestedAt, 0);
   }
 }

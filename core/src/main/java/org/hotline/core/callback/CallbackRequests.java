@@ -10,5 +10,6 @@ public interface CallbackRequests {
    *
    * @param placeSince when the caller joined {@code queue} (now, when they asked from a menu)
    */
-  CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince);
+  CallbackRequest request(
+      String callId, String number, String queue, int priority, Instant placeSince);
 }

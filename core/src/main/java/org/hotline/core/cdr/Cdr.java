@@ -50,11 +50,42 @@ public record Cdr(
 
   /** A CDR without hold time. */
   public Cdr(
-      String callId, String caller, String dialed, String ivrChoice, String queue, String agentId, Instant arrivedAt,
-      Instant answeredAt, Instant endedAt, long waitSeconds, long talkSeconds, CallOutcome outcome, String hangupCause,
-      String region, String carrier, String disposition, String notes) {
-    this(callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
-        outcome, hangupCause, region, carrier, disposition, notes, 0);
+      String callId,
+      String caller,
+      String dialed,
+      String ivrChoice,
+      String queue,
+      String agentId,
+      Instant arrivedAt,
+      Instant answeredAt,
+      Instant endedAt,
+      long waitSeconds,
+      long talkSeconds,
+      CallOutcome outcome,
+      String hangupCause,
+      String region,
+      String carrier,
+      String disposition,
+      String notes) {
+    this(
+        callId,
+        caller,
+        dialed,
+        ivrChoice,
+        queue,
+        agentId,
+        arrivedAt,
+        answeredAt,
+        endedAt,
+        waitSeconds,
+        talkSeconds,
+        outcome,
+        hangupCause,
+        region,
+        carrier,
+        disposition,
+        notes,
+        0);
   }
 
   /** The CDR of an ended call, not yet located nor wrapped up. */
@@ -86,14 +117,46 @@ public record Cdr(
   /** This CDR with the caller's {@code region} and {@code carrier} (null when unknown). */
   public Cdr withLocation(String region, String carrier) {
     return new Cdr(
-        callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
-        outcome, hangupCause, region, carrier, disposition, notes, holdSeconds);
+        callId,
+        caller,
+        dialed,
+        ivrChoice,
+        queue,
+        agentId,
+        arrivedAt,
+        answeredAt,
+        endedAt,
+        waitSeconds,
+        talkSeconds,
+        outcome,
+        hangupCause,
+        region,
+        carrier,
+        disposition,
+        notes,
+        holdSeconds);
   }
 
   /** This CDR with the agent's wrap-up. */
   public Cdr withWrapUp(String disposition, String notes) {
     return new Cdr(
-        callId, caller, dialed, ivrChoice, queue, agentId, arrivedAt, answeredAt, endedAt, waitSeconds, talkSeconds,
-        outcome, hangupCause, region, carrier, disposition, notes, holdSeconds);
+        callId,
+        caller,
+        dialed,
+        ivrChoice,
+        queue,
+        agentId,
+        arrivedAt,
+        answeredAt,
+        endedAt,
+        waitSeconds,
+        talkSeconds,
+        outcome,
+        hangupCause,
+        region,
+        carrier,
+        disposition,
+        notes,
+        holdSeconds);
   }
 }

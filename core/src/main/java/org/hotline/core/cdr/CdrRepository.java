@@ -55,8 +55,8 @@ public class CdrRepository {
    * Stores {@code cdr} unless a CDR with its call id is already stored, so a retried write never
    * duplicates a call.
    *
-   * <p>A CDR that carries a wrap-up stores it too, unless the call has one already (a wrap-up
-   * given through {@link #wrapUp} is the later word).
+   * <p>A CDR that carries a wrap-up stores it too, unless the call has one already (a wrap-up given
+   * through {@link #wrapUp} is the later word).
    *
    * @return true when this call stored the row, false when it was there already
    */
@@ -84,8 +84,10 @@ public class CdrRepository {
   public void wrapUp(String callId, String disposition, String notes) {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(disposition, "disposition");
-    if (updateWrapUp(callId, disposition, notes) == 0 && !insertWrapUpIfAbsent(callId, disposition, notes)) {
-      // Another wrap-up of the same call was inserted between the two statements: this one is later.
+    if (updateWrapUp(callId, disposition, notes) == 0
+        && !insertWrapUpIfAbsent(callId, disposition, notes)) {
+      // Another wrap-up of the same call was inserted between the two statements: this one is
+      // later.
       updateWrapUp(callId, disposition, notes);
     }
   }
@@ -97,8 +99,8 @@ public class CdrRepository {
 
   /**
    * The CDRs of calls that arrived in {@code [from, to)} and agent {@code agentId} answered (every
-   * call when null), oldest first. The agent is part of the query, so an agent's range reads
-   * their calls only, not the whole center's.
+   * call when null), oldest first. The agent is part of the query, so an agent's range reads their
+   * calls only, not the whole center's.
    */
   public List<Cdr> between(Instant from, Instant to, String agentId) {
     Condition agent = agentId == null ? DSL.noCondition() : CDR.AGENT_ID.eq(agentId);

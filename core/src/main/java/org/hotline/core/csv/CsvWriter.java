@@ -9,10 +9,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A CSV document as every export writes it: RFC 4180 (Apache Commons CSV), a header row, CRLF
- * line ends, a field quoted when it holds a comma, a quote or a line break (and, as Commons CSV
- * does, when it begins with a space, {@code !}, {@code "} or {@code #} or ends with a space), an
- * empty field for none.
+ * A CSV document as every export writes it: RFC 4180 (Apache Commons CSV), a header row, CRLF line
+ * ends, a field quoted when it holds a comma, a quote or a line break (and, as Commons CSV does,
+ * when it begins with a space, {@code !}, {@code "} or {@code #} or ends with a space), an empty
+ * field for none.
  *
  * <p>Cells are text, numbers or times. Text goes through the {@link FormulaGuard}; numbers are
  * written as they are, fractions as plain decimals ({@code 0.75}, never {@code 7.5E-1}); times as
@@ -41,8 +41,8 @@ public final class CsvWriter {
   }
 
   /**
-   * A document that begins with a byte order mark, then {@code header}: for a file people open
-   * with a spreadsheet, which without the mark may read UTF-8 as the local code page.
+   * A document that begins with a byte order mark, then {@code header}: for a file people open with
+   * a spreadsheet, which without the mark may read UTF-8 as the local code page.
    */
   public static CsvWriter withByteOrderMark(String... header) {
     return new CsvWriter(true, header);
@@ -72,7 +72,9 @@ public final class CsvWriter {
     return out.toString();
   }
 
-  /** What to print for {@code cell}: null for an empty field (unquoted even when it is the first). */
+  /**
+   * What to print for {@code cell}: null for an empty field (unquoted even when it is the first).
+   */
   private static Object cell(Object cell) {
     return switch (cell) {
       case null -> null;

@@ -11,14 +11,14 @@ import org.hotline.core.customer.CsvImportReport.RowError;
 import org.hotline.core.customer.CsvRowDecoder.Row;
 
 /**
- * One CSV import as its rows arrive ({@link CsvRowDecoder}), inside the import's transaction:
- * each row checked at once, the good ones stored {@value #BATCH} at a time, so memory holds one
- * batch, the first {@link CustomerCsv#MAX_ERRORS} bad rows, and an id and a line (12 bytes) per
- * customer stored so far, to name the line of a number the file repeats.
+ * One CSV import as its rows arrive ({@link CsvRowDecoder}), inside the import's transaction: each
+ * row checked at once, the good ones stored {@value #BATCH} at a time, so memory holds one batch,
+ * the first {@link CustomerCsv#MAX_ERRORS} bad rows, and an id and a line (12 bytes) per customer
+ * stored so far, to name the line of a number the file repeats.
  *
  * <p>A number twice in the file is an error on the later line naming the earlier; a number some
- * customer had before the import is an error naming the customer. The database tells both
- * apart: the import's own customers are visible to it in its transaction.
+ * customer had before the import is an error naming the customer. The database tells both apart:
+ * the import's own customers are visible to it in its transaction.
  */
 final class CsvImport {
   /** Rows stored per batch. */
@@ -42,11 +42,13 @@ final class CsvImport {
 
   private final List<CustomerDraft> batch = new ArrayList<>(BATCH);
   private final List<Integer> batchLines = new ArrayList<>(BATCH);
+
   /** The line of each number of the batch. */
   private final Map<String, Integer> batchNumbers = new HashMap<>();
 
   /** The customers this import stored, ids ascending, and the line each came from. */
   private long[] storedIds = new long[BATCH];
+
   private int[] storedLines = new int[BATCH];
   private int stored;
 
@@ -96,7 +98,10 @@ final class CsvImport {
     }
   }
 
-  /** A row that could not be read (a quote never closed, a row too long): bad, and the last one read. */
+  /**
+   * A row that could not be read (a quote never closed, a row too long): bad, and the last one
+   * read.
+   */
   void malformed(CsvRowDecoder.Malformed e) {
     if (columns != null) {
       rows++;
@@ -135,7 +140,11 @@ final class CsvImport {
       }
       long owner = owners.get(owned);
       int earlier = lineOf(owner);
-      errors.add(line, earlier > 0 ? repeated(owned, earlier, line) : "number " + owned + " belongs to customer " + owner + " already");
+      errors.add(
+          line,
+          earlier > 0
+              ? repeated(owned, earlier, line)
+              : "number " + owned + " belongs to customer " + owner + " already");
     }
     remember(tx.insertBatch(free), freeLines);
     imported += free.size();
@@ -162,7 +171,15 @@ final class CsvImport {
   }
 
   private static String repeated(String phone, int first, int line) {
-    return "number " + phone + " is on line " + first + " already (lines " + first + " and " + line + ")";
+    return "number "
+        + phone
+        + " is on line "
+        + first
+        + " already (lines "
+        + first
+        + " and "
+        + line
+        + ")";
   }
 
   /** Keeps the ids of the customers stored and their lines, ascending by id. */
@@ -184,7 +201,9 @@ final class CsvImport {
     }
   }
 
-  /** The line this import stored customer {@code id} from; 0 when the customer is not this import's. */
+  /**
+   * The line this import stored customer {@code id} from; 0 when the customer is not this import's.
+   */
   private int lineOf(long id) {
     int at = Arrays.binarySearch(storedIds, 0, stored, id);
     return at >= 0 ? storedLines[at] : 0;
@@ -206,7 +225,13 @@ final class CsvImport {
       List<RowError> sorted = new ArrayList<>(list);
       sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
       return new CsvImportReport(
-          committed, rows, imported, committed ? count : 0, count, sorted, (System.nanoTime() - startNanos) / 1_000_000);
+          committed,
+          rows,
+          imported,
+          committed ? count : 0,
+          count,
+          sorted,
+          (System.nanoTime() - startNanos) / 1_000_000);
     }
   }
 }

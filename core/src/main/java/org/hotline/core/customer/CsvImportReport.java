@@ -15,7 +15,13 @@ import java.util.List;
  * @param millis how long the import took
  */
 public record CsvImportReport(
-    boolean committed, int rows, int imported, int skipped, int errorCount, List<RowError> errors, long millis) {
+    boolean committed,
+    int rows,
+    int imported,
+    int skipped,
+    int errorCount,
+    List<RowError> errors,
+    long millis) {
   public CsvImportReport {
     errors = List.copyOf(errors);
   }

@@ -12,19 +12,21 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads CSV (RFC 4180, UTF-8) as its bytes arrive, in chunks cut anywhere, and hands each row on
- * as soon as it ends: fields separated by commas, quoted with {@code "} when they hold a comma, a
+ * Reads CSV (RFC 4180, UTF-8) as its bytes arrive, in chunks cut anywhere, and hands each row on as
+ * soon as it ends: fields separated by commas, quoted with {@code "} when they hold a comma, a
  * quote ({@code ""}) or a line break; lines end with CRLF, LF or CR. A leading byte order mark is
  * skipped. Each row knows the line it starts on, so errors can name it.
  *
- * <p>A chunk may end inside a quoted field, between the CR and LF of a line end, or inside a
- * UTF-8 sequence: what is left over waits for the next chunk. Memory is one row at most ({@link
+ * <p>A chunk may end inside a quoted field, between the CR and LF of a line end, or inside a UTF-8
+ * sequence: what is left over waits for the next chunk. Memory is one row at most ({@link
  * #MAX_ROW_CHARS}) and a few bytes, whatever the size of the file.
  *
  * <p>One thread at a time: {@link #feed} each chunk in order, then {@link #finish}.
  */
 final class CsvRowDecoder {
-  /** The longest row read: longer is an error (a quote left open, most likely), not a bigger buffer. */
+  /**
+   * The longest row read: longer is an error (a quote left open, most likely), not a bigger buffer.
+   */
   static final int MAX_ROW_CHARS = 256 * 1024;
 
   /** One row: its fields and the (1-based) line it starts on. */
@@ -49,18 +51,24 @@ final class CsvRowDecoder {
   static final String NOT_UTF8 = "not UTF-8 text (save the file as CSV UTF-8)";
 
   private final Consumer<Row> rows;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final CharBuffer chars = CharBuffer.allocate(8 * 1024);
+
   /** The bytes of a UTF-8 sequence that a chunk ended inside of (at most 3 of 4). */
   private final ByteBuffer carry = ByteBuffer.allocate(8);
 
   private boolean first = true;
+
   /** The line being read: a line break read adds one, in a quoted field too. */
   private int line = 1;
+
   /** Line breaks seen, for the line of bytes that are not UTF-8. */
   private int newlines;
+
   private boolean rowOpen;
   private int rowStart;
   private int rowChars;
@@ -68,12 +76,16 @@ final class CsvRowDecoder {
   private final StringBuilder field = new StringBuilder();
   private boolean quoted;
   private boolean wasQuoted;
+
   /** A quote read inside a quoted field: the next character says whether it closes the field. */
   private boolean quoteInQuoted;
+
   /** A row ended with CR: an LF right after it belongs to the same line end. */
   private boolean afterCr;
 
-  /** @param rows gets each row as soon as it is read, in order */
+  /**
+   * @param rows gets each row as soon as it is read, in order
+   */
   CsvRowDecoder(Consumer<Row> rows) {
     this.rows = Objects.requireNonNull(rows, "rows");
   }
@@ -167,7 +179,9 @@ final class CsvRowDecoder {
       rowChars = 0;
     }
     if (++rowChars > MAX_ROW_CHARS) {
-      throw new Malformed(rowStart, "a row is longer than " + MAX_ROW_CHARS + " characters (is a quote left open?)");
+      throw new Malformed(
+          rowStart,
+          "a row is longer than " + MAX_ROW_CHARS + " characters (is a quote left open?)");
     }
     if (quoted) {
       if (quoteInQuoted) {

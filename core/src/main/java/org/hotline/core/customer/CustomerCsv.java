@@ -15,14 +15,14 @@ import org.hotline.core.csv.CsvWriter;
 /**
  * Customers as CSV (RFC 4180, UTF-8): import with every bad row reported by line, and export.
  *
- * <p>The header names the columns, in any order and any case: {@code name}, {@code phone},
- * {@code level} and {@code category} are required, {@code sales_stage} and {@code notes}
- * optional, others ignored. {@code phone} holds one number or several separated by {@code ;}. A
- * leading byte order mark is skipped. An import is all-or-nothing: one bad row and nothing is
- * stored, unless bad rows are to be skipped. A number twice in the file is an error on the later
- * line naming the earlier; a number some customer has already is an error naming the customer.
- * The file is read as it arrives ({@link #importCsv(InputStream, boolean)}) and the good rows are
- * stored in batches, all in the import's one transaction.
+ * <p>The header names the columns, in any order and any case: {@code name}, {@code phone}, {@code
+ * level} and {@code category} are required, {@code sales_stage} and {@code notes} optional, others
+ * ignored. {@code phone} holds one number or several separated by {@code ;}. A leading byte order
+ * mark is skipped. An import is all-or-nothing: one bad row and nothing is stored, unless bad rows
+ * are to be skipped. A number twice in the file is an error on the later line naming the earlier; a
+ * number some customer has already is an error naming the customer. The file is read as it arrives
+ * ({@link #importCsv(InputStream, boolean)}) and the good rows are stored in batches, all in the
+ * import's one transaction.
  */
 public final class CustomerCsv {
   /** The export's header row; the import reads it back. */
@@ -57,13 +57,12 @@ public final class CustomerCsv {
   }
 
   /**
-   * Imports the customers of {@code csv} as it is read, in one transaction: each row is checked
-   * as it comes and the good ones are stored in batches of {@value CsvImport#BATCH}, so memory
-   * does not grow with the file. At the end the transaction commits, or rolls back when a bad
-   * row stops the import (some row bad and {@code skipBadRows} false, or the file not UTF-8).
-   * The header comes first, and the rest is not read when it is bad; nor after a row that cannot
-   * be read (a quote never closed, a row longer than {@value CsvRowDecoder#MAX_ROW_CHARS}
-   * characters).
+   * Imports the customers of {@code csv} as it is read, in one transaction: each row is checked as
+   * it comes and the good ones are stored in batches of {@value CsvImport#BATCH}, so memory does
+   * not grow with the file. At the end the transaction commits, or rolls back when a bad row stops
+   * the import (some row bad and {@code skipBadRows} false, or the file not UTF-8). The header
+   * comes first, and the rest is not read when it is bad; nor after a row that cannot be read (a
+   * quote never closed, a row longer than {@value CsvRowDecoder#MAX_ROW_CHARS} characters).
    *
    * @param csv the file, UTF-8; read up to its end or the first error, not closed
    * @param skipBadRows store the good rows even when some are bad
@@ -72,32 +71,35 @@ public final class CustomerCsv {
   public CsvImportReport importCsv(InputStream csv, boolean skipBadRows) throws IOException {
     long start = System.nanoTime();
     try {
-      return directory.repository().inTransaction(tx -> {
-        CsvImport run = new CsvImport(directory, tx);
-        CsvRowDecoder decoder = new CsvRowDecoder(run::row);
-        byte[] chunk = new byte[READ_CHUNK];
-        try {
-          for (int n = csv.read(chunk); n >= 0; n = csv.read(chunk)) {
-            decoder.feed(ByteBuffer.wrap(chunk, 0, n));
-          }
-          decoder.finish();
-          run.end();
-        } catch (CsvImport.BadHeader e) {
-          throw new RolledBack(run.report(false, start));
-        } catch (CsvRowDecoder.Malformed e) {
-          if (e.getMessage().equals(CsvRowDecoder.NOT_UTF8)) {
-            throw new RolledBack(CsvImport.failed(e.line, e.getMessage(), start));
-          }
-          run.malformed(e);
-          run.end();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (run.hasErrors() && !skipBadRows) {
-          throw new RolledBack(run.report(false, start));
-        }
-        return run.report(true, start);
-      });
+      return directory
+          .repository()
+          .inTransaction(
+              tx -> {
+                CsvImport run = new CsvImport(directory, tx);
+                CsvRowDecoder decoder = new CsvRowDecoder(run::row);
+                byte[] chunk = new byte[READ_CHUNK];
+                try {
+                  for (int n = csv.read(chunk); n >= 0; n = csv.read(chunk)) {
+                    decoder.feed(ByteBuffer.wrap(chunk, 0, n));
+                  }
+                  decoder.finish();
+                  run.end();
+                } catch (CsvImport.BadHeader e) {
+                  throw new RolledBack(run.report(false, start));
+                } catch (CsvRowDecoder.Malformed e) {
+                  if (e.getMessage().equals(CsvRowDecoder.NOT_UTF8)) {
+                    throw new RolledBack(CsvImport.failed(e.line, e.getMessage(), start));
+                  }
+                  run.malformed(e);
+                  run.end();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                if (run.hasErrors() && !skipBadRows) {
+                  throw new RolledBack(run.report(false, start));
+                }
+                return run.report(true, start);
+              });
     } catch (RolledBack e) {
       return e.report;
     } catch (UncheckedIOException e) {
@@ -112,12 +114,21 @@ public final class CustomerCsv {
   public static String export(List<Customer> customers) {
     CsvWriter out = CsvWriter.withByteOrderMark(HEADER.split(","));
     for (Customer c : customers) {
-      out.row(c.name(), String.join(";", c.phones()), c.level(), c.category(), c.salesStage(), c.notes());
+      out.row(
+          c.name(),
+          String.join(";", c.phones()),
+          c.level(),
+          c.category(),
+          c.salesStage(),
+          c.notes());
     }
     return out.toString();
   }
 
-  /** The column of each known header name; null (with an error on line 1) when a required one is missing. */
+  /**
+   * The column of each known header name; null (with an error on line 1) when a required one is
+   * missing.
+   */
   static Map<String, Integer> header(CsvRowDecoder.Row row, CsvImport.Errors errors) {
     if (row == null || row.blank()) {
       errors.add(1, "no header row; expected " + HEADER);
@@ -133,7 +144,12 @@ public final class CustomerCsv {
     }
     List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
     if (!missing.isEmpty()) {
-      errors.add(row.line(), "the header lacks column(s) " + String.join(", ", missing) + "; expected at least " + String.join(",", REQUIRED));
+      errors.add(
+          row.line(),
+          "the header lacks column(s) "
+              + String.join(", ", missing)
+              + "; expected at least "
+              + String.join(",", REQUIRED));
       return null;
     }
     columns.put("", row.fields().size()); // the width every row must have
@@ -143,13 +159,18 @@ public final class CustomerCsv {
   static CustomerDraft draft(CsvRowDecoder.Row row, Map<String, Integer> columns) {
     int width = columns.get("");
     if (row.fields().size() != width) {
-      throw new InvalidCustomerException(null, "expected " + width + " fields as in the header, got " + row.fields().size());
+      throw new InvalidCustomerException(
+          null, "expected " + width + " fields as in the header, got " + row.fields().size());
     }
     String phones = field(row, columns, "phone");
     List<String> list = phones == null ? List.of() : List.of(phones.split("[;；]"));
     return new CustomerDraft(
-        field(row, columns, "name"), field(row, columns, "level"), field(row, columns, "category"),
-        field(row, columns, "sales_stage"), field(row, columns, "notes"), list.stream().filter(p -> !p.isBlank()).toList());
+        field(row, columns, "name"),
+        field(row, columns, "level"),
+        field(row, columns, "category"),
+        field(row, columns, "sales_stage"),
+        field(row, columns, "notes"),
+        list.stream().filter(p -> !p.isBlank()).toList());
   }
 
   private static String field(CsvRowDecoder.Row row, Map<String, Integer> columns, String name) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The customer directory as the API sees it: checks and normalises what comes in (name, level
- * from the configured list, numbers to E.164), then stores it with {@link CustomerRepository}.
+ * The customer directory as the API sees it: checks and normalises what comes in (name, level from
+ * the configured list, numbers to E.164), then stores it with {@link CustomerRepository}.
  */
 public final class CustomerDirectory {
   private final CustomerRepository repository;
@@ -20,7 +20,8 @@ public final class CustomerDirectory {
    * @param numbers turns numbers as written into E.164
    * @param levels the configured levels, highest first
    */
-  public CustomerDirectory(CustomerRepository repository, PhoneNormalizer numbers, List<String> levels) {
+  public CustomerDirectory(
+      CustomerRepository repository, PhoneNormalizer numbers, List<String> levels) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.levels = List.copyOf(levels);
@@ -107,11 +108,21 @@ public final class CustomerDirectory {
 
   /** {@code raw} in E.164 form. @throws InvalidCustomerException when it is not a valid number */
   public String e164(String raw) {
-    return numbers.toE164(raw).orElseThrow(() -> new InvalidCustomerException(
-        "phones", "not a valid phone number: '" + shortened(raw == null ? "" : raw.strip()) + "'"));
+    return numbers
+        .toE164(raw)
+        .orElseThrow(
+            () ->
+                new InvalidCustomerException(
+                    "phones",
+                    "not a valid phone number: '"
+                        + shortened(raw == null ? "" : raw.strip())
+                        + "'"));
   }
 
-  /** {@code raw} as one of the configured levels, matched ignoring case. @throws InvalidCustomerException otherwise */
+  /**
+   * {@code raw} as one of the configured levels, matched ignoring case. @throws
+   * InvalidCustomerException otherwise
+   */
   public String level(String raw) {
     String value = raw == null ? "" : raw.strip();
     for (String level : levels) {
@@ -120,7 +131,10 @@ public final class CustomerDirectory {
       }
     }
     throw new InvalidCustomerException(
-        "level", (value.isEmpty() ? "a level is required" : "unknown level '" + shortened(value) + "'") + "; one of " + String.join(", ", levels));
+        "level",
+        (value.isEmpty() ? "a level is required" : "unknown level '" + shortened(value) + "'")
+            + "; one of "
+            + String.join(", ", levels));
   }
 
   private static String required(String field, String value) {

@@ -10,10 +10,16 @@ import java.util.List;
  * @param category optional
  * @param salesStage optional
  * @param notes optional
- * @param phones at least one number; as written before {@link CustomerDirectory} normalises
- *     them, in E.164 form once they reach {@link CustomerRepository}
+ * @param phones at least one number; as written before {@link CustomerDirectory} normalises them,
+ *     in E.164 form once they reach {@link CustomerRepository}
  */
-public record CustomerDraft(String name, String level, String category, String salesStage, String notes, List<String> phones) {
+public record CustomerDraft(
+    String name,
+    String level,
+    String category,
+    String salesStage,
+    String notes,
+    List<String> phones) {
   public CustomerDraft {
     phones = phones == null ? List.of() : List.copyOf(phones);
   }

@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.hotline.core.db.jooq.tables.records.CustomerRecord;
 import org.hotline.core.db.DbTime;
+import org.hotline.core.db.jooq.tables.records.CustomerRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -49,7 +49,10 @@ public class CustomerRepository {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The longest text {@code field} of a customer holds ({@code name}, {@code category}, ...), for validation. */
+  /**
+   * The longest text {@code field} of a customer holds ({@code name}, {@code category}, ...), for
+   * validation.
+   */
   public static int maxLength(String field) {
     Integer max = MAX_LENGTHS.get(field);
     if (max == null) {
@@ -74,26 +77,34 @@ public class CustomerRepository {
    * @throws DuplicatePhoneException when one of its numbers belongs to another customer
    */
   public Customer create(CustomerDraft draft) {
-    return dsl.transactionResult(cfg -> {
-      DSLContext tx = DSL.using(cfg);
-      refuseTaken(tx, draft.phones(), null);
-      long id = tx.nextval(CUSTOMER_ID_SEQ);
-      OffsetDateTime now = now();
-      tx.insertInto(CUSTOMER)
-          .set(CUSTOMER.ID, id)
-          .set(CUSTOMER.NAME, draft.name())
-          .set(CUSTOMER.LEVEL, draft.level())
-          .set(CUSTOMER.CATEGORY, draft.category())
-          .set(CUSTOMER.SALES_STAGE, draft.salesStage())
-          .set(CUSTOMER.NOTES, draft.notes())
-          .set(CUSTOMER.CREATED_AT, now)
-          .set(CUSTOMER.UPDATED_AT, now)
-          .execute();
-      insertPhones(tx, id, draft.phones());
-      return new Customer(
-          id, draft.name(), draft.level(), draft.category(), draft.salesStage(), draft.notes(), draft.phones(),
-          now.toInstant(), now.toInstant());
-    });
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = DSL.using(cfg);
+          refuseTaken(tx, draft.phones(), null);
+          long id = tx.nextval(CUSTOMER_ID_SEQ);
+          OffsetDateTime now = now();
+          tx.insertInto(CUSTOMER)
+              .set(CUSTOMER.ID, id)
+              .set(CUSTOMER.NAME, draft.name())
+              .set(CUSTOMER.LEVEL, draft.level())
+              .set(CUSTOMER.CATEGORY, draft.category())
+              .set(CUSTOMER.SALES_STAGE, draft.salesStage())
+              .set(CUSTOMER.NOTES, draft.notes())
+              .set(CUSTOMER.CREATED_AT, now)
+              .set(CUSTOMER.UPDATED_AT, now)
+              .execute();
+          insertPhones(tx, id, draft.phones());
+          return new Customer(
+              id,
+              draft.name(),
+              draft.level(),
+              draft.category(),
+              draft.salesStage(),
+              draft.notes(),
+              draft.phones(),
+              now.toInstant(),
+              now.toInstant());
+        });
   }
 
   /**
@@ -103,25 +114,27 @@ public class CustomerRepository {
    * @throws DuplicatePhoneException when one of the numbers belongs to another customer
    */
   public Optional<Customer> update(long id, CustomerDraft draft) {
-    return dsl.transactionResult(cfg -> {
-      DSLContext tx = DSL.using(cfg);
-      refuseTaken(tx, draft.phones(), id);
-      int changed = tx.update(CUSTOMER)
-          .set(CUSTOMER.NAME, draft.name())
-          .set(CUSTOMER.LEVEL, draft.level())
-          .set(CUSTOMER.CATEGORY, draft.category())
-          .set(CUSTOMER.SALES_STAGE, draft.salesStage())
-          .set(CUSTOMER.NOTES, draft.notes())
-          .set(CUSTOMER.UPDATED_AT, now())
-          .where(CUSTOMER.ID.eq(id))
-          .execute();
-      if (changed == 0) {
-        return Optional.<Customer>empty();
-      }
-      tx.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
-      insertPhones(tx, id, draft.phones());
-      return find(tx, id);
-    });
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = DSL.using(cfg);
+          refuseTaken(tx, draft.phones(), id);
+          int changed =
+              tx.update(CUSTOMER)
+                  .set(CUSTOMER.NAME, draft.name())
+                  .set(CUSTOMER.LEVEL, draft.level())
+                  .set(CUSTOMER.CATEGORY, draft.category())
+                  .set(CUSTOMER.SALES_STAGE, draft.salesStage())
+                  .set(CUSTOMER.NOTES, draft.notes())
+                  .set(CUSTOMER.UPDATED_AT, now())
+                  .where(CUSTOMER.ID.eq(id))
+                  .execute();
+          if (changed == 0) {
+            return Optional.<Customer>empty();
+          }
+          tx.deleteFrom(CUSTOMER_PHONE).where(CUSTOMER_PHONE.CUSTOMER_ID.eq(id)).execute();
+          insertPhones(tx, id, draft.phones());
+          return find(tx, id);
+        });
   }
 
   /** Deletes customer {@code id} and its numbers; false when there was no such customer. */
@@ -137,7 +150,11 @@ public class CustomerRepository {
 
   /** The customer whose number is {@code e164}. */
   public Optional<Customer> findByNumber(String e164) {
-    Long id = dsl.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(CUSTOMER_PHONE.E164.eq(e164)).fetchOne(CUSTOMER_PHONE.CUSTOMER_ID);
+    Long id =
+        dsl.select(CUSTOMER_PHONE.CUSTOMER_ID)
+            .from(CUSTOMER_PHONE)
+            .where(CUSTOMER_PHONE.E164.eq(e164))
+            .fetchOne(CUSTOMER_PHONE.CUSTOMER_ID);
     return id == null ? Optional.empty() : find(id);
   }
 
@@ -156,12 +173,13 @@ public class CustomerRepository {
     }
     Condition where = matching(text == null ? "" : text.strip(), e164);
     long total = dsl.fetchCount(CUSTOMER, where);
-    List<CustomerRecord> rows = dsl.selectFrom(CUSTOMER)
-        .where(where)
-        .orderBy(CUSTOMER.NAME, CUSTOMER.ID)
-        .limit(size)
-        .offset((long) page * size)
-        .fetch();
+    List<CustomerRecord> rows =
+        dsl.selectFrom(CUSTOMER)
+            .where(where)
+            .orderBy(CUSTOMER.NAME, CUSTOMER.ID)
+            .limit(size)
+            .offset((long) page * size)
+            .fetch();
     return new CustomerPage(withPhones(dsl, rows), page, size, total);
   }
 
@@ -187,11 +205,12 @@ public class CustomerRepository {
       dsl.select(CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID)
           .from(CUSTOMER_PHONE)
           .fetchSize(1_000)
-          .forEach(r -> {
-            if (wanted.contains(r.value1())) {
-              owners.put(r.value1(), r.value2());
-            }
-          });
+          .forEach(
+              r -> {
+                if (wanted.contains(r.value1())) {
+                  owners.put(r.value1(), r.value2());
+                }
+              });
       return owners;
     }
     List<String> list = List.copyOf(e164s);
@@ -241,42 +260,60 @@ public class CustomerRepository {
     OffsetDateTime now = now();
     long[] stored = new long[drafts.size()];
     // Plain JDBC batches: at this volume jOOQ's per-value binding is most of the cost.
-    String customerSql = tx.render(tx.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.LEVEL, CUSTOMER.CATEGORY,
-            CUSTOMER.SALES_STAGE, CUSTOMER.NOTES, CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT)
-        .values((Long) null, null, null, null, null, null, null, null));
-    String phoneSql = tx.render(tx.insertInto(CUSTOMER_PHONE, CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.ORDINAL)
-        .values((String) null, null, null));
-    tx.connection(c -> {
-      try (PreparedStatement customers = c.prepareStatement(customerSql);
-          PreparedStatement phones = c.prepareStatement(phoneSql)) {
-        for (int from = 0; from < drafts.size(); from += BATCH) {
-          List<CustomerDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH));
-          List<Long> ids = tx.nextvals(CUSTOMER_ID_SEQ, chunk.size());
-          for (int i = 0; i < chunk.size(); i++) {
-            CustomerDraft d = chunk.get(i);
-            long id = ids.get(i);
-            stored[from + i] = id;
-            customers.setLong(1, id);
-            customers.setString(2, d.name());
-            customers.setString(3, d.level());
-            customers.setString(4, d.category());
-            customers.setString(5, d.salesStage());
-            customers.setString(6, d.notes());
-            customers.setObject(7, now);
-            customers.setObject(8, now);
-            customers.addBatch();
-            for (int p = 0; p < d.phones().size(); p++) {
-              phones.setString(1, d.phones().get(p));
-              phones.setLong(2, id);
-              phones.setInt(3, p);
-              phones.addBatch();
+    String customerSql =
+        tx.render(
+            tx.insertInto(
+                    CUSTOMER,
+                    CUSTOMER.ID,
+                    CUSTOMER.NAME,
+                    CUSTOMER.LEVEL,
+                    CUSTOMER.CATEGORY,
+                    CUSTOMER.SALES_STAGE,
+                    CUSTOMER.NOTES,
+                    CUSTOMER.CREATED_AT,
+                    CUSTOMER.UPDATED_AT)
+                .values((Long) null, null, null, null, null, null, null, null));
+    String phoneSql =
+        tx.render(
+            tx.insertInto(
+                    CUSTOMER_PHONE,
+                    CUSTOMER_PHONE.E164,
+                    CUSTOMER_PHONE.CUSTOMER_ID,
+                    CUSTOMER_PHONE.ORDINAL)
+                .values((String) null, null, null));
+    tx.connection(
+        c -> {
+          try (PreparedStatement customers = c.prepareStatement(customerSql);
+              PreparedStatement phones = c.prepareStatement(phoneSql)) {
+            for (int from = 0; from < drafts.size(); from += BATCH) {
+              List<CustomerDraft> chunk =
+                  drafts.subList(from, Math.min(drafts.size(), from + BATCH));
+              List<Long> ids = tx.nextvals(CUSTOMER_ID_SEQ, chunk.size());
+              for (int i = 0; i < chunk.size(); i++) {
+                CustomerDraft d = chunk.get(i);
+                long id = ids.get(i);
+                stored[from + i] = id;
+                customers.setLong(1, id);
+                customers.setString(2, d.name());
+                customers.setString(3, d.level());
+                customers.setString(4, d.category());
+                customers.setString(5, d.salesStage());
+                customers.setString(6, d.notes());
+                customers.setObject(7, now);
+                customers.setObject(8, now);
+                customers.addBatch();
+                for (int p = 0; p < d.phones().size(); p++) {
+                  phones.setString(1, d.phones().get(p));
+                  phones.setLong(2, id);
+                  phones.setInt(3, p);
+                  phones.addBatch();
+                }
+              }
+              customers.executeBatch();
+              phones.executeBatch();
             }
           }
-          customers.executeBatch();
-          phones.executeBatch();
-        }
-      }
-    });
+        });
     return stored;
   }
 
@@ -293,18 +330,21 @@ public class CustomerRepository {
     if (e164.isPresent()) {
       byNumber = byNumber.or(CUSTOMER_PHONE.E164.eq(e164.get()));
     }
-    return byName.or(CUSTOMER.ID.in(DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(byNumber)));
+    return byName.or(
+        CUSTOMER.ID.in(
+            DSL.select(CUSTOMER_PHONE.CUSTOMER_ID).from(CUSTOMER_PHONE).where(byNumber)));
   }
 
   private static void refuseTaken(DSLContext tx, List<String> phones, Long self) {
     if (phones.isEmpty()) {
       return;
     }
-    var taken = tx.select(CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID)
-        .from(CUSTOMER_PHONE)
-        .where(CUSTOMER_PHONE.E164.in(phones))
-        .and(self == null ? DSL.noCondition() : CUSTOMER_PHONE.CUSTOMER_ID.ne(self))
-        .fetchAny();
+    var taken =
+        tx.select(CUSTOMER_PHONE.E164, CUSTOMER_PHONE.CUSTOMER_ID)
+            .from(CUSTOMER_PHONE)
+            .where(CUSTOMER_PHONE.E164.in(phones))
+            .and(self == null ? DSL.noCondition() : CUSTOMER_PHONE.CUSTOMER_ID.ne(self))
+            .fetchAny();
     if (taken != null) {
       throw new DuplicatePhoneException(taken.value1(), taken.value2());
     }
@@ -329,9 +369,10 @@ public class CustomerRepository {
   private static List<Customer> withPhones(DSLContext ctx, List<CustomerRecord> rows) {
     Map<Long, List<String>> phones = new HashMap<>();
     if (!rows.isEmpty()) {
-      Condition which = rows.size() > 1_000
-          ? DSL.noCondition()
-          : CUSTOMER_PHONE.CUSTOMER_ID.in(rows.stream().map(CustomerRecord::getId).toList());
+      Condition which =
+          rows.size() > 1_000
+              ? DSL.noCondition()
+              : CUSTOMER_PHONE.CUSTOMER_ID.in(rows.stream().map(CustomerRecord::getId).toList());
       ctx.select(CUSTOMER_PHONE.CUSTOMER_ID, CUSTOMER_PHONE.E164)
           .from(CUSTOMER_PHONE)
           .where(which)
@@ -340,9 +381,18 @@ public class CustomerRepository {
     }
     Map<Long, Customer> out = new LinkedHashMap<>();
     for (CustomerRecord r : rows) {
-      out.put(r.getId(), new Customer(
-          r.getId(), r.getName(), r.getLevel(), r.getCategory(), r.getSalesStage(), r.getNotes(),
-          phones.getOrDefault(r.getId(), List.of()), instant(r.getCreatedAt()), instant(r.getUpdatedAt())));
+      out.put(
+          r.getId(),
+          new Customer(
+              r.getId(),
+              r.getName(),
+              r.getLevel(),
+              r.getCategory(),
+              r.getSalesStage(),
+              r.getNotes(),
+              phones.getOrDefault(r.getId(), List.of()),
+              instant(r.getCreatedAt()),
+              instant(r.getUpdatedAt())));
     }
     return List.copyOf(out.values());
   }

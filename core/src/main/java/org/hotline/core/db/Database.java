@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  /** Connections kept beside the write pool's, so HTTP reads and health checks never queue behind writes. */
+  /**
+   * Connections kept beside the write pool's, so HTTP reads and health checks never queue behind
+   * writes.
+   */
   static final int READ_CONNECTIONS = 2;
 
   /** How long a caller waits for a free connection before the operation fails. */
@@ -51,21 +54,30 @@ public final class Database implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the JDBC URL names an unsupported database
    * @throws UncheckedIOException when the data folder cannot be created
-   * @throws RuntimeException from the pool or Flyway when the database cannot be reached or migrated
+   * @throws RuntimeException from the pool or Flyway when the database cannot be reached or
+   *     migrated
    */
   public Database(DataSettings settings) {
     this.dialect = Dialects.fromJdbcUrl(settings.dbUrl());
     createDataDir(settings);
     this.dataSource = new HikariDataSource(poolConfig(settings));
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
     this.dsl = DSL.using(dataSource, dialect, jooqSettings());
     this.writes = new WritePool(settings.poolSize()).executor();
-    log.info("database ready: {} ({}), {} write threads", redactedUrl(settings.dbUrl()), dialect.getName(), settings.poolSize());
+    log.info(
+        "database ready: {} ({}), {} write threads",
+        redactedUrl(settings.dbUrl()),
+        dialect.getName(),
+        settings.poolSize());
   }
 
   /** The jOOQ entry point, backed by the pool. */
@@ -110,7 +122,10 @@ public final class Database implements AutoCloseable {
     writes.shutdown();
     try {
       if (!writes.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.error("database writes still queued after {}s: dropping {} of them", DRAIN_TIMEOUT.toSeconds(), writes.shutdownNow().size());
+        log.error(
+            "database writes still queued after {}s: dropping {} of them",
+            DRAIN_TIMEOUT.toSeconds(),
+            writes.shutdownNow().size());
       }
     } catch (InterruptedException e) {
       writes.shutdownNow();
@@ -123,7 +138,8 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(settings.dataDir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folder " + settings.dataDir() + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot create the data folder " + settings.dataDir() + ": " + e, e);
     }
   }
 
@@ -146,7 +162,10 @@ public final class Database implements AutoCloseable {
     return new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
   }
 
-  /** The URL without its parameters ({@code ?...} or H2's {@code ;...}), which may carry credentials. */
+  /**
+   * The URL without its parameters ({@code ?...} or H2's {@code ;...}), which may carry
+   * credentials.
+   */
   private static String redactedUrl(String url) {
     int q = url.indexOf('?');
     int s = url.indexOf(';');

@@ -22,6 +22,8 @@ public final class Dialects {
       }
     }
     throw new IllegalArgumentException(
-        "unsupported database URL " + jdbcUrl + ": use jdbc:h2:... or jdbc:postgresql://host:5432/db");
+        "unsupported database URL "
+            + jdbcUrl
+            + ": use jdbc:h2:... or jdbc:postgresql://host:5432/db");
   }
 }

@@ -23,7 +23,9 @@ public final class DialAuditLog implements DialAudit {
   private final AuditWriter writer;
   private final Clock clock;
 
-  /** @param writes the database write pool */
+  /**
+   * @param writes the database write pool
+   */
   public DialAuditLog(AuditRepository audit, Executor writes, Clock clock) {
     this.writer = new AuditWriter(audit, writes);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -32,6 +34,8 @@ public final class DialAuditLog implements DialAudit {
   @Override
   public void refused(DialSite site, String who, String number, String reason) {
     String role = site == DialSite.DESK ? "agent" : "system";
-    writer.write(new AuditEntry(0, clock.instant(), who, role, ACTION, number, null, site.tag() + ": " + reason));
+    writer.write(
+        new AuditEntry(
+            0, clock.instant(), who, role, ACTION, number, null, site.tag() + ": " + reason));
   }
 }

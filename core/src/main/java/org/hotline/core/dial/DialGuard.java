@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The check every number passes before Hotline dials it: asks the {@link DialPolicy} and, when it
- * refuses, counts the refusal ({@code hotline.dial.refused{site}}), records it in the audit log
- * and logs one WARN line, so an attempt at toll fraud is seen, not only stopped.
+ * refuses, counts the refusal ({@code hotline.dial.refused{site}}), records it in the audit log and
+ * logs one WARN line, so an attempt at toll fraud is seen, not only stopped.
  */
 public final class DialGuard {
   private static final Logger log = LoggerFactory.getLogger(DialGuard.class);
@@ -24,10 +24,13 @@ public final class DialGuard {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.audit = Objects.requireNonNull(audit, "audit");
     for (DialSite site : DialSite.values()) {
-      refused.put(site, Counter.builder("hotline.dial.refused")
-          .description("numbers Hotline was asked to dial and refused (hotline.dial.allow), by where they came from")
-          .tag("site", site.tag())
-          .register(meters));
+      refused.put(
+          site,
+          Counter.builder("hotline.dial.refused")
+              .description(
+                  "numbers Hotline was asked to dial and refused (hotline.dial.allow), by where they came from")
+              .tag("site", site.tag())
+              .register(meters));
     }
   }
 
@@ -47,7 +50,10 @@ public final class DialGuard {
     return decision;
   }
 
-  /** The policy itself, to judge numbers without a dial (a flows file's transfer numbers as it loads). */
+  /**
+   * The policy itself, to judge numbers without a dial (a flows file's transfer numbers as it
+   * loads).
+   */
   public DialPolicy policy() {
     return policy;
   }

@@ -19,10 +19,10 @@ import org.hotline.config.DialSettings;
  * <p>A number is what the trunk is sent: digits with an optional leading {@code +}. One written
  * without {@code +} is read as a number of the default region, the way a trunk there reads it
  * ({@code 0012025550123} from CN is {@code +12025550123}). Anything else ({@code *}, {@code #},
- * letters, a SIP URI) is refused before any rule, since the trunk might read it otherwise than
- * the rules did. Then a refusing rule ({@code !premium}) that matches refuses it, else the first
- * rule that matches allows it, else it is refused. Region and type come from libphonenumber's
- * metadata; a number it does not know as valid matches only number and prefix rules, and {@code
+ * letters, a SIP URI) is refused before any rule, since the trunk might read it otherwise than the
+ * rules did. Then a refusing rule ({@code !premium}) that matches refuses it, else the first rule
+ * that matches allows it, else it is refused. Region and type come from libphonenumber's metadata;
+ * a number it does not know as valid matches only number and prefix rules, and {@code
  * !international} when its country code is another region's.
  */
 public final class DialPolicy {
@@ -55,7 +55,10 @@ public final class DialPolicy {
   /** Whether {@code number} may be dialled; if not, the reason, one line naming the number. */
   public DialDecision check(String number) {
     if (!DialableNumber.isTrunkNumber(number)) {
-      return new DialDecision.Refused("'" + shortened(String.valueOf(number)) + "' is not a phone number: digits, with + before a country code");
+      return new DialDecision.Refused(
+          "'"
+              + shortened(String.valueOf(number))
+              + "' is not a phone number: digits, with + before a country code");
     }
     PhoneNumber parsed;
     try {
@@ -67,7 +70,13 @@ public final class DialPolicy {
     String shown = number.equals(facts.e164) ? number : number + " (" + facts.e164 + ")";
     for (DialRule rule : rules) {
       if (rule.refuses() && matches(rule, facts)) {
-        return new DialDecision.Refused(shown + " is " + facts.describe() + ", which hotline.dial.allow refuses (" + rule + ")");
+        return new DialDecision.Refused(
+            shown
+                + " is "
+                + facts.describe()
+                + ", which hotline.dial.allow refuses ("
+                + rule
+                + ")");
       }
     }
     for (DialRule rule : rules) {
@@ -76,8 +85,12 @@ public final class DialPolicy {
       }
     }
     return new DialDecision.Refused(
-        shown + " is " + facts.describe() + ", which hotline.dial.allow does not allow ("
-            + (written.isEmpty() ? "empty: no number is dialled" : written) + ")");
+        shown
+            + " is "
+            + facts.describe()
+            + ", which hotline.dial.allow does not allow ("
+            + (written.isEmpty() ? "empty: no number is dialled" : written)
+            + ")");
   }
 
   /** The rules as configured ({@code national,!premium}). */
@@ -91,7 +104,8 @@ public final class DialPolicy {
       // When in doubt, refuse: !international refuses a number with another country code even
       // when it is not valid (a prefix rule might let it through), while international allows
       // valid numbers only, as every word rule does.
-      case INTERNATIONAL -> (n.valid && !region.equals(n.region)) || (rule.refuses() && n.countryCode != countryCode);
+      case INTERNATIONAL ->
+          (n.valid && !region.equals(n.region)) || (rule.refuses() && n.countryCode != countryCode);
       case TYPE -> n.valid && types(rule.argument()).contains(n.type);
       case NUMBER -> n.e164.equals(rule.argument());
       case PREFIX -> n.e164.startsWith(rule.argument());
@@ -143,22 +157,28 @@ public final class DialPolicy {
             : "not a valid number (country code +" + countryCode + ")";
       }
       boolean national = DialPolicy.this.region.equals(region);
-      String kind = switch (type) {
-        case FIXED_LINE -> "fixed-line";
-        case MOBILE -> "mobile";
-        case FIXED_LINE_OR_MOBILE -> "fixed-line or mobile";
-        case TOLL_FREE -> "toll-free";
-        case PREMIUM_RATE -> "premium-rate";
-        case SHARED_COST -> "shared-cost";
-        case VOIP -> "VoIP";
-        case PERSONAL_NUMBER -> "personal";
-        case PAGER -> "pager";
-        case UAN -> "UAN";
-        case VOICEMAIL -> "voicemail";
-        case UNKNOWN -> "";
-      };
-      String where = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) ? "non-geographic, +" + countryCode : region;
-      return (national ? "a national " : "an international ") + (kind.isEmpty() ? "" : kind + " ") + "number"
+      String kind =
+          switch (type) {
+            case FIXED_LINE -> "fixed-line";
+            case MOBILE -> "mobile";
+            case FIXED_LINE_OR_MOBILE -> "fixed-line or mobile";
+            case TOLL_FREE -> "toll-free";
+            case PREMIUM_RATE -> "premium-rate";
+            case SHARED_COST -> "shared-cost";
+            case VOIP -> "VoIP";
+            case PERSONAL_NUMBER -> "personal";
+            case PAGER -> "pager";
+            case UAN -> "UAN";
+            case VOICEMAIL -> "voicemail";
+            case UNKNOWN -> "";
+          };
+      String where =
+          PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)
+              ? "non-geographic, +" + countryCode
+              : region;
+      return (national ? "a national " : "an international ")
+          + (kind.isEmpty() ? "" : kind + " ")
+          + "number"
           + (national ? "" : " (" + where + ")");
     }
   }

@@ -1,6 +1,9 @@
 package org.hotline.core.dial;
 
-/** Where a number to dial comes from: the tag of {@code hotline.dial.refused} and of the audit entry. */
+/**
+ * Where a number to dial comes from: the tag of {@code hotline.dial.refused} and of the audit
+ * entry.
+ */
 public enum DialSite {
   /** An agent's click-to-call ({@code dial} on {@code /cti}). */
   DESK("desk"),

@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
  * DialPolicy}'s call, made after this one.
  *
  * <p>The rules differ on purpose: an agent may key {@code *} and {@code #} (feature codes, an
- * extension behind a switchboard), a trunk is sent digits only, a flows file's transfer numbers
- * are full numbers, and the numbers callers dial to reach a flow may be extensions or SIP user
- * names.
+ * extension behind a switchboard), a trunk is sent digits only, a flows file's transfer numbers are
+ * full numbers, and the numbers callers dial to reach a flow may be extensions or SIP user names.
  */
 public final class DialableNumber {
   /** What a desktop may dial: digits, an optional leading {@code +}, {@code *} and {@code #}. */
@@ -29,16 +28,16 @@ public final class DialableNumber {
   private DialableNumber() {}
 
   /**
-   * Whether an agent may dial {@code number} from the desktop (once spaces, dashes and brackets
-   * are taken out): 1 to 32 of digits, {@code *} and {@code #}, after an optional {@code +}.
+   * Whether an agent may dial {@code number} from the desktop (once spaces, dashes and brackets are
+   * taken out): 1 to 32 of digits, {@code *} and {@code #}, after an optional {@code +}.
    */
   public static boolean isDeskNumber(String number) {
     return matches(DESK, number);
   }
 
   /**
-   * Whether {@code number} is what a trunk may be sent: 1 to 32 digits after an optional {@code
-   * +}; {@code *}, {@code #}, letters and SIP URIs are not, since a trunk might read them otherwise
+   * Whether {@code number} is what a trunk may be sent: 1 to 32 digits after an optional {@code +};
+   * {@code *}, {@code #}, letters and SIP URIs are not, since a trunk might read them otherwise
    * than the dial policy did.
    */
   public static boolean isTrunkNumber(String number) {

@@ -8,5 +8,6 @@ public sealed interface AgentEvent extends HotlineEvent {
   String agentId();
 
   /** The agent went from {@code from} to {@code to}; {@code reason} says why (may be empty). */
-  record StateChanged(String agentId, AgentState from, AgentState to, String reason, Instant at) implements AgentEvent {}
+  record StateChanged(String agentId, AgentState from, AgentState to, String reason, Instant at)
+      implements AgentEvent {}
 }

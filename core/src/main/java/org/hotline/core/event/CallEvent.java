@@ -19,7 +19,14 @@ public sealed interface CallEvent extends HotlineEvent {
    * @param ivrChoice the caller's path through the IVR menus ({@code 2>1}), or null
    * @param queuedAt when the caller joined the queue (a callback: the place they kept)
    */
-  record Offered(String callId, String agentId, String queue, String caller, String ivrChoice, Instant queuedAt, Instant at)
+  record Offered(
+      String callId,
+      String agentId,
+      String queue,
+      String caller,
+      String ivrChoice,
+      Instant queuedAt,
+      Instant at)
       implements CallEvent {}
 
   /** The agent answered. */

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process event bus. {@link #publish} calls every subscriber on the publisher's thread, so
- * a subscriber must return at once and hand any slow work (I/O, a database) to its own executor.
- * A subscriber that throws is logged and does not stop the others.
+ * The in-process event bus. {@link #publish} calls every subscriber on the publisher's thread, so a
+ * subscriber must return at once and hand any slow work (I/O, a database) to its own executor. A
+ * subscriber that throws is logged and does not stop the others.
  */
 public final class EventBus {
   private static final Logger log = LoggerFactory.getLogger(EventBus.class);

@@ -9,8 +9,8 @@ public sealed interface QueueEvent extends HotlineEvent {
   String queue();
 
   /**
-   * The queue's figures changed. Coalesced: the ACD publishes at most one per queue per {@code
-   * 250 ms}, with the figures at the time of publishing, so a wallboard can redraw on each.
+   * The queue's figures changed. Coalesced: the ACD publishes at most one per queue per {@code 250
+   * ms}, with the figures at the time of publishing, so a wallboard can redraw on each.
    */
   record StatsChanged(QueueStats stats, Instant at) implements QueueEvent {
     public StatsChanged {

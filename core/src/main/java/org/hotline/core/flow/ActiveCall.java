@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import org.hotline.core.media.MediaSession;
 
 /**
- * What a call flow may do with the answered call it runs on. The signalling layer implements it;
- * a flow never touches SIP.
+ * What a call flow may do with the answered call it runs on. The signalling layer implements it; a
+ * flow never touches SIP.
  */
 public interface ActiveCall {
   /** The call's id (for logs). */
@@ -24,16 +24,16 @@ public interface ActiveCall {
   void chose(String choice);
 
   /**
-   * Puts the call in {@code queue} at once; routing starts while the flow keeps the caller
-   * company (it plays the hold announcement and music itself).
+   * Puts the call in {@code queue} at once; routing starts while the flow keeps the caller company
+   * (it plays the hold announcement and music itself).
    *
    * @param priority lower is served first (0 = VIP); equal priorities in arrival order
    */
   QueueWait enqueue(String queue, int priority);
 
   /**
-   * Rings {@code target} and, when it answers, bridges the caller to it; the flow is then over.
-   * The caller hears ringback meanwhile.
+   * Rings {@code target} and, when it answers, bridges the caller to it; the flow is then over. The
+   * caller hears ringback meanwhile.
    */
   CompletableFuture<TransferResult> transfer(TransferTarget target);
 

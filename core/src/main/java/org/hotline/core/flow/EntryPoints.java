@@ -8,9 +8,9 @@ public interface EntryPoints {
   Optional<CallFlow> flowFor(String dialedNumber);
 
   /**
-   * The flow for a caller transferred to {@code queue} from an agent's desktop: the caller waits
-   * in the queue as the flows have it (hold prompt, music, announcements), and the call ends when
-   * the queue gives it back. Empty when transfers to queues are not served.
+   * The flow for a caller transferred to {@code queue} from an agent's desktop: the caller waits in
+   * the queue as the flows have it (hold prompt, music, announcements), and the call ends when the
+   * queue gives it back. Empty when transfers to queues are not served.
    *
    * @param language the prompt language the caller chose ({@code en}, {@code zh})
    */

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A call's wait in a queue, as the flow that queued it sees it. Routing starts at once; the flow
- * keeps the caller company (music, position announcements) until {@link #connected} completes,
- * and may take the caller out with {@link #leave} (a key for voicemail or a callback).
+ * keeps the caller company (music, position announcements) until {@link #connected} completes, and
+ * may take the caller out with {@link #leave} (a key for voicemail or a callback).
  */
 public interface QueueWait {
 
@@ -17,8 +17,8 @@ public interface QueueWait {
   Instant queuedAt();
 
   /**
-   * Completes with true once an agent answered and the legs are bridged (the flow is then over
-   * and must not play anything), with false when the call ended or left the queue first.
+   * Completes with true once an agent answered and the legs are bridged (the flow is then over and
+   * must not play anything), with false when the call ended or left the queue first.
    */
   CompletableFuture<Boolean> connected();
 

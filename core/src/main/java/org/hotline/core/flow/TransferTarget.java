@@ -14,10 +14,9 @@ public sealed interface TransferTarget {
   }
 
   /**
-   * A number ({@code +862161234567}) on the operator's allow-list, dialled through the
-   * configured SIP trunk when the dial policy ({@code hotline.dial.allow}) allows it too. Only
-   * numbers written in the flows file ever get here, never digits a caller typed, so the server
-   * is no open relay.
+   * A number ({@code +862161234567}) on the operator's allow-list, dialled through the configured
+   * SIP trunk when the dial policy ({@code hotline.dial.allow}) allows it too. Only numbers written
+   * in the flows file ever get here, never digits a caller typed, so the server is no open relay.
    */
   record Number(String number) implements TransferTarget {
     public Number {

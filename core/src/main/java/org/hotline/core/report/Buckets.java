@@ -16,8 +16,8 @@ import org.jooq.impl.DSL;
  * The time buckets of a volume report: the hours, days, weeks or months of the report's zone that
  * overlap a range, as a table {@code b(bucket_start, bucket_end)} the CDRs are joined to.
  *
- * <p>Buckets follow the zone's calendar, daylight-saving changes included (a day may last 23 or
- * 25 hours); the first and the last may reach outside the range, whose calls alone count.
+ * <p>Buckets follow the zone's calendar, daylight-saving changes included (a day may last 23 or 25
+ * hours); the first and the last may reach outside the range, whose calls alone count.
  */
 final class Buckets {
   /** The most buckets one report may have: an hourly report over a year fits. */
@@ -41,7 +41,15 @@ final class Buckets {
       }
       if (bounds.size() > MAX) {
         throw new IllegalArgumentException(
-            "more than " + MAX + " " + interval.code() + " buckets from " + from + " to " + to + ": use a longer interval or a shorter range");
+            "more than "
+                + MAX
+                + " "
+                + interval.code()
+                + " buckets from "
+                + from
+                + " to "
+                + to
+                + ": use a longer interval or a shorter range");
       }
       start = interval.next(start);
     }

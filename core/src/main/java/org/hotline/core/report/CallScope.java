@@ -31,12 +31,18 @@ final class CallScope {
    * codes dialled by agents ({@code *21}...) are no customer's calls.
    */
   static Condition arrivedIn(Instant from, Instant to) {
-    return CDR.ARRIVED_AT.ge(utc(from)).and(CDR.ARRIVED_AT.lt(utc(to))).and(CDR.DIALED.notLike("*%"));
+    return CDR.ARRIVED_AT
+        .ge(utc(from))
+        .and(CDR.ARRIVED_AT.lt(utc(to)))
+        .and(CDR.DIALED.notLike("*%"));
   }
 
   /** {@code cdr}, with the level of the customer whose number is the caller's (null when none). */
   static Table<?> cdrWithLevel() {
-    return CDR.leftJoin(CUSTOMER_PHONE).on(CUSTOMER_PHONE.E164.eq(CDR.CALLER)).leftJoin(CUSTOMER).on(CUSTOMER.ID.eq(CUSTOMER_PHONE.CUSTOMER_ID));
+    return CDR.leftJoin(CUSTOMER_PHONE)
+        .on(CUSTOMER_PHONE.E164.eq(CDR.CALLER))
+        .leftJoin(CUSTOMER)
+        .on(CUSTOMER.ID.eq(CUSTOMER_PHONE.CUSTOMER_ID));
   }
 
   /** The column a grouping reads. */

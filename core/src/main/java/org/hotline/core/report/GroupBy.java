@@ -6,13 +6,18 @@ import java.util.Locale;
 public enum GroupBy {
   /** The queue the call joined. */
   QUEUE,
-  /** The agent who answered or was last offered the call (an address such as {@code tel:+86...} for a transfer out). */
+  /**
+   * The agent who answered or was last offered the call (an address such as {@code tel:+86...} for
+   * a transfer out).
+   */
   AGENT,
   /** Where the caller's number is from. */
   REGION,
   /** The level of the customer whose phone number is the caller's number. */
   LEVEL,
-  /** How the call ended: {@code answered}, {@code abandoned}, {@code ivr-hangup}, {@code failed}. */
+  /**
+   * How the call ended: {@code answered}, {@code abandoned}, {@code ivr-hangup}, {@code failed}.
+   */
   OUTCOME,
   /** The last key the caller chose in the IVR. */
   IVR;
@@ -33,6 +38,7 @@ public enum GroupBy {
         return g;
       }
     }
-    throw new IllegalArgumentException("expected queue, agent, region, level, outcome or ivr, got '" + code + "'");
+    throw new IllegalArgumentException(
+        "expected queue, agent, region, level, outcome or ivr, got '" + code + "'");
   }
 }

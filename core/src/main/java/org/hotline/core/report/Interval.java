@@ -19,7 +19,8 @@ public enum Interval {
     return switch (this) {
       case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
       case DAY -> t.truncatedTo(ChronoUnit.DAYS);
-      case WEEK -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case WEEK ->
+          t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       case MONTH -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
     };
   }

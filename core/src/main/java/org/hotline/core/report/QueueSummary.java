@@ -1,8 +1,8 @@
 package org.hotline.core.report;
 
 /**
- * The figures of one queue, or of all queues together, for the calls that arrived in a range.
- * Times are in seconds; a ratio or average whose denominator is zero is null.
+ * The figures of one queue, or of all queues together, for the calls that arrived in a range. Times
+ * are in seconds; a ratio or average whose denominator is zero is null.
  *
  * @param queue the queue; null for all queues together
  * @param serviceLevelThresholdSeconds the queue's service-level threshold; null for all queues

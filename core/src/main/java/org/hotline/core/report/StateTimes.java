@@ -41,13 +41,15 @@ final class StateTimes {
     Field<String> state = events.field("to_state", String.class);
     Field<OffsetDateTime> at = events.field("at", OffsetDateTime.class);
     Field<Long> id = events.field("id", Long.class);
-    Field<OffsetDateTime> nextAt = DSL.lead(at).over(DSL.partitionBy(agent).orderBy(at, id)).as("next_at");
+    Field<OffsetDateTime> nextAt =
+        DSL.lead(at).over(DSL.partitionBy(agent).orderBy(at, id)).as("next_at");
     Table<?> periods = dsl.select(agent, state, at, nextAt).from(events).asTable("p");
 
     Field<String> pAgent = periods.field(agent);
     Field<String> pState = periods.field(state);
     Field<OffsetDateTime> periodStart = DSL.greatest(periods.field(at), DSL.val(start));
-    Field<OffsetDateTime> periodEnd = DSL.least(DSL.coalesce(periods.field(nextAt), DSL.val(stop)), DSL.val(stop));
+    Field<OffsetDateTime> periodEnd =
+        DSL.least(DSL.coalesce(periods.field(nextAt), DSL.val(stop)), DSL.val(stop));
     Field<BigDecimal> seconds = DSL.sum(CallScope.seconds(periodStart, periodEnd)).as("seconds");
     Map<String, Map<String, Double>> times = new HashMap<>();
     dsl.select(pAgent, pState, seconds)
@@ -56,7 +58,8 @@ final class StateTimes {
         .groupBy(pAgent, pState)
         .forEach(
             r ->
-                times.computeIfAbsent(r.get(pAgent), a -> new HashMap<>())
+                times
+                    .computeIfAbsent(r.get(pAgent), a -> new HashMap<>())
                     .put(r.get(pState).toLowerCase(Locale.ROOT), r.get(seconds).doubleValue()));
     return times;
   }
@@ -76,7 +79,13 @@ final class StateTimes {
             .asTable("a");
     Field<String> agentId = agents.field("agent_id", String.class);
     Field<OffsetDateTime> lastAt =
-        DSL.field(dsl.select(p.AT).from(p).where(p.AGENT_ID.eq(agentId)).and(p.AT.lt(from)).orderBy(p.AT.desc()).limit(1))
+        DSL.field(
+                dsl.select(p.AT)
+                    .from(p)
+                    .where(p.AGENT_ID.eq(agentId))
+                    .and(p.AT.lt(from))
+                    .orderBy(p.AT.desc())
+                    .limit(1))
             .as("last_at");
     Table<?> last = dsl.select(agentId, lastAt).from(agents).asTable("l");
 

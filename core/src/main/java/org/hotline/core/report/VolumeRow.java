@@ -13,4 +13,5 @@ import java.time.OffsetDateTime;
  * @param callbacks callback attempts (calls back to customers) that started in the bucket, apart
  *     from {@code calls}
  */
-public record VolumeRow(OffsetDateTime start, OffsetDateTime end, String group, long calls, long callbacks) {}
+public record VolumeRow(
+    OffsetDateTime start, OffsetDateTime end, String group, long calls, long callbacks) {}

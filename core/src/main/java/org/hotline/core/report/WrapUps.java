@@ -19,19 +19,21 @@ import org.jooq.impl.DSL;
 /**
  * The wrap-up time that followed each call, from the agents' state changes.
  *
- * <p>An agent who takes a call goes to {@code ON_CALL} with the call's id as the reason. When
- * that state is followed directly by {@code WRAP_UP}, the wrap-up of the call is that {@code
- * WRAP_UP} period: from its start to the agent's next state change (available, break, logged
- * out). A call whose agent went straight to another state had no wrap-up; one still in wrap-up, or
- * whose wrap-up ended more than {@link #LOOK_AHEAD} after the range (a call of the
- * range's last minutes that lasted hours), counts none.
+ * <p>An agent who takes a call goes to {@code ON_CALL} with the call's id as the reason. When that
+ * state is followed directly by {@code WRAP_UP}, the wrap-up of the call is that {@code WRAP_UP}
+ * period: from its start to the agent's next state change (available, break, logged out). A call
+ * whose agent went straight to another state had no wrap-up; one still in wrap-up, or whose wrap-up
+ * ended more than {@link #LOOK_AHEAD} after the range (a call of the range's last minutes that
+ * lasted hours), counts none.
  *
- * <p>The table is meant to come first in its query, its rows then finding their CDR by primary
- * key ({@code w LEFT JOIN cdr ON cdr.call_id = w.call_id}, filtered on the CDR): H2 would
- * otherwise run the window query once per CDR.
+ * <p>The table is meant to come first in its query, its rows then finding their CDR by primary key
+ * ({@code w LEFT JOIN cdr ON cdr.call_id = w.call_id}, filtered on the CDR): H2 would otherwise run
+ * the window query once per CDR.
  */
 final class WrapUps {
-  /** How far past a range's end state changes are read to finish the calls and wrap-ups begun in it. */
+  /**
+   * How far past a range's end state changes are read to finish the calls and wrap-ups begun in it.
+   */
   static final Duration LOOK_AHEAD = Duration.ofHours(6);
 
   static final Field<String> CALL_ID = DSL.field(name("w", "call_id"), String.class);
@@ -46,7 +48,8 @@ final class WrapUps {
    * when {@code perAgent} (a transferred call may have several).
    */
   static Table<?> table(DSLContext dsl, Instant from, Instant to, boolean perAgent) {
-    WindowSpecification byAgent = DSL.partitionBy(AGENT_EVENT.AGENT_ID).orderBy(AGENT_EVENT.AT, AGENT_EVENT.ID);
+    WindowSpecification byAgent =
+        DSL.partitionBy(AGENT_EVENT.AGENT_ID).orderBy(AGENT_EVENT.AT, AGENT_EVENT.ID);
     // Among the changes read (below), the one before a WRAP_UP change is the ON_CALL change of the
     // call it follows (a wrap-up is entered from ON_CALL only), whose reason is the call's id, and
     // the one after it is the wrap-up's end (a wrap-up is left by a change from WRAP_UP only). A
@@ -61,7 +64,9 @@ final class WrapUps {
             // Only the changes that start a call, start a wrap-up or end one: a third of the rows
             // fewer to sort than all of them.
             .and(
-                AGENT_EVENT.TO_STATE.in(AgentState.ON_CALL.name(), AgentState.WRAP_UP.name())
+                AGENT_EVENT
+                    .TO_STATE
+                    .in(AgentState.ON_CALL.name(), AgentState.WRAP_UP.name())
                     .or(AGENT_EVENT.FROM_STATE.eq(AgentState.WRAP_UP.name())))
             .asTable("ev");
     Field<String> reason = events.field(callId);
@@ -70,8 +75,12 @@ final class WrapUps {
     Field<OffsetDateTime> end = events.field(endAt);
     var select =
         perAgent
-            ? dsl.select(reason.as("call_id"), agent.as("agent_id"), DSL.sum(CallScope.seconds(start, end)).as("wrap_seconds"))
-            : dsl.select(reason.as("call_id"), DSL.sum(CallScope.seconds(start, end)).as("wrap_seconds"));
+            ? dsl.select(
+                reason.as("call_id"),
+                agent.as("agent_id"),
+                DSL.sum(CallScope.seconds(start, end)).as("wrap_seconds"))
+            : dsl.select(
+                reason.as("call_id"), DSL.sum(CallScope.seconds(start, end)).as("wrap_seconds"));
     var filtered =
         select
             .from(events)

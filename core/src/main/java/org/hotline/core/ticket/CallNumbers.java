@@ -3,8 +3,8 @@ package org.hotline.core.ticket;
 import java.util.Optional;
 
 /**
- * The caller's number of a call: in the server, the live call's (from its offer to an agent)
- * while it is on, the CDR's once that is written.
+ * The caller's number of a call: in the server, the live call's (from its offer to an agent) while
+ * it is on, the CDR's once that is written.
  */
 @FunctionalInterface
 public interface CallNumbers {

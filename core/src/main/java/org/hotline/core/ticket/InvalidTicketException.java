@@ -1,6 +1,9 @@
 package org.hotline.core.ticket;
 
-/** A ticket's data are not acceptable: a missing title, an unknown status, text too long, no such customer. */
+/**
+ * A ticket's data are not acceptable: a missing title, an unknown status, text too long, no such
+ * customer.
+ */
 public class InvalidTicketException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

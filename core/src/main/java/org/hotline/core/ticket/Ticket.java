@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A ticket (work order): something an agent has to follow up, about a call, a customer or both,
- * as stored.
+ * A ticket (work order): something an agent has to follow up, about a call, a customer or both, as
+ * stored.
  *
  * @param id the ticket's number
  * @param title what it is about, in one line

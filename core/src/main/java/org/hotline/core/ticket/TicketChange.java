@@ -1,8 +1,8 @@
 package org.hotline.core.ticket;
 
 /**
- * What may change in a ticket once opened. A null field keeps the ticket's value; an empty
- * {@code description} removes it.
+ * What may change in a ticket once opened. A null field keeps the ticket's value; an empty {@code
+ * description} removes it.
  *
  * @param title the new title; not blank
  * @param description the new details

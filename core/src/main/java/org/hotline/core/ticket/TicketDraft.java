@@ -12,7 +12,13 @@ package org.hotline.core.ticket;
  * @param createdBy required: who opens it
  */
 public record TicketDraft(
-    String title, String description, String status, String callId, Long customerId, String caller, String createdBy) {
+    String title,
+    String description,
+    String status,
+    String callId,
+    Long customerId,
+    String caller,
+    String createdBy) {
   /** This draft linked to customer {@code id} and number {@code number}. */
   public TicketDraft linkedTo(Long id, String number) {
     return new TicketDraft(title, description, status, callId, id, number, createdBy);

@@ -11,9 +11,9 @@ import org.hotline.core.customer.CustomerDirectory;
  *
  * <p>The caller's number is the call's ({@link CallNumbers}) when the ticket names a known call,
  * else the {@code caller} the draft gives. A ticket given no customer is linked to the customer
- * that number belongs to in the directory, when there is one. The number stays on the ticket
- * either way, in E.164 form when it is a valid number, so a ticket about an unknown caller still
- * says who called. A call that is not known (yet) is kept on the ticket as given.
+ * that number belongs to in the directory, when there is one. The number stays on the ticket either
+ * way, in E.164 form when it is a valid number, so a ticket about an unknown caller still says who
+ * called. A call that is not known (yet) is kept on the ticket as given.
  */
 public final class TicketIntake {
   private final TicketRepository tickets;
@@ -45,8 +45,11 @@ public final class TicketIntake {
     if (draft == null) {
       throw new InvalidTicketException(null, "no ticket given");
     }
-    Optional<String> fromCall = blank(draft.callId()) ? Optional.empty() : calls.callerOf(draft.callId().strip());
-    Optional<String> number = fromCall.or(() -> blank(draft.caller()) ? Optional.empty() : Optional.of(draft.caller().strip()));
+    Optional<String> fromCall =
+        blank(draft.callId()) ? Optional.empty() : calls.callerOf(draft.callId().strip());
+    Optional<String> number =
+        fromCall.or(
+            () -> blank(draft.caller()) ? Optional.empty() : Optional.of(draft.caller().strip()));
     Long customerId = draft.customerId();
     if (customerId == null) {
       customerId = number.flatMap(customers::findByNumber).map(Customer::id).orElse(null);

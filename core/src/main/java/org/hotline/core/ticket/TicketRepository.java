@@ -20,9 +20,9 @@ import org.jooq.impl.DSL;
 /**
  * Tickets in the {@code ticket} table.
  *
- * <p>Everything is checked before it is stored: a title, a known status, text that fits its
- * column, a customer that exists; what is wrong is an {@link InvalidTicketException} naming the
- * field. Text is stored stripped of surrounding blanks, and blank optional text as null.
+ * <p>Everything is checked before it is stored: a title, a known status, text that fits its column,
+ * a customer that exists; what is wrong is an {@link InvalidTicketException} naming the field. Text
+ * is stored stripped of surrounding blanks, and blank optional text as null.
  */
 public class TicketRepository {
   /** The longest title. */
@@ -61,26 +61,38 @@ public class TicketRepository {
     String createdBy = required("createdBy", draft.createdBy(), TICKET.CREATED_BY);
     Long customerId = draft.customerId();
     OffsetDateTime now = DbTime.utc(clock.instant());
-    return dsl.transactionResult(cfg -> {
-      DSLContext tx = DSL.using(cfg);
-      if (customerId != null && !tx.fetchExists(CUSTOMER, CUSTOMER.ID.eq(customerId))) {
-        throw new InvalidTicketException("customerId", "no customer " + customerId);
-      }
-      long id = tx.insertInto(TICKET)
-          .set(TICKET.TITLE, title)
-          .set(TICKET.DESCRIPTION, description)
-          .set(TICKET.STATUS, status)
-          .set(TICKET.CALL_ID, callId)
-          .set(TICKET.CUSTOMER_ID, customerId)
-          .set(TICKET.CALLER, caller)
-          .set(TICKET.CREATED_BY, createdBy)
-          .set(TICKET.CREATED_AT, now)
-          .set(TICKET.UPDATED_AT, now)
-          .returning(TICKET.ID)
-          .fetchOne()
-          .getId();
-      return new Ticket(id, title, description, status, callId, customerId, caller, createdBy, now.toInstant(), now.toInstant());
-    });
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = DSL.using(cfg);
+          if (customerId != null && !tx.fetchExists(CUSTOMER, CUSTOMER.ID.eq(customerId))) {
+            throw new InvalidTicketException("customerId", "no customer " + customerId);
+          }
+          long id =
+              tx.insertInto(TICKET)
+                  .set(TICKET.TITLE, title)
+                  .set(TICKET.DESCRIPTION, description)
+                  .set(TICKET.STATUS, status)
+                  .set(TICKET.CALL_ID, callId)
+                  .set(TICKET.CUSTOMER_ID, customerId)
+                  .set(TICKET.CALLER, caller)
+                  .set(TICKET.CREATED_BY, createdBy)
+                  .set(TICKET.CREATED_AT, now)
+                  .set(TICKET.UPDATED_AT, now)
+                  .returning(TICKET.ID)
+                  .fetchOne()
+                  .getId();
+          return new Ticket(
+              id,
+              title,
+              description,
+              status,
+              callId,
+              customerId,
+              caller,
+              createdBy,
+              now.toInstant(),
+              now.toInstant());
+        });
   }
 
   /** Ticket {@code id}. */
@@ -103,7 +115,10 @@ public class TicketRepository {
       update = update.set(TICKET.TITLE, required("title", change.title(), TICKET.TITLE));
     }
     if (change.description() != null) {
-      update = update.set(TICKET.DESCRIPTION, optional("description", change.description(), TICKET.DESCRIPTION));
+      update =
+          update.set(
+              TICKET.DESCRIPTION,
+              optional("description", change.description(), TICKET.DESCRIPTION));
     }
     if (change.status() != null) {
       update = update.set(TICKET.STATUS, status(change.status()));
@@ -127,18 +142,19 @@ public class TicketRepository {
     }
     Condition where = matching(filter == null ? TicketFilter.all() : filter);
     long total = dsl.fetchCount(TICKET, where);
-    List<Ticket> items = dsl.selectFrom(TICKET)
-        .where(where)
-        .orderBy(TICKET.CREATED_AT.desc(), TICKET.ID.desc())
-        .limit(size)
-        .offset((long) page * size)
-        .fetch(TicketRepository::ticket);
+    List<Ticket> items =
+        dsl.selectFrom(TICKET)
+            .where(where)
+            .orderBy(TICKET.CREATED_AT.desc(), TICKET.ID.desc())
+            .limit(size)
+            .offset((long) page * size)
+            .fetch(TicketRepository::ticket);
     return new TicketPage(items, page, size, total);
   }
 
   /**
-   * What an agent should see of customer {@code customerId}'s tickets when they call: the open
-   * and pending ones, then the closed ones, each newest first; at most {@code limit}.
+   * What an agent should see of customer {@code customerId}'s tickets when they call: the open and
+   * pending ones, then the closed ones, each newest first; at most {@code limit}.
    */
   public List<Ticket> recentFor(long customerId, int limit) {
     if (limit <= 0) {
@@ -176,8 +192,12 @@ public class TicketRepository {
       return value;
     }
     throw new InvalidTicketException(
-        "status", (value.isEmpty() ? "a status is required" : "unknown status '" + shortened(raw.strip()) + "'")
-            + "; one of " + String.join(", ", Ticket.STATUSES));
+        "status",
+        (value.isEmpty()
+                ? "a status is required"
+                : "unknown status '" + shortened(raw.strip()) + "'")
+            + "; one of "
+            + String.join(", ", Ticket.STATUSES));
   }
 
   private static String required(String field, String value, Field<String> column) {
@@ -206,8 +226,16 @@ public class TicketRepository {
 
   private static Ticket ticket(TicketRecord r) {
     return new Ticket(
-        r.getId(), r.getTitle(), r.getDescription(), r.getStatus(), r.getCallId(), r.getCustomerId(), r.getCaller(),
-        r.getCreatedBy(), instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+        r.getId(),
+        r.getTitle(),
+        r.getDescription(),
+        r.getStatus(),
+        r.getCallId(),
+        r.getCustomerId(),
+        r.getCaller(),
+        r.getCreatedBy(),
+        instant(r.getCreatedAt()),
+        instant(r.getUpdatedAt()));
   }
 
   private static Instant instant(OffsetDateTime at) {

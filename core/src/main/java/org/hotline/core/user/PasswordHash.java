@@ -9,14 +9,14 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Slow salted password hashes, of administrators' and supervisors' passwords and of agents' desk
- * passwords: PBKDF2-HMAC-SHA256 from the JDK, a random 128-bit salt per
- * password and {@link #ITERATIONS} iterations (OWASP's 2023 floor), stored as {@code
- * pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64, no padding) so the cost can rise later and
- * old hashes still verify.
+ * passwords: PBKDF2-HMAC-SHA256 from the JDK, a random 128-bit salt per password and {@link
+ * #ITERATIONS} iterations (OWASP's 2023 floor), stored as {@code
+ * pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64, no padding) so the cost can rise later and old
+ * hashes still verify.
  *
- * <p>Verification compares in constant time; a stored value that is not such a hash (tampered,
- * cut, another scheme) verifies nothing. A hash costs about a tenth of a second of one core, on
- * purpose: logins are slowed down and locked out before that adds up.
+ * <p>Verification compares in constant time; a stored value that is not such a hash (tampered, cut,
+ * another scheme) verifies nothing. A hash costs about a tenth of a second of one core, on purpose:
+ * logins are slowed down and locked out before that adds up.
  */
 public final class PasswordHash {
   /** The iterations new hashes get. */
@@ -58,10 +58,19 @@ public final class PasswordHash {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(derive(password, salt, iterations));
   }
 
-  /** Whether {@code password} is the one {@code stored} was made from; false for anything that is not a hash. */
+  /**
+   * Whether {@code password} is the one {@code stored} was made from; false for anything that is
+   * not a hash.
+   */
   public boolean verify(String password, String stored) {
     if (password == null || stored == null) {
       return false;
@@ -80,7 +89,10 @@ public final class PasswordHash {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    if (n < Math.min(MIN_ITERATIONS, iterations) || n > MAX_ITERATIONS || salt.length != SALT_BYTES || expected.length != HASH_BITS / 8) {
+    if (n < Math.min(MIN_ITERATIONS, iterations)
+        || n > MAX_ITERATIONS
+        || salt.length != SALT_BYTES
+        || expected.length != HASH_BITS / 8) {
       return false;
     }
     return MessageDigest.isEqual(expected, derive(password, salt, n));

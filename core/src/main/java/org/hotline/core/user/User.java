@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param passwordHash the slow salted hash of the password, never the password
  * @param enabled whether the user may log in
  * @param failedAttempts wrong passwords given in a row since the last good one
- * @param lockedUntil until when logins are refused after too many wrong passwords; null when not locked
+ * @param lockedUntil until when logins are refused after too many wrong passwords; null when not
+ *     locked
  * @param createdAt when the user was created
  * @param updatedAt when the user was last changed
  */

@@ -14,8 +14,8 @@ import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
- * Administrators and supervisors in the {@code hotline_user} table. It stores password hashes it
- * is given and never sees a password.
+ * Administrators and supervisors in the {@code hotline_user} table. It stores password hashes it is
+ * given and never sees a password.
  */
 public class UserRepository {
   /** The roles a stored user may have. */
@@ -60,7 +60,9 @@ public class UserRepository {
 
   /** User {@code name}. */
   public Optional<User> byName(String name) {
-    return dsl.selectFrom(HOTLINE_USER).where(HOTLINE_USER.NAME.eq(name)).fetchOptional(UserRepository::user);
+    return dsl.selectFrom(HOTLINE_USER)
+        .where(HOTLINE_USER.NAME.eq(name))
+        .fetchOptional(UserRepository::user);
   }
 
   /** Every user, by name. */
@@ -70,7 +72,8 @@ public class UserRepository {
 
   /** How many enabled administrators there are. */
   public int enabledAdmins() {
-    return dsl.fetchCount(HOTLINE_USER, HOTLINE_USER.ROLE.eq(Role.ADMIN.id()).and(HOTLINE_USER.ENABLED.isTrue()));
+    return dsl.fetchCount(
+        HOTLINE_USER, HOTLINE_USER.ROLE.eq(Role.ADMIN.id()).and(HOTLINE_USER.ENABLED.isTrue()));
   }
 
   /** Whether any administrator exists, enabled or not. */
@@ -103,7 +106,10 @@ public class UserRepository {
 
   /** Enables or disables user {@code name} (enabling lifts a lockout); whether the user exists. */
   public boolean setEnabled(String name, boolean enabled) {
-    var update = dsl.update(HOTLINE_USER).set(HOTLINE_USER.ENABLED, enabled).set(HOTLINE_USER.UPDATED_AT, now());
+    var update =
+        dsl.update(HOTLINE_USER)
+            .set(HOTLINE_USER.ENABLED, enabled)
+            .set(HOTLINE_USER.UPDATED_AT, now());
     if (enabled) {
       update = update.set(HOTLINE_USER.FAILED_ATTEMPTS, 0).setNull(HOTLINE_USER.LOCKED_UNTIL);
     }
@@ -116,15 +122,20 @@ public class UserRepository {
   }
 
   /**
-   * Counts a wrong password for user {@code name}, locking it until {@code lockedUntil} when
-   * null is not given.
+   * Counts a wrong password for user {@code name}, locking it until {@code lockedUntil} when null
+   * is not given.
    *
    * @return the wrong passwords in a row now
    */
   public int recordFailure(String name, Instant lockedUntil) {
-    var update = dsl.update(HOTLINE_USER).set(HOTLINE_USER.FAILED_ATTEMPTS, HOTLINE_USER.FAILED_ATTEMPTS.plus(1));
+    var update =
+        dsl.update(HOTLINE_USER)
+            .set(HOTLINE_USER.FAILED_ATTEMPTS, HOTLINE_USER.FAILED_ATTEMPTS.plus(1));
     if (lockedUntil != null) {
-      update = update.set(HOTLINE_USER.LOCKED_UNTIL, DbTime.utc(lockedUntil)).set(HOTLINE_USER.FAILED_ATTEMPTS, 0);
+      update =
+          update
+              .set(HOTLINE_USER.LOCKED_UNTIL, DbTime.utc(lockedUntil))
+              .set(HOTLINE_USER.FAILED_ATTEMPTS, 0);
     }
     update.where(HOTLINE_USER.NAME.eq(name)).execute();
     return byName(name).map(User::failedAttempts).orElse(0);
@@ -135,7 +146,11 @@ public class UserRepository {
     dsl.update(HOTLINE_USER)
         .set(HOTLINE_USER.FAILED_ATTEMPTS, 0)
         .setNull(HOTLINE_USER.LOCKED_UNTIL)
-        .where(HOTLINE_USER.NAME.eq(name).and(HOTLINE_USER.FAILED_ATTEMPTS.gt(0).or(HOTLINE_USER.LOCKED_UNTIL.isNotNull())))
+        .where(
+            HOTLINE_USER
+                .NAME
+                .eq(name)
+                .and(HOTLINE_USER.FAILED_ATTEMPTS.gt(0).or(HOTLINE_USER.LOCKED_UNTIL.isNotNull())))
         .execute();
   }
 

@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param file the WAV file's name in the voicemail folder
  */
 public record Voicemail(
-    long id, String callId, String callerNumber, String box, Instant recordedAt, Duration length, String file) {
+    long id,
+    String callId,
+    String callerNumber,
+    String box,
+    Instant recordedAt,
+    Duration length,
+    String file) {
   public Voicemail {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(callerNumber, "callerNumber");

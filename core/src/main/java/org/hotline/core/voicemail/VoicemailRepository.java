@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +16,8 @@ import org.hotline.core.media.Recording;
 import org.jooq.DSLContext;
 
 /**
- * Voicemail: WAV files in one folder, listed in the {@code voicemail} table. File names are
- * made by the server ({@code <time>-<random>.wav}), never from caller input.
+ * Voicemail: WAV files in one folder, listed in the {@code voicemail} table. File names are made by
+ * the server ({@code <time>-<random>.wav}), never from caller input.
  */
 public final class VoicemailRepository implements VoicemailStore {
   private final DSLContext dsl;
@@ -49,7 +47,8 @@ public final class VoicemailRepository implements VoicemailStore {
   }
 
   @Override
-  public Voicemail save(String callId, String callerNumber, String box, Instant recordedAt, Recording recording) {
+  public Voicemail save(
+      String callId, String callerNumber, String box, Instant recordedAt, Recording recording) {
     String file = folder.relativize(recording.file().toAbsolutePath().normalize()).toString();
     long id =
         dsl.insertInto(VOICEMAIL)
@@ -77,7 +76,9 @@ public final class VoicemailRepository implements VoicemailStore {
 
   /** One message. */
   public Optional<Voicemail> find(long id) {
-    return dsl.selectFrom(VOICEMAIL).where(VOICEMAIL.ID.eq(id)).fetchOptional(VoicemailRepository::voicemail);
+    return dsl.selectFrom(VOICEMAIL)
+        .where(VOICEMAIL.ID.eq(id))
+        .fetchOptional(VoicemailRepository::voicemail);
   }
 
   /** The audio file of {@code voicemail}, inside the folder. */

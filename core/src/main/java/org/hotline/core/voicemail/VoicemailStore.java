@@ -11,8 +11,9 @@ public interface VoicemailStore {
   Path newFile(String callId);
 
   /**
-   * Lists a finished recording; blocks until the row is committed (call it from a flow's
-   * virtual thread).
+   * Lists a finished recording; blocks until the row is committed (call it from a flow's virtual
+   * thread).
    */
-  Voicemail save(String callId, String callerNumber, String box, Instant recordedAt, Recording recording);
+  Voicemail save(
+      String callId, String callerNumber, String box, Instant recordedAt, Recording recording);
 }

@@ -8,7 +8,9 @@ import org.hotline.core.agent.AgentState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Ready, break and logout as an agent asks for them ({@link org.hotline.core.agent.AgentControl}). */
+/**
+ * Ready, break and logout as an agent asks for them ({@link org.hotline.core.agent.AgentControl}).
+ */
 class AcdAgentControlTest {
   private final AcdHarness h = new AcdHarness();
 
@@ -19,8 +21,10 @@ class AcdAgentControlTest {
 
   @Test
   void pause_withAnUnknownReason_isRefusedNamingTheAllowedOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.acd.pause("1001", "nap"));
-    assertEquals("unknown break reason nap: use one of lunch, meeting, training, personal", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> h.acd.pause("1001", "nap"));
+    assertEquals(
+        "unknown break reason nap: use one of lunch, meeting, training, personal", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> h.acd.pause("1001", "missed"));
   }
 
@@ -34,7 +38,9 @@ class AcdAgentControlTest {
     h.acd.ready("1001");
     h.settle();
     assertEquals(List.of("c1>1001"), h.connector.offered());
-    assertEquals(List.of("AVAILABLE(registered)", "BREAK(lunch)", "AVAILABLE(ready)", "RESERVED(c1)"), h.transitionsOf("1001"));
+    assertEquals(
+        List.of("AVAILABLE(registered)", "BREAK(lunch)", "AVAILABLE(ready)", "RESERVED(c1)"),
+        h.transitionsOf("1001"));
   }
 
   @Test
@@ -114,8 +120,17 @@ class AcdAgentControlTest {
     assertEquals(AgentState.ON_CALL, h.state("1001"));
     h.endCall("1001");
     h.settle();
-    assertEquals(List.of("c1>1001"), h.connector.offered(), "free again after the call, the waiting call comes");
-    assertEquals(List.of("AVAILABLE(registered)", "RESERVED(dial)", "ON_CALL(dial-1)", "AVAILABLE(call-ended)", "RESERVED(c1)"),
+    assertEquals(
+        List.of("c1>1001"),
+        h.connector.offered(),
+        "free again after the call, the waiting call comes");
+    assertEquals(
+        List.of(
+            "AVAILABLE(registered)",
+            "RESERVED(dial)",
+            "ON_CALL(dial-1)",
+            "AVAILABLE(call-ended)",
+            "RESERVED(c1)"),
         h.transitionsOf("1001"));
   }
 
@@ -127,7 +142,8 @@ class AcdAgentControlTest {
     assertEquals(java.util.Optional.empty(), h.acd.reserve("1002", "transfer").get(), "on break");
     assertEquals(java.util.Optional.empty(), h.acd.reserve("9999", "transfer").get(), "unknown");
     h.acd.reserve("1001", "transfer").get();
-    assertEquals(java.util.Optional.empty(), h.acd.reserve("1001", "dial").get(), "reserved already");
+    assertEquals(
+        java.util.Optional.empty(), h.acd.reserve("1001", "dial").get(), "reserved already");
     h.acd.release("1001", "number-not-reached");
     h.settle();
     assertEquals(AgentState.AVAILABLE, h.state("1001"));

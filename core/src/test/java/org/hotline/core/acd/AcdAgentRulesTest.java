@@ -37,15 +37,18 @@ class AcdAgentRulesTest {
           bus,
           metrics,
           Duration.ofSeconds(3),
-          AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withWrapUp(WRAP_UP)).withMaxMissed(2));
+          AcdPolicy.DEFAULTS
+              .withDefaults(QueueSettings.DEFAULTS.withWrapUp(WRAP_UP))
+              .withMaxMissed(2));
   private int calls;
 
   AcdAgentRulesTest() {
-    bus.subscribe(e -> {
-      if (e instanceof AgentEvent.StateChanged s) {
-        events.add(s);
-      }
-    });
+    bus.subscribe(
+        e -> {
+          if (e instanceof AgentEvent.StateChanged s) {
+            events.add(s);
+          }
+        });
   }
 
   @AfterEach
@@ -110,7 +113,12 @@ class AcdAgentRulesTest {
     advanceAndTick(Duration.ofSeconds(1));
     assertEquals(AgentState.AVAILABLE, state("1001"));
     assertEquals(
-        List.of("AVAILABLE(registered)", "RESERVED(c1)", "ON_CALL(c1)", "WRAP_UP(call-ended)", "AVAILABLE(wrap-up-ended)"),
+        List.of(
+            "AVAILABLE(registered)",
+            "RESERVED(c1)",
+            "ON_CALL(c1)",
+            "WRAP_UP(call-ended)",
+            "AVAILABLE(wrap-up-ended)"),
         transitionsOf("1001"));
   }
 

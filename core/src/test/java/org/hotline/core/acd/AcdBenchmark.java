@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The cost of one enqueue-and-match in the ACD's {@link QueueBoard}, alone (no actor, no
- * connector), at steady state, for growing numbers of agents and waiting calls. Matching is
- * O(log n), so the time should grow by a small constant per tenfold.
+ * connector), at steady state, for growing numbers of agents and waiting calls. Matching is O(log
+ * n), so the time should grow by a small constant per tenfold.
  *
  * <ul>
  *   <li>{@code callArrives}: a call arrives while {@code agents} agents are free; it is matched
@@ -106,7 +106,8 @@ public class AcdBenchmark {
 
   @Benchmark
   public Object callArrives(AgentsFree s) {
-    WaitingCall w = s.board.enqueue(new QueuedCall("call-" + s.calls++, QUEUE, 5, "5550100"), s.now, Set.of());
+    WaitingCall w =
+        s.board.enqueue(new QueuedCall("call-" + s.calls++, QUEUE, 5, "5550100"), s.now, Set.of());
     AgentSlot a = s.board.matchCall(w, s.now);
     s.board.forget(w);
     // The call ends: the agent is idle again, now the most recently idle.

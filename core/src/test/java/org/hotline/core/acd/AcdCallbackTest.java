@@ -23,7 +23,8 @@ class AcdCallbackTest {
   }
 
   private CallbackRequest request(long id, Instant placeSince) {
-    return new CallbackRequest(id, "call-" + id, "+8613800138000", "sales", 5, placeSince, h.clock.instant());
+    return new CallbackRequest(
+        id, "call-" + id, "+8613800138000", "sales", 5, placeSince, h.clock.instant());
   }
 
   private void enqueueCallback(long id, Instant placeSince) throws Exception {
@@ -41,7 +42,8 @@ class AcdCallbackTest {
     // The caller of request 7 joined 10 s after c1, then asked to be called back.
     enqueueCallback(7, start.plusSeconds(10));
 
-    assertEquals(new QueuePlace(3, 3, Optional.empty()), h.acd.place("c2").get(5, TimeUnit.SECONDS));
+    assertEquals(
+        new QueuePlace(3, 3, Optional.empty()), h.acd.place("c2").get(5, TimeUnit.SECONDS));
     h.ready("1001", "sales");
     h.serve("1001");
     h.serve("1001");
@@ -91,7 +93,8 @@ class AcdCallbackTest {
   }
 
   @Test
-  void withSeveralAttempts_anUnreachableCustomerIsTriedAgainAfterTheRetry_atTheKeptPlace() throws Exception {
+  void withSeveralAttempts_anUnreachableCustomerIsTriedAgainAfterTheRetry_atTheKeptPlace()
+      throws Exception {
     h.close();
     h = new AcdHarness(AcdPolicy.DEFAULTS.withCallbackAttempts(2, Duration.ofMinutes(10)));
     h.ready("1001", "sales");

@@ -21,8 +21,8 @@ import org.hotline.core.time.ManualClock;
 
 /**
  * An {@link Acd} on its own thread with a manual clock, a {@link RecordingConnector} and recorded
- * events, plus the steps the ACD tests share. Every step waits until the actor has run it (and
- * the offer results it caused), so assertions see a settled ACD. Close it after the test.
+ * events, plus the steps the ACD tests share. Every step waits until the actor has run it (and the
+ * offer results it caused), so assertions see a settled ACD. Close it after the test.
  */
 final class AcdHarness implements AutoCloseable {
   /** No-answer retry. */
@@ -39,7 +39,9 @@ final class AcdHarness implements AutoCloseable {
 
   AcdHarness(AcdPolicy policy) {
     bus.subscribe(events::add);
-    acd = new Acd(actor, clock, connector, bus, metrics, RETRY, policy, callbackStates, Runnable::run);
+    acd =
+        new Acd(
+            actor, clock, connector, bus, metrics, RETRY, policy, callbackStates, Runnable::run);
   }
 
   AcdHarness() {
@@ -51,7 +53,9 @@ final class AcdHarness implements AutoCloseable {
     actor.shutdownNow();
   }
 
-  /** Callback outcomes, in order, as {@code done:<id>}, {@code failed:<id>}, {@code attempted:<id>}. */
+  /**
+   * Callback outcomes, in order, as {@code done:<id>}, {@code failed:<id>}, {@code attempted:<id>}.
+   */
   static final class RecordingCallbackStates implements CallbackStates {
     final List<String> written = new CopyOnWriteArrayList<>();
 

@@ -81,7 +81,8 @@ class AcdLimitsTest {
   @Test
   void noAgentsLoggedIn_andLeave_givesTheCallBackAtOnce() throws Exception {
     with(QueueSettings.DEFAULTS.withJoinWhenNoAgents(false));
-    h.acd.addAgent(new org.hotline.core.agent.Agent("1001", null, "1001", java.util.Set.of("sales")));
+    h.acd.addAgent(
+        new org.hotline.core.agent.Agent("1001", null, "1001", java.util.Set.of("sales")));
     h.call("c1", "sales");
     assertEquals(List.of("c1:no-agents"), h.connector.givenBack());
     assertEquals(1.0, h.count("hotline.acd.calls.given.back", "reason", "no-agents"));

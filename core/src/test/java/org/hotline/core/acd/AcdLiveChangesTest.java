@@ -45,7 +45,8 @@ class AcdLiveChangesTest {
     h.serve("1001");
     h.acd.configure("support", QueueSettings.DEFAULTS.withRingTimeout(Duration.ofSeconds(40)));
     h.call("p2", "support");
-    assertEquals(List.of(Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(40)),
+    assertEquals(
+        List.of(Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(40)),
         h.connector.offers.stream().map(Offer::ringTimeout).toList());
   }
 

@@ -82,7 +82,8 @@ class AcdQueueEventsTest {
   }
 
   @Test
-  void serviceLevel_withOnlyAbandonedCalls_isFull_andNoAnsweredCallTellsItIsNoFigure() throws Exception {
+  void serviceLevel_withOnlyAbandonedCalls_isFull_andNoAnsweredCallTellsItIsNoFigure()
+      throws Exception {
     h.call("c1", "sales");
     h.clock.advance(Duration.ofSeconds(40));
     h.acd.abandon("c1");

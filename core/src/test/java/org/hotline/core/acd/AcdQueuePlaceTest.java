@@ -23,7 +23,8 @@ class AcdQueuePlaceTest {
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
   private final RecordingConnector connector = new RecordingConnector();
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-  private final Acd acd = new Acd(actor, clock, connector, new EventBus(), metrics, Duration.ofHours(1));
+  private final Acd acd =
+      new Acd(actor, clock, connector, new EventBus(), metrics, Duration.ofHours(1));
 
   @AfterEach
   void stop() {
@@ -102,7 +103,8 @@ class AcdQueuePlaceTest {
     acd.pause("1001", "lunch");
     call("x", 5);
     settle();
-    assertEquals(Optional.of(Duration.ofSeconds(40)), place("x").estimatedWait(), "one answer: its wait");
+    assertEquals(
+        Optional.of(Duration.ofSeconds(40)), place("x").estimatedWait(), "one answer: its wait");
 
     clock.advance(WaitEstimator.STALE.plusMinutes(1));
     assertEquals(Optional.empty(), place("x").estimatedWait());

@@ -21,7 +21,14 @@ class AcdQueueStatsTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
   private final RecordingConnector connector = new RecordingConnector();
-  private final Acd acd = new Acd(actor, clock, connector, new EventBus(), new SimpleMeterRegistry(), Duration.ofSeconds(3));
+  private final Acd acd =
+      new Acd(
+          actor,
+          clock,
+          connector,
+          new EventBus(),
+          new SimpleMeterRegistry(),
+          Duration.ofSeconds(3));
 
   @AfterEach
   void stop() {

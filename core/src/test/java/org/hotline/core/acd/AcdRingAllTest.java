@@ -2,7 +2,6 @@ package org.hotline.core.acd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
 import org.hotline.core.agent.AgentState;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +11,10 @@ import org.junit.jupiter.api.Test;
 class AcdRingAllTest {
   // A single miss would put an agent on break: proves ANSWERED_ELSEWHERE is no miss.
   private AcdHarness h =
-      new AcdHarness(AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withStrategy("ring-all")).withMaxMissed(1));
+      new AcdHarness(
+          AcdPolicy.DEFAULTS
+              .withDefaults(QueueSettings.DEFAULTS.withStrategy("ring-all"))
+              .withMaxMissed(1));
 
   @AfterEach
   void stop() {
@@ -40,8 +42,17 @@ class AcdRingAllTest {
     h.answer("1002", OfferResult.ANSWERED);
     h.answer("1001", OfferResult.ANSWERED_ELSEWHERE);
     h.answer("1003", OfferResult.ANSWERED_ELSEWHERE);
-    AcdSnapshotAssert.states(h.settle(), "1001", AgentState.AVAILABLE, "1002", AgentState.ON_CALL, "1003", AgentState.AVAILABLE);
-    assertEquals(List.of("AVAILABLE(registered)", "RESERVED(c1)", "AVAILABLE(answered-elsewhere)"), h.transitionsOf("1001"));
+    AcdSnapshotAssert.states(
+        h.settle(),
+        "1001",
+        AgentState.AVAILABLE,
+        "1002",
+        AgentState.ON_CALL,
+        "1003",
+        AgentState.AVAILABLE);
+    assertEquals(
+        List.of("AVAILABLE(registered)", "RESERVED(c1)", "AVAILABLE(answered-elsewhere)"),
+        h.transitionsOf("1001"));
     assertEquals(1.0, h.count("hotline.acd.offers.answered"));
     assertEquals(2.0, h.count("hotline.acd.offers.answered.elsewhere"));
     assertEquals(1, h.stats("sales").answered());
@@ -68,15 +79,19 @@ class AcdRingAllTest {
     h.call("c1", "sales");
     h.answer("1001", OfferResult.CALL_GONE);
     h.answer("1002", OfferResult.CALL_GONE);
-    AcdSnapshotAssert.states(h.settle(), "1001", AgentState.AVAILABLE, "1002", AgentState.AVAILABLE);
+    AcdSnapshotAssert.states(
+        h.settle(), "1001", AgentState.AVAILABLE, "1002", AgentState.AVAILABLE);
     assertEquals(1, h.stats("sales").abandoned());
     assertEquals(0, h.stats("sales").waiting());
   }
 
   @Test
-  void noOneAnswering_theCallWaitsAtItsPlace_andRingsTheAgentsAgainAfterTheRetry() throws Exception {
+  void noOneAnswering_theCallWaitsAtItsPlace_andRingsTheAgentsAgainAfterTheRetry()
+      throws Exception {
     h.close();
-    h = new AcdHarness(AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withStrategy("ring-all")));
+    h =
+        new AcdHarness(
+            AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withStrategy("ring-all")));
     {
       h.ready("1001", "sales");
       h.ready("1002", "sales");
@@ -90,7 +105,9 @@ class AcdRingAllTest {
       assertEquals("c1>1003", h.connector.offered().getLast());
       h.answer("1003", OfferResult.NOT_ANSWERED);
       h.advanceAndTick(AcdHarness.RETRY);
-      assertEquals(List.of("c1>1001", "c1>1002", "c1>1003", "c1>1001", "c1>1002", "c1>1003"), h.connector.offered());
+      assertEquals(
+          List.of("c1>1001", "c1>1002", "c1>1003", "c1>1001", "c1>1002", "c1>1003"),
+          h.connector.offered());
     }
   }
 }

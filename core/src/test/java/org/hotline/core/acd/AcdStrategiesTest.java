@@ -14,7 +14,9 @@ class AcdStrategiesTest {
   private AcdHarness h;
 
   private AcdHarness with(String strategy) {
-    h = new AcdHarness(AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withStrategy(strategy)));
+    h =
+        new AcdHarness(
+            AcdPolicy.DEFAULTS.withDefaults(QueueSettings.DEFAULTS.withStrategy(strategy)));
     return h;
   }
 

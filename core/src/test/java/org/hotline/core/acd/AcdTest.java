@@ -14,15 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.core.agent.Agent;
 import org.hotline.core.agent.AgentState;
 import org.hotline.core.event.EventBus;
+import org.hotline.core.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.hotline.core.time.ManualClock;
 
 class AcdTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
   private final RecordingConnector connector = new RecordingConnector();
-  private final Acd acd = new Acd(actor, clock, connector, new EventBus(), new SimpleMeterRegistry(), Duration.ofHours(1));
+  private final Acd acd =
+      new Acd(
+          actor, clock, connector, new EventBus(), new SimpleMeterRegistry(), Duration.ofHours(1));
 
   @AfterEach
   void stop() {

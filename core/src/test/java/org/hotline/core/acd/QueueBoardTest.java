@@ -19,7 +19,9 @@ class QueueBoardTest {
   private int calls;
 
   private AgentSlot free(String id, String idleSince, String... queues) {
-    AgentSlot a = board.add(new Agent(id, null, id, Set.of(queues.length == 0 ? new String[] {"sales"} : queues)));
+    AgentSlot a =
+        board.add(
+            new Agent(id, null, id, Set.of(queues.length == 0 ? new String[] {"sales"} : queues)));
     a.idleSince = Instant.parse(idleSince);
     board.free(a);
     return a;
@@ -36,7 +38,8 @@ class QueueBoardTest {
 
   /** A call arrives in {@code queue}; the id of the agent it is matched with, or null. */
   private String arrive(String queue, int priority) {
-    WaitingCall w = board.enqueue(new QueuedCall("c" + ++calls, queue, priority, "555"), NOW, Set.of());
+    WaitingCall w =
+        board.enqueue(new QueuedCall("c" + ++calls, queue, priority, "555"), NOW, Set.of());
     AgentSlot a = board.matchCall(w, NOW);
     return a == null ? null : a.id();
   }
@@ -86,7 +89,8 @@ class QueueBoardTest {
 
   @Test
   void strategies_areChosenPerQueue() {
-    AcdPolicy policy = AcdPolicy.DEFAULTS.with("support", QueueSettings.DEFAULTS.withStrategy("round-robin"));
+    AcdPolicy policy =
+        AcdPolicy.DEFAULTS.with("support", QueueSettings.DEFAULTS.withStrategy("round-robin"));
     board = new QueueBoard(policy::strategyOf);
     free("2001", "2026-01-01T08:59:00Z", "sales");
     free("2002", "2026-01-01T08:50:00Z", "sales");
@@ -133,8 +137,11 @@ class QueueBoardTest {
   @Test
   void unknownStrategyName_isRefusedWithTheNamesAllowed() {
     assertEquals(RoutingStrategy.ROUND_ROBIN, RoutingStrategy.named("round-robin"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoutingStrategy.named("random"));
-    assertEquals("unknown routing strategy random: use longest-idle, round-robin, fewest-calls, skills or ring-all", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RoutingStrategy.named("random"));
+    assertEquals(
+        "unknown routing strategy random: use longest-idle, round-robin, fewest-calls, skills or ring-all",
+        e.getMessage());
   }
 
   @Test
@@ -155,10 +162,13 @@ class QueueBoardTest {
     board.enqueue(new QueuedCall("c1", "sales", 5, "555"), NOW, Set.of());
     WaitingCall cb =
         board.enqueue(
-            new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW.minusSeconds(60), NOW));
+            new org.hotline.core.callback.CallbackRequest(
+                7, "old", "555", "sales", 5, NOW.minusSeconds(60), NOW));
     assertEquals(1, board.position(cb));
     assertEquals(1, board.callers("sales"));
-    assertNull(board.enqueue(new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW, NOW)));
+    assertNull(
+        board.enqueue(
+            new org.hotline.core.callback.CallbackRequest(7, "old", "555", "sales", 5, NOW, NOW)));
   }
 
   @Test

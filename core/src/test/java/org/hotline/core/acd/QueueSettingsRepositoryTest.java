@@ -32,7 +32,16 @@ class QueueSettingsRepositoryTest {
   }
 
   static final QueueSettings VIP =
-      new QueueSettings("ring-all", Duration.ofSeconds(25), Duration.ofSeconds(15), 3, 20, Duration.ofMinutes(2), false, Duration.ofSeconds(10), "support");
+      new QueueSettings(
+          "ring-all",
+          Duration.ofSeconds(25),
+          Duration.ofSeconds(15),
+          3,
+          20,
+          Duration.ofMinutes(2),
+          false,
+          Duration.ofSeconds(10),
+          "support");
 
   @Test
   void upsert_storesEverySetting_andAllListsThemByName() {
@@ -48,7 +57,8 @@ class QueueSettingsRepositoryTest {
     queues.upsert("vip", VIP);
     queues.upsert("vip", VIP.withStrategy("skills").withMaxWaiting(0).withOverflow(""));
 
-    assertEquals(Map.of("vip", VIP.withStrategy("skills").withMaxWaiting(0).withOverflow("")), queues.all());
+    assertEquals(
+        Map.of("vip", VIP.withStrategy("skills").withMaxWaiting(0).withOverflow("")), queues.all());
   }
 
   @Test

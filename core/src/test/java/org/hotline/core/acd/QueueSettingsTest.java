@@ -18,10 +18,18 @@ class QueueSettingsTest {
 
   @Test
   void aRingTimeout_isOneSecondToFiveMinutes() {
-    assertEquals(Duration.ofSeconds(1), QueueSettings.DEFAULTS.withRingTimeout(Duration.ofSeconds(1)).ringTimeout());
-    assertEquals(Duration.ofMinutes(5), QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMinutes(5)).ringTimeout());
-    assertThrows(IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMillis(999)));
-    assertThrows(IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMinutes(5).plusSeconds(1)));
+    assertEquals(
+        Duration.ofSeconds(1),
+        QueueSettings.DEFAULTS.withRingTimeout(Duration.ofSeconds(1)).ringTimeout());
+    assertEquals(
+        Duration.ofMinutes(5),
+        QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMinutes(5)).ringTimeout());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMillis(999)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> QueueSettings.DEFAULTS.withRingTimeout(Duration.ofMinutes(5).plusSeconds(1)));
   }
 
   @Test
@@ -29,7 +37,9 @@ class QueueSettingsTest {
     assertEquals("support-2", QueueSettings.DEFAULTS.withOverflow("support-2").overflow());
     assertEquals("", QueueSettings.DEFAULTS.withOverflow(null).overflow());
     assertEquals("", QueueSettings.DEFAULTS.withOverflow("").overflow());
-    assertThrows(IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withOverflow("Sales"));
-    assertThrows(IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withOverflow("sales queue"));
+    assertThrows(
+        IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withOverflow("Sales"));
+    assertThrows(
+        IllegalArgumentException.class, () -> QueueSettings.DEFAULTS.withOverflow("sales queue"));
   }
 }

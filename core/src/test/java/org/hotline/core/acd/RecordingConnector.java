@@ -38,7 +38,11 @@ final class RecordingConnector implements AgentConnector {
   public synchronized CompletionStage<OfferResult> callBack(CallbackOffer offer) {
     callbacks.add(offer);
     var r = offer.request();
-    return offer(new Offer(new QueuedCall("callback-" + r.id(), r.queue(), r.priority(), r.number()), offer.agent(), offer.ringTimeout()));
+    return offer(
+        new Offer(
+            new QueuedCall("callback-" + r.id(), r.queue(), r.priority(), r.number()),
+            offer.agent(),
+            offer.ringTimeout()));
   }
 
   synchronized List<String> agentsOffered() {

@@ -47,14 +47,17 @@ class AgentEventRecorderTest {
    */
   private void drain() throws Exception {
     CyclicBarrier barrier = new CyclicBarrier(2);
-    Runnable meet = () -> {
-      try {
-        barrier.await(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    CompletableFuture.allOf(CompletableFuture.runAsync(meet, db.writes()), CompletableFuture.runAsync(meet, db.writes()))
+    Runnable meet =
+        () -> {
+          try {
+            barrier.await(5, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    CompletableFuture.allOf(
+            CompletableFuture.runAsync(meet, db.writes()),
+            CompletableFuture.runAsync(meet, db.writes()))
         .get(10, TimeUnit.SECONDS);
   }
 
@@ -65,18 +68,27 @@ class AgentEventRecorderTest {
     try (AgentEventRecorder recorder =
         new AgentEventRecorder(
             events,
-            r -> db.writes().execute(() -> {
-              writer[0] = Thread.currentThread();
-              r.run();
-            }),
+            r ->
+                db.writes()
+                    .execute(
+                        () -> {
+                          writer[0] = Thread.currentThread();
+                          r.run();
+                        }),
             bus,
             meters)) {
-      var registered = new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0);
-      var missed = new AgentEvent.StateChanged("1001", AgentState.RESERVED, AgentState.BREAK, "missed", T0.plusSeconds(20));
+      var registered =
+          new AgentEvent.StateChanged(
+              "1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0);
+      var missed =
+          new AgentEvent.StateChanged(
+              "1001", AgentState.RESERVED, AgentState.BREAK, "missed", T0.plusSeconds(20));
       bus.publish(registered);
       drain();
       bus.publish(missed);
-      bus.publish(new AgentEvent.StateChanged("1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+      bus.publish(
+          new AgentEvent.StateChanged(
+              "1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
       drain();
       assertEquals(List.of(registered, missed), events.of("1001", T0, T0.plusSeconds(60)));
       assertNotEquals(publisher, writer[0]);
@@ -87,8 +99,12 @@ class AgentEventRecorderTest {
   @Test
   void aChangeTheDatabaseRefuses_isCountedAsFailed_andLaterOnesStillStored() throws Exception {
     try (AgentEventRecorder recorder = new AgentEventRecorder(events, db.writes(), bus, meters)) {
-      bus.publish(new AgentEvent.StateChanged("1001".repeat(20), AgentState.LOGGED_OUT, AgentState.AVAILABLE, "", T0));
-      var ok = new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0);
+      bus.publish(
+          new AgentEvent.StateChanged(
+              "1001".repeat(20), AgentState.LOGGED_OUT, AgentState.AVAILABLE, "", T0));
+      var ok =
+          new AgentEvent.StateChanged(
+              "1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0);
       bus.publish(ok);
       drain();
       assertEquals(1.0, meters.counter("hotline.agent.events.failed").count());
@@ -99,7 +115,9 @@ class AgentEventRecorderTest {
   @Test
   void closedRecorder_storesNothingMore() throws Exception {
     new AgentEventRecorder(events, db.writes(), bus, meters).close();
-    bus.publish(new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+    bus.publish(
+        new AgentEvent.StateChanged(
+            "1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
     drain();
     assertEquals(List.of(), events.of("1001", T0, T0.plusSeconds(1)));
   }

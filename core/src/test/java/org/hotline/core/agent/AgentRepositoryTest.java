@@ -28,7 +28,9 @@ class AgentRepositoryTest {
   @BeforeEach
   void open() {
     db = TestDatabases.open(dir);
-    agents = new AgentRepository(db.dsl(), Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
+    agents =
+        new AgentRepository(
+            db.dsl(), Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -44,8 +46,12 @@ class AgentRepositoryTest {
   void upsert_storesBothHa1s_notThePassword() {
     agents.upsert(alice(), REALM, "s3cret");
 
-    assertEquals(Optional.of(DigestHash.md5Ha1("alice", REALM, "s3cret")), agents.ha1("alice", "MD5", REALM));
-    assertEquals(Optional.of(DigestHash.sha256Ha1("alice", REALM, "s3cret")), agents.ha1("alice", "SHA-256", REALM));
+    assertEquals(
+        Optional.of(DigestHash.md5Ha1("alice", REALM, "s3cret")),
+        agents.ha1("alice", "MD5", REALM));
+    assertEquals(
+        Optional.of(DigestHash.sha256Ha1("alice", REALM, "s3cret")),
+        agents.ha1("alice", "SHA-256", REALM));
     String row = db.dsl().fetch("SELECT * FROM agent").formatCSV();
     assertTrue(!row.contains("s3cret"), row);
   }
@@ -69,7 +75,9 @@ class AgentRepositoryTest {
     agents.upsert(alice(), REALM, "s3cret");
     Agent bob = new Agent("8", "Bob", "bob", Set.of("sales"));
 
-    assertEquals(List.of("8"), agents.createMissing(List.of(alice(), bob), REALM, a -> "pw", a -> "desk-hash-" + a.id()));
+    assertEquals(
+        List.of("8"),
+        agents.createMissing(List.of(alice(), bob), REALM, a -> "pw", a -> "desk-hash-" + a.id()));
 
     assertEquals(Optional.empty(), agents.deskPasswordHash("7"));
     assertEquals(Optional.of("desk-hash-8"), agents.deskPasswordHash("8"));
@@ -117,7 +125,8 @@ class AgentRepositoryTest {
     agents.setEnabled("7", true);
 
     assertEquals(List.of(new Agent("7", "Alice B.", "alice", Set.of("vip"))), agents.all());
-    assertEquals(Optional.of(DigestHash.md5Ha1("alice", REALM, "new")), agents.ha1("alice", "md5", REALM));
+    assertEquals(
+        Optional.of(DigestHash.md5Ha1("alice", REALM, "new")), agents.ha1("alice", "md5", REALM));
   }
 
   @Test
@@ -130,7 +139,8 @@ class AgentRepositoryTest {
 
   @Test
   void skillLevels_areStoredPerQueue_andDefaultToOne() {
-    Agent skilled = new Agent("9", "Carol", "carol", Set.of("sales", "support"), java.util.Map.of("sales", 4));
+    Agent skilled =
+        new Agent("9", "Carol", "carol", Set.of("sales", "support"), java.util.Map.of("sales", 4));
     agents.upsert(skilled, REALM, "c");
 
     Agent read = agents.byId("9").orElseThrow();
@@ -138,7 +148,10 @@ class AgentRepositoryTest {
     assertEquals(1, read.level("support"));
     assertEquals(skilled, read);
 
-    agents.upsert(new Agent("9", "Carol", "carol", Set.of("sales"), java.util.Map.of("sales", 2)), REALM, "c");
+    agents.upsert(
+        new Agent("9", "Carol", "carol", Set.of("sales"), java.util.Map.of("sales", 2)),
+        REALM,
+        "c");
     assertEquals(java.util.Map.of("sales", 2), agents.byId("9").orElseThrow().levels());
   }
 

@@ -22,7 +22,9 @@ class DigestHashTest {
 
   @Test
   void md5Ha1_givesTheRfc7616Md5Response() {
-    assertEquals("8ca523f5e9506fed4657c9700eebdbec", response("MD5", DigestHash.md5Ha1(USER, REALM, PASSWORD)));
+    assertEquals(
+        "8ca523f5e9506fed4657c9700eebdbec",
+        response("MD5", DigestHash.md5Ha1(USER, REALM, PASSWORD)));
   }
 
   @Test
@@ -34,7 +36,9 @@ class DigestHashTest {
 
   @Test
   void md5Ha1_matchesTheRfc2617Example() {
-    assertEquals("939e7578ed9e3c518a452acee763bce9", DigestHash.md5Ha1("Mufasa", "testrealm@host.com", "Circle Of Life"));
+    assertEquals(
+        "939e7578ed9e3c518a452acee763bce9",
+        DigestHash.md5Ha1("Mufasa", "testrealm@host.com", "Circle Of Life"));
   }
 
   @Test

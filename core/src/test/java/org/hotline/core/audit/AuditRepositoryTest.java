@@ -30,7 +30,15 @@ class AuditRepositoryTest {
   }
 
   AuditEntry entry(int minutes, String actor) {
-    return new AuditEntry(0, T0.plusSeconds(60L * minutes), actor, "admin", "PUT /api/agents/*", "/api/agents/1001", "127.0.0.1", "200");
+    return new AuditEntry(
+        0,
+        T0.plusSeconds(60L * minutes),
+        actor,
+        "admin",
+        "PUT /api/agents/*",
+        "/api/agents/1001",
+        "127.0.0.1",
+        "200");
   }
 
   @Test
@@ -54,7 +62,16 @@ class AuditRepositoryTest {
 
   @Test
   void longText_isCutToFit_notLost() {
-    audit.append(new AuditEntry(0, T0, "root", "admin", "POST /api/users", "/api/users/" + "x".repeat(600), null, "d".repeat(2000)));
+    audit.append(
+        new AuditEntry(
+            0,
+            T0,
+            "root",
+            "admin",
+            "POST /api/users",
+            "/api/users/" + "x".repeat(600),
+            null,
+            "d".repeat(2000)));
 
     AuditEntry stored = audit.list(null, null, 0, 1).items().get(0);
     assertEquals(512, stored.object().length());

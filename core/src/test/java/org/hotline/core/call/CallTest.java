@@ -7,7 +7,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CallTest {
-  private final Call call = new Call("c1", "+8613800138000", "", "100", Instant.parse("2026-03-01T08:00:00Z"));
+  private final Call call =
+      new Call("c1", "+8613800138000", "", "100", Instant.parse("2026-03-01T08:00:00Z"));
 
   @Test
   void choices_addUpToThePathThroughTheMenus() {

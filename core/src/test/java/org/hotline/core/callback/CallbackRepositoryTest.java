@@ -34,8 +34,10 @@ class CallbackRepositoryTest {
 
   @Test
   void pending_areServedByPriorityThenKeptPlace() {
-    CallbackRequest late = callbacks.request("c1", "+8613800138000", "sales", 5, NOW.minusSeconds(30));
-    CallbackRequest early = callbacks.request("c2", "+8613900139000", "sales", 5, NOW.minusSeconds(300));
+    CallbackRequest late =
+        callbacks.request("c1", "+8613800138000", "sales", 5, NOW.minusSeconds(30));
+    CallbackRequest early =
+        callbacks.request("c2", "+8613900139000", "sales", 5, NOW.minusSeconds(300));
     CallbackRequest vip = callbacks.request("c3", "+8613700137000", "vip", 0, NOW);
 
     assertEquals(List.of(vip, early, late), callbacks.pending());
@@ -50,7 +52,9 @@ class CallbackRepositoryTest {
     callbacks.attempted(b.id());
     callbacks.attempted(b.id());
 
-    assertEquals(List.of(a, new CallbackRequest(b.id(), "c2", "+8613900139000", "sales", 5, NOW, NOW, 2)), callbacks.pending());
+    assertEquals(
+        List.of(a, new CallbackRequest(b.id(), "c2", "+8613900139000", "sales", 5, NOW, NOW, 2)),
+        callbacks.pending());
 
     callbacks.done(a.id());
     callbacks.failed(b.id());

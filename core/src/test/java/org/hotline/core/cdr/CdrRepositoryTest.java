@@ -38,20 +38,50 @@ class CdrRepositoryTest {
 
   static Cdr answered(String callId, Instant arrived) {
     return new Cdr(
-        callId, "+8613800138000", "100", "1", "sales", "1001",
-        arrived, arrived.plusSeconds(1), arrived.plusSeconds(90), 12, 70,
-        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+        callId,
+        "+8613800138000",
+        "100",
+        "1",
+        "sales",
+        "1001",
+        arrived,
+        arrived.plusSeconds(1),
+        arrived.plusSeconds(90),
+        12,
+        70,
+        CallOutcome.ANSWERED,
+        "caller-bye",
+        null,
+        null,
+        null,
+        null);
   }
 
   static Cdr ivrHangup(String callId, Instant arrived) {
     return new Cdr(
-        callId, "2000", "100", null, null, null,
-        arrived, null, arrived.plusSeconds(5), 0, 0, CallOutcome.IVR_HANGUP, null, null, null, null, null);
+        callId,
+        "2000",
+        "100",
+        null,
+        null,
+        null,
+        arrived,
+        null,
+        arrived.plusSeconds(5),
+        0,
+        0,
+        CallOutcome.IVR_HANGUP,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void insert_thenBetween_readsEveryFieldBack() {
-    Cdr full = answered("call-1", T0).withLocation("北京市", "中国移动").withWrapUp("sale", "wants the blue one");
+    Cdr full =
+        answered("call-1", T0).withLocation("北京市", "中国移动").withWrapUp("sale", "wants the blue one");
     Cdr sparse = ivrHangup("call-2", T0.plusSeconds(10));
 
     assertTrue(cdrs.insert(full));
@@ -90,24 +120,93 @@ class CdrRepositoryTest {
 
   @Test
   void between_ofOneAgent_readsTheCallsThatAgentAnswered_only() {
-    Cdr mine = new Cdr("mine", "2000", "100", null, "sales", "1001", T0, T0.plusSeconds(1), T0.plusSeconds(9), 1, 8,
-        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
-    Cdr theirs = new Cdr("theirs", "2001", "100", null, "sales", "1002", T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(9), 1, 7,
-        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
-    Cdr nobodys = new Cdr("nobodys", "2002", "100", null, "sales", null, T0.plusSeconds(2), null, T0.plusSeconds(9), 7, 0,
-        CallOutcome.ABANDONED, "caller-bye", null, null, null, null);
+    Cdr mine =
+        new Cdr(
+            "mine",
+            "2000",
+            "100",
+            null,
+            "sales",
+            "1001",
+            T0,
+            T0.plusSeconds(1),
+            T0.plusSeconds(9),
+            1,
+            8,
+            CallOutcome.ANSWERED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null);
+    Cdr theirs =
+        new Cdr(
+            "theirs",
+            "2001",
+            "100",
+            null,
+            "sales",
+            "1002",
+            T0.plusSeconds(1),
+            T0.plusSeconds(2),
+            T0.plusSeconds(9),
+            1,
+            7,
+            CallOutcome.ANSWERED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null);
+    Cdr nobodys =
+        new Cdr(
+            "nobodys",
+            "2002",
+            "100",
+            null,
+            "sales",
+            null,
+            T0.plusSeconds(2),
+            null,
+            T0.plusSeconds(9),
+            7,
+            0,
+            CallOutcome.ABANDONED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null);
     List.of(mine, theirs, nobodys).forEach(cdrs::insert);
 
-    assertEquals(List.of("mine"), cdrs.between(T0, T0.plusSeconds(60), "1001").stream().map(Cdr::callId).toList());
+    assertEquals(
+        List.of("mine"),
+        cdrs.between(T0, T0.plusSeconds(60), "1001").stream().map(Cdr::callId).toList());
     assertEquals(3, cdrs.between(T0, T0.plusSeconds(60), null).size(), "no agent: every call");
   }
 
   @Test
   void insert_overLongCaller_isCutToTheColumnInsteadOfLosingTheCdr() {
     Cdr cdr = ivrHangup("call-1", T0);
-    cdrs.insert(new Cdr(
-        cdr.callId(), "9".repeat(500), cdr.dialed(), cdr.ivrChoice(), cdr.queue(), cdr.agentId(),
-        cdr.arrivedAt(), cdr.answeredAt(), cdr.endedAt(), 0, 0, cdr.outcome(), "x".repeat(100), null, null, null, null));
+    cdrs.insert(
+        new Cdr(
+            cdr.callId(),
+            "9".repeat(500),
+            cdr.dialed(),
+            cdr.ivrChoice(),
+            cdr.queue(),
+            cdr.agentId(),
+            cdr.arrivedAt(),
+            cdr.answeredAt(),
+            cdr.endedAt(),
+            0,
+            0,
+            cdr.outcome(),
+            "x".repeat(100),
+            null,
+            null,
+            null,
+            null));
 
     Cdr stored = cdrs.between(T0, T0.plusSeconds(1)).get(0);
     assertEquals("9".repeat(128), stored.caller());
@@ -150,7 +249,8 @@ class CdrRepositoryTest {
 
     cdrs.insert(answered("call-1", T0));
 
-    assertEquals(answered("call-1", T0).withWrapUp("sale", null), cdrs.find("call-1").orElseThrow());
+    assertEquals(
+        answered("call-1", T0).withWrapUp("sale", null), cdrs.find("call-1").orElseThrow());
   }
 
   @Test
@@ -189,7 +289,8 @@ class CdrRepositoryTest {
     }
     cdrs.insert(ivrHangup("other-caller", T0.plusSeconds(3600)));
 
-    List<String> ids = cdrs.lastCallsFrom(List.of("+8613800138000"), 5).stream().map(Cdr::callId).toList();
+    List<String> ids =
+        cdrs.lastCallsFrom(List.of("+8613800138000"), 5).stream().map(Cdr::callId).toList();
 
     assertEquals(List.of("call-6", "call-5", "call-4", "call-3", "call-2"), ids);
   }

@@ -17,7 +17,9 @@ class CsvWriterTest {
 
   @Test
   void withByteOrderMark_startsWithIt_soSpreadsheetsReadUtf8() {
-    assertEquals("\uFEFFa,b\r\nx,y\r\n", CsvWriter.withByteOrderMark("a", "b").row(List.of("x", "y")).toString());
+    assertEquals(
+        "\uFEFFa,b\r\nx,y\r\n",
+        CsvWriter.withByteOrderMark("a", "b").row(List.of("x", "y")).toString());
   }
 
   @Test
@@ -29,17 +31,23 @@ class CsvWriterTest {
 
   @Test
   void row_quotesLeadingAndTrailingSpacesAndAHash_soNoReaderTrimsOrSkipsThem() {
-    assertEquals("a,b,c\r\n\" x\",\"y \",\"#z\"\r\n", CsvWriter.of("a", "b", "c").row(" x", "y ", "#z").toString());
+    assertEquals(
+        "a,b,c\r\n\" x\",\"y \",\"#z\"\r\n",
+        CsvWriter.of("a", "b", "c").row(" x", "y ", "#z").toString());
   }
 
   @Test
   void row_writesUnicodeAsItIs() {
-    assertEquals("h,i\r\n北京市,\"王, \"\"五\"\"\"\r\n", CsvWriter.of("h", "i").row("北京市", "王, \"五\"").toString());
+    assertEquals(
+        "h,i\r\n北京市,\"王, \"\"五\"\"\"\r\n",
+        CsvWriter.of("h", "i").row("北京市", "王, \"五\"").toString());
   }
 
   @Test
   void row_writesNullAndEmptyAsAnEmptyField_evenFirst() {
-    assertEquals("a,b,c\r\n,,\r\n,x,\r\n", CsvWriter.of("a", "b", "c").row(null, "", null).row("", "x", null).toString());
+    assertEquals(
+        "a,b,c\r\n,,\r\n,x,\r\n",
+        CsvWriter.of("a", "b", "c").row(null, "", null).row("", "x", null).toString());
   }
 
   @Test
@@ -54,13 +62,19 @@ class CsvWriterTest {
     assertEquals(
         "a,b,c,d\r\n0.75,0.000001,2026-03-01T08:00:00Z,2026-03-01T08:00+08:00\r\n",
         CsvWriter.of("a", "b", "c", "d")
-            .row(0.75, 1e-6, Instant.parse("2026-03-01T08:00:00Z"), OffsetDateTime.parse("2026-03-01T08:00+08:00"))
+            .row(
+                0.75,
+                1e-6,
+                Instant.parse("2026-03-01T08:00:00Z"),
+                OffsetDateTime.parse("2026-03-01T08:00+08:00"))
             .toString());
     assertEquals("a\r\n3\r\n", CsvWriter.of("a").row(3.0).toString());
   }
 
   @Test
   void row_ofAList_isTheSameAsOfValues() {
-    assertEquals(CsvWriter.of("a", "b").row(1, null).toString(), CsvWriter.of("a", "b").row(Arrays.asList(1, null)).toString());
+    assertEquals(
+        CsvWriter.of("a", "b").row(1, null).toString(),
+        CsvWriter.of("a", "b").row(Arrays.asList(1, null)).toString());
   }
 }

@@ -8,7 +8,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FormulaGuardTest {
   @ParameterizedTest
-  @ValueSource(strings = {"=1+1", "+cmd|' /C calc'!A0", "-2+3+cmd|x", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"x\")"})
+  @ValueSource(
+      strings = {
+        "=1+1",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|x",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=1+1",
+        "=HYPERLINK(\"x\")"
+      })
   void text_startingAsAFormula_getsALeadingQuote(String text) {
     assertEquals("'" + text, FormulaGuard.neutralise(text));
   }
@@ -20,7 +29,15 @@ class FormulaGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"+8613800138000", "+86 138 0013 8000", "+1 (650) 253-0000", "-3", "-12 34", "+8613800138000;+862162123456"})
+  @ValueSource(
+      strings = {
+        "+8613800138000",
+        "+86 138 0013 8000",
+        "+1 (650) 253-0000",
+        "-3",
+        "-12 34",
+        "+8613800138000;+862162123456"
+      })
   void phoneNumbersAndNegativeNumbers_stayAsTheyAre(String text) {
     assertSame(text, FormulaGuard.neutralise(text));
   }

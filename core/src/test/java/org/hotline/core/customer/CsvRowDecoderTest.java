@@ -19,12 +19,13 @@ class CsvRowDecoderTest {
           + "Zoë 😀,+8613900139000,plain\n"
           + "last,1,no line end";
 
-  private static final List<Row> EXPECTED = List.of(
-      new Row(1, List.of("name", "phone", "notes")),
-      new Row(2, List.of("王五", "13800138000", "line one\r\nline two, with \"quotes\"")),
-      new Row(4, List.of("")),
-      new Row(5, List.of("Zoë 😀", "+8613900139000", "plain")),
-      new Row(6, List.of("last", "1", "no line end")));
+  private static final List<Row> EXPECTED =
+      List.of(
+          new Row(1, List.of("name", "phone", "notes")),
+          new Row(2, List.of("王五", "13800138000", "line one\r\nline two, with \"quotes\"")),
+          new Row(4, List.of("")),
+          new Row(5, List.of("Zoë 😀", "+8613900139000", "plain")),
+          new Row(6, List.of("last", "1", "no line end")));
 
   /** Rows of {@code bytes} fed in chunks of {@code size} bytes. */
   private static List<Row> rows(byte[] bytes, int size) {
@@ -77,13 +78,18 @@ class CsvRowDecoderTest {
 
   @Test
   void aByteOrderMarkIsSkippedOnlyAtTheStart() {
-    assertEquals(List.of(new Row(1, List.of("a")), new Row(2, List.of("\uFEFFb"))), rows("\uFEFFa\n\uFEFFb".getBytes(UTF_8), 1));
+    assertEquals(
+        List.of(new Row(1, List.of("a")), new Row(2, List.of("\uFEFFb"))),
+        rows("\uFEFFa\n\uFEFFb".getBytes(UTF_8), 1));
   }
 
   @Test
   void emptyInput_givesNoRow() {
     assertEquals(List.of(), rows(new byte[0], 1));
-    assertEquals(List.of(new Row(1, List.of("a"))), rows("a\n".getBytes(UTF_8), 1), "no row after the last line end");
+    assertEquals(
+        List.of(new Row(1, List.of("a"))),
+        rows("a\n".getBytes(UTF_8), 1),
+        "no row after the last line end");
   }
 
   @Test
@@ -103,7 +109,9 @@ class CsvRowDecoderTest {
       assertEquals(CsvRowDecoder.NOT_UTF8, e.getMessage());
     }
     // A file that ends inside a sequence: 王 is E7 8E 8B.
-    Malformed cut = assertThrows(Malformed.class, () -> rows(new byte[] {'a', '\n', (byte) 0xE7, (byte) 0x8E}, 1));
+    Malformed cut =
+        assertThrows(
+            Malformed.class, () -> rows(new byte[] {'a', '\n', (byte) 0xE7, (byte) 0x8E}, 1));
     assertEquals(2, cut.line);
   }
 
@@ -113,11 +121,14 @@ class CsvRowDecoderTest {
     decoder.feed(ByteBuffer.wrap("a\n\"".getBytes(UTF_8)));
     byte[] filler = new byte[64 * 1024];
     java.util.Arrays.fill(filler, (byte) 'x');
-    Malformed e = assertThrows(Malformed.class, () -> {
-      for (int i = 0; i < 10; i++) {
-        decoder.feed(ByteBuffer.wrap(filler));
-      }
-    });
+    Malformed e =
+        assertThrows(
+            Malformed.class,
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                decoder.feed(ByteBuffer.wrap(filler));
+              }
+            });
     assertEquals(2, e.line);
   }
 }

@@ -73,7 +73,10 @@ class CustomerRepositoryTest {
   void create_withANumberAnotherCustomerHas_isRefused() {
     Customer first = customers.create(draft("A", "gold", "13800138000"));
 
-    DuplicatePhoneException e = assertThrows(DuplicatePhoneException.class, () -> customers.create(draft("B", "gold", "+8613800138000")));
+    DuplicatePhoneException e =
+        assertThrows(
+            DuplicatePhoneException.class,
+            () -> customers.create(draft("B", "gold", "+8613800138000")));
     assertEquals(first.id(), e.ownerId());
     assertEquals("+8613800138000", e.e164());
     assertEquals(1, repo.count());
@@ -88,21 +91,49 @@ class CustomerRepositoryTest {
 
   @Test
   void create_badInput_namesTheField() {
-    assertEquals("name", assertThrows(InvalidCustomerException.class, () -> customers.create(draft(" ", "gold", "13800138000"))).field());
-    assertEquals("level", assertThrows(InvalidCustomerException.class, () -> customers.create(draft("A", "platinum", "13800138000"))).field());
-    assertEquals("phones", assertThrows(InvalidCustomerException.class, () -> customers.create(draft("A", "gold"))).field());
-    assertEquals("phones", assertThrows(InvalidCustomerException.class, () -> customers.create(draft("A", "gold", "12"))).field());
-    assertEquals("name", assertThrows(InvalidCustomerException.class, () -> customers.create(draft("x".repeat(201), "gold", "13800138000"))).field());
+    assertEquals(
+        "name",
+        assertThrows(
+                InvalidCustomerException.class,
+                () -> customers.create(draft(" ", "gold", "13800138000")))
+            .field());
+    assertEquals(
+        "level",
+        assertThrows(
+                InvalidCustomerException.class,
+                () -> customers.create(draft("A", "platinum", "13800138000")))
+            .field());
+    assertEquals(
+        "phones",
+        assertThrows(InvalidCustomerException.class, () -> customers.create(draft("A", "gold")))
+            .field());
+    assertEquals(
+        "phones",
+        assertThrows(
+                InvalidCustomerException.class, () -> customers.create(draft("A", "gold", "12")))
+            .field());
+    assertEquals(
+        "name",
+        assertThrows(
+                InvalidCustomerException.class,
+                () -> customers.create(draft("x".repeat(201), "gold", "13800138000")))
+            .field());
     assertEquals(0, repo.count());
   }
 
   @Test
   void update_replacesFieldsAndNumbers_andStampsUpdatedAt() {
     Customer c = customers.create(draft("A", "gold", "13800138000"));
-    CustomerRepository later = new CustomerRepository(db.dsl(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+    CustomerRepository later =
+        new CustomerRepository(db.dsl(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
     CustomerDirectory laterCustomers = new CustomerDirectory(later, new FakeNumbers(), LEVELS);
 
-    Customer u = laterCustomers.update(c.id(), new CustomerDraft("A2", "silver", null, "won", null, List.of("13900139000"))).orElseThrow();
+    Customer u =
+        laterCustomers
+            .update(
+                c.id(),
+                new CustomerDraft("A2", "silver", null, "won", null, List.of("13900139000")))
+            .orElseThrow();
 
     assertEquals("A2", u.name());
     assertEquals("silver", u.level());
@@ -120,7 +151,9 @@ class CustomerRepositoryTest {
     customers.create(draft("B", "gold", "13900139000"));
 
     assertTrue(customers.update(a.id(), draft("A", "VIP", "13800138000")).isPresent());
-    assertThrows(DuplicatePhoneException.class, () -> customers.update(a.id(), draft("A", "VIP", "13900139000")));
+    assertThrows(
+        DuplicatePhoneException.class,
+        () -> customers.update(a.id(), draft("A", "VIP", "13900139000")));
     assertEquals(List.of("+8613800138000"), customers.find(a.id()).orElseThrow().phones());
   }
 
@@ -158,7 +191,8 @@ class CustomerRepositoryTest {
   @Test
   void search_isPaged_withTheTotal() {
     for (int i = 0; i < 25; i++) {
-      customers.create(draft(String.format("c%02d", i), "normal", "138000000" + String.format("%02d", i)));
+      customers.create(
+          draft(String.format("c%02d", i), "normal", "138000000" + String.format("%02d", i)));
     }
 
     CustomerPage second = customers.search(null, 1, 10);
@@ -173,9 +207,11 @@ class CustomerRepositoryTest {
 
   @Test
   void insertAll_storesEveryDraftWithItsNumbers_andAllListsThemById() {
-    repo.insertAll(List.of(
-        new CustomerDraft("A", "gold", null, null, null, List.of("+8613800138000", "+862162123456")),
-        new CustomerDraft("B", "VIP", "x", null, null, List.of("+8613900139000"))));
+    repo.insertAll(
+        List.of(
+            new CustomerDraft(
+                "A", "gold", null, null, null, List.of("+8613800138000", "+862162123456")),
+            new CustomerDraft("B", "VIP", "x", null, null, List.of("+8613900139000"))));
 
     List<Customer> all = repo.all();
     assertEquals(List.of("A", "B"), all.stream().map(Customer::name).toList());

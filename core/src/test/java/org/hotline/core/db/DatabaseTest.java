@@ -52,7 +52,9 @@ class DatabaseTest {
   @Test
   void writes_runsTasksOffTheCallersThread() throws Exception {
     try (Database db = TestDatabases.open(dir)) {
-      String thread = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), db.writes()).get(5, TimeUnit.SECONDS);
+      String thread =
+          CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), db.writes())
+              .get(5, TimeUnit.SECONDS);
       assertTrue(thread.startsWith("hotline-db-write-"), thread);
     }
   }
@@ -61,7 +63,8 @@ class DatabaseTest {
   void close_letsQueuedWritesFinish() throws Exception {
     Database db = TestDatabases.open(dir);
     CompletableFuture<Integer> write =
-        CompletableFuture.supplyAsync(() -> db.dsl().execute("CREATE TABLE drained (x INT)"), db.writes());
+        CompletableFuture.supplyAsync(
+            () -> db.dsl().execute("CREATE TABLE drained (x INT)"), db.writes());
     db.close();
     assertTrue(write.isDone());
     assertFalse(write.isCompletedExceptionally());
@@ -70,7 +73,8 @@ class DatabaseTest {
   @Test
   void open_withAnUnsupportedUrl_failsNamingTheUrl() {
     DataSettings settings = new DataSettings(dir, "jdbc:mysql://localhost/hotline", "u", "p", 2);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Database(settings));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Database(settings));
     assertTrue(e.getMessage().contains("jdbc:mysql://localhost/hotline"), e.getMessage());
   }
 }

@@ -46,14 +46,40 @@ class PostgresDatabaseTest {
 
       AgentRepository agents = new AgentRepository(db.dsl(), Clock.systemUTC());
       DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", null);
-      assertEquals(List.of(), DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", null));
-      assertEquals(100, DemoAgents.replacePassword(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", "pw2").size());
+      assertEquals(
+          List.of(),
+          DemoAgents.seed(agents, new DemoSettings(true, "pw", 100), "hotline", "pw", null));
+      assertEquals(
+          100,
+          DemoAgents.replacePassword(
+                  agents, new DemoSettings(true, "pw", 100), "hotline", "pw", "pw2")
+              .size());
       assertEquals(100, agents.all().size());
-      assertEquals(Optional.of(DigestHash.sha256Ha1("1050", "hotline", "pw2")), agents.ha1("1050", "SHA-256", "hotline"));
+      assertEquals(
+          Optional.of(DigestHash.sha256Ha1("1050", "hotline", "pw2")),
+          agents.ha1("1050", "SHA-256", "hotline"));
 
       CdrRepository cdrs = new CdrRepository(db.dsl(), Clock.systemUTC());
       Instant t0 = Instant.parse("2026-03-01T08:00:00.123456Z");
-      Cdr cdr = new Cdr("c1", "+8613800138000", "100", null, "sales", "1001", t0, null, t0.plusSeconds(9), 9, 0, CallOutcome.ABANDONED, "caller-bye", null, null, null, null);
+      Cdr cdr =
+          new Cdr(
+              "c1",
+              "+8613800138000",
+              "100",
+              null,
+              "sales",
+              "1001",
+              t0,
+              null,
+              t0.plusSeconds(9),
+              9,
+              0,
+              CallOutcome.ABANDONED,
+              "caller-bye",
+              null,
+              null,
+              null,
+              null);
       assertTrue(cdrs.insert(cdr));
       assertFalse(cdrs.insert(cdr));
       assertEquals(List.of(cdr), cdrs.between(t0, t0.plusSeconds(1)));

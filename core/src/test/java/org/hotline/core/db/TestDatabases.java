@@ -9,7 +9,8 @@ public final class TestDatabases {
 
   /** Settings of an H2 file database in {@code dir} with two write threads. */
   public static DataSettings h2(Path dir) {
-    return new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline").toAbsolutePath(), "hotline", "", 2);
+    return new DataSettings(
+        dir, "jdbc:h2:file:" + dir.resolve("hotline").toAbsolutePath(), "hotline", "", 2);
   }
 
   /** An open, migrated H2 database in {@code dir}. */

@@ -39,12 +39,20 @@ class DialAuditLogTest {
 
   @Test
   void aDeskRefusal_isTheAgents_aCallbackOrTransferRefusalTheSystems() {
-    log.refused(DialSite.DESK, "1001", "+12025550123", "+12025550123 is an international number (US)");
+    log.refused(
+        DialSite.DESK, "1001", "+12025550123", "+12025550123 is an international number (US)");
     log.refused(DialSite.CALLBACK, "callback 7", "+8616812345", "premium");
 
     List<AuditEntry> items = audit.list(null, null, 0, 10).items();
     assertEquals(
-        new AuditEntry(items.get(1).id(), T0, "1001", "agent", "dial refused", "+12025550123", null,
+        new AuditEntry(
+            items.get(1).id(),
+            T0,
+            "1001",
+            "agent",
+            "dial refused",
+            "+12025550123",
+            null,
             "desk: +12025550123 is an international number (US)"),
         items.get(1));
     assertEquals("system", items.get(0).role());

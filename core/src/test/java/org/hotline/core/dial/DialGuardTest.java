@@ -14,7 +14,10 @@ class DialGuardTest {
   final List<Refusal> audited = new ArrayList<>();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final DialGuard guard =
-      new DialGuard(DialPolicyTest.DEFAULT, (site, who, number, reason) -> audited.add(new Refusal(site, who, number, reason)), meters);
+      new DialGuard(
+          DialPolicyTest.DEFAULT,
+          (site, who, number, reason) -> audited.add(new Refusal(site, who, number, reason)),
+          meters);
 
   double refused(DialSite site) {
     return meters.get("hotline.dial.refused").tag("site", site.tag()).counter().count();
@@ -38,8 +41,11 @@ class DialGuardTest {
     assertEquals(1, refused(DialSite.CALLBACK));
     assertEquals(1, refused(DialSite.IVR_TRANSFER));
     assertEquals(
-        new Refusal(DialSite.DESK, "1001", "+12025550123", ((DialDecision.Refused) desk).reason()), audited.get(0));
-    assertEquals(List.of("callback 7", "call a84b@10.0.0.7"), audited.subList(1, 3).stream().map(Refusal::who).toList());
+        new Refusal(DialSite.DESK, "1001", "+12025550123", ((DialDecision.Refused) desk).reason()),
+        audited.get(0));
+    assertEquals(
+        List.of("callback 7", "call a84b@10.0.0.7"),
+        audited.subList(1, 3).stream().map(Refusal::who).toList());
   }
 
   @Test

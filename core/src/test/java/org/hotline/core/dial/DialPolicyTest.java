@@ -23,7 +23,13 @@ class DialPolicyTest {
   static final String CN_PREMIUM = e164("CN", PhoneNumberType.PREMIUM_RATE);
 
   static DialPolicy policy(String region, String rules) {
-    return new DialPolicy(new DialSettings(Arrays.stream(rules.split(",")).filter(r -> !r.isBlank()).map(DialRule::parse).toList()), region);
+    return new DialPolicy(
+        new DialSettings(
+            Arrays.stream(rules.split(","))
+                .filter(r -> !r.isBlank())
+                .map(DialRule::parse)
+                .toList()),
+        region);
   }
 
   static String e164(String region, PhoneNumberType type) {
@@ -36,7 +42,15 @@ class DialPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"13800138000", "+8613800138000", "02161234567", "+862161234567", "01012345678", "4001234567"})
+  @ValueSource(
+      strings = {
+        "13800138000",
+        "+8613800138000",
+        "02161234567",
+        "+862161234567",
+        "01012345678",
+        "4001234567"
+      })
   void byDefault_nationalMobileLandlineAndSharedCostNumbers_areAllowed(String number) {
     assertTrue(DEFAULT.check(number).allowed(), () -> DEFAULT.check(number).toString());
   }
@@ -61,7 +75,9 @@ class DialPolicyTest {
         "0012025550123 (+12025550123) is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
             + " (national,!premium)",
         reason(DEFAULT.check("0012025550123")));
-    assertTrue(reason(DEFAULT.check("+881612345678")).contains("(non-geographic, +881)"), "a satellite phone");
+    assertTrue(
+        reason(DEFAULT.check("+881612345678")).contains("(non-geographic, +881)"),
+        "a satellite phone");
   }
 
   @Test
@@ -69,22 +85,38 @@ class DialPolicyTest {
     assertEquals("+8616812345", CN_PREMIUM, "the metadata's example");
 
     assertEquals(
-        "+8616812345 is a national premium-rate number, which hotline.dial.allow refuses (!premium)", reason(DEFAULT.check(CN_PREMIUM)));
+        "+8616812345 is a national premium-rate number, which hotline.dial.allow refuses (!premium)",
+        reason(DEFAULT.check(CN_PREMIUM)));
     assertFalse(DEFAULT.check("16812345").allowed(), "written nationally");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "sip:evil@example.com", "*21", "138#", "+", "++8613800138000", "1", "138 0013 8000",
-      "123456789012345678901234567890123"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "sip:evil@example.com",
+        "*21",
+        "138#",
+        "+",
+        "++8613800138000",
+        "1",
+        "138 0013 8000",
+        "123456789012345678901234567890123"
+      })
   void garbage_isRefused_beforeAnyRule(String number) {
     DialPolicy everything = policy("CN", "+*");
 
-    assertTrue(reason(everything.check(number)).contains("is not a phone number"), () -> everything.check(number).toString());
+    assertTrue(
+        reason(everything.check(number)).contains("is not a phone number"),
+        () -> everything.check(number).toString());
   }
 
   @Test
   void null_isRefused() {
-    assertEquals("'null' is not a phone number: digits, with + before a country code", reason(DEFAULT.check(null)));
+    assertEquals(
+        "'null' is not a phone number: digits, with + before a country code",
+        reason(DEFAULT.check(null)));
   }
 
   @Test
@@ -92,7 +124,9 @@ class DialPolicyTest {
     assertEquals(
         "13800131 (+8613800131) is not a valid number of CN, which hotline.dial.allow does not allow (national,!premium)",
         reason(DEFAULT.check("13800131")));
-    assertTrue(reason(policy("CN", "international").check("+19995550123")).contains("not a valid number (country code +1)"));
+    assertTrue(
+        reason(policy("CN", "international").check("+19995550123"))
+            .contains("not a valid number (country code +1)"));
     assertFalse(policy("CN", "international,mobile").check("+19995550123").allowed());
   }
 
@@ -103,7 +137,8 @@ class DialPolicyTest {
     assertTrue(p.check("01012345678").allowed(), "Beijing, written nationally");
     assertTrue(p.check("+862161234567").allowed());
     assertFalse(p.check("+862161234568").allowed(), "a number rule is that number only");
-    assertTrue(p.check("13800131").allowed(), "a prefix reaches numbers the metadata does not know");
+    assertTrue(
+        p.check("13800131").allowed(), "a prefix reaches numbers the metadata does not know");
     assertFalse(p.check("13900139000").allowed(), "not under any prefix");
   }
 
@@ -134,10 +169,12 @@ class DialPolicyTest {
     DialPolicy p = policy("CN", "international,!premium");
     assertTrue(p.check("+12025550123").allowed());
     assertFalse(p.check("13800138000").allowed(), "national numbers are not international");
-    assertFalse(p.check(e164("GB", PhoneNumberType.PREMIUM_RATE)).allowed(), "a UK premium-rate number");
+    assertFalse(
+        p.check(e164("GB", PhoneNumberType.PREMIUM_RATE)).allowed(), "a UK premium-rate number");
 
     DialPolicy anyButForeign = policy("CN", "+*,!international");
-    assertFalse(anyButForeign.check("+19995550123").allowed(), "an invalid +1 number is still foreign");
+    assertFalse(
+        anyButForeign.check("+19995550123").allowed(), "an invalid +1 number is still foreign");
     assertTrue(anyButForeign.check("13800131").allowed());
   }
 
@@ -160,7 +197,9 @@ class DialPolicyTest {
 
   @Test
   void noRules_allowNothing() {
-    assertTrue(reason(policy("CN", "").check("13800138000")).endsWith("does not allow (empty: no number is dialled)"));
+    assertTrue(
+        reason(policy("CN", "").check("13800138000"))
+            .endsWith("does not allow (empty: no number is dialled)"));
   }
 
   @Test

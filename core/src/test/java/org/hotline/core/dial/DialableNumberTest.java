@@ -11,14 +11,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DialableNumberTest {
-  private static final Map<String, Predicate<String>> RULES = Map.of(
-      "desk", DialableNumber::isDeskNumber,
-      "trunk", DialableNumber::isTrunkNumber,
-      "transfer", DialableNumber::isTransferNumber,
-      "entry", DialableNumber::isEntryNumber);
+  private static final Map<String, Predicate<String>> RULES =
+      Map.of(
+          "desk", DialableNumber::isDeskNumber,
+          "trunk", DialableNumber::isTrunkNumber,
+          "transfer", DialableNumber::isTransferNumber,
+          "entry", DialableNumber::isEntryNumber);
 
   @ParameterizedTest(name = "{0} {1}: {2}")
-  @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      emptyValue = "",
+      textBlock =
+          """
       # rule    | number                            | accepted
       # The desktop: digits, * and #, one leading +, 1 to 32 of them.
       desk      | 1                                 | true

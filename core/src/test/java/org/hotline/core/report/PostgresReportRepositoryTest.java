@@ -15,7 +15,8 @@ class PostgresReportRepositoryTest extends ReportRepositoryTest {
     try {
       return new Database(TestPostgres.freshSchema("report_test", dir));
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot make the PostgreSQL schema anew: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot make the PostgreSQL schema anew: " + e.getMessage(), e);
     }
   }
 }

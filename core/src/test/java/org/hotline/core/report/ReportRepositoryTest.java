@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reports over {@link ReportFixture}'s day, every figure worked out by hand from the
- * fixture's calls and state changes (times local to Shanghai).
+ * The reports over {@link ReportFixture}'s day, every figure worked out by hand from the fixture's
+ * calls and state changes (times local to Shanghai).
  */
 class ReportRepositoryTest {
   static final Instant NOV_1 = at("2026-11-01T00:00:00");
@@ -45,7 +45,12 @@ class ReportRepositoryTest {
     db = openDatabase();
     ReportFixture.seed(db.dsl());
     Clock later = Clock.fixed(Instant.parse("2026-11-10T00:00:00Z"), ZONE);
-    reports = new ReportRepository(db.dsl(), later, new ReportSettings(ZONE, Duration.ofSeconds(5)), Duration.ofSeconds(20));
+    reports =
+        new ReportRepository(
+            db.dsl(),
+            later,
+            new ReportSettings(ZONE, Duration.ofSeconds(5)),
+            Duration.ofSeconds(20));
   }
 
   @AfterEach
@@ -62,7 +67,8 @@ class ReportRepositoryTest {
     assertEquals(
         List.of(
             new VolumeRow(local("2026-10-31T00:00"), local("2026-11-01T00:00"), null, 1, 0),
-            // s1-s7, v1-v4 and n1 (01:00 in Shanghai, still Oct 31 in UTC); not f1 (*21); cb1, cb2 apart.
+            // s1-s7, v1-v4 and n1 (01:00 in Shanghai, still Oct 31 in UTC); not f1 (*21); cb1, cb2
+            // apart.
             new VolumeRow(local("2026-11-01T00:00"), local("2026-11-02T00:00"), null, 12, 2)),
         rows);
   }
@@ -72,12 +78,22 @@ class ReportRepositoryTest {
     List<VolumeRow> rows = reports.volume(NOV_1, NOV_2, Interval.HOUR, GroupBy.QUEUE);
 
     assertEquals(11, rows.size());
-    assertEquals(new VolumeRow(local("2026-11-01T01:00"), local("2026-11-01T02:00"), null, 1, 0), rows.get(0));
-    assertEquals(new VolumeRow(local("2026-11-01T11:00"), local("2026-11-01T12:00"), "sales", 2, 0), rows.get(3));
-    assertEquals(new VolumeRow(local("2026-11-01T16:00"), local("2026-11-01T17:00"), "vip", 2, 0), rows.get(7));
-    assertEquals(new VolumeRow(local("2026-11-01T17:00"), local("2026-11-01T18:00"), "sales", 0, 2), rows.get(8));
+    assertEquals(
+        new VolumeRow(local("2026-11-01T01:00"), local("2026-11-01T02:00"), null, 1, 0),
+        rows.get(0));
+    assertEquals(
+        new VolumeRow(local("2026-11-01T11:00"), local("2026-11-01T12:00"), "sales", 2, 0),
+        rows.get(3));
+    assertEquals(
+        new VolumeRow(local("2026-11-01T16:00"), local("2026-11-01T17:00"), "vip", 2, 0),
+        rows.get(7));
+    assertEquals(
+        new VolumeRow(local("2026-11-01T17:00"), local("2026-11-01T18:00"), "sales", 0, 2),
+        rows.get(8));
     // s6 arrived at 23:59:50 and ended on Nov 2: it counts where it arrived.
-    assertEquals(new VolumeRow(local("2026-11-01T23:00"), local("2026-11-02T00:00"), "sales", 1, 0), rows.get(10));
+    assertEquals(
+        new VolumeRow(local("2026-11-01T23:00"), local("2026-11-02T00:00"), "sales", 1, 0),
+        rows.get(10));
   }
 
   @Test
@@ -136,7 +152,8 @@ class ReportRepositoryTest {
     assertEquals(4 / 5.0, sales.serviceLevel(), EPSILON);
     assertEquals(4 / 6.0, sales.serviceLevelWithAbandons(), EPSILON);
     assertEquals((10 + 30 + 20 + 5 + 6) / 5.0, sales.averageSpeedOfAnswer(), EPSILON);
-    // Talk 100 + 200 + 60 + 50 + 124 (hold 20 + 10 inside); wrap-up s1 15, s2 25, s6 20 (on Nov 2), s7 20 (1002's).
+    // Talk 100 + 200 + 60 + 50 + 124 (hold 20 + 10 inside); wrap-up s1 15, s2 25, s6 20 (on Nov 2),
+    // s7 20 (1002's).
     assertEquals(534 - 30, sales.talkSeconds());
     assertEquals(30, sales.holdSeconds());
     assertEquals(80, sales.wrapUpSeconds(), EPSILON);
@@ -199,7 +216,8 @@ class ReportRepositoryTest {
     assertEquals(4, vip.calls());
     assertEquals(4, vip.overall().offered());
 
-    QueueSummary none = reports.summary(at("2026-12-01T00:00:00"), at("2026-12-02T00:00:00"), null).overall();
+    QueueSummary none =
+        reports.summary(at("2026-12-01T00:00:00"), at("2026-12-02T00:00:00"), null).overall();
     assertEquals(0, none.offered());
     assertNull(none.answerRate());
     assertNull(none.serviceLevel());
@@ -209,12 +227,27 @@ class ReportRepositoryTest {
 
   @Test
   void agents_statesClippedToTheRange_fromTheStateHeldWhenItBegan() {
-    Map<String, AgentFigures> agents = reports.agents(NOV_1, NOV_2).stream().collect(Collectors.toMap(AgentFigures::agentId, a -> a));
+    Map<String, AgentFigures> agents =
+        reports.agents(NOV_1, NOV_2).stream()
+            .collect(Collectors.toMap(AgentFigures::agentId, a -> a));
 
-    assertEquals(List.of("1001", "1002", "1003"), reports.agents(NOV_1, NOV_2).stream().map(AgentFigures::agentId).toList());
+    assertEquals(
+        List.of("1001", "1002", "1003"),
+        reports.agents(NOV_1, NOV_2).stream().map(AgentFigures::agentId).toList());
     AgentFigures a = agents.get("1001");
     assertEquals(
-        Map.of("available", 82_476.0, "reserved", 14.0, "on_call", 285.0, "wrap_up", 25.0, "break", 3600.0), a.stateSeconds());
+        Map.of(
+            "available",
+            82_476.0,
+            "reserved",
+            14.0,
+            "on_call",
+            285.0,
+            "wrap_up",
+            25.0,
+            "break",
+            3600.0),
+        a.stateSeconds());
     assertEquals(3, a.callsHandled());
     assertEquals(240, a.talkSeconds());
     assertEquals(30, a.holdSeconds());
@@ -225,7 +258,18 @@ class ReportRepositoryTest {
     AgentFigures b = agents.get("1002");
     // On a call (s0) since 23:59:05 the evening before: 120 s of it fall in the day.
     assertEquals(
-        Map.of("available", 74_941.0, "reserved", 14.0, "on_call", 560.0, "wrap_up", 85.0, "logged_out", 10_800.0), b.stateSeconds());
+        Map.of(
+            "available",
+            74_941.0,
+            "reserved",
+            14.0,
+            "on_call",
+            560.0,
+            "wrap_up",
+            85.0,
+            "logged_out",
+            10_800.0),
+        b.stateSeconds());
     assertEquals(4, b.callsHandled());
     assertEquals(414, b.talkSeconds());
     assertEquals(30, b.holdSeconds());
@@ -243,9 +287,18 @@ class ReportRepositoryTest {
   @Test
   void agents_openPeriodsEndNow_notAtTheRangeEnd() {
     Clock midday = Clock.fixed(at("2026-11-01T12:00:00"), ZONE);
-    ReportRepository atNoon = new ReportRepository(db.dsl(), midday, new ReportSettings(ZONE, Duration.ofSeconds(5)), Duration.ofSeconds(20));
+    ReportRepository atNoon =
+        new ReportRepository(
+            db.dsl(),
+            midday,
+            new ReportSettings(ZONE, Duration.ofSeconds(5)),
+            Duration.ofSeconds(20));
 
-    AgentFigures c = atNoon.agents(NOV_1, NOV_2).stream().filter(f -> f.agentId().equals("1003")).findFirst().orElseThrow();
+    AgentFigures c =
+        atNoon.agents(NOV_1, NOV_2).stream()
+            .filter(f -> f.agentId().equals("1003"))
+            .findFirst()
+            .orElseThrow();
 
     assertEquals(Map.of("break", 43_200.0), c.stateSeconds());
   }
@@ -261,19 +314,33 @@ class ReportRepositoryTest {
     assertEquals("VIP", vipCustomer.calls().get(0).level());
     assertEquals(20, vipCustomer.calls().get(0).holdSeconds());
 
-    assertEquals(List.of("n1"), reports.calls(NOV_1, NOV_2, GroupBy.QUEUE, null, false, 1, 10).calls().stream().map(CallRow::callId).toList());
+    assertEquals(
+        List.of("n1"),
+        reports.calls(NOV_1, NOV_2, GroupBy.QUEUE, null, false, 1, 10).calls().stream()
+            .map(CallRow::callId)
+            .toList());
     assertEquals(12, reports.calls(NOV_1, NOV_2, null, null, false, 1, 100).total());
     assertEquals(
-        List.of("cb1", "cb2"), reports.calls(NOV_1, NOV_2, null, null, true, 1, 100).calls().stream().map(CallRow::callId).toList());
+        List.of("cb1", "cb2"),
+        reports.calls(NOV_1, NOV_2, null, null, true, 1, 100).calls().stream()
+            .map(CallRow::callId)
+            .toList());
   }
 
   @Test
   void badRanges_andPages_areRefused() {
     assertThrows(IllegalArgumentException.class, () -> reports.summary(NOV_2, NOV_1, null));
-    assertThrows(IllegalArgumentException.class, () -> reports.volume(NOV_1, NOV_1, Interval.DAY, null));
-    assertThrows(IllegalArgumentException.class, () -> reports.volume(at("2020-01-01T00:00:00"), NOV_2, Interval.HOUR, null));
-    assertThrows(IllegalArgumentException.class, () -> reports.calls(NOV_1, NOV_2, null, null, false, 0, 10));
-    assertThrows(IllegalArgumentException.class, () -> reports.calls(NOV_1, NOV_2, null, null, false, 1, 1001));
+    assertThrows(
+        IllegalArgumentException.class, () -> reports.volume(NOV_1, NOV_1, Interval.DAY, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> reports.volume(at("2020-01-01T00:00:00"), NOV_2, Interval.HOUR, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> reports.calls(NOV_1, NOV_2, null, null, false, 0, 10));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> reports.calls(NOV_1, NOV_2, null, null, false, 1, 1001));
   }
 
   private static OffsetDateTime local(String localDateTime) {

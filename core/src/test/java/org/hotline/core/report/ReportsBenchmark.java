@@ -23,20 +23,20 @@ import org.hotline.core.db.Database;
 
 /**
  * Times the reports on a month of generated calls in an H2 file database: the daily summary, the
- * volume by day and queue over the month, the agent report of a day and the hourly volume of a
- * day, each cold (the first run after the database is opened) and warm (the median of further
- * runs), in wall-clock time and in CPU time of the querying thread.
+ * volume by day and queue over the month, the agent report of a day and the hourly volume of a day,
+ * each cold (the first run after the database is opened) and warm (the median of further runs), in
+ * wall-clock time and in CPU time of the querying thread.
  *
  * <p>The data: {@code cdrs} CDRs (default 1,000,000) spread over the 30 days of November 2026 in
- * Shanghai, weekdays busier than weekends and office hours busier than nights; four queues
- * (sales, support, billing, vip, which has its own threshold), 200 agents, 31 regions, about 80%
- * answered, 12% abandoned (a third of them short), 6% ended in the IVR, 1% failed, plus feature
- * codes and callback attempts; 10,000 customers whose numbers call now and then; and for every
- * answered call its agent's reserved, on-call, wrap-up and available changes. The schema is
- * Flyway's, migrations included, so the indexes measured are those shipped.
+ * Shanghai, weekdays busier than weekends and office hours busier than nights; four queues (sales,
+ * support, billing, vip, which has its own threshold), 200 agents, 31 regions, about 80% answered,
+ * 12% abandoned (a third of them short), 6% ended in the IVR, 1% failed, plus feature codes and
+ * callback attempts; 10,000 customers whose numbers call now and then; and for every answered call
+ * its agent's reserved, on-call, wrap-up and available changes. The schema is Flyway's, migrations
+ * included, so the indexes measured are those shipped.
  *
- * <p>Run with {@code scripts/bench/reports.sh} (it builds, bounds the time and cleans up); by
- * hand: {@code ReportsBenchmark <folder> [cdrs] [warm runs]}.
+ * <p>Run with {@code scripts/bench/reports.sh} (it builds, bounds the time and cleans up); by hand:
+ * {@code ReportsBenchmark <folder> [cdrs] [warm runs]}.
  */
 public final class ReportsBenchmark {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -50,6 +50,7 @@ public final class ReportsBenchmark {
     "上海", "北京", "广州", "深圳", "杭州", "南京", "苏州", "成都", "重庆", "武汉", "西安", "天津", "长沙", "郑州", "青岛", "宁波",
     "厦门", "福州", "合肥", "济南", "沈阳", "大连", "哈尔滨", "长春", "昆明", "贵阳", "南宁", "南昌", "石家庄", "太原", "香港"
   };
+
   /** Relative call rate per hour of the day. */
   static final double[] HOURLY = {
     0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4, 7, 8, 8, 6, 6.5, 7.5, 7.5, 7, 6, 4, 3, 2.5, 2, 1, 0.5
@@ -65,14 +66,18 @@ public final class ReportsBenchmark {
     Path dir = Path.of(args[0]);
     int cdrs = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     int warmRuns = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    DataSettings settings = new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("reports").toAbsolutePath(), "bench", "", 1);
+    DataSettings settings =
+        new DataSettings(
+            dir, "jdbc:h2:file:" + dir.resolve("reports").toAbsolutePath(), "bench", "", 1);
 
     long t0 = System.nanoTime();
     long events;
     try (Database db = new Database(settings)) {
       events = generate(db, cdrs);
     }
-    System.out.printf("generated %,d CDRs and %,d agent state changes in %.1f s%n", cdrs, events, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "generated %,d CDRs and %,d agent state changes in %.1f s%n",
+        cdrs, events, (System.nanoTime() - t0) / 1e9);
 
     // Monday 16 November: a weekday, about 38,000 calls.
     Instant day = FIRST_DAY.plusDays(15).atStartOfDay(ZONE).toInstant();
@@ -81,19 +86,30 @@ public final class ReportsBenchmark {
     Instant monthEnd = FIRST_DAY.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
     List<Query> queries =
         List.of(
-            new Query("daily summary (all queues)", r -> () -> r.summary(day, dayEnd, null).overall().offered()),
-            new Query("volume by day and queue (30 days)", r -> () -> r.volume(monthStart, monthEnd, Interval.DAY, GroupBy.QUEUE).size()),
+            new Query(
+                "daily summary (all queues)",
+                r -> () -> r.summary(day, dayEnd, null).overall().offered()),
+            new Query(
+                "volume by day and queue (30 days)",
+                r -> () -> r.volume(monthStart, monthEnd, Interval.DAY, GroupBy.QUEUE).size()),
             new Query("agent report (one day)", r -> () -> r.agents(day, dayEnd).size()),
-            new Query("volume by hour (one day)", r -> () -> r.volume(day, dayEnd, Interval.HOUR, null).size()));
+            new Query(
+                "volume by hour (one day)",
+                r -> () -> r.volume(day, dayEnd, Interval.HOUR, null).size()));
 
     // The machine may be shared: the CPU time of the querying thread (H2 runs the query in it)
     // shows the work apart from the waiting for a core.
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    System.out.printf("load average %.1f on %d cores; times in ms, wall clock and (cpu) of the querying thread%n",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-    System.out.printf("%-36s %16s %16s %10s %10s  %s%n", "query", "cold (cpu)", "warm med (cpu)", "warm min", "warm max", "answer");
+    System.out.printf(
+        "load average %.1f on %d cores; times in ms, wall clock and (cpu) of the querying thread%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "%-36s %16s %16s %10s %10s  %s%n",
+        "query", "cold (cpu)", "warm med (cpu)", "warm min", "warm max", "answer");
     for (Query q : queries) {
-      // Cold: a freshly opened database (H2's page cache empty; the OS file cache may still hold it).
+      // Cold: a freshly opened database (H2's page cache empty; the OS file cache may still hold
+      // it).
       try (Database db = new Database(settings)) {
         ReportRepository reports = reports(db);
         long start = System.nanoTime();
@@ -113,34 +129,49 @@ public final class ReportsBenchmark {
         Arrays.sort(warm);
         Arrays.sort(warmCpu);
         System.out.printf(
-            "%-36s %16s %16s %10.0f %10.0f  %s%n", q.name, String.format("%.0f (%.0f)", cold, coldCpu),
-            String.format("%.0f (%.0f)", warm[warmRuns / 2], warmCpu[warmRuns / 2]), warm[0], warm[warmRuns - 1], answer);
+            "%-36s %16s %16s %10.0f %10.0f  %s%n",
+            q.name,
+            String.format("%.0f (%.0f)", cold, coldCpu),
+            String.format("%.0f (%.0f)", warm[warmRuns / 2], warmCpu[warmRuns / 2]),
+            warm[0],
+            warm[warmRuns - 1],
+            answer);
       }
     }
   }
 
   private static ReportRepository reports(Database db) {
     Clock now = Clock.fixed(FIRST_DAY.plusDays(DAYS + 1).atStartOfDay(ZONE).toInstant(), ZONE);
-    return new ReportRepository(db.dsl(), now, new ReportSettings(ZONE, Duration.ofSeconds(5)), Duration.ofSeconds(20));
+    return new ReportRepository(
+        db.dsl(), now, new ReportSettings(ZONE, Duration.ofSeconds(5)), Duration.ofSeconds(20));
   }
 
-  private record Query(String name, java.util.function.Function<ReportRepository, Supplier<Object>> run) {}
+  private record Query(
+      String name, java.util.function.Function<ReportRepository, Supplier<Object>> run) {}
 
-  /** Writes the month's calls, customers, queue settings and agent state changes; returns the changes written. */
+  /**
+   * Writes the month's calls, customers, queue settings and agent state changes; returns the
+   * changes written.
+   */
   static long generate(Database db, int cdrs) throws SQLException {
     Random random = new Random(20261101);
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement q = c.prepareStatement(
-          "INSERT INTO acd_queue (name, strategy, wrap_up_ms, weight, max_waiting, max_wait_ms, join_when_no_agents, service_level_ms)"
-              + " VALUES ('vip', 'longest-idle', 15000, 3, 0, 0, TRUE, 10000)")) {
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "INSERT INTO acd_queue (name, strategy, wrap_up_ms, weight, max_waiting, max_wait_ms, join_when_no_agents, service_level_ms)"
+                  + " VALUES ('vip', 'longest-idle', 15000, 3, 0, 0, TRUE, 10000)")) {
         q.executeUpdate();
       }
-      try (PreparedStatement cu = c.prepareStatement(
-              "INSERT INTO customer (id, name, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
-          PreparedStatement ph = c.prepareStatement("INSERT INTO customer_phone (e164, customer_id, ordinal) VALUES (?, ?, 0)")) {
+      try (PreparedStatement cu =
+              c.prepareStatement(
+                  "INSERT INTO customer (id, name, level, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+          PreparedStatement ph =
+              c.prepareStatement(
+                  "INSERT INTO customer_phone (e164, customer_id, ordinal) VALUES (?, ?, 0)")) {
         String[] levels = {"VIP", "gold", "silver", "normal", "normal", "normal"};
-        OffsetDateTime created = at(FIRST_DAY.minusYears(1).atStartOfDay(ZONE).toInstant().toEpochMilli());
+        OffsetDateTime created =
+            at(FIRST_DAY.minusYears(1).atStartOfDay(ZONE).toInstant().toEpochMilli());
         for (int i = 1; i <= CUSTOMERS; i++) {
           cu.setLong(1, i);
           cu.setString(2, "Customer " + i);
@@ -168,11 +199,13 @@ public final class ReportsBenchmark {
       // Each agent's next free moment, so that one agent's calls do not overlap much.
       long[] agentFree = new long[AGENTS];
       long events = 0;
-      try (PreparedStatement cdr = c.prepareStatement(
-              "INSERT INTO cdr (call_id, caller, dialed, ivr_choice, queue, agent_id, arrived_at, answered_at, ended_at, wait_seconds,"
-                  + " talk_seconds, outcome, hangup_cause, region, carrier, hold_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement ev = c.prepareStatement(
-              "INSERT INTO agent_event (agent_id, from_state, to_state, reason, at) VALUES (?, ?, ?, ?, ?)")) {
+      try (PreparedStatement cdr =
+              c.prepareStatement(
+                  "INSERT INTO cdr (call_id, caller, dialed, ivr_choice, queue, agent_id, arrived_at, answered_at, ended_at, wait_seconds,"
+                      + " talk_seconds, outcome, hangup_cause, region, carrier, hold_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement ev =
+              c.prepareStatement(
+                  "INSERT INTO agent_event (agent_id, from_state, to_state, reason, at) VALUES (?, ?, ?, ?, ?)")) {
         int written = 0;
         for (int d = 0; d < DAYS; d++) {
           int callsToday = (int) Math.round(cdrs * dayWeights[d] / total);
@@ -182,7 +215,8 @@ public final class ReportsBenchmark {
           long dayStart = FIRST_DAY.plusDays(d).atStartOfDay(ZONE).toInstant().toEpochMilli();
           long[] arrivals = new long[callsToday];
           for (int i = 0; i < callsToday; i++) {
-            arrivals[i] = dayStart + hourOf(random, hourTotal) * 3_600_000L + random.nextInt(3_600_000);
+            arrivals[i] =
+                dayStart + hourOf(random, hourTotal) * 3_600_000L + random.nextInt(3_600_000);
           }
           Arrays.sort(arrivals);
           for (long arrived : arrivals) {
@@ -219,23 +253,48 @@ public final class ReportsBenchmark {
     return "+86139" + String.format("%08d", customer);
   }
 
-  /** Adds one call's CDR and, when answered, its agent's changes to the batches; returns the changes added. */
-  private static int call(PreparedStatement cdr, PreparedStatement ev, Random random, String id, long arrived, long[] agentFree)
+  /**
+   * Adds one call's CDR and, when answered, its agent's changes to the batches; returns the changes
+   * added.
+   */
+  private static int call(
+      PreparedStatement cdr,
+      PreparedStatement ev,
+      Random random,
+      String id,
+      long arrived,
+      long[] agentFree)
       throws SQLException {
     double kind = random.nextDouble();
-    String dialed = kind < 0.005 ? "*2" + (1 + random.nextInt(3)) : kind < 0.015 ? "callback" : "400820" + (1000 + random.nextInt(4));
+    String dialed =
+        kind < 0.005
+            ? "*2" + (1 + random.nextInt(3))
+            : kind < 0.015 ? "callback" : "400820" + (1000 + random.nextInt(4));
     double roll = random.nextDouble();
-    String outcome = roll < 0.80 ? "answered" : roll < 0.92 ? "abandoned" : roll < 0.98 ? "ivr-hangup" : roll < 0.99 ? "failed" : "answered";
+    String outcome =
+        roll < 0.80
+            ? "answered"
+            : roll < 0.92
+                ? "abandoned"
+                : roll < 0.98 ? "ivr-hangup" : roll < 0.99 ? "failed" : "answered";
     boolean feature = dialed.startsWith("*");
     String queue = feature || outcome.equals("ivr-hangup") ? null : queue(random);
-    String caller = random.nextDouble() < 0.3 ? number(1 + random.nextInt(CUSTOMERS)) : "+86138" + String.format("%08d", random.nextInt(100_000_000));
+    String caller =
+        random.nextDouble() < 0.3
+            ? number(1 + random.nextInt(CUSTOMERS))
+            : "+86138" + String.format("%08d", random.nextInt(100_000_000));
     long ivr = 5 + random.nextInt(40);
-    long wait = switch (outcome) {
-      case "answered" -> (long) Math.min(600, -15 * Math.log(1 - random.nextDouble()));
-      case "abandoned" -> random.nextDouble() < 0.33 ? random.nextInt(5) : 5 + (long) (-40 * Math.log(1 - random.nextDouble()));
-      default -> 0;
-    };
-    long talk = outcome.equals("answered") ? 20 + (long) (-200 * Math.log(1 - random.nextDouble())) : 0;
+    long wait =
+        switch (outcome) {
+          case "answered" -> (long) Math.min(600, -15 * Math.log(1 - random.nextDouble()));
+          case "abandoned" ->
+              random.nextDouble() < 0.33
+                  ? random.nextInt(5)
+                  : 5 + (long) (-40 * Math.log(1 - random.nextDouble()));
+          default -> 0;
+        };
+    long talk =
+        outcome.equals("answered") ? 20 + (long) (-200 * Math.log(1 - random.nextDouble())) : 0;
     long hold = talk > 60 && random.nextDouble() < 0.2 ? random.nextInt((int) (talk / 3)) : 0;
     int agent = -1;
     if (outcome.equals("answered") && queue != null) {
@@ -260,7 +319,11 @@ public final class ReportsBenchmark {
     cdr.setLong(11, talk);
     cdr.setString(12, outcome);
     cdr.setString(13, "caller-bye");
-    cdr.setString(14, caller.startsWith("+86139") ? REGIONS[Math.floorMod(caller.hashCode(), REGIONS.length)] : REGIONS[random.nextInt(REGIONS.length)]);
+    cdr.setString(
+        14,
+        caller.startsWith("+86139")
+            ? REGIONS[Math.floorMod(caller.hashCode(), REGIONS.length)]
+            : REGIONS[random.nextInt(REGIONS.length)]);
     cdr.setString(15, random.nextBoolean() ? "中国移动" : "中国联通");
     cdr.setLong(16, hold);
     cdr.addBatch();
@@ -295,7 +358,9 @@ public final class ReportsBenchmark {
     return QUEUES[0];
   }
 
-  private static void event(PreparedStatement ev, String agent, String from, String to, String reason, long at) throws SQLException {
+  private static void event(
+      PreparedStatement ev, String agent, String from, String to, String reason, long at)
+      throws SQLException {
     ev.setString(1, agent);
     ev.setString(2, from);
     ev.setString(3, to);

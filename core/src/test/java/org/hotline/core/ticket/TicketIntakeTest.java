@@ -24,24 +24,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TicketIntakeTest {
   /** Chinese mobiles as dialled get +86; numbers with + stay; anything else is no number. */
-  static final PhoneNormalizer NUMBERS = raw -> raw.matches("1[3-9][0-9]{9}") ? Optional.of("+86" + raw)
-      : raw.matches("\\+[1-9][0-9]{7,14}") ? Optional.of(raw) : Optional.empty();
+  static final PhoneNormalizer NUMBERS =
+      raw ->
+          raw.matches("1[3-9][0-9]{9}")
+              ? Optional.of("+86" + raw)
+              : raw.matches("\\+[1-9][0-9]{7,14}") ? Optional.of(raw) : Optional.empty();
 
   @TempDir Path dir;
   Database db;
   CustomerDirectory directory;
   TicketIntake intake;
   Customer wang;
+
   /** Calls and their callers as received. */
-  final Map<String, String> calls = Map.of("call-1", "13800138000", "call-2", "13900139000", "call-3", "anonymous");
+  final Map<String, String> calls =
+      Map.of("call-1", "13800138000", "call-2", "13900139000", "call-3", "anonymous");
 
   @BeforeEach
   void open() {
     db = TestDatabases.open(dir);
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
-    directory = new CustomerDirectory(new CustomerRepository(db.dsl(), clock), NUMBERS, List.of("VIP", "normal"));
-    wang = directory.create(new CustomerDraft("Wang Fang", "VIP", null, null, null, List.of("13800138000")));
-    intake = new TicketIntake(new TicketRepository(db.dsl(), clock), directory, id -> Optional.ofNullable(calls.get(id)));
+    directory =
+        new CustomerDirectory(
+            new CustomerRepository(db.dsl(), clock), NUMBERS, List.of("VIP", "normal"));
+    wang =
+        directory.create(
+            new CustomerDraft("Wang Fang", "VIP", null, null, null, List.of("13800138000")));
+    intake =
+        new TicketIntake(
+            new TicketRepository(db.dsl(), clock),
+            directory,
+            id -> Optional.ofNullable(calls.get(id)));
   }
 
   @AfterEach
@@ -72,7 +85,9 @@ class TicketIntakeTest {
 
   @Test
   void theCustomerGiven_wins_andTheCallsNumberIsStillKept() {
-    Customer li = directory.create(new CustomerDraft("Li Si", "normal", null, null, null, List.of("13700000000")));
+    Customer li =
+        directory.create(
+            new CustomerDraft("Li Si", "normal", null, null, null, List.of("13700000000")));
     Ticket t = intake.open(draft("call-1", li.id(), "13700000000"));
 
     assertEquals(li.id(), t.customerId());

@@ -48,11 +48,20 @@ class PasswordHashTest {
     String[] p = stored.split("\\$");
     byte[] hash = Base64.getDecoder().decode(p[3]);
     hash[0] ^= 1;
-    String flipped = p[0] + "$" + p[1] + "$" + p[2] + "$" + Base64.getEncoder().withoutPadding().encodeToString(hash);
+    String flipped =
+        p[0]
+            + "$"
+            + p[1]
+            + "$"
+            + p[2]
+            + "$"
+            + Base64.getEncoder().withoutPadding().encodeToString(hash);
 
     assertTrue(hasher.verify("密码 with ünïcode", stored));
     assertFalse(hasher.verify("密码 with ünïcode", flipped));
-    assertFalse(hasher.verify("密码 with ünïcode", p[0] + "$1$" + p[2] + "$" + p[3]), "too few iterations are not trusted");
+    assertFalse(
+        hasher.verify("密码 with ünïcode", p[0] + "$1$" + p[2] + "$" + p[3]),
+        "too few iterations are not trusted");
     assertFalse(hasher.verify("密码 with ünïcode", p[0] + "$" + p[1] + "$" + p[2]));
     assertFalse(hasher.verify("密码 with ünïcode", "md5$" + p[1] + "$" + p[2] + "$" + p[3]));
     assertFalse(hasher.verify("密码 with ünïcode", p[0] + "$" + p[1] + "$!!$" + p[3]));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Users and the audit log on a real PostgreSQL, found like {@code
- * org.hotline.core.ticket.TicketPostgresTest} finds it, in a schema of its own ({@code
- * user_test}, dropped and recreated). Without the variables it fails in CI and is skipped elsewhere.
+ * org.hotline.core.ticket.TicketPostgresTest} finds it, in a schema of its own ({@code user_test},
+ * dropped and recreated). Without the variables it fails in CI and is skipped elsewhere.
  */
 class UserAuditPostgresTest {
   static final String SCHEMA = "user_test";
@@ -36,7 +36,8 @@ class UserAuditPostgresTest {
   void requirePostgres() {
     String url = System.getenv("HOTLINE_TEST_PG_URL");
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      String message = "no PostgreSQL for this test: set HOTLINE_TEST_PG_URL, _USER and _PASSWORD (.ci/run does)";
+      String message =
+          "no PostgreSQL for this test: set HOTLINE_TEST_PG_URL, _USER and _PASSWORD (.ci/run does)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message);
       }
@@ -64,11 +65,30 @@ class UserAuditPostgresTest {
       assertEquals(1, users.enabledAdmins());
       users.recordFailure("lin", null);
       users.recordFailure("lin", T0.plus(Duration.ofMinutes(15)));
-      assertEquals(T0.plus(Duration.ofMinutes(15)), users.byName("lin").orElseThrow().lockedUntil());
+      assertEquals(
+          T0.plus(Duration.ofMinutes(15)), users.byName("lin").orElseThrow().lockedUntil());
 
       AuditRepository audit = new AuditRepository(db.dsl());
-      audit.append(new AuditEntry(0, T0, "admin", "admin", "POST /api/users", "/api/users", "10.0.0.1", "201; fields name, role, password"));
-      audit.append(new AuditEntry(0, T0.plusSeconds(1), "lin", "supervisor", "PUT /api/queues/*", "/api/queues/sales/settings", null, null));
+      audit.append(
+          new AuditEntry(
+              0,
+              T0,
+              "admin",
+              "admin",
+              "POST /api/users",
+              "/api/users",
+              "10.0.0.1",
+              "201; fields name, role, password"));
+      audit.append(
+          new AuditEntry(
+              0,
+              T0.plusSeconds(1),
+              "lin",
+              "supervisor",
+              "PUT /api/queues/*",
+              "/api/queues/sales/settings",
+              null,
+              null));
       assertEquals("lin", audit.list(T0, null, 0, 10).items().get(0).actor());
       assertEquals(1, audit.list(T0, T0.plusSeconds(1), 0, 10).total());
     }

@@ -52,8 +52,20 @@ class VoicemailRepositoryTest {
   void save_listsTheMessage_newestFirst() throws Exception {
     Path f1 = Files.writeString(voicemail.newFile("c1"), "RIFF");
     Path f2 = Files.writeString(voicemail.newFile("c2"), "RIFF");
-    Voicemail first = voicemail.save("c1", "+8613800138000", "general", T0, new Recording(f1, Duration.ofMillis(4200), Optional.of('#')));
-    Voicemail second = voicemail.save("c2", "2000", "after-hours", T0.plusSeconds(60), new Recording(f2, Duration.ofSeconds(9), Optional.empty()));
+    Voicemail first =
+        voicemail.save(
+            "c1",
+            "+8613800138000",
+            "general",
+            T0,
+            new Recording(f1, Duration.ofMillis(4200), Optional.of('#')));
+    Voicemail second =
+        voicemail.save(
+            "c2",
+            "2000",
+            "after-hours",
+            T0.plusSeconds(60),
+            new Recording(f2, Duration.ofSeconds(9), Optional.empty()));
 
     List<Voicemail> listed = voicemail.list(T0, T0.plusSeconds(3600), 10);
 

@@ -7,8 +7,8 @@ import org.hotline.cti.protocol.CtiEvent;
 /** Where the CTI bridge's events come from: the server's events turned into CTI messages. */
 public interface CtiFeed {
   /**
-   * Calls {@code sink} with every event from now on, on the thread that produced it; the sink
-   * must return at once (hand the event to the connection's event loop).
+   * Calls {@code sink} with every event from now on, on the thread that produced it; the sink must
+   * return at once (hand the event to the connection's event loop).
    */
   void subscribe(Consumer<CtiEvent> sink);
 

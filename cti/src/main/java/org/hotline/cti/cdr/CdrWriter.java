@@ -50,8 +50,8 @@ public final class CdrWriter implements CallRecorder {
   private final Counter retries;
 
   /**
-   * A writer that stores CDRs as given, without locating the caller, with {@link
-   * #DEFAULT_ATTEMPTS} attempts starting at {@link #DEFAULT_FIRST_BACKOFF}.
+   * A writer that stores CDRs as given, without locating the caller, with {@link #DEFAULT_ATTEMPTS}
+   * attempts starting at {@link #DEFAULT_FIRST_BACKOFF}.
    */
   public CdrWriter(CdrRepository repository, Executor writes, MeterRegistry meters) {
     this(repository, null, writes, meters, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF);
@@ -61,21 +61,33 @@ public final class CdrWriter implements CallRecorder {
    * A writer that locates callers, with {@link #DEFAULT_ATTEMPTS} attempts starting at {@link
    * #DEFAULT_FIRST_BACKOFF}.
    */
-  public CdrWriter(CdrRepository repository, CallerLocator locator, Executor writes, MeterRegistry meters) {
-    this(repository, Objects.requireNonNull(locator, "locator"), writes, meters, DEFAULT_ATTEMPTS, DEFAULT_FIRST_BACKOFF);
+  public CdrWriter(
+      CdrRepository repository, CallerLocator locator, Executor writes, MeterRegistry meters) {
+    this(
+        repository,
+        Objects.requireNonNull(locator, "locator"),
+        writes,
+        meters,
+        DEFAULT_ATTEMPTS,
+        DEFAULT_FIRST_BACKOFF);
   }
 
   /**
    * @param repository where CDRs go
-   * @param locator fills a CDR's region and carrier from its caller's number, unless the CDR has
-   *     a region already; null: CDRs are stored as given
+   * @param locator fills a CDR's region and carrier from its caller's number, unless the CDR has a
+   *     region already; null: CDRs are stored as given
    * @param writes the database write pool ({@code Database.writes()})
    * @param meters where the counters are registered
    * @param attempts how many times a CDR is tried, at least 1
    * @param firstBackoff the wait before the first retry, doubled for each further one
    */
   public CdrWriter(
-      CdrRepository repository, CallerLocator locator, Executor writes, MeterRegistry meters, int attempts, Duration firstBackoff) {
+      CdrRepository repository,
+      CallerLocator locator,
+      Executor writes,
+      MeterRegistry meters,
+      int attempts,
+      Duration firstBackoff) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
     }
@@ -84,9 +96,18 @@ public final class CdrWriter implements CallRecorder {
     this.writes = Objects.requireNonNull(writes, "writes");
     this.attempts = attempts;
     this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
-    this.written = Counter.builder("hotline.cdr.written").description("CDRs committed to the database").register(meters);
-    this.failed = Counter.builder("hotline.cdr.failed").description("CDRs given up on after every attempt failed").register(meters);
-    this.retries = Counter.builder("hotline.cdr.retries").description("CDR write attempts repeated after a failure").register(meters);
+    this.written =
+        Counter.builder("hotline.cdr.written")
+            .description("CDRs committed to the database")
+            .register(meters);
+    this.failed =
+        Counter.builder("hotline.cdr.failed")
+            .description("CDRs given up on after every attempt failed")
+            .register(meters);
+    this.retries =
+        Counter.builder("hotline.cdr.retries")
+            .description("CDR write attempts repeated after a failure")
+            .register(meters);
   }
 
   /** Queues {@code cdr} for writing; the future completes once it is committed. */
@@ -103,7 +124,11 @@ public final class CdrWriter implements CallRecorder {
       writes.execute(() -> write(cdr, attempt, done));
     } catch (RejectedExecutionException e) {
       // The pool is full or shut down: no point retrying into it.
-      giveUp(cdr, attempt, new RejectedExecutionException("database write pool refused the CDR", e), done);
+      giveUp(
+          cdr,
+          attempt,
+          new RejectedExecutionException("database write pool refused the CDR", e),
+          done);
     }
   }
 
@@ -121,8 +146,14 @@ public final class CdrWriter implements CallRecorder {
       } else {
         retries.increment();
         Duration wait = firstBackoff.multipliedBy(1L << (attempt - 1));
-        log.debug("CDR write attempt {} of call {} failed, retrying in {} ms: {}", attempt, cdr.callId(), wait.toMillis(), e.toString());
-        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> submit(cdr, attempt + 1, done));
+        log.debug(
+            "CDR write attempt {} of call {} failed, retrying in {} ms: {}",
+            attempt,
+            cdr.callId(),
+            wait.toMillis(),
+            e.toString());
+        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+            .execute(() -> submit(cdr, attempt + 1, done));
       }
     } finally {
       MDC.remove("callId");
@@ -133,7 +164,11 @@ public final class CdrWriter implements CallRecorder {
     failed.increment();
     MDC.put("callId", cdr.callId());
     try {
-      log.error("CDR of call {} NOT written after {} attempt(s): {}", cdr.callId(), attempt, cause.toString());
+      log.error(
+          "CDR of call {} NOT written after {} attempt(s): {}",
+          cdr.callId(),
+          attempt,
+          cause.toString());
     } finally {
       MDC.remove("callId");
     }
@@ -147,7 +182,9 @@ public final class CdrWriter implements CallRecorder {
     }
     try {
       CallerLocation where = locator.locate(cdr.caller());
-      return where.known() ? cdr.withLocation(blankToNull(where.region()), blankToNull(where.carrier())) : cdr;
+      return where.known()
+          ? cdr.withLocation(blankToNull(where.region()), blankToNull(where.carrier()))
+          : cdr;
     } catch (RuntimeException e) {
       // Location is a nicety: the CDR itself must not be lost over it.
       log.warn("caller {} of call {} not located: {}", cdr.caller(), cdr.callId(), e.toString());
@@ -159,11 +196,15 @@ public final class CdrWriter implements CallRecorder {
     return s == null || s.isBlank() ? null : s;
   }
 
-  /** Whether the database refused the data itself (SQLSTATE class 22 or 23), so a retry would fail too. */
+  /**
+   * Whether the database refused the data itself (SQLSTATE class 22 or 23), so a retry would fail
+   * too.
+   */
   private static boolean isPermanent(RuntimeException e) {
     if (e instanceof DataAccessException dae) {
       SQLStateClass c = dae.sqlStateClass();
-      return c == SQLStateClass.C22_DATA_EXCEPTION || c == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
+      return c == SQLStateClass.C22_DATA_EXCEPTION
+          || c == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
     }
     return false;
   }

@@ -30,7 +30,8 @@ import org.slf4j.MDC;
  *       call the agent answered or was offered; the CDR's agent decides once it is written.
  *   <li>{@code hangup} {@code {}}: ends the call the agent is on, as hanging up their phone would;
  *       {@code not-on-a-call} when there is none.
- *   <li>{@code hold} / {@code unhold} {@code {}}: the caller hears music on hold, or the agent again.
+ *   <li>{@code hold} / {@code unhold} {@code {}}: the caller hears music on hold, or the agent
+ *       again.
  *   <li>{@code transfer} {@code {queue}} or {@code {agent}}: blind transfer of the agent's call;
  *       {@code unknown-queue}, {@code agent-unavailable}.
  *   <li>{@code dial} {@code {number}}: click-to-call, the agent's phone rings first; {@code
@@ -41,9 +42,9 @@ import org.slf4j.MDC;
  * <p>A command comes well-formed ({@link CtiCommand} checks its fields; an unknown command or a
  * malformed field is refused when its frame is read), so what is refused here is what cannot be
  * done: a break reason not configured is {@code bad-argument}; a call that is not the agent's is
- * {@code not-your-call}; a wrap-up the database could not take is {@code server-error} (logged
- * with the call; the desktop may send it again). Whether a wrap-up's call is the agent's is looked
- * up, and the wrap-up stored, on the {@code writes} executor, never on the connection's thread.
+ * {@code not-your-call}; a wrap-up the database could not take is {@code server-error} (logged with
+ * the call; the desktop may send it again). Whether a wrap-up's call is the agent's is looked up,
+ * and the wrap-up stored, on the {@code writes} executor, never on the connection's thread.
  */
 public final class AgentDesk implements CtiCommands {
   private static final Logger log = LoggerFactory.getLogger(AgentDesk.class);
@@ -57,12 +58,18 @@ public final class AgentDesk implements CtiCommands {
 
   /**
    * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()})
-   * @param offered the calls on now and whom they were offered to ({@code CtiEvents.offeredCalls()})
+   * @param offered the calls on now and whom they were offered to ({@code
+   *     CtiEvents.offeredCalls()})
    * @param writes the database write pool
    * @param calls acts on the agent's calls: hangup, hold, transfer, dial
    */
   public AgentDesk(
-      AgentControl agents, List<String> breakReasons, CdrRepository cdrs, OfferedCalls offered, Executor writes, CallControl calls) {
+      AgentControl agents,
+      List<String> breakReasons,
+      CdrRepository cdrs,
+      OfferedCalls offered,
+      Executor writes,
+      CallControl calls) {
     this.calls = Objects.requireNonNull(calls, "calls");
     this.agents = Objects.requireNonNull(agents, "agents");
     this.breakReasons = List.copyOf(breakReasons);
@@ -79,10 +86,13 @@ public final class AgentDesk implements CtiCommands {
         case CtiCommand.SetState s -> CompletableFuture.completedFuture(setState(agentId, s));
         case CtiCommand.WrapUp w -> wrapUp(agentId, w);
         case CtiCommand.Hangup h -> hangup(agentId);
-        case CtiCommand.Hold h -> answered(calls.hold(agentId, true), callId -> Reply.held(callId, true));
-        case CtiCommand.Unhold u -> answered(calls.hold(agentId, false), callId -> Reply.held(callId, false));
+        case CtiCommand.Hold h ->
+            answered(calls.hold(agentId, true), callId -> Reply.held(callId, true));
+        case CtiCommand.Unhold u ->
+            answered(calls.hold(agentId, false), callId -> Reply.held(callId, false));
         case CtiCommand.Transfer t -> transfer(agentId, t);
-        case CtiCommand.Dial d -> answered(calls.dial(agentId, d.number()), callId -> Reply.dialled(callId, d.number()));
+        case CtiCommand.Dial d ->
+            answered(calls.dial(agentId, d.number()), callId -> Reply.dialled(callId, d.number()));
       };
     } catch (CtiCommandException e) {
       return CompletableFuture.failedFuture(e);
@@ -90,30 +100,41 @@ public final class AgentDesk implements CtiCommands {
   }
 
   private CompletableFuture<Reply> hangup(String agentId) {
-    return calls.hangup(agentId).thenApply(callId -> {
-      if (callId.isEmpty()) {
-        throw new CtiCommandException("not-on-a-call", "agent " + agentId + " is on no call");
-      }
-      return Reply.hungUp(callId.get());
-    });
+    return calls
+        .hangup(agentId)
+        .thenApply(
+            callId -> {
+              if (callId.isEmpty()) {
+                throw new CtiCommandException(
+                    "not-on-a-call", "agent " + agentId + " is on no call");
+              }
+              return Reply.hungUp(callId.get());
+            });
   }
 
   private CompletableFuture<Reply> transfer(String agentId, CtiCommand.Transfer transfer) {
     String queue = transfer.queue();
     String agent = transfer.agent();
     return queue != null
-        ? answered(calls.transferToQueue(agentId, queue), callId -> Reply.transferredToQueue(callId, queue))
-        : answered(calls.transferToAgent(agentId, agent), callId -> Reply.transferredToAgent(callId, agent));
+        ? answered(
+            calls.transferToQueue(agentId, queue),
+            callId -> Reply.transferredToQueue(callId, queue))
+        : answered(
+            calls.transferToAgent(agentId, agent),
+            callId -> Reply.transferredToAgent(callId, agent));
   }
 
   /** The reply to a call command, from the call's id; an error when not done. */
-  private static CompletableFuture<Reply> answered(CompletableFuture<ControlResult> result, Function<String, Reply> reply) {
-    return result.thenApply(r -> {
-      if (!r.isDone()) {
-        throw new CtiCommandException(code(r.status()), r.reason() != null ? r.reason() : message(r.status()));
-      }
-      return reply.apply(r.callId());
-    });
+  private static CompletableFuture<Reply> answered(
+      CompletableFuture<ControlResult> result, Function<String, Reply> reply) {
+    return result.thenApply(
+        r -> {
+          if (!r.isDone()) {
+            throw new CtiCommandException(
+                code(r.status()), r.reason() != null ? r.reason() : message(r.status()));
+          }
+          return reply.apply(r.callId());
+        });
   }
 
   private static String code(ControlResult.Status status) {
@@ -139,12 +160,16 @@ public final class AgentDesk implements CtiCommands {
         if (!breakReasons.contains(command.reason())) {
           throw new CtiCommandException(
               "bad-argument",
-              "unknown break reason '" + CtiCommandException.shortened(command.reason()) + "'; one of " + String.join(", ", breakReasons));
+              "unknown break reason '"
+                  + CtiCommandException.shortened(command.reason())
+                  + "'; one of "
+                  + String.join(", ", breakReasons));
         }
         agents.pause(agentId, command.reason());
       }
       case CtiCommand.SetState.LOGOUT -> agents.logout(agentId);
-      default -> throw new IllegalStateException("SetState let state " + command.state() + " through");
+      default ->
+          throw new IllegalStateException("SetState let state " + command.state() + " through");
     }
     return Reply.stateSet(agentId, command.state(), command.reason());
   }
@@ -152,20 +177,32 @@ public final class AgentDesk implements CtiCommands {
   private CompletableFuture<Reply> wrapUp(String agentId, CtiCommand.WrapUp command) {
     CompletableFuture<Reply> done = new CompletableFuture<>();
     try {
-      writes.execute(() -> storeWrapUp(agentId, command.callId(), command.disposition(), command.notes(), done));
+      writes.execute(
+          () ->
+              storeWrapUp(agentId, command.callId(), command.disposition(), command.notes(), done));
     } catch (RejectedExecutionException e) {
       done.completeExceptionally(notStored(command.callId(), e));
     }
     return done;
   }
 
-  private void storeWrapUp(String agentId, String callId, String disposition, String notes, CompletableFuture<Reply> done) {
+  private void storeWrapUp(
+      String agentId,
+      String callId,
+      String disposition,
+      String notes,
+      CompletableFuture<Reply> done) {
     MDC.put("callId", callId);
     MDC.put("agentId", agentId);
     try {
       if (!handledBy(callId, agentId)) {
         done.completeExceptionally(
-            new CtiCommandException("not-your-call", "call " + CtiCommandException.shortened(callId) + " was not offered to " + agentId));
+            new CtiCommandException(
+                "not-your-call",
+                "call "
+                    + CtiCommandException.shortened(callId)
+                    + " was not offered to "
+                    + agentId));
         return;
       }
       cdrs.wrapUp(callId, disposition, notes);
@@ -180,7 +217,8 @@ public final class AgentDesk implements CtiCommands {
 
   private static CtiCommandException notStored(String callId, Exception cause) {
     log.error("wrap-up of call {} NOT stored: {}", callId, cause.toString());
-    return new CtiCommandException("server-error", "the wrap-up could not be stored now; send it again");
+    return new CtiCommandException(
+        "server-error", "the wrap-up could not be stored now; send it again");
   }
 
   /** Whether the call is the agent's: by its CDR once written, else by the offer while it is on. */

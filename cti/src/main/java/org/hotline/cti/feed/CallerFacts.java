@@ -12,4 +12,5 @@ import org.hotline.cti.location.CallerLocation;
  * whose it is, their last calls and that customer's tickets. Looked up once per call, when it
  * arrives ({@link ScreenPops#lookUp}); every offer of the call pops from it.
  */
-record CallerFacts(CallerLocation where, Optional<Customer> customer, List<Cdr> history, List<Ticket> tickets) {}
+record CallerFacts(
+    CallerLocation where, Optional<Customer> customer, List<Cdr> history, List<Ticket> tickets) {}

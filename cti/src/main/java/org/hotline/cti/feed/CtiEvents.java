@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +39,21 @@ import org.slf4j.MDC;
  * call-state} for the agent a call is offered to, {@code agent-state} for the agent whose state
  * changed, {@code queue-stats} for everyone.
  *
- * <p>The screen-pop leaves before the agent's phone rings. The caller's location, customer,
- * history and tickets are looked up on the {@code lookups} executor as soon as the call arrives,
- * while the caller is still in the IVR or the queue ({@link CallerFacts}); the offer is
- * published on the call's own (virtual) thread just before its INVITE goes to the agent's phone,
- * so the pop built from those facts is sent there and then, after the {@code ringing}
- * call-state. Should the lookups still be running (the first calls after a start), the call's
- * thread waits for them at most {@code popWait}, then the pop follows when they are done. A call
- * offered without having arrived (a callback) is looked up at its offer. When the lookups fail
- * or the executor refuses them, the agent still gets a screen-pop from the number alone, marked
- * {@code lookupFailed}. Anything else published here returns at once.
+ * <p>The screen-pop leaves before the agent's phone rings. The caller's location, customer, history
+ * and tickets are looked up on the {@code lookups} executor as soon as the call arrives, while the
+ * caller is still in the IVR or the queue ({@link CallerFacts}); the offer is published on the
+ * call's own (virtual) thread just before its INVITE goes to the agent's phone, so the pop built
+ * from those facts is sent there and then, after the {@code ringing} call-state. Should the lookups
+ * still be running (the first calls after a start), the call's thread waits for them at most {@code
+ * popWait}, then the pop follows when they are done. A call offered without having arrived (a
+ * callback) is looked up at its offer. When the lookups fail or the executor refuses them, the
+ * agent still gets a screen-pop from the number alone, marked {@code lookupFailed}. Anything else
+ * published here returns at once.
  *
- * <p>Call states: {@code ringing} (offered), {@code connected} (answered, and again when taken
- * off hold), {@code held}, {@code ended}. Every agent a call rang gets its {@code ended}: with
- * outcome {@code answered-elsewhere} when another agent answers, else when the call is over,
- * with the CDR's outcome.
+ * <p>Call states: {@code ringing} (offered), {@code connected} (answered, and again when taken off
+ * hold), {@code held}, {@code ended}. Every agent a call rang gets its {@code ended}: with outcome
+ * {@code answered-elsewhere} when another agent answers, else when the call is over, with the CDR's
+ * outcome.
  *
  * <p>Meters: {@code hotline.cti.screenpop} (timer, from the offer to the screen-pop ready), {@code
  * hotline.cti.screenpop.failed}, {@code hotline.cti.messages} (by {@code type}).
@@ -66,24 +66,40 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   private final Executor lookups;
   private final Clock clock;
   private final OfferedCalls offered = new OfferedCalls();
-  /** The facts of calls that arrived and have not finished, looked up (or being looked up) ahead of their offers. */
+
+  /**
+   * The facts of calls that arrived and have not finished, looked up (or being looked up) ahead of
+   * their offers.
+   */
   private final Map<String, CompletableFuture<CallerFacts>> ahead = new ConcurrentHashMap<>();
+
   private final Duration popWait;
   private final List<Consumer<CtiEvent>> sinks = new CopyOnWriteArrayList<>();
-  /** The latest agent-state of each agent and queue-stats of each queue, for connections that open. */
+
+  /**
+   * The latest agent-state of each agent and queue-stats of each queue, for connections that open.
+   */
   private final Map<String, CtiEvent> latest = new ConcurrentHashMap<>();
+
   private final Timer screenPopLatency;
   private final Counter screenPopsFailed;
   private final MeterRegistry meters;
 
-  /** The most calls whose facts are held ahead of their offers; beyond, calls are looked up at the offer. */
+  /**
+   * The most calls whose facts are held ahead of their offers; beyond, calls are looked up at the
+   * offer.
+   */
   static final int MAX_AHEAD = 10_000;
 
   /** How long an offer waits at most for the lookups begun when its call arrived. */
   public static final Duration POP_WAIT = Duration.ofMillis(250);
 
-  /** As {@link #CtiEvents(EventBus, ScreenPops, Executor, Clock, MeterRegistry, Duration)} with {@link #POP_WAIT}. */
-  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters) {
+  /**
+   * As {@link #CtiEvents(EventBus, ScreenPops, Executor, Clock, MeterRegistry, Duration)} with
+   * {@link #POP_WAIT}.
+   */
+  public CtiEvents(
+      EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters) {
     this(bus, screenPops, lookups, clock, meters, POP_WAIT);
   }
 
@@ -94,7 +110,13 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
    * @param clock tells when a screen-pop is ready, for its latency
    * @param popWait how long an offer on a virtual thread waits for its call's lookups at most
    */
-  public CtiEvents(EventBus bus, ScreenPops screenPops, Executor lookups, Clock clock, MeterRegistry meters, Duration popWait) {
+  public CtiEvents(
+      EventBus bus,
+      ScreenPops screenPops,
+      Executor lookups,
+      Clock clock,
+      MeterRegistry meters,
+      Duration popWait) {
     this.popWait = Objects.requireNonNull(popWait, "popWait");
     this.bus = Objects.requireNonNull(bus, "bus");
     this.screenPops = Objects.requireNonNull(screenPops, "screenPops");
@@ -119,18 +141,19 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
   }
 
   /**
-   * Looks {@code number} up once, on the lookups executor, and forgets it: the first callers
-   * after a start then meet loaded number data and a warm database instead of paying for them.
+   * Looks {@code number} up once, on the lookups executor, and forgets it: the first callers after
+   * a start then meet loaded number data and a warm database instead of paying for them.
    */
   public void warmUp(String number) {
     try {
-      lookups.execute(() -> {
-        try {
-          screenPops.lookUp(number);
-        } catch (RuntimeException e) {
-          log.debug("warming the caller lookups up failed: {}", e.toString());
-        }
-      });
+      lookups.execute(
+          () -> {
+            try {
+              screenPops.lookUp(number);
+            } catch (RuntimeException e) {
+              log.debug("warming the caller lookups up failed: {}", e.toString());
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.debug("caller lookups not warmed up: {}", e.toString());
     }
@@ -148,10 +171,14 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       case CallEvent.Offered o -> offered(o);
       case CallEvent.Connected c -> connected(c);
       case CallEvent.Held h ->
-          send(h.held() ? CallState.held(h.agentId(), h.callId(), h.at()) : CallState.connected(h.agentId(), h.callId(), h.at()));
+          send(
+              h.held()
+                  ? CallState.held(h.agentId(), h.callId(), h.at())
+                  : CallState.connected(h.agentId(), h.callId(), h.at()));
       case CallEvent.Finished f -> finished(f);
       case AgentEvent.StateChanged s -> sendLatest("agent " + s.agentId(), agentState(s));
-      case QueueEvent.StatsChanged q -> sendLatest("queue " + q.stats().queue(), QueueFigures.message(q.stats()));
+      case QueueEvent.StatsChanged q ->
+          sendLatest("queue " + q.stats().queue(), QueueFigures.message(q.stats()));
       default -> {}
     }
   }
@@ -172,15 +199,17 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       awaitQuietly(facts);
     }
     // At once when the facts are in; else on the lookups' thread when they come.
-    facts.whenComplete((known, failure) -> {
-      if (failure != null) {
-        screenPopWithoutLookups(o, failure instanceof Exception e ? e : new RuntimeException(failure));
-        return;
-      }
-      ScreenPop pop = screenPops.build(o, known);
-      screenPopReady(o);
-      send(pop);
-    });
+    facts.whenComplete(
+        (known, failure) -> {
+          if (failure != null) {
+            screenPopWithoutLookups(
+                o, failure instanceof Exception e ? e : new RuntimeException(failure));
+            return;
+          }
+          ScreenPop pop = screenPops.build(o, known);
+          screenPopReady(o);
+          send(pop);
+        });
   }
 
   /** Starts looking the caller of a call that just arrived up, for the pops of its offers. */
@@ -191,13 +220,14 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
     CompletableFuture<CallerFacts> facts = new CompletableFuture<>();
     ahead.put(a.callId(), facts);
     try {
-      lookups.execute(() -> {
-        try {
-          facts.complete(screenPops.lookUp(a.caller()));
-        } catch (RuntimeException e) {
-          facts.completeExceptionally(e);
-        }
-      });
+      lookups.execute(
+          () -> {
+            try {
+              facts.complete(screenPops.lookUp(a.caller()));
+            } catch (RuntimeException e) {
+              facts.completeExceptionally(e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       ahead.remove(a.callId()); // looked up at the offer instead
     }
@@ -230,7 +260,11 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
 
   private void screenPopWithoutLookups(CallEvent.Offered o, Exception cause) {
     screenPopsFailed.increment();
-    log.warn("screen-pop of call {} for agent {} sent without customer and history: {}", o.callId(), o.agentId(), cause.toString());
+    log.warn(
+        "screen-pop of call {} for agent {} sent without customer and history: {}",
+        o.callId(),
+        o.agentId(),
+        cause.toString());
     ScreenPop pop = screenPops.withoutLookups(o);
     screenPopReady(o);
     send(pop);
@@ -255,14 +289,19 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       agents = Set.of(f.cdr().agentId());
     }
     for (String agent : agents) {
-      String outcome = f.cdr() == null || f.cdr().outcome() == null ? null : f.cdr().outcome().code();
+      String outcome =
+          f.cdr() == null || f.cdr().outcome() == null ? null : f.cdr().outcome().code();
       send(CallState.ended(agent, f.callId(), f.at(), outcome));
     }
   }
 
   private static AgentStateChanged agentState(AgentEvent.StateChanged s) {
     return new AgentStateChanged(
-        s.agentId(), lower(s.to()), lower(s.from()), s.reason() == null || s.reason().isEmpty() ? null : s.reason(), s.at());
+        s.agentId(),
+        lower(s.to()),
+        lower(s.from()),
+        s.reason() == null || s.reason().isEmpty() ? null : s.reason(),
+        s.at());
   }
 
   private static String lower(AgentState s) {
@@ -285,7 +324,11 @@ public final class CtiEvents implements CtiFeed, Consumer<HotlineEvent>, AutoClo
       try {
         sink.accept(message);
       } catch (RuntimeException e) {
-        log.warn("CTI sink failed on {} for {}", message.type(), message.aboutAgent().orElse("everyone"), e);
+        log.warn(
+            "CTI sink failed on {} for {}",
+            message.type(),
+            message.aboutAgent().orElse("everyone"),
+            e);
       }
     }
   }

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The calls on now, who each came from and the agents each was offered to: every agent whose
- * phone rang for it until one answers, then that agent alone. Kept by {@link CtiEvents} from the
- * event bus; read by the agent desk to tell whether a call is an agent's to wrap up before its
- * CDR exists, and by tickets to link a call to its caller. A call is forgotten when it finishes,
- * when its CDR tells the rest. Thread-safe.
+ * The calls on now, who each came from and the agents each was offered to: every agent whose phone
+ * rang for it until one answers, then that agent alone. Kept by {@link CtiEvents} from the event
+ * bus; read by the agent desk to tell whether a call is an agent's to wrap up before its CDR
+ * exists, and by tickets to link a call to its caller. A call is forgotten when it finishes, when
+ * its CDR tells the rest. Thread-safe.
  */
 public final class OfferedCalls {
   private final Map<String, Set<String>> agentsByCall = new ConcurrentHashMap<>();

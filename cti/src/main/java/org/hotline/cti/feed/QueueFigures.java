@@ -36,7 +36,10 @@ public final class QueueFigures {
         q.serviceLevelThreshold().toSeconds());
   }
 
-  /** The figures of {@code q}, JSON-ready, in a stable order: the fields of its {@link #message}, a map the caller may change. */
+  /**
+   * The figures of {@code q}, JSON-ready, in a stable order: the fields of its {@link #message}, a
+   * map the caller may change.
+   */
   public static Map<String, Object> of(QueueStats q) {
     return CtiCodec.fields(message(q));
   }

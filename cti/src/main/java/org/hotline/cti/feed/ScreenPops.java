@@ -45,7 +45,10 @@ public final class ScreenPops {
    * @param customers the customer of a number as received ({@code CustomerDirectory::findByNumber})
    * @param history past calls by number ({@code CdrRepository::lastCallsFrom})
    */
-  public ScreenPops(CallerLocator locator, Function<String, Optional<Customer>> customers, CallerHistory history) {
+  public ScreenPops(
+      CallerLocator locator,
+      Function<String, Optional<Customer>> customers,
+      CallerHistory history) {
     this(locator, customers, history, (customerId, limit) -> List.of());
   }
 
@@ -55,14 +58,20 @@ public final class ScreenPops {
    * @param tickets a customer's tickets ({@code TicketRepository::recentFor})
    */
   public ScreenPops(
-      CallerLocator locator, Function<String, Optional<Customer>> customers, CallerHistory history, CustomerTickets tickets) {
+      CallerLocator locator,
+      Function<String, Optional<Customer>> customers,
+      CallerHistory history,
+      CustomerTickets tickets) {
     this.locator = Objects.requireNonNull(locator, "locator");
     this.customers = Objects.requireNonNull(customers, "customers");
     this.history = Objects.requireNonNull(history, "history");
     this.tickets = Objects.requireNonNull(tickets, "tickets");
   }
 
-  /** The screen-pop of {@code offer}, with its customer, history and the customer's tickets looked up. */
+  /**
+   * The screen-pop of {@code offer}, with its customer, history and the customer's tickets looked
+   * up.
+   */
   public ScreenPop build(CallEvent.Offered offer) {
     return build(offer, lookUp(offer.caller()));
   }
@@ -71,8 +80,12 @@ public final class ScreenPops {
   CallerFacts lookUp(String caller) {
     CallerLocation where = locator.locate(caller);
     Optional<Customer> customer = where.known() ? customers.apply(caller) : Optional.empty();
-    List<Cdr> past = where.status() == NumberStatus.WITHHELD ? List.of() : history.lastCallsFrom(numbers(caller, where), HISTORY);
-    List<Ticket> open = customer.isEmpty() ? List.of() : tickets.recentFor(customer.get().id(), TICKETS);
+    List<Cdr> past =
+        where.status() == NumberStatus.WITHHELD
+            ? List.of()
+            : history.lastCallsFrom(numbers(caller, where), HISTORY);
+    List<Ticket> open =
+        customer.isEmpty() ? List.of() : tickets.recentFor(customer.get().id(), TICKETS);
     return new CallerFacts(where, customer, past, open);
   }
 
@@ -108,7 +121,9 @@ public final class ScreenPops {
 
   private ScreenPop.Caller caller(CallEvent.Offered offer, CallerLocation where) {
     return new ScreenPop.Caller(
-        where.known() ? where.e164() : where.status() == NumberStatus.WITHHELD ? null : offer.caller(),
+        where.known()
+            ? where.e164()
+            : where.status() == NumberStatus.WITHHELD ? null : offer.caller(),
         locator.describe(where),
         where.carrier().isEmpty() ? null : where.carrier(),
         status(where.status()));
@@ -142,15 +157,22 @@ public final class ScreenPops {
   }
 
   private static ScreenPop.Customer customer(Customer c) {
-    return new ScreenPop.Customer(c.id(), c.name(), c.level(), c.category(), c.salesStage(), c.notes());
+    return new ScreenPop.Customer(
+        c.id(), c.name(), c.level(), c.category(), c.salesStage(), c.notes());
   }
 
   private static ScreenPop.PastCall pastCall(Cdr c) {
     return new ScreenPop.PastCall(
-        c.arrivedAt(), c.outcome() == null ? null : c.outcome().code(), c.agentId(), c.queue(), c.disposition(), c.talkSeconds());
+        c.arrivedAt(),
+        c.outcome() == null ? null : c.outcome().code(),
+        c.agentId(),
+        c.queue(),
+        c.disposition(),
+        c.talkSeconds());
   }
 
   private static ScreenPop.TicketLine ticket(Ticket t) {
-    return new ScreenPop.TicketLine(t.id(), t.title(), t.status(), t.createdAt(), t.createdBy(), t.callId());
+    return new ScreenPop.TicketLine(
+        t.id(), t.title(), t.status(), t.createdAt(), t.createdBy(), t.callId());
   }
 }

@@ -14,7 +14,13 @@ package org.hotline.cti.location;
  * @param kind mobile, fixed, ...
  */
 public record CallerLocation(
-    NumberStatus status, String e164, String region, String carrier, String country, String countryCode, LineKind kind) {
+    NumberStatus status,
+    String e164,
+    String region,
+    String carrier,
+    String country,
+    String countryCode,
+    LineKind kind) {
 
   static CallerLocation withheld() {
     return new CallerLocation(NumberStatus.WITHHELD, null, "", "", "", "", LineKind.UNKNOWN);

@@ -13,21 +13,31 @@ import java.util.Set;
 import org.hotline.core.customer.PhoneNormalizer;
 
 /**
- * Tells where a caller is from by their number alone: E.164 form, city or province, mobile
- * carrier, country and line kind, with libphonenumber's offline data, in Chinese or English.
+ * Tells where a caller is from by their number alone: E.164 form, city or province, mobile carrier,
+ * country and line kind, with libphonenumber's offline data, in Chinese or English.
  *
- * <p>Numbers without a country code are read as numbers of the default region ({@code 021
- * 6xxxxxxx} in {@code CN} is Shanghai). A missing or withheld number and anything that is not a
- * valid number are answered as such, never with an exception. Thread-safe; the data are loaded
- * lazily by libphonenumber and shared.
+ * <p>Numbers without a country code are read as numbers of the default region ({@code 021 6xxxxxxx}
+ * in {@code CN} is Shanghai). A missing or withheld number and anything that is not a valid number
+ * are answered as such, never with an exception. Thread-safe; the data are loaded lazily by
+ * libphonenumber and shared.
  */
 public final class CallerLocator implements PhoneNormalizer {
   /** The longest input looked at; longer is garbage (libphonenumber itself stops at 250). */
   static final int MAX_INPUT = 128;
 
-  /** What SIP user agents and trunks put in place of a withheld number (RFC 3323, RFC 3325 practice). */
+  /**
+   * What SIP user agents and trunks put in place of a withheld number (RFC 3323, RFC 3325
+   * practice).
+   */
   private static final Set<String> WITHHELD =
-      Set.of("anonymous", "unknown", "restricted", "private", "withheld", "unavailable", "anonymous.invalid");
+      Set.of(
+          "anonymous",
+          "unknown",
+          "restricted",
+          "private",
+          "withheld",
+          "unavailable",
+          "anonymous.invalid");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
@@ -36,12 +46,14 @@ public final class CallerLocator implements PhoneNormalizer {
   private final Locale locale;
 
   /**
-   * @param defaultRegion ISO 3166 code of the region numbers without a country code belong to ({@code CN})
+   * @param defaultRegion ISO 3166 code of the region numbers without a country code belong to
+   *     ({@code CN})
    * @param language {@code zh} or {@code en}: the language of place and carrier names
    * @throws IllegalArgumentException for an unknown region or language
    */
   public CallerLocator(String defaultRegion, String language) {
-    this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion").toUpperCase(Locale.ROOT);
+    this.defaultRegion =
+        Objects.requireNonNull(defaultRegion, "defaultRegion").toUpperCase(Locale.ROOT);
     if (!util.getSupportedRegions().contains(this.defaultRegion)) {
       throw new IllegalArgumentException("unknown region: " + defaultRegion);
     }
@@ -53,7 +65,9 @@ public final class CallerLocator implements PhoneNormalizer {
         };
   }
 
-  /** The location of {@code rawNumber}: a phone number as written, a SIP user part or URI, or null. */
+  /**
+   * The location of {@code rawNumber}: a phone number as written, a SIP user part or URI, or null.
+   */
   public CallerLocation locate(String rawNumber) {
     String number = userPart(rawNumber);
     if (number.isEmpty() || WITHHELD.contains(number.toLowerCase(Locale.ROOT))) {
@@ -65,7 +79,10 @@ public final class CallerLocator implements PhoneNormalizer {
     }
     PhoneNumber n = parsed.get();
     String regionCode = Objects.requireNonNullElse(util.getRegionCodeForNumber(n), "");
-    String country = regionCode.isEmpty() || regionCode.equals("001") ? "" : Locale.of("", regionCode).getDisplayCountry(locale);
+    String country =
+        regionCode.isEmpty() || regionCode.equals("001")
+            ? ""
+            : Locale.of("", regionCode).getDisplayCountry(locale);
     String region = geocoder.getDescriptionForNumber(n, locale);
     return new CallerLocation(
         NumberStatus.KNOWN,
@@ -78,9 +95,8 @@ public final class CallerLocator implements PhoneNormalizer {
   }
 
   /**
-   * One line for people, in the configured language: {@code 北京市 中国移动}, {@code Mountain View,
-   * CA, United States}, {@code 号码未显示} / {@code Number withheld}, {@code 无效号码} / {@code
-   * Invalid number}.
+   * One line for people, in the configured language: {@code 北京市 中国移动}, {@code Mountain View, CA,
+   * United States}, {@code 号码未显示} / {@code Number withheld}, {@code 无效号码} / {@code Invalid number}.
    */
   public String describe(CallerLocation location) {
     boolean zh = locale.getLanguage().equals("zh");
@@ -89,7 +105,9 @@ public final class CallerLocator implements PhoneNormalizer {
       case INVALID -> zh ? "无效号码" : "Invalid number";
       case KNOWN -> {
         StringBuilder b = new StringBuilder(location.region());
-        if (!location.country().isEmpty() && !location.countryCode().equals(defaultRegion) && !location.region().equals(location.country())) {
+        if (!location.country().isEmpty()
+            && !location.countryCode().equals(defaultRegion)
+            && !location.region().equals(location.country())) {
           b.append(zh ? " " : ", ").append(location.country());
         }
         if (!location.carrier().isEmpty()) {
@@ -105,10 +123,15 @@ public final class CallerLocator implements PhoneNormalizer {
   @Override
   public Optional<String> toE164(String raw) {
     String number = userPart(raw);
-    return number.isEmpty() ? Optional.empty() : parse(number).map(n -> util.format(n, PhoneNumberFormat.E164));
+    return number.isEmpty()
+        ? Optional.empty()
+        : parse(number).map(n -> util.format(n, PhoneNumberFormat.E164));
   }
 
-  /** A valid number of the default region (libphonenumber's example), e.g. to warm the lookups up with. */
+  /**
+   * A valid number of the default region (libphonenumber's example), e.g. to warm the lookups up
+   * with.
+   */
   public String exampleNumber() {
     PhoneNumber example = util.getExampleNumber(defaultRegion);
     return example == null ? "" : util.format(example, PhoneNumberFormat.E164);
@@ -120,8 +143,8 @@ public final class CallerLocator implements PhoneNormalizer {
   }
 
   /**
-   * A valid number from {@code number}, read in the default region; failing that, digits only
-   * are tried once with a leading {@code +}, as trunks often send {@code 8613800138000}.
+   * A valid number from {@code number}, read in the default region; failing that, digits only are
+   * tried once with a leading {@code +}, as trunks often send {@code 8613800138000}.
    */
   private Optional<PhoneNumber> parse(String number) {
     Optional<PhoneNumber> n = validNumber(number);

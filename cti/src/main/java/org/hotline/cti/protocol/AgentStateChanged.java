@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param since when it changed
  */
 @JsonTypeName("agent-state")
-public record AgentStateChanged(String agentId, String state, String previous, String reason, Instant since) implements CtiEvent {
+public record AgentStateChanged(
+    String agentId, String state, String previous, String reason, Instant since)
+    implements CtiEvent {
   public AgentStateChanged {
     Objects.requireNonNull(agentId, "agentId");
   }

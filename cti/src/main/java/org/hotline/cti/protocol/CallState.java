@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code call-state}: a call of the agent changed. {@code ringing} carries {@code queue} and
- * {@code caller}, {@code ended} carries {@code outcome}, each on the wire even when null; the
- * other states carry neither.
+ * {@code call-state}: a call of the agent changed. {@code ringing} carries {@code queue} and {@code
+ * caller}, {@code ended} carries {@code outcome}, each on the wire even when null; the other states
+ * carry neither.
  *
  * @param state {@code ringing}, {@code connected}, {@code held} or {@code ended}
  * @param queue for {@code ringing}: the queue the call comes from (null otherwise)
  * @param caller for {@code ringing}: the number as received (null otherwise)
- * @param outcome for {@code ended}: {@code answered}, {@code abandoned}, {@code ivr-hangup},
- *     {@code failed} or {@code answered-elsewhere} (null otherwise)
+ * @param outcome for {@code ended}: {@code answered}, {@code abandoned}, {@code ivr-hangup}, {@code
+ *     failed} or {@code answered-elsewhere} (null otherwise)
  */
 @JsonTypeName("call-state")
 public record CallState(
@@ -55,7 +55,8 @@ public record CallState(
   }
 
   /** The call is offered to the agent. */
-  public static CallState ringing(String agentId, String callId, Instant at, String queue, String caller) {
+  public static CallState ringing(
+      String agentId, String callId, Instant at, String queue, String caller) {
     return new CallState(agentId, callId, RINGING, at, queue, caller, null);
   }
 

@@ -35,7 +35,8 @@ import java.util.Optional;
  */
 public final class CtiCodec {
   private static final ObjectMapper MAPPER = mapper();
-  private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> FIELDS =
+      new TypeReference<>() {};
 
   private CtiCodec() {}
 
@@ -46,8 +47,10 @@ public final class CtiCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    // A text field is a JSON string: a number or a boolean there is a bad argument, not "7" or "true".
-    mapper.coercionConfigFor(LogicalType.Textual)
+    // A text field is a JSON string: a number or a boolean there is a bad argument, not "7" or
+    // "true".
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -84,7 +87,9 @@ public final class CtiCodec {
   /** A frame's text as a JSON object; empty when it is not one (not JSON, an array, a string). */
   public static Optional<ObjectNode> object(String text) {
     try {
-      return MAPPER.readTree(text) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+      return MAPPER.readTree(text) instanceof ObjectNode object
+          ? Optional.of(object)
+          : Optional.empty();
     } catch (JsonProcessingException | RuntimeException e) {
       return Optional.empty();
     }
@@ -100,7 +105,8 @@ public final class CtiCodec {
       return MAPPER.treeToValue(frame, CtiCommand.class);
     } catch (InvalidTypeIdException e) {
       String type = e.getTypeId() == null ? "null" : e.getTypeId();
-      throw new CtiCommandException("unknown-command", "unknown command '" + CtiCommandException.shortened(type) + "'");
+      throw new CtiCommandException(
+          "unknown-command", "unknown command '" + CtiCommandException.shortened(type) + "'");
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw refusal(e);
     }
@@ -108,10 +114,14 @@ public final class CtiCodec {
 
   /** The command {@code json} holds; for clients and tests. */
   public static CtiCommand command(String json) {
-    return command(object(json).orElseThrow(() -> new CtiCommandException("bad-json", "a command is a JSON object")));
+    return command(
+        object(json)
+            .orElseThrow(() -> new CtiCommandException("bad-json", "a command is a JSON object")));
   }
 
-  /** Why a command's fields were refused: the record's own reason, else the field of the wrong kind. */
+  /**
+   * Why a command's fields were refused: the record's own reason, else the field of the wrong kind.
+   */
   private static CtiCommandException refusal(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CtiCommandException refused) {
@@ -121,7 +131,8 @@ public final class CtiCodec {
     if (e instanceof MismatchedInputException m) {
       List<JsonMappingException.Reference> path = m.getPath();
       if (!path.isEmpty() && path.get(path.size() - 1).getFieldName() != null) {
-        return CtiCommandException.badArgument(path.get(path.size() - 1).getFieldName() + " must be a string");
+        return CtiCommandException.badArgument(
+            path.get(path.size() - 1).getFieldName() + " must be a string");
       }
     }
     return CtiCommandException.badArgument("the command's fields cannot be read");

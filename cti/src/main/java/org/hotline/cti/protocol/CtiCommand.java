@@ -11,8 +11,8 @@ import org.hotline.core.dial.DialableNumber;
 /**
  * A command an agent's desktop or an integration sends over the CTI WebSocket
  * (docs/cti-protocol.md), read from its frame by {@link CtiCodec#command}. Besides its fields, the
- * frame carries the {@code id} the answer repeats and, from an integration, the {@code agentId}
- * the command acts on; those are the connection's business, not the command's.
+ * frame carries the {@code id} the answer repeats and, from an integration, the {@code agentId} the
+ * command acts on; those are the connection's business, not the command's.
  *
  * <p>Each record checks its fields as the protocol defines them when it is made, so a command in
  * hand is well-formed: a text field is stripped, a blank one counts as absent, and a missing or
@@ -54,8 +54,11 @@ public sealed interface CtiCommand {
       switch (state) {
         case AVAILABLE, BREAK, LOGOUT -> {}
         case "ready" -> state = AVAILABLE;
-        default -> throw CtiCommandException.badArgument(
-            "state is available, break or logout, got '" + CtiCommandException.shortened(state) + "'");
+        default ->
+            throw CtiCommandException.badArgument(
+                "state is available, break or logout, got '"
+                    + CtiCommandException.shortened(state)
+                    + "'");
       }
       reason = state.equals(BREAK) ? text("reason", reason, true) : null;
     }
@@ -77,12 +80,16 @@ public sealed interface CtiCommand {
       callId = text("callId", callId, true);
       disposition = text("disposition", disposition, true);
       notes = text("notes", notes, false);
-      if (disposition.length() > CdrRepository.MAX_DISPOSITION || !DISPOSITION.matcher(disposition).matches()) {
+      if (disposition.length() > CdrRepository.MAX_DISPOSITION
+          || !DISPOSITION.matcher(disposition).matches()) {
         throw CtiCommandException.badArgument(
-            "disposition is a code of letters, digits, '-', '_' or '.', at most " + CdrRepository.MAX_DISPOSITION + " long");
+            "disposition is a code of letters, digits, '-', '_' or '.', at most "
+                + CdrRepository.MAX_DISPOSITION
+                + " long");
       }
       if (notes != null && notes.length() > CdrRepository.MAX_NOTES) {
-        throw CtiCommandException.badArgument("notes are longer than " + CdrRepository.MAX_NOTES + " characters");
+        throw CtiCommandException.badArgument(
+            "notes are longer than " + CdrRepository.MAX_NOTES + " characters");
       }
     }
   }

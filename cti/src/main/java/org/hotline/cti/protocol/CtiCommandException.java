@@ -19,7 +19,9 @@ public final class CtiCommandException extends RuntimeException {
     return new CtiCommandException("bad-argument", message);
   }
 
-  /** A value a client sent, cut to 40 characters, to quote it in a message without echoing a flood. */
+  /**
+   * A value a client sent, cut to 40 characters, to quote it in a message without echoing a flood.
+   */
   public static String shortened(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }

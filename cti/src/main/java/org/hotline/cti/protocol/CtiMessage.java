@@ -29,8 +29,8 @@ public sealed interface CtiMessage permits CtiEvent, Reply, ErrorReply {
 
   /**
    * The agent the message is about: their desktops and every integration get it; empty for a
-   * message every connection gets ({@code queue-stats}) and for the answer to a command, which
-   * goes to the connection that sent it.
+   * message every connection gets ({@code queue-stats}) and for the answer to a command, which goes
+   * to the connection that sent it.
    */
   Optional<String> aboutAgent();
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code set-state}: {@code agentId}, {@code state}, {@code reason} (for a break);
  *   <li>{@code wrap-up}: {@code callId}, {@code disposition};
- *   <li>{@code hangup}: {@code callId}; {@code hold} and {@code unhold}: {@code callId}, {@code held};
+ *   <li>{@code hangup}: {@code callId}; {@code hold} and {@code unhold}: {@code callId}, {@code
+ *       held};
  *   <li>{@code transfer}: {@code callId}, {@code queue} or {@code agent}; {@code dial}: {@code
  *       callId}, {@code number}.
  * </ul>

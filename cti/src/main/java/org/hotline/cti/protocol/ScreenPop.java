@@ -56,7 +56,8 @@ public record ScreenPop(
   public record Caller(String number, String location, String carrier, String status) {}
 
   /** The customer's card, as the CRM keeps it. */
-  public record Customer(long id, String name, String level, String category, String salesStage, String notes) {}
+  public record Customer(
+      long id, String name, String level, String category, String salesStage, String notes) {}
 
   /**
    * One past call of the caller.
@@ -64,7 +65,13 @@ public record ScreenPop(
    * @param outcome {@code answered}, {@code abandoned}, {@code ivr-hangup} or {@code failed}
    * @param disposition the wrap-up code, or null
    */
-  public record PastCall(Instant at, String outcome, String agentId, String queue, String disposition, long talkSeconds) {}
+  public record PastCall(
+      Instant at,
+      String outcome,
+      String agentId,
+      String queue,
+      String disposition,
+      long talkSeconds) {}
 
   /**
    * One of the customer's tickets, in short.
@@ -73,5 +80,6 @@ public record ScreenPop(
    * @param createdBy the agent id (or integration) that opened it
    * @param callId the call it came from, or null
    */
-  public record TicketLine(long id, String title, String status, Instant createdAt, String createdBy, String callId) {}
+  public record TicketLine(
+      long id, String title, String status, Instant createdAt, String createdBy, String callId) {}
 }

@@ -44,7 +44,9 @@ class CdrWriterTest {
 
   @BeforeEach
   void open() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), Clock.systemUTC());
     logged.start();
     ((Logger) LoggerFactory.getLogger(CdrWriter.class)).addAppender(logged);
@@ -62,8 +64,23 @@ class CdrWriterTest {
 
   static Cdr cdr(String callId, String caller) {
     return new Cdr(
-        callId, caller, "100", "1", "sales", "1001",
-        T0, T0.plusSeconds(1), T0.plusSeconds(60), 5, 40, CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+        callId,
+        caller,
+        "100",
+        "1",
+        "sales",
+        "1001",
+        T0,
+        T0.plusSeconds(1),
+        T0.plusSeconds(60),
+        5,
+        40,
+        CallOutcome.ANSWERED,
+        "caller-bye",
+        null,
+        null,
+        null,
+        null);
   }
 
   CdrWriter writer(CdrRepository repository) {
@@ -88,7 +105,9 @@ class CdrWriterTest {
 
   @Test
   void record_withALocator_storesTheCallersRegionAndCarrier() throws Exception {
-    CdrWriter writer = new CdrWriter(cdrs, new CallerLocator("CN", "zh"), db.writes(), meters, 3, Duration.ofMillis(1));
+    CdrWriter writer =
+        new CdrWriter(
+            cdrs, new CallerLocator("CN", "zh"), db.writes(), meters, 3, Duration.ofMillis(1));
 
     writer.record(cdr("mobile", "+8613800138000")).get(5, TimeUnit.SECONDS);
     writer.record(cdr("landline", "02162123456")).get(5, TimeUnit.SECONDS);
@@ -128,21 +147,28 @@ class CdrWriterTest {
   void record_whenEveryAttemptFails_completesExceptionallyAfterOneErrorLineNamingTheCall() {
     FlakyRepository down = new FlakyRepository(cdrs, Integer.MAX_VALUE);
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> writer(down).record(cdr("call-9")).get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> writer(down).record(cdr("call-9")).get(5, TimeUnit.SECONDS));
 
     assertInstanceOf(DataAccessException.class, e.getCause());
     assertEquals(3, down.calls.get());
     assertEquals(1, count("hotline.cdr.failed"));
     assertEquals(0, count("hotline.cdr.written"));
     assertEquals(1, errors().size());
-    assertTrue(errors().get(0).getFormattedMessage().contains("call-9"), errors().get(0).getFormattedMessage());
+    assertTrue(
+        errors().get(0).getFormattedMessage().contains("call-9"),
+        errors().get(0).getFormattedMessage());
   }
 
   @Test
   void record_whenTheDatabaseRefusesTheData_doesNotRetry() {
     Cdr withoutCaller = cdr("call-1", null);
 
-    assertThrows(ExecutionException.class, () -> writer(cdrs).record(withoutCaller).get(5, TimeUnit.SECONDS));
+    assertThrows(
+        ExecutionException.class,
+        () -> writer(cdrs).record(withoutCaller).get(5, TimeUnit.SECONDS));
 
     assertEquals(0, count("hotline.cdr.retries"));
     assertEquals(1, count("hotline.cdr.failed"));
@@ -152,13 +178,18 @@ class CdrWriterTest {
   void record_whenTheWritePoolIsShutDown_failsAtOnce() {
     db.writes().shutdown();
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> writer(cdrs).record(cdr("call-1")).get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> writer(cdrs).record(cdr("call-1")).get(5, TimeUnit.SECONDS));
 
     assertInstanceOf(RejectedExecutionException.class, e.getCause());
     assertEquals(1, count("hotline.cdr.failed"));
   }
 
-  /** Fails its first {@code failures} inserts the way a lost connection does, then writes for real. */
+  /**
+   * Fails its first {@code failures} inserts the way a lost connection does, then writes for real.
+   */
   static final class FlakyRepository extends CdrRepository {
     final CdrRepository real;
     final int failures;

@@ -55,11 +55,21 @@ class AgentDeskTest {
 
   @BeforeEach
   void open() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), Clock.fixed(T0, ZoneOffset.UTC));
-    ScreenPops pops = new ScreenPops(new CallerLocator("CN", "zh"), n -> java.util.Optional.empty(), (numbers, limit) -> List.of());
-    events = new CtiEvents(bus, pops, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC), new SimpleMeterRegistry());
-    desk = new AgentDesk(control, List.of("lunch", "meeting"), cdrs, events.offeredCalls(), db.writes(), calls);
+    ScreenPops pops =
+        new ScreenPops(
+            new CallerLocator("CN", "zh"),
+            n -> java.util.Optional.empty(),
+            (numbers, limit) -> List.of());
+    events =
+        new CtiEvents(
+            bus, pops, Runnable::run, Clock.fixed(T0, ZoneOffset.UTC), new SimpleMeterRegistry());
+    desk =
+        new AgentDesk(
+            control, List.of("lunch", "meeting"), cdrs, events.offeredCalls(), db.writes(), calls);
   }
 
   @AfterEach
@@ -68,15 +78,22 @@ class AgentDeskTest {
     db.close();
   }
 
-  /** Runs the command of frame {@code {"type": command, ...args}}; the reply's fields but its {@code id}. */
-  Map<String, Object> run(String agentId, String command, Map<String, Object> args) throws Exception {
+  /**
+   * Runs the command of frame {@code {"type": command, ...args}}; the reply's fields but its {@code
+   * id}.
+   */
+  Map<String, Object> run(String agentId, String command, Map<String, Object> args)
+      throws Exception {
     Reply reply = desk.run(agentId, command(command, args)).get(5, TimeUnit.SECONDS);
     Map<String, Object> fields = CtiCodec.fields(reply);
     fields.remove("id");
     return fields;
   }
 
-  /** Why the command of frame {@code {"type": command, ...args}} is refused: when it is read, or by the desk. */
+  /**
+   * Why the command of frame {@code {"type": command, ...args}} is refused: when it is read, or by
+   * the desk.
+   */
   CtiCommandException refused(String agentId, String command, Map<String, Object> args) {
     CtiCommand read;
     try {
@@ -85,7 +102,8 @@ class AgentDeskTest {
       return e;
     }
     CompletableFuture<Reply> reply = desk.run(agentId, read);
-    ExecutionException e = assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
     return assertInstanceOf(CtiCommandException.class, e.getCause());
   }
 
@@ -96,13 +114,30 @@ class AgentDeskTest {
   }
 
   static Cdr cdr(String callId, String agentId) {
-    return new Cdr(callId, "+8613800138000", "100", null, "sales", agentId, T0, T0.plusSeconds(1), T0.plusSeconds(60), 3, 50,
-        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+    return new Cdr(
+        callId,
+        "+8613800138000",
+        "100",
+        null,
+        "sales",
+        agentId,
+        T0,
+        T0.plusSeconds(1),
+        T0.plusSeconds(60),
+        3,
+        50,
+        CallOutcome.ANSWERED,
+        "caller-bye",
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void setState_break_withAConfiguredReason_pausesTheAgent() throws Exception {
-    Map<String, Object> reply = run("1001", "set-state", Map.of("state", "break", "reason", "lunch"));
+    Map<String, Object> reply =
+        run("1001", "set-state", Map.of("state", "break", "reason", "lunch"));
 
     assertEquals(List.of("pause 1001 lunch"), control.calls);
     assertEquals(Map.of("ok", true, "agentId", "1001", "state", "break", "reason", "lunch"), reply);
@@ -110,7 +145,9 @@ class AgentDeskTest {
 
   @Test
   void setState_availableOrReady_makesTheAgentReady() throws Exception {
-    assertEquals(Map.of("ok", true, "agentId", "1001", "state", "available"), run("1001", "set-state", Map.of("state", "available")));
+    assertEquals(
+        Map.of("ok", true, "agentId", "1001", "state", "available"),
+        run("1001", "set-state", Map.of("state", "available")));
     run("1001", "set-state", Map.of("state", "ready"));
 
     assertEquals(List.of("ready 1001", "ready 1001"), control.calls);
@@ -153,8 +190,10 @@ class AgentDeskTest {
   void holdAndUnhold_actOnTheAgentsCall() throws Exception {
     calls.onCall.put("1001", "call-7");
 
-    assertEquals(Map.of("ok", true, "callId", "call-7", "held", true), run("1001", "hold", Map.of()));
-    assertEquals(Map.of("ok", true, "callId", "call-7", "held", false), run("1001", "unhold", Map.of()));
+    assertEquals(
+        Map.of("ok", true, "callId", "call-7", "held", true), run("1001", "hold", Map.of()));
+    assertEquals(
+        Map.of("ok", true, "callId", "call-7", "held", false), run("1001", "unhold", Map.of()));
     assertEquals("not-on-a-call", refused("1002", "hold", Map.of()).code());
     assertEquals(List.of("hold 1001 true", "hold 1001 false", "hold 1002 true"), calls.asked);
   }
@@ -163,22 +202,30 @@ class AgentDeskTest {
   void transfer_toAQueueOrAnAgent_andTheReasonsItCannot() throws Exception {
     calls.onCall.put("1001", "call-7");
 
-    assertEquals(Map.of("ok", true, "callId", "call-7", "queue", "billing"), run("1001", "transfer", Map.of("queue", "billing")));
-    assertEquals(Map.of("ok", true, "callId", "call-7", "agent", "1002"), run("1001", "transfer", Map.of("agent", "1002")));
+    assertEquals(
+        Map.of("ok", true, "callId", "call-7", "queue", "billing"),
+        run("1001", "transfer", Map.of("queue", "billing")));
+    assertEquals(
+        Map.of("ok", true, "callId", "call-7", "agent", "1002"),
+        run("1001", "transfer", Map.of("agent", "1002")));
     assertEquals("unknown-queue", refused("1001", "transfer", Map.of("queue", "nowhere")).code());
     assertEquals("agent-unavailable", refused("1001", "transfer", Map.of("agent", "busy")).code());
     assertEquals("not-on-a-call", refused("1005", "transfer", Map.of("queue", "billing")).code());
     assertEquals("bad-argument", refused("1001", "transfer", Map.of()).code());
-    assertEquals("bad-argument", refused("1001", "transfer", Map.of("queue", "billing", "agent", "1002")).code());
+    assertEquals(
+        "bad-argument",
+        refused("1001", "transfer", Map.of("queue", "billing", "agent", "1002")).code());
     assertEquals("bad-argument", refused("1001", "transfer", Map.of("queue", 7)).code());
   }
 
   @Test
   void dial_takesNumbersAsPeopleWriteThem_andRefusesWhatIsNoNumber() throws Exception {
-    assertEquals(Map.of("ok", true, "callId", "dial-1", "number", "+8613800138000"),
+    assertEquals(
+        Map.of("ok", true, "callId", "dial-1", "number", "+8613800138000"),
         run("1001", "dial", Map.of("number", "+86 138-0013 (8000)")));
     assertEquals(List.of("dial 1001 +8613800138000"), calls.asked);
-    for (String bad : new String[] {"", "abc", "138;user=phone", "sip:x@example.com", "1".repeat(33)}) {
+    for (String bad :
+        new String[] {"", "abc", "138;user=phone", "sip:x@example.com", "1".repeat(33)}) {
       assertEquals("bad-argument", refused("1001", "dial", Map.of("number", bad)).code(), bad);
     }
     assertEquals("bad-argument", refused("1001", "dial", Map.of()).code());
@@ -191,15 +238,19 @@ class AgentDeskTest {
 
   @Test
   void dial_aNumberTheDialPolicyRefuses_isDialNotAllowed_withThePolicysReason() {
-    String reason = "+12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
-        + " (national,!premium)";
+    String reason =
+        "+12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
+            + " (national,!premium)";
     calls.dialResult = ControlResult.dialNotAllowed(reason);
 
     CtiCommandException e = refused("1001", "dial", Map.of("number", "+1 202 555 0123"));
 
     assertEquals("dial-not-allowed", e.code());
     assertEquals(reason, e.getMessage());
-    assertEquals(List.of("dial 1001 +12025550123"), calls.asked, "the call layer, which holds the policy, decides");
+    assertEquals(
+        List.of("dial 1001 +12025550123"),
+        calls.asked,
+        "the call layer, which holds the policy, decides");
   }
 
   /** A call layer where agents are on the calls in {@code onCall}. */
@@ -227,7 +278,9 @@ class AgentDeskTest {
 
     @Override
     public CompletableFuture<ControlResult> transferToAgent(String agentId, String targetAgentId) {
-      return targetAgentId.equals("busy") ? not(ControlResult.Status.AGENT_UNAVAILABLE) : done(agentId);
+      return targetAgentId.equals("busy")
+          ? not(ControlResult.Status.AGENT_UNAVAILABLE)
+          : done(agentId);
     }
 
     @Override
@@ -238,7 +291,9 @@ class AgentDeskTest {
 
     private CompletableFuture<ControlResult> done(String agentId) {
       String call = onCall.get(agentId);
-      return call == null ? not(ControlResult.Status.NOT_ON_A_CALL) : CompletableFuture.completedFuture(ControlResult.done(call));
+      return call == null
+          ? not(ControlResult.Status.NOT_ON_A_CALL)
+          : CompletableFuture.completedFuture(ControlResult.done(call));
     }
 
     private static CompletableFuture<ControlResult> not(ControlResult.Status why) {
@@ -250,7 +305,11 @@ class AgentDeskTest {
   void wrapUp_ofTheAgentsFinishedCall_isStoredOnTheCdr() throws Exception {
     cdrs.insert(cdr("call-1", "1001"));
 
-    Map<String, Object> reply = run("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale", "notes", "two units"));
+    Map<String, Object> reply =
+        run(
+            "1001",
+            "wrap-up",
+            Map.of("callId", "call-1", "disposition", "sale", "notes", "two units"));
 
     assertEquals(Map.of("ok", true, "callId", "call-1", "disposition", "sale"), reply);
     Cdr stored = cdrs.find("call-1").orElseThrow();
@@ -275,9 +334,15 @@ class AgentDeskTest {
     cdrs.insert(cdr("call-1", "1002"));
     bus.publish(new CallEvent.Offered("call-2", "1002", "sales", "+8613800138000", null, T0, T0));
 
-    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale")).code());
-    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "call-2", "disposition", "sale")).code());
-    assertEquals("not-your-call", refused("1001", "wrap-up", Map.of("callId", "no-such-call", "disposition", "sale")).code());
+    assertEquals(
+        "not-your-call",
+        refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale")).code());
+    assertEquals(
+        "not-your-call",
+        refused("1001", "wrap-up", Map.of("callId", "call-2", "disposition", "sale")).code());
+    assertEquals(
+        "not-your-call",
+        refused("1001", "wrap-up", Map.of("callId", "no-such-call", "disposition", "sale")).code());
     assertNull(cdrs.find("call-1").orElseThrow().disposition());
   }
 
@@ -289,8 +354,13 @@ class AgentDeskTest {
 
     assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("disposition", "sale")).code());
     assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1")).code());
-    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "=cmd|x")).code());
-    assertEquals("bad-argument", refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "s".repeat(33))).code());
+    assertEquals(
+        "bad-argument",
+        refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "=cmd|x")).code());
+    assertEquals(
+        "bad-argument",
+        refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "s".repeat(33)))
+            .code());
     assertEquals("bad-argument", refused("1001", "wrap-up", tooLong).code());
   }
 
@@ -299,7 +369,8 @@ class AgentDeskTest {
     bus.publish(new CallEvent.Offered("call-1", "1001", "sales", "+8613800138000", null, T0, T0));
     db.close();
 
-    CtiCommandException e = refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale"));
+    CtiCommandException e =
+        refused("1001", "wrap-up", Map.of("callId", "call-1", "disposition", "sale"));
 
     assertEquals("server-error", e.code());
     assertEquals("the wrap-up could not be stored now; send it again", e.getMessage());

@@ -38,9 +38,9 @@ import org.hotline.core.ticket.Ticket;
 import org.hotline.core.ticket.TicketDraft;
 import org.hotline.core.ticket.TicketRepository;
 import org.hotline.core.time.ManualClock;
+import org.hotline.cti.location.CallerLocator;
 import org.hotline.cti.protocol.CtiCodec;
 import org.hotline.cti.protocol.CtiMessage;
-import org.hotline.cti.location.CallerLocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,15 +65,20 @@ class CtiEventsTest {
 
   @BeforeEach
   void open() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     cdrs = new CdrRepository(db.dsl(), clock);
-    customers = new CustomerDirectory(new CustomerRepository(db.dsl(), clock), locator, List.of("VIP", "normal"));
+    customers =
+        new CustomerDirectory(
+            new CustomerRepository(db.dsl(), clock), locator, List.of("VIP", "normal"));
     tickets = new TicketRepository(db.dsl(), clock);
     events = feed(lookups::add);
   }
 
   CtiEvents feed(Executor executor) {
-    ScreenPops pops = new ScreenPops(locator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor);
+    ScreenPops pops =
+        new ScreenPops(locator, customers::findByNumber, cdrs::lastCallsFrom, tickets::recentFor);
     CtiEvents feed = new CtiEvents(bus, pops, executor, clock, meters);
     feed.subscribe(sent::add);
     return feed;
@@ -90,8 +95,24 @@ class CtiEventsTest {
   }
 
   static Cdr pastCall(String callId, String caller, Instant at, String agentId) {
-    return new Cdr(callId, caller, "100", "2", "sales", agentId, at, at.plusSeconds(1), at.plusSeconds(300), 20, 180,
-        CallOutcome.ANSWERED, "caller-bye", null, null, null, null);
+    return new Cdr(
+        callId,
+        caller,
+        "100",
+        "2",
+        "sales",
+        agentId,
+        at,
+        at.plusSeconds(1),
+        at.plusSeconds(300),
+        20,
+        180,
+        CallOutcome.ANSWERED,
+        "caller-bye",
+        null,
+        null,
+        null,
+        null);
   }
 
   void runLookups() {
@@ -111,7 +132,10 @@ class CtiEventsTest {
 
   @Test
   void offer_toAKnownCustomer_popsTheirCardLocationWaitAndLastFiveCalls() {
-    Customer vip = customers.create(new CustomerDraft("Wang Fang", "vip", "retail", "won", "prefers mornings", List.of(CALLER)));
+    Customer vip =
+        customers.create(
+            new CustomerDraft(
+                "Wang Fang", "vip", "retail", "won", "prefers mornings", List.of(CALLER)));
     for (int i = 0; i < 6; i++) {
       cdrs.insert(pastCall("old-" + i, CALLER, T0.minus(Duration.ofDays(6 - i)), "100" + i));
     }
@@ -126,7 +150,16 @@ class CtiEventsTest {
     Map<String, Object> body = body(pop);
     assertEquals("call-1", body.get("callId"));
     assertEquals(
-        Map.of("number", "+8613800138000", "location", "北京市 中国移动", "carrier", "中国移动", "status", "valid"), body.get("caller"));
+        Map.of(
+            "number",
+            "+8613800138000",
+            "location",
+            "北京市 中国移动",
+            "carrier",
+            "中国移动",
+            "status",
+            "valid"),
+        body.get("caller"));
     Map<?, ?> customer = (Map<?, ?>) body.get("customer");
     assertEquals(vip.id(), customer.get("id"));
     assertEquals("Wang Fang", customer.get("name"));
@@ -141,8 +174,19 @@ class CtiEventsTest {
     List<?> history = (List<?>) body.get("history");
     assertEquals(5, history.size());
     assertEquals(
-        Map.of("at", T0.minus(Duration.ofDays(1)).toString(), "outcome", "answered", "agentId", "1005", "queue", "sales",
-            "disposition", "complaint", "talkSeconds", 180L),
+        Map.of(
+            "at",
+            T0.minus(Duration.ofDays(1)).toString(),
+            "outcome",
+            "answered",
+            "agentId",
+            "1005",
+            "queue",
+            "sales",
+            "disposition",
+            "complaint",
+            "talkSeconds",
+            180L),
         history.get(0));
     Timer latency = meters.get("hotline.cti.screenpop").timer();
     assertEquals(1, latency.count());
@@ -163,12 +207,24 @@ class CtiEventsTest {
 
   @Test
   void offer_toACustomerWithTickets_listsTheOpenAndPendingFirst_thenClosed_atMostFive() {
-    Customer vip = customers.create(new CustomerDraft("Wang Fang", "vip", null, null, null, List.of(CALLER)));
-    Customer other = customers.create(new CustomerDraft("Li Si", "normal", null, null, null, List.of("13900139000")));
+    Customer vip =
+        customers.create(new CustomerDraft("Wang Fang", "vip", null, null, null, List.of(CALLER)));
+    Customer other =
+        customers.create(
+            new CustomerDraft("Li Si", "normal", null, null, null, List.of("13900139000")));
     List<Ticket> opened = new java.util.ArrayList<>();
     for (String status : List.of("closed", "open", "closed", "pending", "closed", "open")) {
       clock.advance(Duration.ofMinutes(1));
-      opened.add(tickets.create(new TicketDraft("t-" + opened.size(), null, status, "old-" + opened.size(), vip.id(), CALLER, "1002")));
+      opened.add(
+          tickets.create(
+              new TicketDraft(
+                  "t-" + opened.size(),
+                  null,
+                  status,
+                  "old-" + opened.size(),
+                  vip.id(),
+                  CALLER,
+                  "1002")));
     }
     tickets.create(new TicketDraft("not theirs", null, "open", null, other.id(), null, "1002"));
 
@@ -178,7 +234,9 @@ class CtiEventsTest {
     Map<String, Object> body = body(sent("screen-pop").get(0));
     assertEquals(false, body.get("lookupFailed"));
     List<?> listed = (List<?>) body.get("tickets");
-    assertEquals(List.of("t-5", "t-3", "t-1", "t-4", "t-2"), listed.stream().map(t -> ((Map<?, ?>) t).get("title")).toList());
+    assertEquals(
+        List.of("t-5", "t-3", "t-1", "t-4", "t-2"),
+        listed.stream().map(t -> ((Map<?, ?>) t).get("title")).toList());
     Ticket newest = opened.get(5);
     Map<String, Object> first = new java.util.LinkedHashMap<>();
     first.put("id", newest.id());
@@ -198,7 +256,9 @@ class CtiEventsTest {
     assertEquals(Optional.of(CALLER), events.offeredCalls().caller("call-1"));
     assertEquals(Optional.empty(), events.offeredCalls().caller("call-2"));
 
-    bus.publish(new CallEvent.Finished("call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
+    bus.publish(
+        new CallEvent.Finished(
+            "call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
     assertEquals(Optional.empty(), events.offeredCalls().caller("call-1"));
   }
 
@@ -244,9 +304,11 @@ class CtiEventsTest {
   void offer_whenTheLookupExecutorRefuses_stillPops() {
     events.close();
     sent.clear();
-    events = feed(r -> {
-      throw new RejectedExecutionException("full");
-    });
+    events =
+        feed(
+            r -> {
+              throw new RejectedExecutionException("full");
+            });
 
     bus.publish(offer("call-1", "1001", CALLER));
 
@@ -257,10 +319,14 @@ class CtiEventsTest {
   void callStates_ringingConnectedEnded_goToTheAgent() {
     bus.publish(offer("call-1", "1001", CALLER));
     bus.publish(new CallEvent.Connected("call-1", "1001", T0.plusSeconds(5)));
-    bus.publish(new CallEvent.Finished("call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
+    bus.publish(
+        new CallEvent.Finished(
+            "call-1", pastCall("call-1", CALLER, T0, "1001"), T0.plusSeconds(60)));
 
     List<CtiMessage> states = sent("call-state");
-    assertEquals(List.of("ringing", "connected", "ended"), states.stream().map(m -> body(m).get("state")).toList());
+    assertEquals(
+        List.of("ringing", "connected", "ended"),
+        states.stream().map(m -> body(m).get("state")).toList());
     assertTrue(states.stream().allMatch(m -> m.aboutAgent().equals(Optional.of("1001"))));
     assertEquals("answered", body(states.get(2)).get("outcome"));
     assertEquals(T0.plusSeconds(60).toString(), body(states.get(2)).get("at"));
@@ -286,8 +352,25 @@ class CtiEventsTest {
   @Test
   void callerWhoHangsUpWhileRinging_endsAbandonedForTheRingingAgent() {
     bus.publish(offer("call-1", "1001", CALLER));
-    Cdr abandoned = new Cdr("call-1", CALLER, "100", null, "sales", "1001", T0, null, T0.plusSeconds(9), 9, 0,
-        CallOutcome.ABANDONED, "caller-bye", null, null, null, null);
+    Cdr abandoned =
+        new Cdr(
+            "call-1",
+            CALLER,
+            "100",
+            null,
+            "sales",
+            "1001",
+            T0,
+            null,
+            T0.plusSeconds(9),
+            9,
+            0,
+            CallOutcome.ABANDONED,
+            "caller-bye",
+            null,
+            null,
+            null,
+            null);
     bus.publish(new CallEvent.Finished("call-1", abandoned, T0.plusSeconds(9)));
 
     CtiMessage ended = sent.get(sent.size() - 1);
@@ -297,7 +380,8 @@ class CtiEventsTest {
 
   @Test
   void agentState_isLowerCaseWithReasonAndSince_forThatAgent() {
-    bus.publish(new AgentEvent.StateChanged("1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0));
+    bus.publish(
+        new AgentEvent.StateChanged("1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0));
 
     CtiMessage m = sent.get(0);
     assertEquals("agent-state", m.type());
@@ -310,8 +394,20 @@ class CtiEventsTest {
 
   @Test
   void queueStats_goToEveryone_withTheFieldsOfTheQueuesApi() {
-    QueueStats stats = new QueueStats("sales", 3, 75, Map.of(AgentState.AVAILABLE, 2, AgentState.ON_CALL, 4), 120, 100, 12, 1, 3, 2,
-        0.87, Duration.ofSeconds(20));
+    QueueStats stats =
+        new QueueStats(
+            "sales",
+            3,
+            75,
+            Map.of(AgentState.AVAILABLE, 2, AgentState.ON_CALL, 4),
+            120,
+            100,
+            12,
+            1,
+            3,
+            2,
+            0.87,
+            Duration.ofSeconds(20));
 
     bus.publish(new QueueEvent.StatsChanged(stats, T0));
 
@@ -319,8 +415,19 @@ class CtiEventsTest {
     assertEquals("queue-stats", m.type());
     assertEquals(Optional.empty(), m.aboutAgent());
     assertEquals(
-        List.of("queue", "waiting", "longestWaitSeconds", "agents", "offeredToday", "answeredToday", "abandonedToday",
-            "givenBackToday", "overflowedToday", "callbacksWaiting", "serviceLevelToday", "serviceLevelSeconds"),
+        List.of(
+            "queue",
+            "waiting",
+            "longestWaitSeconds",
+            "agents",
+            "offeredToday",
+            "answeredToday",
+            "abandonedToday",
+            "givenBackToday",
+            "overflowedToday",
+            "callbacksWaiting",
+            "serviceLevelToday",
+            "serviceLevelSeconds"),
         List.copyOf(body(m).keySet()));
     assertEquals(3, body(m).get("waiting"));
     assertEquals(4, ((Map<?, ?>) body(m).get("agents")).get("on_call"));
@@ -331,15 +438,33 @@ class CtiEventsTest {
 
   @Test
   void current_isTheLatestStateOfEachAgentAndQueue() {
-    QueueStats sales = new QueueStats("sales", 3, 75, Map.of(), 120, 100, 12, 1, 0, 2, 0.87, Duration.ofSeconds(20));
-    bus.publish(new AgentEvent.StateChanged("1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
-    bus.publish(new AgentEvent.StateChanged("1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
-    bus.publish(new AgentEvent.StateChanged("1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0.plusSeconds(5)));
+    QueueStats sales =
+        new QueueStats(
+            "sales", 3, 75, Map.of(), 120, 100, 12, 1, 0, 2, 0.87, Duration.ofSeconds(20));
+    bus.publish(
+        new AgentEvent.StateChanged(
+            "1001", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+    bus.publish(
+        new AgentEvent.StateChanged(
+            "1002", AgentState.LOGGED_OUT, AgentState.AVAILABLE, "registered", T0));
+    bus.publish(
+        new AgentEvent.StateChanged(
+            "1001", AgentState.AVAILABLE, AgentState.BREAK, "lunch", T0.plusSeconds(5)));
     bus.publish(new QueueEvent.StatsChanged(sales, T0));
-    bus.publish(new QueueEvent.StatsChanged(new QueueStats("sales", 1, 5, Map.of(), 121, 101, 12, 1, 0, 2, 0.88, Duration.ofSeconds(20)), T0));
+    bus.publish(
+        new QueueEvent.StatsChanged(
+            new QueueStats(
+                "sales", 1, 5, Map.of(), 121, 101, 12, 1, 0, 2, 0.88, Duration.ofSeconds(20)),
+            T0));
 
     Map<String, Object> byWho = new java.util.HashMap<>();
-    events.current().forEach(m -> byWho.put(m.type() + " " + m.aboutAgent().orElse(String.valueOf(body(m).get("queue"))), body(m)));
+    events
+        .current()
+        .forEach(
+            m ->
+                byWho.put(
+                    m.type() + " " + m.aboutAgent().orElse(String.valueOf(body(m).get("queue"))),
+                    body(m)));
 
     assertEquals(3, byWho.size(), byWho.toString());
     assertEquals("break", ((Map<?, ?>) byWho.get("agent-state 1001")).get("state"));
@@ -350,12 +475,14 @@ class CtiEventsTest {
   @Test
   void aSinkThatThrows_doesNotStopTheOthers() {
     List<CtiMessage> second = new ArrayList<>();
-    events.subscribe(m -> {
-      throw new IllegalStateException("connection gone");
-    });
+    events.subscribe(
+        m -> {
+          throw new IllegalStateException("connection gone");
+        });
     events.subscribe(second::add);
 
-    bus.publish(new AgentEvent.StateChanged("1001", AgentState.BREAK, AgentState.AVAILABLE, "", T0));
+    bus.publish(
+        new AgentEvent.StateChanged("1001", AgentState.BREAK, AgentState.AVAILABLE, "", T0));
 
     assertEquals(1, second.size());
     assertNull(body(second.get(0)).get("reason"));
@@ -370,7 +497,9 @@ class CtiEventsTest {
     bus.publish(offer("call-1", "1001", CALLER));
 
     assertTrue(lookups.isEmpty(), "nothing is looked up at the offer");
-    assertEquals(List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList(),
+    assertEquals(
+        List.of("call-state", "screen-pop"),
+        sent.stream().map(CtiMessage::type).toList(),
         "the pop is sent before the offer's publisher goes on to ring the phone");
     Map<String, Object> body = body(sent("screen-pop").get(0));
     assertEquals("VIP", ((Map<?, ?>) body.get("customer")).get("level"));
@@ -406,21 +535,28 @@ class CtiEventsTest {
   @Test
   void anOfferOnACallsVirtualThread_waitsForItsLookups_soThePopStillComesFirst() throws Exception {
     events.close();
-    java.util.concurrent.ExecutorService slow = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.ExecutorService slow =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
-      events = feed(command -> slow.execute(() -> {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        command.run();
-      }));
+      events =
+          feed(
+              command ->
+                  slow.execute(
+                      () -> {
+                        try {
+                          Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        command.run();
+                      }));
       bus.publish(new CallEvent.Arrived("call-1", CALLER, "100", T0));
-      Thread offering = Thread.ofVirtual().start(() -> bus.publish(offer("call-1", "1001", CALLER)));
+      Thread offering =
+          Thread.ofVirtual().start(() -> bus.publish(offer("call-1", "1001", CALLER)));
       offering.join(5_000);
 
-      assertEquals(List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList());
+      assertEquals(
+          List.of("call-state", "screen-pop"), sent.stream().map(CtiMessage::type).toList());
     } finally {
       slow.shutdownNow();
     }

@@ -101,7 +101,16 @@ class CallerLocatorTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"  ", "anonymous", "Anonymous", "restricted", "unknown", "sip:anonymous@anonymous.invalid", "sip:@host"})
+  @ValueSource(
+      strings = {
+        "  ",
+        "anonymous",
+        "Anonymous",
+        "restricted",
+        "unknown",
+        "sip:anonymous@anonymous.invalid",
+        "sip:@host"
+      })
   void missingOrWithheldNumber_saysWithheld(String raw) {
     CallerLocation l = zh.locate(raw);
 
@@ -112,7 +121,17 @@ class CallerLocatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "12", "2000", "+86 123", "++--", "1380013800012345", "☎️☎️", "+999 1234 5678"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "12",
+        "2000",
+        "+86 123",
+        "++--",
+        "1380013800012345",
+        "☎️☎️",
+        "+999 1234 5678"
+      })
   void garbage_isInvalid_neverAnException(String raw) {
     CallerLocation l = zh.locate(raw);
 

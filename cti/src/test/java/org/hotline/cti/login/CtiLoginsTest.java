@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Agents 1001 (SIP password s3cret-1001, desk password desk-pw-1001), 1002 (disabled, desk
- * password desk-pw-1002) and 1003 (SIP password s3cret-1003, no desk password); integration crm.
+ * Agents 1001 (SIP password s3cret-1001, desk password desk-pw-1001), 1002 (disabled, desk password
+ * desk-pw-1002) and 1003 (SIP password s3cret-1003, no desk password); integration crm.
  */
 class CtiLoginsTest {
   static final String REALM = "hotline.local";
@@ -35,11 +35,14 @@ class CtiLoginsTest {
 
   @BeforeEach
   void open() {
-    db = new Database(new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
+    db =
+        new Database(
+            new DataSettings(dir, "jdbc:h2:file:" + dir.resolve("hotline"), "hotline", "", 2));
     agents = new AgentRepository(db.dsl(), Clock.systemUTC());
     agents.upsert(new Agent("1001", "Li Lei", "sip1001", Set.of("sales")), REALM, "s3cret-1001");
     agents.setDeskPasswordHash("1001", HASHER.hash("desk-pw-1001"));
-    agents.upsert(new Agent("1002", "Han Meimei", "sip1002", Set.of("sales")), REALM, "s3cret-1002");
+    agents.upsert(
+        new Agent("1002", "Han Meimei", "sip1002", Set.of("sales")), REALM, "s3cret-1002");
     agents.setDeskPasswordHash("1002", HASHER.hash("desk-pw-1002"));
     agents.setEnabled("1002", false);
     agents.upsert(new Agent("1003", "Wang Wei", "sip1003", Set.of("sales")), REALM, "s3cret-1003");
@@ -53,7 +56,8 @@ class CtiLoginsTest {
 
   @Test
   void agent_withTheirIdAndDeskPassword_isAnAgent() {
-    assertEquals(Optional.of(new User("1001", Role.AGENT)), logins.authenticate("1001", "desk-pw-1001"));
+    assertEquals(
+        Optional.of(new User("1001", Role.AGENT)), logins.authenticate("1001", "desk-pw-1001"));
   }
 
   @Test
@@ -70,7 +74,8 @@ class CtiLoginsTest {
 
   @Test
   void integration_withItsConfiguredPassword_isAnIntegration() {
-    assertEquals(Optional.of(new User("crm", Role.INTEGRATION)), logins.authenticate("crm", "crm-pass-Λ"));
+    assertEquals(
+        Optional.of(new User("crm", Role.INTEGRATION)), logins.authenticate("crm", "crm-pass-Λ"));
   }
 
   @ParameterizedTest

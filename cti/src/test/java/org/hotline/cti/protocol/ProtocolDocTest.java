@@ -52,7 +52,10 @@ class ProtocolDocTest {
   @Test
   void everySealedType_isMappedByJackson_underItsOwnName() {
     for (Class<?> root : List.of(CtiMessage.class, CtiCommand.class)) {
-      Set<Class<?>> mapped = Arrays.stream(root.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::value).collect(Collectors.toSet());
+      Set<Class<?>> mapped =
+          Arrays.stream(root.getAnnotation(JsonSubTypes.class).value())
+              .map(JsonSubTypes.Type::value)
+              .collect(Collectors.toSet());
       assertEquals(records(root), mapped, root + ": @JsonSubTypes and the permitted records");
       Set<String> names = mapped.stream().map(CtiCodec::typeName).collect(Collectors.toSet());
       assertEquals(mapped.size(), names.size(), "type names are unique: " + names);
@@ -61,8 +64,14 @@ class ProtocolDocTest {
 
   @Test
   void everyEventAndCommand_hasItsSection_andEverySectionNamesATypeThatExists() {
-    Set<String> events = records(CtiEvent.class).stream().map(CtiCodec::typeName).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> commands = records(CtiCommand.class).stream().map(CtiCodec::typeName).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> events =
+        records(CtiEvent.class).stream()
+            .map(CtiCodec::typeName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> commands =
+        records(CtiCommand.class).stream()
+            .map(CtiCodec::typeName)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     Set<String> eventSections = headed("## Events", "## Commands");
     Set<String> commandSections = headed("## Commands", null);
@@ -132,7 +141,10 @@ class ProtocolDocTest {
     return byType;
   }
 
-  /** The types the {@code ###} headings between {@code from} and {@code to} (or the end) name in backticks. */
+  /**
+   * The types the {@code ###} headings between {@code from} and {@code to} (or the end) name in
+   * backticks.
+   */
   static Set<String> headed(String from, String to) {
     int start = doc.indexOf("\n" + from + "\n");
     int end = to == null ? doc.length() : doc.indexOf("\n" + to + "\n");

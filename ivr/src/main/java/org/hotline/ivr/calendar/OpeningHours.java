@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * One opening range of a day in local time, {@code 09:00-18:00}: open from the start, closed from
- * the end. {@code 24:00} ends a range at midnight; a range past midnight is two ranges on two
- * days.
+ * the end. {@code 24:00} ends a range at midnight; a range past midnight is two ranges on two days.
  *
  * @param startMinute minutes after midnight when the range opens (0 to 1439)
  * @param endMinute minutes after midnight when it closes, after the start (up to 1440)
  */
 public record OpeningHours(int startMinute, int endMinute) {
-  private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
+  private static final Pattern RANGE =
+      Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
 
   public OpeningHours {
     if (startMinute < 0 || endMinute > 24 * 60 || startMinute >= endMinute) {
@@ -57,6 +57,7 @@ public record OpeningHours(int startMinute, int endMinute) {
 
   @Override
   public String toString() {
-    return "%02d:%02d-%02d:%02d".formatted(startMinute / 60, startMinute % 60, endMinute / 60, endMinute % 60);
+    return "%02d:%02d-%02d:%02d"
+        .formatted(startMinute / 60, startMinute % 60, endMinute / 60, endMinute % 60);
   }
 }

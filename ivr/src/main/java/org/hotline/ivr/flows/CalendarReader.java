@@ -43,13 +43,15 @@ final class CalendarReader {
     try {
       zone = ZoneId.of(zoneName);
     } catch (DateTimeException e) {
-      throw FlowsException.at(where, "time zone '" + zoneName + "' is not known (like Asia/Shanghai, Europe/Berlin)");
+      throw FlowsException.at(
+          where, "time zone '" + zoneName + "' is not known (like Asia/Shanghai, Europe/Berlin)");
     }
     Map<DayOfWeek, List<OpeningHours>> weekly = new EnumMap<>(DayOfWeek.class);
     JsonNode week = options.get("weekly");
     if (week != null) {
       if (!week.isObject()) {
-        throw FlowsException.at(where, "weekly must be days with their hours (mon-fri: \"09:00-18:00\")");
+        throw FlowsException.at(
+            where, "weekly must be days with their hours (mon-fri: \"09:00-18:00\")");
       }
       for (var day : week.properties()) {
         List<OpeningHours> hours = hours(day.getValue(), where, "weekly " + day.getKey());
@@ -68,10 +70,13 @@ final class CalendarReader {
     JsonNode dates = options.get("special");
     if (dates != null) {
       if (!dates.isObject()) {
-        throw FlowsException.at(where, "special must be dates with their hours (2026-09-27: \"09:00-18:00\")");
+        throw FlowsException.at(
+            where, "special must be dates with their hours (2026-09-27: \"09:00-18:00\")");
       }
       for (var date : dates.properties()) {
-        special.put(date(date.getKey(), where, "special date"), hours(date.getValue(), where, "special " + date.getKey()));
+        special.put(
+            date(date.getKey(), where, "special date"),
+            hours(date.getValue(), where, "special " + date.getKey()));
       }
     }
     options.done();
@@ -87,7 +92,8 @@ final class CalendarReader {
       int to = ends.length == 2 ? DAYS.indexOf(ends[1].strip()) : from;
       if (ends.length > 2 || from < 0 || to < 0 || to < from) {
         throw FlowsException.at(
-            where, "weekly day '" + spec + "' is not a day or range of days (mon, mon-fri, sat,sun)");
+            where,
+            "weekly day '" + spec + "' is not a day or range of days (mon, mon-fri, sat,sun)");
       }
       for (int d = from; d <= to; d++) {
         days.add(DayOfWeek.of(d + 1));
@@ -97,7 +103,8 @@ final class CalendarReader {
   }
 
   /** A range, a list of ranges, or {@code closed}. */
-  private static List<OpeningHours> hours(JsonNode node, String where, String what) throws FlowsException {
+  private static List<OpeningHours> hours(JsonNode node, String where, String what)
+      throws FlowsException {
     List<JsonNode> items = new ArrayList<>();
     if (node.isArray()) {
       node.forEach(items::add);

@@ -11,8 +11,8 @@ import org.hotline.ivr.calendar.BusinessCalendar;
 
 /**
  * What a flows file defines (flows, queues, calendars, transfer numbers) and the prompts that can
- * be played, so each name a verb refers to is checked where it is written, with a message that
- * says so.
+ * be played, so each name a verb refers to is checked where it is written, with a message that says
+ * so.
  *
  * @param promptExists whether prompt {@code (language, name)} can be played
  * @param flows the flow names
@@ -39,7 +39,8 @@ record Definitions(
   QueueDefinition queue(String name, String at) throws FlowsException {
     QueueDefinition queue = queues.get(name);
     if (queue == null) {
-      throw FlowsException.at(at, "queue " + name + " does not exist" + known("queues", queues.keySet()));
+      throw FlowsException.at(
+          at, "queue " + name + " does not exist" + known("queues", queues.keySet()));
     }
     return queue;
   }
@@ -48,7 +49,8 @@ record Definitions(
   BusinessCalendar calendar(String name, String at) throws FlowsException {
     BusinessCalendar calendar = calendars.get(name);
     if (calendar == null) {
-      throw FlowsException.at(at, "calendar " + name + " does not exist" + known("calendars", calendars.keySet()));
+      throw FlowsException.at(
+          at, "calendar " + name + " does not exist" + known("calendars", calendars.keySet()));
     }
     return calendar;
   }
@@ -56,7 +58,8 @@ record Definitions(
   /** Checks {@code name} is a prompt in every language a caller may switch to. */
   String prompt(String name, String at) throws FlowsException {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw FlowsException.at(at, "prompt '" + name + "' is not a prompt name (letters, digits, - . _)");
+      throw FlowsException.at(
+          at, "prompt '" + name + "' is not a prompt name (letters, digits, - . _)");
     }
     checkPrompt(name, at);
     return name;
@@ -71,7 +74,8 @@ record Definitions(
       }
     }
     if (!missing.isEmpty()) {
-      throw FlowsException.at(at, "prompt " + name + " does not exist in " + String.join(" and ", missing));
+      throw FlowsException.at(
+          at, "prompt " + name + " does not exist in " + String.join(" and ", missing));
     }
   }
 
@@ -91,6 +95,8 @@ record Definitions(
   }
 
   private static String known(String what, Set<String> names) {
-    return names.isEmpty() ? " (the file defines no " + what + ")" : "; " + what + ": " + String.join(", ", new TreeSet<>(names));
+    return names.isEmpty()
+        ? " (the file defines no " + what + ")"
+        : "; " + what + ": " + String.join(", ", new TreeSet<>(names));
   }
 }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The IVR's entry points as the operator's flows file defines them ({@code hotline.ivr.flows}),
- * or the shipped demo flows when there is none, and reloadable while calls run.
+ * The IVR's entry points as the operator's flows file defines them ({@code hotline.ivr.flows}), or
+ * the shipped demo flows when there is none, and reloadable while calls run.
  *
  * <p>A {@link #reload} reads and checks the file again and swaps the new flows in at once; a file
  * that does not pass keeps the flows in use. A call keeps the flows it started with (and where
@@ -32,6 +32,7 @@ public final class Flows implements EntryPoints {
   private final AtomicReference<FlowDirectory> current;
   private final AtomicLong reloads = new AtomicLong();
   private final AtomicLong failedReloads = new AtomicLong();
+
   /** One reload at a time: a lock, not a monitor, as it is held while the file is read. */
   private final ReentrantLock reloading = new ReentrantLock();
 
@@ -48,12 +49,17 @@ public final class Flows implements EntryPoints {
    * @param promptExists whether prompt {@code (language, name)} can be played
    * @throws FlowsException with one line naming the file and what is wrong in it
    */
-  public static Flows load(IvrSettings settings, FlowServices services, BiPredicate<String, String> promptExists)
+  public static Flows load(
+      IvrSettings settings, FlowServices services, BiPredicate<String, String> promptExists)
       throws FlowsException {
     FlowsReader reader = new FlowsReader(settings, services, promptExists);
     Optional<Path> file = settings.flowsFile();
     FlowDirectory first = read(file, reader);
-    log.info("flows from {}: {} flows, numbers {}", source(file), first.flowNames().size(), first.numbers());
+    log.info(
+        "flows from {}: {} flows, numbers {}",
+        source(file),
+        first.flowNames().size(),
+        first.numbers());
     return new Flows(file, reader, first);
   }
 
@@ -101,15 +107,22 @@ public final class Flows implements EntryPoints {
       FlowDirectory next = read(file, reader);
       current.set(next);
       reloads.incrementAndGet();
-      String message = "reloaded " + source(file) + ": " + next.flowNames().size() + " flows, "
-          + next.numbers().size() + " numbers";
+      String message =
+          "reloaded "
+              + source(file)
+              + ": "
+              + next.flowNames().size()
+              + " flows, "
+              + next.numbers().size()
+              + " numbers";
       log.info(message);
       return new ReloadResult(true, message, next.flowNames().size(), next.numbers().size());
     } catch (FlowsException e) {
       failedReloads.incrementAndGet();
       FlowDirectory kept = current.get();
       log.warn("flows not reloaded, keeping those in use: {}", e.getMessage());
-      return new ReloadResult(false, e.getMessage(), kept.flowNames().size(), kept.numbers().size());
+      return new ReloadResult(
+          false, e.getMessage(), kept.flowNames().size(), kept.numbers().size());
     } finally {
       reloading.unlock();
     }

@@ -52,17 +52,19 @@ public final class FlowsReader {
   private final BiPredicate<String, String> promptExists;
 
   /**
-   * @param settings the language calls start in, and the menu timeout and retries for menus that
-   *     do not say
+   * @param settings the language calls start in, and the menu timeout and retries for menus that do
+   *     not say
    * @param services what the flows' verbs use
    * @param promptExists whether prompt {@code (language, name)} can be played
    */
-  public FlowsReader(IvrSettings settings, FlowServices services, BiPredicate<String, String> promptExists) {
+  public FlowsReader(
+      IvrSettings settings, FlowServices services, BiPredicate<String, String> promptExists) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.services = Objects.requireNonNull(services, "services");
     this.promptExists = Objects.requireNonNull(promptExists, "promptExists");
     YAMLFactory factory = new YAMLFactory();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // a key written twice is a mistake
+    factory.enable(
+        JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // a key written twice is a mistake
     this.yaml = new ObjectMapper(factory);
   }
 
@@ -86,7 +88,8 @@ public final class FlowsReader {
       root = yaml.readTree(text);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
       throw new FlowsException("not valid YAML" + where + ": " + why);
     }
@@ -111,7 +114,8 @@ public final class FlowsReader {
       calendars.put(entry.getKey(), CalendarReader.read(entry.getKey(), entry.getValue()));
     }
     Definitions defs =
-        new Definitions(promptExists, flowNames, new LinkedHashMap<>(), calendars, transferAllow(allowNodes));
+        new Definitions(
+            promptExists, flowNames, new LinkedHashMap<>(), calendars, transferAllow(allowNodes));
     for (var entry : entries(queueNodes, "queues", "each queue by name with how callers wait")) {
       defs.queues().put(entry.getKey(), queue(entry.getKey(), entry.getValue(), defs));
     }
@@ -137,7 +141,8 @@ public final class FlowsReader {
     return new FlowDirectory(flows, numbers, queueOptions, services);
   }
 
-  private static QueueDefinition queue(String name, JsonNode node, Definitions defs) throws FlowsException {
+  private static QueueDefinition queue(String name, JsonNode node, Definitions defs)
+      throws FlowsException {
     String where = "queue " + name;
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw FlowsException.at(where, "is not a queue name (letters, digits, - . _)");
@@ -146,7 +151,8 @@ public final class FlowsReader {
     if (options == null) {
       return new QueueDefinition(name, QueueOptions.DEFAULT, null);
     }
-    String hold = defs.prompt(options.optionalString("hold-prompt").orElse(QueueOptions.HOLD_PROMPT), where);
+    String hold =
+        defs.prompt(options.optionalString("hold-prompt").orElse(QueueOptions.HOLD_PROMPT), where);
     String music = defs.prompt(options.optionalString("music").orElse(QueueOptions.MUSIC), where);
     var every = options.duration("announce-every", java.time.Duration.ZERO);
     Set<String> announce = new LinkedHashSet<>();
@@ -157,7 +163,8 @@ public final class FlowsReader {
     for (JsonNode item : items) {
       String what = Options.scalar(item, where, "announce");
       if (!ANNOUNCE.contains(what)) {
-        throw FlowsException.at(where, "announce '" + what + "' is not one of " + String.join(", ", ANNOUNCE));
+        throw FlowsException.at(
+            where, "announce '" + what + "' is not one of " + String.join(", ", ANNOUNCE));
       }
       announce.add(what);
     }
@@ -169,16 +176,26 @@ public final class FlowsReader {
     JsonNode leave = options.get("leave");
     options.done();
     if (leaveKey.isPresent() != (leave != null)) {
-      throw FlowsException.at(where, leaveKey.isPresent()
-          ? "has a leave-key but no leave branch to run"
-          : "has a leave branch but no leave-key to reach it");
+      throw FlowsException.at(
+          where,
+          leaveKey.isPresent()
+              ? "has a leave-key but no leave branch to run"
+              : "has a leave branch but no leave-key to reach it");
     }
-    QueueOptions queue = new QueueOptions(
-        hold, music, every, announce.contains("position"), announce.contains("wait"), leaveKey, leavePrompt);
+    QueueOptions queue =
+        new QueueOptions(
+            hold,
+            music,
+            every,
+            announce.contains("position"),
+            announce.contains("wait"),
+            leaveKey,
+            leavePrompt);
     return new QueueDefinition(name, queue, leave);
   }
 
-  private static Map<String, String> numbers(JsonNode node, Set<String> flowNames) throws FlowsException {
+  private static Map<String, String> numbers(JsonNode node, Set<String> flowNames)
+      throws FlowsException {
     Map<String, String> numbers = new LinkedHashMap<>();
     for (var entry : entries(node, "numbers", "each dialed number with its flow (\"100\": main)")) {
       String number = entry.getKey();
@@ -187,26 +204,33 @@ public final class FlowsReader {
         throw FlowsException.at("numbers", "'" + number + "' is not a dialable number");
       }
       if (!flowNames.contains(flow)) {
-        throw FlowsException.at("numbers", "number " + number + " goes to flow " + flow + ", which does not exist");
+        throw FlowsException.at(
+            "numbers", "number " + number + " goes to flow " + flow + ", which does not exist");
       }
       numbers.put(number, flow);
     }
     return numbers;
   }
 
-  /** The numbers a transfer may dial: each also one the dial policy allows, or it could never be. */
+  /**
+   * The numbers a transfer may dial: each also one the dial policy allows, or it could never be.
+   */
   private Set<String> transferAllow(List<JsonNode> items) throws FlowsException {
     Set<String> numbers = new LinkedHashSet<>();
     for (JsonNode item : items) {
       if (!item.isTextual()) {
         throw FlowsException.at(
-            "transfer-allow", Options.describe(item) + " must be written in quotes (\"+862161234567\"), so YAML keeps it as written");
+            "transfer-allow",
+            Options.describe(item)
+                + " must be written in quotes (\"+862161234567\"), so YAML keeps it as written");
       }
       String number = item.asText().strip();
       if (!DialableNumber.isTransferNumber(number)) {
-        throw FlowsException.at("transfer-allow", "'" + number + "' is not a dialable number like +862161234567");
+        throw FlowsException.at(
+            "transfer-allow", "'" + number + "' is not a dialable number like +862161234567");
       }
-      if (services.dialing().policy().check(number) instanceof DialDecision.Refused(String reason)) {
+      if (services.dialing().policy().check(number)
+          instanceof DialDecision.Refused(String reason)) {
         throw FlowsException.at("transfer-allow", reason);
       }
       numbers.add(number);

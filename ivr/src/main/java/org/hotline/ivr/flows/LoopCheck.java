@@ -24,14 +24,14 @@ import org.hotline.ivr.verb.Verb;
 import org.hotline.ivr.verb.VoicemailVerb;
 
 /**
- * Finds flows that loop with no way out: every path through them comes back round by {@code
- * goto} (or {@code run}) without reaching a verb that ends or hands off the call ({@code enqueue},
- * {@code hangup}, {@code voicemail}, {@code callback}, {@code transfer}) or the end of a flow
- * (which hangs up). A menu or gather is a way out when one of its branches leads out: the caller
- * can take it. Such a file would spin a call through its gotos until the loop guard hangs up.
+ * Finds flows that loop with no way out: every path through them comes back round by {@code goto}
+ * (or {@code run}) without reaching a verb that ends or hands off the call ({@code enqueue}, {@code
+ * hangup}, {@code voicemail}, {@code callback}, {@code transfer}) or the end of a flow (which hangs
+ * up). A menu or gather is a way out when one of its branches leads out: the caller can take it.
+ * Such a file would spin a call through its gotos until the loop guard hangs up.
  *
- * <p>Paths are judged by shape, not by what a caller will press: a flow passes when some path
- * leads out.
+ * <p>Paths are judged by shape, not by what a caller will press: a flow passes when some path leads
+ * out.
  */
 final class LoopCheck {
 
@@ -68,7 +68,8 @@ final class LoopCheck {
 
   private void run() throws FlowsException {
     flows.forEach((name, verbs) -> paths.put(name, topLevel(verbs)));
-    // Least fixed point: a flow ends the call (terminal) or gets out (escapes) once a path shows it.
+    // Least fixed point: a flow ends the call (terminal) or gets out (escapes) once a path shows
+    // it.
     Set<String> terminal = new HashSet<>();
     Set<String> escapes = new HashSet<>();
     boolean changed = true;
@@ -77,9 +78,12 @@ final class LoopCheck {
       for (var entry : paths.entrySet()) {
         String name = entry.getKey();
         Paths p = entry.getValue();
-        boolean isTerminal = p.out() || p.edges().stream().anyMatch(e -> terminal.contains(e.target()));
-        boolean isOut = isTerminal || p.continues()
-            || p.edges().stream().anyMatch(e -> !e.run() && escapes.contains(e.target()));
+        boolean isTerminal =
+            p.out() || p.edges().stream().anyMatch(e -> terminal.contains(e.target()));
+        boolean isOut =
+            isTerminal
+                || p.continues()
+                || p.edges().stream().anyMatch(e -> !e.run() && escapes.contains(e.target()));
         changed |= isTerminal && terminal.add(name);
         changed |= isOut && escapes.add(name);
       }
@@ -98,10 +102,11 @@ final class LoopCheck {
     Edge first = null;
     String current = start;
     while (true) {
-      Edge next = paths.get(current).edges().stream()
-          .filter(e -> !e.run() && !escapes.contains(e.target()))
-          .findFirst()
-          .orElse(null);
+      Edge next =
+          paths.get(current).edges().stream()
+              .filter(e -> !e.run() && !escapes.contains(e.target()))
+              .findFirst()
+              .orElse(null);
       if (next == null) {
         return FlowsException.at("flow " + start, "no path ends, hands off or waits on the caller");
       }
@@ -117,7 +122,8 @@ final class LoopCheck {
     }
     return FlowsException.at(
         "flow " + start + ", verb " + first.position() + " (" + first.kind() + ")",
-        "loops " + String.join(" -> ", path)
+        "loops "
+            + String.join(" -> ", path)
             + " with no way out: nothing on the way ends the call, hands it off or offers a branch that leads out");
   }
 
@@ -138,7 +144,8 @@ final class LoopCheck {
   private Paths paths(Verb verb, int position, String kind) {
     return switch (verb) {
       case Sequence s -> sequence(s.verbs(), position, kind);
-      case GotoVerb g -> new Paths(false, false, List.of(new Edge(g.flow(), false, position, kind)));
+      case GotoVerb g ->
+          new Paths(false, false, List.of(new Edge(g.flow(), false, position, kind)));
       case RunVerb r -> new Paths(false, true, List.of(new Edge(r.flow(), true, position, kind)));
       case PlayVerb p -> Paths.ofContinue();
       case LanguageVerb l -> Paths.ofContinue();

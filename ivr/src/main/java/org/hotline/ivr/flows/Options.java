@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The options of one thing in the flows file (a verb, a queue, a calendar), read by name. Every
- * option read is remembered, so {@link #done} can refuse one that nothing read: a typo never
- * passes silently. Errors name {@code where} the options are.
+ * option read is remembered, so {@link #done} can refuse one that nothing read: a typo never passes
+ * silently. Errors name {@code where} the options are.
  */
 final class Options {
   /** The keys a caller can press. */
@@ -30,7 +30,8 @@ final class Options {
   /** The options in {@code node}, which must be a mapping. */
   static Options of(JsonNode node, String where, String what) throws FlowsException {
     if (node == null || !node.isObject()) {
-      throw FlowsException.at(where, what + " must be options (name: value), not " + describe(node));
+      throw FlowsException.at(
+          where, what + " must be options (name: value), not " + describe(node));
     }
     return new Options(node, where);
   }
@@ -52,7 +53,8 @@ final class Options {
   }
 
   String string(String name) throws FlowsException {
-    return optionalString(name).orElseThrow(() -> FlowsException.at(where, "option " + name + " is missing"));
+    return optionalString(name)
+        .orElseThrow(() -> FlowsException.at(where, "option " + name + " is missing"));
   }
 
   Optional<String> optionalString(String name) throws FlowsException {
@@ -65,8 +67,13 @@ final class Options {
     if (value == null) {
       return fallback;
     }
-    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < min || value.intValue() > max) {
-      throw FlowsException.at(where, name + " " + describe(value) + " is not a whole number from " + min + " to " + max);
+    if (!value.canConvertToInt()
+        || !value.isIntegralNumber()
+        || value.intValue() < min
+        || value.intValue() > max) {
+      throw FlowsException.at(
+          where,
+          name + " " + describe(value) + " is not a whole number from " + min + " to " + max);
     }
     return value.intValue();
   }
@@ -115,7 +122,9 @@ final class Options {
       String name = names.next();
       if (!known.contains(name)) {
         String what = where.isEmpty() ? "top-level key" : "option";
-        throw FlowsException.at(where, "unknown " + what + " '" + name + "'; " + what + "s are " + String.join(", ", known));
+        throw FlowsException.at(
+            where,
+            "unknown " + what + " '" + name + "'; " + what + "s are " + String.join(", ", known));
       }
     }
   }
@@ -136,12 +145,14 @@ final class Options {
     } else {
       String text = value.isTextual() ? value.asText().strip() : "";
       try {
-        duration = text.matches("\\d+(\\.\\d+)?")
-            ? Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000))
-            : Duration.parse(text);
+        duration =
+            text.matches("\\d+(\\.\\d+)?")
+                ? Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000))
+                : Duration.parse(text);
       } catch (DateTimeParseException e) {
         throw FlowsException.at(
-            where, name + " " + describe(value) + " is not a duration: seconds (5) or ISO-8601 (PT5S)");
+            where,
+            name + " " + describe(value) + " is not a duration: seconds (5) or ISO-8601 (PT5S)");
       }
     }
     if (duration.isNegative()) {

@@ -31,8 +31,8 @@ import org.hotline.ivr.verb.VoicemailVerb;
 
 /**
  * Builds verbs from the flows file, one kind at a time, checking every name they refer to (flows,
- * queues, calendars, prompts in every language, transfer numbers) and every option, so that a
- * file that loads runs. Each error names its place: {@code flow main, verb 3 (menu), key 2, verb 1
+ * queues, calendars, prompts in every language, transfer numbers) and every option, so that a file
+ * that loads runs. Each error names its place: {@code flow main, verb 3 (menu), key 2, verb 1
  * (enqueue)}.
  */
 final class VerbReader {
@@ -63,7 +63,8 @@ final class VerbReader {
   /** The verbs of a list ({@code where} is the flow or branch holding them). */
   List<Verb> verbs(JsonNode list, String where) throws FlowsException {
     if (list == null || !list.isArray()) {
-      throw FlowsException.at(where, "must be a list of verbs (- play: welcome), not " + Options.describe(list));
+      throw FlowsException.at(
+          where, "must be a list of verbs (- play: welcome), not " + Options.describe(list));
     }
     if (list.isEmpty()) {
       throw FlowsException.at(where, "has no verbs");
@@ -76,8 +77,8 @@ final class VerbReader {
   }
 
   /**
-   * A branch: a flow name (a goto), a list of verbs, or nothing ({@link Sequence#of()}: go on
-   * with the next verb).
+   * A branch: a flow name (a goto), a list of verbs, or nothing ({@link Sequence#of()}: go on with
+   * the next verb).
    */
   Verb branch(JsonNode node, String where, String label) throws FlowsException {
     if (node == null || node.isNull()) {
@@ -104,28 +105,34 @@ final class VerbReader {
       node.fieldNames().forEachRemaining(names::add);
       throw FlowsException.at(
           where + ", verb " + position,
-          "holds " + String.join(", ", names) + ": one verb per list item, its options indented under it");
+          "holds "
+              + String.join(", ", names)
+              + ": one verb per list item, its options indented under it");
     } else {
-      throw FlowsException.at(where + ", verb " + position, "is " + Options.describe(node) + ", not a verb");
+      throw FlowsException.at(
+          where + ", verb " + position, "is " + Options.describe(node) + ", not a verb");
     }
     String at = where + ", verb " + position + " (" + kind + ")";
-    Verb verb = switch (kind) {
-      case "play" -> play(value, at);
-      case "menu" -> menu(value, at);
-      case "gather" -> gather(value, at);
-      case "lookup" -> lookup(value, at);
-      case "hours" -> hours(value, at);
-      case "enqueue" -> enqueue(value, at);
-      case "voicemail" -> voicemail(value, at);
-      case "callback" -> callback(value, at);
-      case "transfer" -> transfer(value, at);
-      case "language" -> language(value, at);
-      case "goto" -> new GotoVerb(defs.flow(required(value, at, "the flow"), at, "goes to"));
-      case "run" -> new RunVerb(defs.flow(required(value, at, "the flow"), at, "runs"));
-      case "hangup" -> hangup(value, at);
-      default -> throw FlowsException.at(
-          where + ", verb " + position, "unknown verb '" + kind + "'; verbs are " + String.join(", ", Verbs.KINDS));
-    };
+    Verb verb =
+        switch (kind) {
+          case "play" -> play(value, at);
+          case "menu" -> menu(value, at);
+          case "gather" -> gather(value, at);
+          case "lookup" -> lookup(value, at);
+          case "hours" -> hours(value, at);
+          case "enqueue" -> enqueue(value, at);
+          case "voicemail" -> voicemail(value, at);
+          case "callback" -> callback(value, at);
+          case "transfer" -> transfer(value, at);
+          case "language" -> language(value, at);
+          case "goto" -> new GotoVerb(defs.flow(required(value, at, "the flow"), at, "goes to"));
+          case "run" -> new RunVerb(defs.flow(required(value, at, "the flow"), at, "runs"));
+          case "hangup" -> hangup(value, at);
+          default ->
+              throw FlowsException.at(
+                  where + ", verb " + position,
+                  "unknown verb '" + kind + "'; verbs are " + String.join(", ", Verbs.KINDS));
+        };
     for (String prompt : verb.promptNames()) {
       defs.checkPrompt(prompt, at);
     }
@@ -146,7 +153,8 @@ final class VerbReader {
       items.add(value);
     }
     if (items.isEmpty()) {
-      throw FlowsException.at(at, "says nothing: give prompts (play: welcome, or play: {prompts: [a, b]})");
+      throw FlowsException.at(
+          at, "says nothing: give prompts (play: welcome, or play: {prompts: [a, b]})");
     }
     List<Speech> parts = new ArrayList<>();
     for (JsonNode item : items) {
@@ -164,16 +172,23 @@ final class VerbReader {
       return new Speech.Prompt(defs.prompt(Options.scalar(item, at, "prompt"), at));
     }
     if (!isSpeech(item)) {
-      throw FlowsException.at(at, "a spoken item is one of number, digits or wait, like {number: $count}");
+      throw FlowsException.at(
+          at, "a spoken item is one of number, digits or wait, like {number: $count}");
     }
     var field = item.properties().iterator().next();
     Speech.Value value = Speech.Value.of(Options.scalar(field.getValue(), at, field.getKey()));
     if (!value.variable()) {
       String text = value.literal();
-      boolean ok = field.getKey().equals("digits") ? text.matches("[0-9]+") : text.matches("[0-9]{1,4}");
+      boolean ok =
+          field.getKey().equals("digits") ? text.matches("[0-9]+") : text.matches("[0-9]{1,4}");
       if (!ok) {
-        throw FlowsException.at(at, field.getKey() + " '" + text + "' is neither a variable ($name) nor a number"
-            + (field.getKey().equals("digits") ? "" : " from 0 to 9999"));
+        throw FlowsException.at(
+            at,
+            field.getKey()
+                + " '"
+                + text
+                + "' is neither a variable ($name) nor a number"
+                + (field.getKey().equals("digits") ? "" : " from 0 to 9999"));
       }
     }
     return switch (field.getKey()) {
@@ -195,14 +210,15 @@ final class VerbReader {
       char key = Options.key(entry.getKey(), at, "key");
       branches.put(key, branch(entry.getValue(), at, "key " + key));
     }
-    MenuVerb menu = new MenuVerb(
-        prompt,
-        branches,
-        positive(options, "timeout", settings.menuTimeout()),
-        options.integer("retries", settings.menuRetries(), 0, 10),
-        defs.prompt(options.optionalString("invalid-prompt").orElse("invalid"), at),
-        defs.prompt(options.optionalString("no-input-prompt").orElse("no-input"), at),
-        branch(options.get("default"), at, "default"));
+    MenuVerb menu =
+        new MenuVerb(
+            prompt,
+            branches,
+            positive(options, "timeout", settings.menuTimeout()),
+            options.integer("retries", settings.menuRetries(), 0, 10),
+            defs.prompt(options.optionalString("invalid-prompt").orElse("invalid"), at),
+            defs.prompt(options.optionalString("no-input-prompt").orElse("no-input"), at),
+            branch(options.get("default"), at, "default"));
     options.done();
     return menu;
   }
@@ -211,30 +227,33 @@ final class VerbReader {
     Options options = Options.of(value, at, "gather");
     String variable = options.string("variable");
     if (!variable.matches("[a-z][a-z0-9._-]*")) {
-      throw FlowsException.at(at, "variable '" + variable + "' is not a name like account or order-id");
+      throw FlowsException.at(
+          at, "variable '" + variable + "' is not a name like account or order-id");
     }
     String prompt = defs.prompt(options.string("prompt"), at);
     int exact = options.integer("digits", 0, 1, GATHER_MAX_LENGTH);
     int min = options.integer("min-length", exact == 0 ? 1 : exact, 1, GATHER_MAX_LENGTH);
-    int max = options.integer("max-length", exact == 0 ? GATHER_MAX_LENGTH : exact, 1, GATHER_MAX_LENGTH);
+    int max =
+        options.integer("max-length", exact == 0 ? GATHER_MAX_LENGTH : exact, 1, GATHER_MAX_LENGTH);
     if (exact > 0 && (min != exact || max != exact)) {
       throw FlowsException.at(at, "give either digits or min-length and max-length");
     }
     if (max < min) {
       throw FlowsException.at(at, "max-length " + max + " is less than min-length " + min);
     }
-    GatherVerb gather = new GatherVerb(
-        prompt,
-        variable,
-        min,
-        max,
-        options.key("finish-key", Optional.of('#')),
-        positive(options, "first-digit-timeout", settings.menuTimeout()),
-        positive(options, "inter-digit-timeout", INTER_DIGIT_TIMEOUT),
-        options.integer("retries", settings.menuRetries(), 0, 10),
-        defs.prompt(options.optionalString("invalid-prompt").orElse("invalid"), at),
-        defs.prompt(options.optionalString("no-input-prompt").orElse("no-input"), at),
-        branch(options.get("failed"), at, "failed"));
+    GatherVerb gather =
+        new GatherVerb(
+            prompt,
+            variable,
+            min,
+            max,
+            options.key("finish-key", Optional.of('#')),
+            positive(options, "first-digit-timeout", settings.menuTimeout()),
+            positive(options, "inter-digit-timeout", INTER_DIGIT_TIMEOUT),
+            options.integer("retries", settings.menuRetries(), 0, 10),
+            defs.prompt(options.optionalString("invalid-prompt").orElse("invalid"), at),
+            defs.prompt(options.optionalString("no-input-prompt").orElse("no-input"), at),
+            branch(options.get("failed"), at, "failed"));
     options.done();
     return gather;
   }
@@ -247,7 +266,8 @@ final class VerbReader {
     Map<String, Verb> levels = new LinkedHashMap<>();
     JsonNode byLevel = options.get("levels");
     if (byLevel != null && !byLevel.isObject()) {
-      throw FlowsException.at(at, "levels must list each customer level with its branch (VIP: vip)");
+      throw FlowsException.at(
+          at, "levels must list each customer level with its branch (VIP: vip)");
     }
     if (byLevel != null) {
       for (var entry : byLevel.properties()) {
@@ -263,8 +283,11 @@ final class VerbReader {
     Options options = Options.of(value, at, "hours");
     String name = options.string("calendar");
     BusinessCalendar calendar = defs.calendar(name, at);
-    HoursVerb hours = new HoursVerb(
-        calendar, branch(options.get("open"), at, "open"), branch(options.get("closed"), at, "closed"));
+    HoursVerb hours =
+        new HoursVerb(
+            calendar,
+            branch(options.get("open"), at, "open"),
+            branch(options.get("closed"), at, "closed"));
     options.done();
     return hours;
   }
@@ -273,7 +296,10 @@ final class VerbReader {
     Options options = value != null && value.isObject() ? Options.of(value, at, "enqueue") : null;
     String name = options == null ? required(value, at, "the queue") : options.string("queue");
     QueueDefinition queue = defs.queue(name, at);
-    int priority = options == null ? DEFAULT_PRIORITY : options.integer("priority", DEFAULT_PRIORITY, 0, MAX_PRIORITY);
+    int priority =
+        options == null
+            ? DEFAULT_PRIORITY
+            : options.integer("priority", DEFAULT_PRIORITY, 0, MAX_PRIORITY);
     Verb leave;
     if (options != null && options.has("leave")) {
       leave = branch(options.get("leave"), at, "leave");
@@ -295,7 +321,8 @@ final class VerbReader {
       return Sequence.of();
     }
     if (!readingLeaves.add(queue.name())) {
-      throw FlowsException.at(at, "enqueues into " + queue.name() + " from that queue's own leave branch");
+      throw FlowsException.at(
+          at, "enqueues into " + queue.name() + " from that queue's own leave branch");
     }
     try {
       return branch(queue.leave(), "queue " + queue.name(), "leave");
@@ -312,56 +339,76 @@ final class VerbReader {
     }
     if (options == null) {
       return new VoicemailVerb(
-          box, "voicemail-intro", "beep", "voicemail-saved", VOICEMAIL_MAX_LENGTH, VOICEMAIL_MAX_SILENCE, "#");
+          box,
+          "voicemail-intro",
+          "beep",
+          "voicemail-saved",
+          VOICEMAIL_MAX_LENGTH,
+          VOICEMAIL_MAX_SILENCE,
+          "#");
     }
     String finishKeys = options.optionalString("finish-keys").orElse("#");
     for (char key : finishKeys.toCharArray()) {
       Options.key(String.valueOf(key), at, "finish key");
     }
-    VoicemailVerb voicemail = new VoicemailVerb(
-        box,
-        defs.prompt(options.optionalString("prompt").orElse("voicemail-intro"), at),
-        defs.prompt(options.optionalString("beep").orElse("beep"), at),
-        defs.prompt(options.optionalString("thanks-prompt").orElse("voicemail-saved"), at),
-        positive(options, "max-length", VOICEMAIL_MAX_LENGTH),
-        options.duration("max-silence", VOICEMAIL_MAX_SILENCE),
-        finishKeys);
+    VoicemailVerb voicemail =
+        new VoicemailVerb(
+            box,
+            defs.prompt(options.optionalString("prompt").orElse("voicemail-intro"), at),
+            defs.prompt(options.optionalString("beep").orElse("beep"), at),
+            defs.prompt(options.optionalString("thanks-prompt").orElse("voicemail-saved"), at),
+            positive(options, "max-length", VOICEMAIL_MAX_LENGTH),
+            options.duration("max-silence", VOICEMAIL_MAX_SILENCE),
+            finishKeys);
     options.done();
     return voicemail;
   }
 
   private CallbackVerb callback(JsonNode value, String at) throws FlowsException {
     Options options = value != null && value.isObject() ? Options.of(value, at, "callback") : null;
-    Optional<String> queue = options != null
-        ? options.optionalString("queue")
-        : value == null ? Optional.empty() : Optional.of(Options.scalar(value, at, "the queue"));
+    Optional<String> queue =
+        options != null
+            ? options.optionalString("queue")
+            : value == null
+                ? Optional.empty()
+                : Optional.of(Options.scalar(value, at, "the queue"));
     if (queue.isPresent()) {
       defs.queue(queue.get(), at);
     }
     if (options == null) {
-      return new CallbackVerb(queue, DEFAULT_PRIORITY, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
+      return new CallbackVerb(
+          queue, DEFAULT_PRIORITY, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
     }
-    CallbackVerb callback = new CallbackVerb(
-        queue,
-        options.integer("priority", DEFAULT_PRIORITY, 0, MAX_PRIORITY),
-        defs.prompt(options.optionalString("prompt").orElse(CallbackVerb.CONFIRM_PROMPT), at),
-        defs.prompt(options.optionalString("impossible-prompt").orElse(CallbackVerb.IMPOSSIBLE_PROMPT), at));
+    CallbackVerb callback =
+        new CallbackVerb(
+            queue,
+            options.integer("priority", DEFAULT_PRIORITY, 0, MAX_PRIORITY),
+            defs.prompt(options.optionalString("prompt").orElse(CallbackVerb.CONFIRM_PROMPT), at),
+            defs.prompt(
+                options.optionalString("impossible-prompt").orElse(CallbackVerb.IMPOSSIBLE_PROMPT),
+                at));
     options.done();
     return callback;
   }
 
   private TransferVerb transfer(JsonNode value, String at) throws FlowsException {
     Options options = value != null && value.isObject() ? Options.of(value, at, "transfer") : null;
-    String to = options == null ? required(value, at, "the target (agent:1001 or number:+862161234567)") : options.string("to");
+    String to =
+        options == null
+            ? required(value, at, "the target (agent:1001 or number:+862161234567)")
+            : options.string("to");
     TransferTarget target = defs.target(to, at);
     if (options == null) {
-      return new TransferVerb(target, TransferVerb.PROMPT, TransferVerb.FAILED_PROMPT, Sequence.of());
+      return new TransferVerb(
+          target, TransferVerb.PROMPT, TransferVerb.FAILED_PROMPT, Sequence.of());
     }
-    TransferVerb transfer = new TransferVerb(
-        target,
-        defs.prompt(options.optionalString("prompt").orElse(TransferVerb.PROMPT), at),
-        defs.prompt(options.optionalString("failed-prompt").orElse(TransferVerb.FAILED_PROMPT), at),
-        branch(options.get("failed"), at, "failed"));
+    TransferVerb transfer =
+        new TransferVerb(
+            target,
+            defs.prompt(options.optionalString("prompt").orElse(TransferVerb.PROMPT), at),
+            defs.prompt(
+                options.optionalString("failed-prompt").orElse(TransferVerb.FAILED_PROMPT), at),
+            branch(options.get("failed"), at, "failed"));
     options.done();
     return transfer;
   }
@@ -379,18 +426,22 @@ final class VerbReader {
       languages.put(key, languageCode(Options.scalar(entry.getValue(), at, "key " + key), at));
     }
     Optional<String> fallback = options.optionalString("default");
-    LanguageVerb language = new LanguageVerb(
-        prompt,
-        languages,
-        positive(options, "timeout", settings.menuTimeout()),
-        fallback.isPresent() ? Optional.of(languageCode(fallback.get(), at)) : Optional.empty());
+    LanguageVerb language =
+        new LanguageVerb(
+            prompt,
+            languages,
+            positive(options, "timeout", settings.menuTimeout()),
+            fallback.isPresent()
+                ? Optional.of(languageCode(fallback.get(), at))
+                : Optional.empty());
     options.done();
     return language;
   }
 
   private static String languageCode(String code, String at) throws FlowsException {
     if (!FlowsReader.LANGUAGES.contains(code)) {
-      throw FlowsException.at(at, "language '" + code + "' is not one of " + String.join(", ", FlowsReader.LANGUAGES));
+      throw FlowsException.at(
+          at, "language '" + code + "' is not one of " + String.join(", ", FlowsReader.LANGUAGES));
     }
     return code;
   }
@@ -405,7 +456,8 @@ final class VerbReader {
     Options options = Options.of(value, at, "hangup");
     Optional<String> prompt = options.optionalString("prompt");
     options.done();
-    return new HangupVerb(prompt.isPresent() ? Optional.of(defs.prompt(prompt.get(), at)) : Optional.empty());
+    return new HangupVerb(
+        prompt.isPresent() ? Optional.of(defs.prompt(prompt.get(), at)) : Optional.empty());
   }
 
   private static String required(JsonNode value, String at, String what) throws FlowsException {
@@ -415,7 +467,8 @@ final class VerbReader {
     return Options.scalar(value, at, what);
   }
 
-  private static Duration positive(Options options, String name, Duration fallback) throws FlowsException {
+  private static Duration positive(Options options, String name, Duration fallback)
+      throws FlowsException {
     Duration duration = options.duration(name, fallback);
     if (duration.isZero()) {
       throw FlowsException.at(options.where(), name + " must be longer than 0");

@@ -20,9 +20,21 @@ import org.hotline.ivr.verb.VoicemailVerb;
 /** The verb kinds as the flows file spells them. */
 final class Verbs {
   /** Every kind, in the order docs/flows.md describes them. */
-  static final List<String> KINDS = List.of(
-      "play", "menu", "gather", "lookup", "hours", "enqueue", "voicemail", "callback", "transfer", "language",
-      "goto", "run", "hangup");
+  static final List<String> KINDS =
+      List.of(
+          "play",
+          "menu",
+          "gather",
+          "lookup",
+          "hours",
+          "enqueue",
+          "voicemail",
+          "callback",
+          "transfer",
+          "language",
+          "goto",
+          "run",
+          "hangup");
 
   private Verbs() {}
 

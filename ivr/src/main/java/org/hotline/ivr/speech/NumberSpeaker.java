@@ -10,16 +10,16 @@ import java.util.Set;
  *
  * <p>Every language uses the same prompt names ({@code num-0} ... {@code num-19}, {@code num-20}
  * ... {@code num-90}, {@code num-hundred}, {@code num-thousand}, {@code num-2-measure}), each
- * recorded in every language, so any prompt set can be checked the same way; the speaker picks
- * the ones its language's grammar wants:
+ * recorded in every language, so any prompt set can be checked the same way; the speaker picks the
+ * ones its language's grammar wants:
  *
  * <ul>
  *   <li>English: {@code 23} is "twenty" "three", {@code 115} is "one" "hundred" "fifteen" (no
  *       "and", as in US usage), {@code 2005} is "two" "thousand" "five".
- *   <li>Mandarin: {@code 10} is 十 (not 一十), {@code 12} is 十二, {@code 20} is 二十, {@code 102}
- *       is 一百零二 (one 零 for any run of zeros inside the number, none at its end), {@code 110}
- *       is 一百一十. Counting something ({@link #count}) says 2 as 两 alone and as the leading
- *       digit of 百 and 千 (两分钟, 两百), but 二 elsewhere (十二分钟).
+ *   <li>Mandarin: {@code 10} is 十 (not 一十), {@code 12} is 十二, {@code 20} is 二十, {@code 102} is 一百零二
+ *       (one 零 for any run of zeros inside the number, none at its end), {@code 110} is 一百一十.
+ *       Counting something ({@link #count}) says 2 as 两 alone and as the leading digit of 百 and 千
+ *       (两分钟, 两百), but 二 elsewhere (十二分钟).
  * </ul>
  */
 public final class NumberSpeaker {
@@ -68,8 +68,8 @@ public final class NumberSpeaker {
   }
 
   /**
-   * {@code n} counting something before a measure word (两分钟 rather than 二分钟); in English the
-   * same as {@link #say}.
+   * {@code n} counting something before a measure word (两分钟 rather than 二分钟); in English the same
+   * as {@link #say}.
    *
    * @throws IllegalArgumentException when {@code n} is outside 0 to {@value #MAX}
    */
@@ -77,7 +77,9 @@ public final class NumberSpeaker {
     return speak(n, language, true);
   }
 
-  /** Each digit of {@code digits} on its own ("one" "zero" "zero" "one"), other characters skipped. */
+  /**
+   * Each digit of {@code digits} on its own ("one" "zero" "zero" "one"), other characters skipped.
+   */
   public static List<String> digits(String digits) {
     List<String> words = new ArrayList<>();
     digits.chars().filter(Character::isDigit).forEach(c -> words.add(word(c - '0')));

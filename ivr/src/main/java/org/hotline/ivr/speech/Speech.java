@@ -48,7 +48,8 @@ public sealed interface Speech {
 
     @Override
     public List<String> prompts(String language, Map<String, String> variables) {
-      return value.resolve(variables)
+      return value
+          .resolve(variables)
           .flatMap(Speech::integer)
           .filter(n -> n >= 0 && n <= NumberSpeaker.MAX)
           .map(n -> NumberSpeaker.say(n, language))
@@ -86,7 +87,8 @@ public sealed interface Speech {
 
     @Override
     public List<String> prompts(String language, Map<String, String> variables) {
-      return value.resolve(variables)
+      return value
+          .resolve(variables)
           .flatMap(Speech::integer)
           .map(seconds -> WaitSpeaker.say(Duration.ofSeconds(seconds), language))
           .orElse(List.of());
@@ -99,8 +101,8 @@ public sealed interface Speech {
   }
 
   /**
-   * A value written in the flow ({@code 42}) or read from variable {@code name} when the flow
-   * runs ({@code $name}).
+   * A value written in the flow ({@code 42}) or read from variable {@code name} when the flow runs
+   * ({@code $name}).
    */
   record Value(String literal, boolean variable) {
     public Value {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Says a wait as a caller wants to hear it: "about 3 minutes" (大约三分钟), rounded to the
- * nearest minute, or "less than a minute" (不到一分钟) under 60 seconds.
+ * Says a wait as a caller wants to hear it: "about 3 minutes" (大约三分钟), rounded to the nearest
+ * minute, or "less than a minute" (不到一分钟) under 60 seconds.
  */
 public final class WaitSpeaker {
 
@@ -42,7 +42,8 @@ public final class WaitSpeaker {
 
   /** Every prompt a wait may be said with, numbers included. */
   public static Set<String> promptNames() {
-    Set<String> names = new java.util.LinkedHashSet<>(List.of(ABOUT, MINUTE, MINUTES, LESS_THAN_A_MINUTE));
+    Set<String> names =
+        new java.util.LinkedHashSet<>(List.of(ABOUT, MINUTE, MINUTES, LESS_THAN_A_MINUTE));
     names.addAll(NumberSpeaker.promptNames());
     return names;
   }

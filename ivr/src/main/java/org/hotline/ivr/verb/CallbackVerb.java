@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * {@value EnqueueVerb#QUEUE}, {@value EnqueueVerb#QUEUED_AT} and {@value EnqueueVerb#PRIORITY}),
  * the request keeps their place in that queue; otherwise it goes to this verb's queue as of now.
  *
- * <p>A withheld or anonymous caller number cannot be called back, nor one the dial policy
- * ({@code hotline.dial.allow}) refuses (a foreign or premium-rate number, which a forged caller
- * number could make Hotline pay for): the caller hears so and the flow continues with the next
- * verb, as it does when the request cannot be stored.
+ * <p>A withheld or anonymous caller number cannot be called back, nor one the dial policy ({@code
+ * hotline.dial.allow}) refuses (a foreign or premium-rate number, which a forged caller number
+ * could make Hotline pay for): the caller hears so and the flow continues with the next verb, as it
+ * does when the request cannot be stored.
  *
  * @param queue the queue whose agents call back, when the caller did not come from a queue; empty
  *     when the verb is only reached from a queue's leave branch
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * @param confirmPrompt said once the request is recorded ({@code callback-confirmed})
  * @param impossiblePrompt said when no callback can be recorded ({@code callback-impossible})
  */
-public record CallbackVerb(Optional<String> queue, int priority, String confirmPrompt, String impossiblePrompt)
+public record CallbackVerb(
+    Optional<String> queue, int priority, String confirmPrompt, String impossiblePrompt)
     implements Verb {
   private static final Logger log = LoggerFactory.getLogger(CallbackVerb.class);
 
@@ -65,21 +66,32 @@ public record CallbackVerb(Optional<String> queue, int priority, String confirmP
       log.info("callback impossible: {}", target == null ? "no queue" : "number withheld");
       return Prompts.play(ctx, impossiblePrompt, false) ? Outcome.CONTINUE : Outcome.END;
     }
-    if (!ctx.services().dialing().check(DialSite.CALLBACK, "call " + ctx.call().id(), number.strip()).allowed()) {
+    if (!ctx.services()
+        .dialing()
+        .check(DialSite.CALLBACK, "call " + ctx.call().id(), number.strip())
+        .allowed()) {
       // The guard has counted, audited and logged the refusal.
       return Prompts.play(ctx, impossiblePrompt, false) ? Outcome.CONTINUE : Outcome.END;
     }
     Instant now = ctx.services().clock().instant();
-    Instant since = keptQueue.isPresent() ? instant(vars.get(EnqueueVerb.QUEUED_AT)).orElse(now) : now;
-    int prio = keptQueue.isPresent() ? integer(vars.get(EnqueueVerb.PRIORITY)).orElse(priority) : priority;
+    Instant since =
+        keptQueue.isPresent() ? instant(vars.get(EnqueueVerb.QUEUED_AT)).orElse(now) : now;
+    int prio =
+        keptQueue.isPresent() ? integer(vars.get(EnqueueVerb.PRIORITY)).orElse(priority) : priority;
     CallbackRequest request;
     try {
-      request = ctx.services().callbacks().request(ctx.call().id(), number.strip(), target, prio, since);
+      request =
+          ctx.services().callbacks().request(ctx.call().id(), number.strip(), target, prio, since);
     } catch (RuntimeException e) {
       log.error("callback request for queue {} could not be stored", target, e);
       return Prompts.play(ctx, impossiblePrompt, false) ? Outcome.CONTINUE : Outcome.END;
     }
-    log.info("callback {} requested in {} at priority {}, place since {}", request.id(), target, prio, since);
+    log.info(
+        "callback {} requested in {} at priority {}, place since {}",
+        request.id(),
+        target,
+        prio,
+        since);
     if (Prompts.play(ctx, confirmPrompt, false)) {
       ctx.call().hangup(CAUSE);
     }

@@ -17,19 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code enqueue} verb: puts the call in a queue at once (routing starts while the caller
- * hears the hold prompt) and keeps the caller company until an agent answers: music on hold, and
- * every {@code announceEvery} their place ("you are caller number 3", "your estimated wait is
- * about 2 minutes") followed by the music again.
+ * The {@code enqueue} verb: puts the call in a queue at once (routing starts while the caller hears
+ * the hold prompt) and keeps the caller company until an agent answers: music on hold, and every
+ * {@code announceEvery} their place ("you are caller number 3", "your estimated wait is about 2
+ * minutes") followed by the music again.
  *
- * <p>While waiting it reacts to whichever comes first: the agent answering (the verb ends and
- * plays nothing more, the call belongs to the agent's bridge), the caller hanging up, the leave
- * key, or the next announcement. Other keys are ignored. The leave key takes the call out of the
- * queue and runs the {@code leave} branch (voicemail, callback) with variables {@value #QUEUE},
- * {@value #QUEUED_AT} and {@value #PRIORITY} set, so a callback keeps the caller's place; if an
- * agent answered first, the key is too late and the call stays connected. A queue that gives the
- * call back while the caller is still there (it closed, the wait ran out) ends the wait too: the
- * flow goes on with the next verb, or hangs up when there is none, so the caller is never left in
+ * <p>While waiting it reacts to whichever comes first: the agent answering (the verb ends and plays
+ * nothing more, the call belongs to the agent's bridge), the caller hanging up, the leave key, or
+ * the next announcement. Other keys are ignored. The leave key takes the call out of the queue and
+ * runs the {@code leave} branch (voicemail, callback) with variables {@value #QUEUE}, {@value
+ * #QUEUED_AT} and {@value #PRIORITY} set, so a callback keeps the caller's place; if an agent
+ * answered first, the key is too late and the call stays connected. A queue that gives the call
+ * back while the caller is still there (it closed, the wait ran out) ends the wait too: the flow
+ * goes on with the next verb, or hangs up when there is none, so the caller is never left in
  * silence.
  *
  * @param queue the queue ({@code sales})
@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * @param options what the caller hears and the leave key
  * @param leave runs when the caller leaves with the leave key
  */
-public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb leave) implements Verb {
+public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb leave)
+    implements Verb {
   private static final Logger log = LoggerFactory.getLogger(EnqueueVerb.class);
 
   /** Variable set on leaving: the queue left. */
@@ -58,7 +59,10 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
   /** "Your estimated wait is" (您的预计等待时间为). */
   public static final String WAIT_PROMPT = "estimated-wait";
 
-  /** The longest wait for a key when there are no announcements; the caller's hangup or an agent ends it sooner. */
+  /**
+   * The longest wait for a key when there are no announcements; the caller's hangup or an agent
+   * ends it sooner.
+   */
   static final Duration IDLE_WAIT = Duration.ofMinutes(10);
 
   public EnqueueVerb {
@@ -85,14 +89,16 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
     Instant nextAnnouncement = ctx.services().clock().instant().plus(options.announceEvery());
     while (true) {
       Duration untilAnnouncement =
-          options.announces() ? Duration.between(ctx.services().clock().instant(), nextAnnouncement) : IDLE_WAIT;
+          options.announces()
+              ? Duration.between(ctx.services().clock().instant(), nextAnnouncement)
+              : IDLE_WAIT;
       if (untilAnnouncement.isNegative() || untilAnnouncement.isZero()) {
         switch (announce(ctx, wait, connected, bargeIn)) {
           case ENDED -> {
             return ended(ctx, connected);
           }
           case SAID -> ctx.media().loop(ctx.prompt(options.music()));
-          case NOTHING -> { } // the music plays on
+          case NOTHING -> {} // the music plays on
         }
         nextAnnouncement = ctx.services().clock().instant().plus(options.announceEvery());
         continue;
@@ -100,7 +106,8 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
       CompletableFuture<Optional<Character>> key = ctx.media().nextDigit(untilAnnouncement);
       ctx.await(CompletableFuture.anyOf(connected, key));
       if (connected.isDone() || !ctx.isActive()) {
-        key.cancel(false); // a media layer that honours it drops the waiter; the digit stays buffered
+        key.cancel(
+            false); // a media layer that honours it drops the waiter; the digit stays buffered
         return ended(ctx, connected);
       }
       Optional<Character> pressed = ctx.await(key);
@@ -149,7 +156,8 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
     List<String> prompts = new ArrayList<>();
     if (options.announcePosition()) {
       prompts.add(POSITION_PROMPT);
-      prompts.addAll(NumberSpeaker.say(Math.min(place.position(), NumberSpeaker.MAX), ctx.language()));
+      prompts.addAll(
+          NumberSpeaker.say(Math.min(place.position(), NumberSpeaker.MAX), ctx.language()));
       prompts.add(POSITION_END_PROMPT);
     }
     if (options.announceWait() && place.estimatedWait().isPresent()) {
@@ -159,7 +167,11 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
     if (prompts.isEmpty()) {
       return Announcement.NOTHING;
     }
-    log.info("queue {}: caller number {} of {}, estimated wait {}", queue, place.position(), place.waiting(),
+    log.info(
+        "queue {}: caller number {} of {}, estimated wait {}",
+        queue,
+        place.position(),
+        place.waiting(),
         place.estimatedWait().map(Duration::toString).orElse("unknown"));
     options.leavePrompt().ifPresent(prompts::add);
     return say(ctx, connected, prompts, bargeIn) ? Announcement.SAID : Announcement.ENDED;
@@ -170,7 +182,8 @@ public record EnqueueVerb(String queue, int priority, QueueOptions options, Verb
    * answered or the caller hung up. A key pressed during them stops the prompt when {@code
    * bargeIn}, and is read by the wait that follows.
    */
-  private static boolean say(FlowContext ctx, CompletableFuture<Boolean> connected, List<String> prompts, boolean bargeIn)
+  private static boolean say(
+      FlowContext ctx, CompletableFuture<Boolean> connected, List<String> prompts, boolean bargeIn)
       throws InterruptedException {
     for (String prompt : prompts) {
       if (connected.isDone() || !ctx.isActive()) {

@@ -46,7 +46,11 @@ public final class FlowContext {
    * @param language the prompt language ({@code en}, {@code zh})
    */
   public FlowContext(ActiveCall call, String language) {
-    this(call, language, FlowServices.withoutStores(java.time.Clock.systemUTC()), name -> Optional.empty());
+    this(
+        call,
+        language,
+        FlowServices.withoutStores(java.time.Clock.systemUTC()),
+        name -> Optional.empty());
   }
 
   /**
@@ -56,7 +60,10 @@ public final class FlowContext {
    * @param flows the body of each flow by name, for {@code goto} and {@code run}
    */
   public FlowContext(
-      ActiveCall call, String language, FlowServices services, Function<String, Optional<Verb>> flows) {
+      ActiveCall call,
+      String language,
+      FlowServices services,
+      Function<String, Optional<Verb>> flows) {
     this.call = Objects.requireNonNull(call, "call");
     this.language = Objects.requireNonNull(language, "language");
     this.services = Objects.requireNonNull(services, "services");
@@ -106,8 +113,8 @@ public final class FlowContext {
   /**
    * Runs {@code body}, the verbs of flow {@code name}, following its {@code goto}s from flow to
    * flow until one runs out of verbs ({@link Outcome#CONTINUE}) or ends the flow ({@link
-   * Outcome#END}). A {@code goto} to a flow that does not exist, or past {@value #MAX_GOTOS}
-   * gotos and runs in the call, hangs up with {@value #CAUSE_ERROR} and ends.
+   * Outcome#END}). A {@code goto} to a flow that does not exist, or past {@value #MAX_GOTOS} gotos
+   * and runs in the call, hangs up with {@value #CAUSE_ERROR} and ends.
    */
   public Outcome follow(String name, Verb body) throws InterruptedException {
     String current = name;
@@ -128,8 +135,8 @@ public final class FlowContext {
   }
 
   /**
-   * The body of flow {@code next} that flow {@code from} goes to or runs, counted against
-   * {@value #MAX_GOTOS}; empty, with the call hung up, when there is none or the call loops.
+   * The body of flow {@code next} that flow {@code from} goes to or runs, counted against {@value
+   * #MAX_GOTOS}; empty, with the call hung up, when there is none or the call loops.
    */
   Optional<Verb> enter(String from, String next) {
     boolean looping = ++gotos > MAX_GOTOS;

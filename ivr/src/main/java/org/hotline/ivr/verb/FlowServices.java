@@ -42,10 +42,10 @@ public record FlowServices(
   }
 
   /**
-   * Services for flows that neither record voicemail nor take callbacks nor dial numbers: no
-   * caller is a known customer, a {@code voicemail} verb tells the caller no one is available and
-   * a {@code callback} verb that a callback is impossible; a flows file with {@code
-   * transfer-allow} numbers is refused.
+   * Services for flows that neither record voicemail nor take callbacks nor dial numbers: no caller
+   * is a known customer, a {@code voicemail} verb tells the caller no one is available and a {@code
+   * callback} verb that a callback is impossible; a flows file with {@code transfer-allow} numbers
+   * is refused.
    */
   public static FlowServices withoutStores(Clock clock) {
     VoicemailStore noVoicemail =
@@ -57,7 +57,10 @@ public record FlowServices(
 
           @Override
           public org.hotline.core.voicemail.Voicemail save(
-              String callId, String callerNumber, String box, java.time.Instant recordedAt,
+              String callId,
+              String callerNumber,
+              String box,
+              java.time.Instant recordedAt,
               org.hotline.core.media.Recording recording) {
             throw new IllegalStateException("no voicemail store");
           }
@@ -68,7 +71,11 @@ public record FlowServices(
         };
     // No rules: every number is refused, whichever region reads it.
     DialGuard dialNothing =
-        new DialGuard(new DialPolicy(new DialSettings(List.of()), "CN"), DialAudit.NONE, new SimpleMeterRegistry());
-    return new FlowServices(clock, number -> Optional.empty(), noVoicemail, noCallbacks, dialNothing);
+        new DialGuard(
+            new DialPolicy(new DialSettings(List.of()), "CN"),
+            DialAudit.NONE,
+            new SimpleMeterRegistry());
+    return new FlowServices(
+        clock, number -> Optional.empty(), noVoicemail, noCallbacks, dialNothing);
   }
 }

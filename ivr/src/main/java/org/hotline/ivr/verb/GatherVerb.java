@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * number, an order id). Collection ends at {@code maxLength} digits, at the finish key (not kept),
  * or when no digit comes within the timeout: {@code firstDigitTimeout} before the first digit,
  * {@code interDigitTimeout} between digits. Fewer than {@code minLength} digits plays the invalid
- * prompt (or the no-input prompt when there were none) and asks again, up to {@code retries}
- * times; then the {@code failed} branch runs and the variable stays unset.
+ * prompt (or the no-input prompt when there were none) and asks again, up to {@code retries} times;
+ * then the {@code failed} branch runs and the variable stays unset.
  *
  * @param prompt the question, played with barge-in (the first digit may stop it)
  * @param variable where the digits go ({@code account})
@@ -48,7 +48,8 @@ public record GatherVerb(
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(variable, "variable");
     if (minLength < 1 || maxLength < minLength) {
-      throw new IllegalArgumentException("gather lengths must be 1 <= min <= max, were " + minLength + ", " + maxLength);
+      throw new IllegalArgumentException(
+          "gather lengths must be 1 <= min <= max, were " + minLength + ", " + maxLength);
     }
     Objects.requireNonNull(finishKey, "finishKey");
     for (Duration timeout : List.of(firstDigitTimeout, interDigitTimeout)) {
@@ -88,7 +89,12 @@ public record GatherVerb(
         log.info("gather {}: {} digits", variable, digits.length());
         return Outcome.CONTINUE;
       }
-      log.info("gather {}: {} digits, too few (attempt {} of {})", variable, digits.length(), attempt + 1, retries + 1);
+      log.info(
+          "gather {}: {} digits, too few (attempt {} of {})",
+          variable,
+          digits.length(),
+          attempt + 1,
+          retries + 1);
       if (!Prompts.play(ctx, digits.isEmpty() ? noInputPrompt : invalidPrompt, true)) {
         return Outcome.END;
       }

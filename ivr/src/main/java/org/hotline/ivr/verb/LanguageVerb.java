@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code language} verb: asks the caller to choose a language by key (1 中文, 2 English),
- * then plays every later prompt of the call in it and tells the call ({@link
- * org.hotline.core.flow.ActiveCall#language}) so music on hold follows. It asks once: no key, or
- * a key that is not offered, takes the default, or keeps the current language when there is
- * none. A key pressed during the prompt counts (barge-in).
+ * The {@code language} verb: asks the caller to choose a language by key (1 中文, 2 English), then
+ * plays every later prompt of the call in it and tells the call ({@link
+ * org.hotline.core.flow.ActiveCall#language}) so music on hold follows. It asks once: no key, or a
+ * key that is not offered, takes the default, or keeps the current language when there is none. A
+ * key pressed during the prompt counts (barge-in).
  *
  * @param prompt the question, played with barge-in
  * @param languages the language ({@code zh}) each key chooses
@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * @param defaultLanguage the language when the caller does not choose; empty keeps the current one
  */
 public record LanguageVerb(
-    String prompt, Map<Character, String> languages, Duration timeout, Optional<String> defaultLanguage)
+    String prompt,
+    Map<Character, String> languages,
+    Duration timeout,
+    Optional<String> defaultLanguage)
     implements Verb {
   private static final Logger log = LoggerFactory.getLogger(LanguageVerb.class);
 

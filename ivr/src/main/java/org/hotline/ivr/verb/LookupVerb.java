@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code lookup} verb: finds the caller in the customer directory by their number, sets
- * variable {@value #LEVEL} to the customer's level and runs the branch for that level (levels
- * match ignoring case). A customer whose level has no branch continues with the next verb. No
- * match, a withheld number, or a lookup that fails (the database down) runs the {@code unknown}
- * branch: a failed lookup never ends the call.
+ * variable {@value #LEVEL} to the customer's level and runs the branch for that level (levels match
+ * ignoring case). A customer whose level has no branch continues with the next verb. No match, a
+ * withheld number, or a lookup that fails (the database down) runs the {@code unknown} branch: a
+ * failed lookup never ends the call.
  *
  * @param levels what each level ({@code VIP}) runs
  * @param unknown runs when the caller is not a known customer ({@link Sequence#of()} continues)

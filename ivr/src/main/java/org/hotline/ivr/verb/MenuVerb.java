@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code menu} verb: plays a prompt, waits for a key and runs the branch for it. No key within
- * the timeout, or a key without a branch, plays the no-input or invalid prompt and asks again,
- * up to {@code retries} times; then the default branch runs. The branch taken is recorded on the
- * call as the key ({@code "1"}) or {@value #DEFAULT_CHOICE}.
+ * the timeout, or a key without a branch, plays the no-input or invalid prompt and asks again, up
+ * to {@code retries} times; then the default branch runs. The branch taken is recorded on the call
+ * as the key ({@code "1"}) or {@value #DEFAULT_CHOICE}.
  *
  * <p>The menu does not clear buffered keys: a key pressed during the prompt (barge-in), or typed
  * ahead during an earlier prompt, is the caller's answer.
@@ -82,7 +82,8 @@ public record MenuVerb(
       }
       String what = key.map(k -> "invalid key " + k).orElse("no key");
       log.info("menu {}: {} (attempt {} of {})", prompt, what, attempt + 1, retries + 1);
-      ctx.await(ctx.media().play(ctx.prompt(key.isPresent() ? invalidPrompt : noInputPrompt), true));
+      ctx.await(
+          ctx.media().play(ctx.prompt(key.isPresent() ? invalidPrompt : noInputPrompt), true));
       if (!ctx.isActive()) {
         return Outcome.END;
       }
@@ -90,7 +91,8 @@ public record MenuVerb(
     return take(ctx, DEFAULT_CHOICE, defaultBranch);
   }
 
-  private static Outcome take(FlowContext ctx, String choice, Verb branch) throws InterruptedException {
+  private static Outcome take(FlowContext ctx, String choice, Verb branch)
+      throws InterruptedException {
     ctx.call().chose(choice);
     return branch.execute(ctx);
   }

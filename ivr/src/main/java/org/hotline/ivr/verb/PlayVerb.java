@@ -7,8 +7,8 @@ import java.util.Set;
 import org.hotline.ivr.speech.Speech;
 
 /**
- * The {@code play} verb: says its parts in order (prompts, numbers, digits, waits), then
- * continues. A number or wait read from a variable that is unset says nothing.
+ * The {@code play} verb: says its parts in order (prompts, numbers, digits, waits), then continues.
+ * A number or wait read from a variable that is unset says nothing.
  *
  * @param parts what to say, at least one
  * @param bargeIn whether a key pressed during a prompt stops it (the key stays buffered for the

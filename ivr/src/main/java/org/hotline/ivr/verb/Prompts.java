@@ -11,7 +11,8 @@ final class Prompts {
    *
    * @return false when the caller hung up meanwhile (the rest is not played)
    */
-  static boolean play(FlowContext ctx, List<String> names, boolean bargeIn) throws InterruptedException {
+  static boolean play(FlowContext ctx, List<String> names, boolean bargeIn)
+      throws InterruptedException {
     for (String name : names) {
       if (!ctx.isActive()) {
         return false;

@@ -33,13 +33,15 @@ public record QueueOptions(
 
   /** Hold prompt and music, no announcements, no leave key. */
   public static final QueueOptions DEFAULT =
-      new QueueOptions(HOLD_PROMPT, MUSIC, Duration.ZERO, false, false, Optional.empty(), Optional.empty());
+      new QueueOptions(
+          HOLD_PROMPT, MUSIC, Duration.ZERO, false, false, Optional.empty(), Optional.empty());
 
   public QueueOptions {
     Objects.requireNonNull(holdPrompt, "holdPrompt");
     Objects.requireNonNull(music, "music");
     if (announceEvery.isNegative()) {
-      throw new IllegalArgumentException("announce-every must not be negative, was " + announceEvery);
+      throw new IllegalArgumentException(
+          "announce-every must not be negative, was " + announceEvery);
     }
     Objects.requireNonNull(leaveKey, "leaveKey");
     Objects.requireNonNull(leavePrompt, "leavePrompt");
@@ -52,6 +54,13 @@ public record QueueOptions(
 
   /** These options with no leave key. */
   public QueueOptions withoutLeaveKey() {
-    return new QueueOptions(holdPrompt, music, announceEvery, announcePosition, announceWait, Optional.empty(), Optional.empty());
+    return new QueueOptions(
+        holdPrompt,
+        music,
+        announceEvery,
+        announcePosition,
+        announceWait,
+        Optional.empty(),
+        Optional.empty());
   }
 }

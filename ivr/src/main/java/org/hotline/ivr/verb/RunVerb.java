@@ -7,11 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code run} verb: runs another flow as a sub-flow and, when its verbs run out, comes back
- * to the verb after this one. A sub-flow that ends the call (a hangup, a queue, a transfer) ends
- * it for good. A {@code goto} inside the sub-flow moves the sub-flow on; the return still comes
- * here. Each run counts against the call's {@value FlowContext#MAX_GOTOS} gotos, so a flow that
- * runs itself cannot recurse without end.
+ * The {@code run} verb: runs another flow as a sub-flow and, when its verbs run out, comes back to
+ * the verb after this one. A sub-flow that ends the call (a hangup, a queue, a transfer) ends it
+ * for good. A {@code goto} inside the sub-flow moves the sub-flow on; the return still comes here.
+ * Each run counts against the call's {@value FlowContext#MAX_GOTOS} gotos, so a flow that runs
+ * itself cannot recurse without end.
  *
  * @param flow the flow to run
  */

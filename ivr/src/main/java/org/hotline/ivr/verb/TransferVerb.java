@@ -11,17 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code transfer} verb: says it is transferring, rings an agent's phone or an allowed
- * number, and bridges the caller when it answers; the flow is then over. When the target does not
- * answer, is busy or cannot be reached, the caller hears the failed prompt and the {@code failed}
- * branch runs ({@link Sequence#of()} continues with the next verb).
+ * The {@code transfer} verb: says it is transferring, rings an agent's phone or an allowed number,
+ * and bridges the caller when it answers; the flow is then over. When the target does not answer,
+ * is busy or cannot be reached, the caller hears the failed prompt and the {@code failed} branch
+ * runs ({@link Sequence#of()} continues with the next verb).
  *
  * @param target who to ring
  * @param prompt said before ringing ({@code transferring})
  * @param failedPrompt said when the transfer did not connect ({@code transfer-failed})
  * @param failed runs when the transfer did not connect
  */
-public record TransferVerb(TransferTarget target, String prompt, String failedPrompt, Verb failed) implements Verb {
+public record TransferVerb(TransferTarget target, String prompt, String failedPrompt, Verb failed)
+    implements Verb {
   private static final Logger log = LoggerFactory.getLogger(TransferVerb.class);
 
   /** Said before ringing unless another prompt is given. */

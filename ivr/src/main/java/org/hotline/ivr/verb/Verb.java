@@ -3,9 +3,9 @@ package org.hotline.ivr.verb;
 import java.util.Set;
 
 /**
- * One step of an IVR flow ({@code play}, {@code menu}, {@code enqueue}, {@code hangup}), run on
- * the call's own virtual thread. A verb may block on the media layer; it returns what the flow
- * should do next.
+ * One step of an IVR flow ({@code play}, {@code menu}, {@code enqueue}, {@code hangup}), run on the
+ * call's own virtual thread. A verb may block on the media layer; it returns what the flow should
+ * do next.
  */
 public interface Verb {
 

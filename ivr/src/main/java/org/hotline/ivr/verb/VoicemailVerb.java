@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code voicemail} verb: invites the caller to leave a message, beeps, records until a
- * finish key, {@code maxLength}, {@code maxSilence} or the caller hangs up, and lists the message
- * in mailbox {@code box}. Then it thanks the caller and hangs up ({@value #CAUSE}).
+ * The {@code voicemail} verb: invites the caller to leave a message, beeps, records until a finish
+ * key, {@code maxLength}, {@code maxSilence} or the caller hangs up, and lists the message in
+ * mailbox {@code box}. Then it thanks the caller and hangs up ({@value #CAUSE}).
  *
  * <p>A recording under {@link #MIN_LENGTH} holds no message and is not listed (the caller hears
  * goodbye instead of thanks). A message left by hanging up is kept. When the recording or listing
@@ -68,7 +68,8 @@ public record VoicemailVerb(
       throw new IllegalArgumentException("voicemail max length must be positive, was " + maxLength);
     }
     if (maxSilence.isNegative()) {
-      throw new IllegalArgumentException("voicemail max silence must not be negative, was " + maxSilence);
+      throw new IllegalArgumentException(
+          "voicemail max silence must not be negative, was " + maxSilence);
     }
     Objects.requireNonNull(finishKeys, "finishKeys");
   }
@@ -98,7 +99,10 @@ public record VoicemailVerb(
       hungUp = true;
       recording = afterHangUp(pending);
     } catch (RuntimeException e) {
-      log.error("voicemail {}: recording failed", box, e instanceof CompletionException ? e.getCause() : e);
+      log.error(
+          "voicemail {}: recording failed",
+          box,
+          e instanceof CompletionException ? e.getCause() : e);
       return sayAndHangUp(ctx, FAILED_PROMPT);
     }
     String after = recording == null ? FAILED_PROMPT : keep(ctx, recording, recordedAt);
@@ -134,8 +138,11 @@ public record VoicemailVerb(
     }
     try {
       Voicemail saved =
-          ctx.services().voicemail().save(ctx.call().id(), ctx.call().callerNumber(), box, recordedAt, recording);
-      log.info("voicemail {}: message {} kept, {} s", box, saved.id(), recording.length().toSeconds());
+          ctx.services()
+              .voicemail()
+              .save(ctx.call().id(), ctx.call().callerNumber(), box, recordedAt, recording);
+      log.info(
+          "voicemail {}: message {} kept, {} s", box, saved.id(), recording.length().toSeconds());
       return thanksPrompt;
     } catch (RuntimeException e) {
       log.error("voicemail {}: message in {} recorded but not listed", box, recording.file(), e);

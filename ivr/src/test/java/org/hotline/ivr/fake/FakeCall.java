@@ -13,8 +13,8 @@ import org.hotline.core.time.ManualClock;
 
 /**
  * An answered call for flow tests: it writes what the flow did with it (and with its {@link
- * FakeMediaSession}) to one ordered log, like {@code ["play welcome", "key 1", "chose 1",
- * "enqueue sales 5", "play please-hold", "loop moh", "key @", "agent answers"]}.
+ * FakeMediaSession}) to one ordered log, like {@code ["play welcome", "key 1", "chose 1", "enqueue
+ * sales 5", "play please-hold", "loop moh", "key @", "agent answers"]}.
  */
 public final class FakeCall implements ActiveCall {
   private final List<String> log = new ArrayList<>();
@@ -144,10 +144,11 @@ public final class FakeCall implements ActiveCall {
 
   @Override
   public CompletableFuture<TransferResult> transfer(TransferTarget target) {
-    String to = switch (target) {
-      case TransferTarget.Agent agent -> "agent:" + agent.agentId();
-      case TransferTarget.Number number -> "number:" + number.number();
-    };
+    String to =
+        switch (target) {
+          case TransferTarget.Agent agent -> "agent:" + agent.agentId();
+          case TransferTarget.Number number -> "number:" + number.number();
+        };
     log.add("transfer " + to + " " + transferResult);
     return CompletableFuture.completedFuture(transferResult);
   }

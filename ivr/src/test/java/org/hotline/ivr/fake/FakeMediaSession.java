@@ -18,13 +18,15 @@ import org.hotline.core.media.Recording;
 import org.hotline.core.time.ManualClock;
 
 /**
- * A media session that completes everything at once: it records what was played and answers
- * {@link #nextDigit} from a script, so flows run without audio, threads or sleeping. A timeout
- * moves the call's clock (if it has one) on by the time waited.
+ * A media session that completes everything at once: it records what was played and answers {@link
+ * #nextDigit} from a script, so flows run without audio, threads or sleeping. A timeout moves the
+ * call's clock (if it has one) on by the time waited.
  */
 public final class FakeMediaSession implements MediaSession {
 
-  /** Timeouts past the script after which the caller gives up, so a flow that waits forever ends. */
+  /**
+   * Timeouts past the script after which the caller gives up, so a flow that waits forever ends.
+   */
   public static final int PATIENCE = 50;
 
   /** One {@link #play} call. */
@@ -45,7 +47,8 @@ public final class FakeMediaSession implements MediaSession {
   private int pastScript;
   private boolean open = true;
 
-  FakeMediaSession(List<String> log, Runnable callerHangsUp, Runnable agentAnswers, ManualClock clock) {
+  FakeMediaSession(
+      List<String> log, Runnable callerHangsUp, Runnable agentAnswers, ManualClock clock) {
     this.log = log;
     this.callerHangsUp = callerHangsUp;
     this.agentAnswers = agentAnswers;
@@ -166,7 +169,8 @@ public final class FakeMediaSession implements MediaSession {
   }
 
   @Override
-  public CompletableFuture<Recording> record(Path file, Duration maxLength, Duration maxSilence, String stopKeys) {
+  public CompletableFuture<Recording> record(
+      Path file, Duration maxLength, Duration maxSilence, String stopKeys) {
     log.add("record " + file.getFileName());
     if (recordingFails) {
       return CompletableFuture.failedFuture(new java.io.IOException("disk full"));

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.core.callback.CallbackRequest;
 import org.hotline.config.DialRule;
 import org.hotline.config.DialSettings;
+import org.hotline.core.callback.CallbackRequest;
 import org.hotline.core.callback.CallbackRequests;
 import org.hotline.core.dial.DialAudit;
 import org.hotline.core.dial.DialGuard;
@@ -55,12 +55,14 @@ public final class FakeStores implements VoicemailStore, CallbackRequests {
 
   /** Services as above with {@code dialing}. */
   public FlowServices services(Clock clock, Map<String, String> levelByNumber, DialGuard dialing) {
-    return new FlowServices(clock, number -> Optional.ofNullable(levelByNumber.get(number)), this, this, dialing);
+    return new FlowServices(
+        clock, number -> Optional.ofNullable(levelByNumber.get(number)), this, this, dialing);
   }
 
   /** The default dial policy, its refusals recorded in {@code audit}. */
   public static DialGuard dialing(DialAudit audit) {
-    DialSettings defaults = new DialSettings(List.of(DialRule.parse("national"), DialRule.parse("!premium")));
+    DialSettings defaults =
+        new DialSettings(List.of(DialRule.parse("national"), DialRule.parse("!premium")));
     return new DialGuard(new DialPolicy(defaults, "CN"), audit, new SimpleMeterRegistry());
   }
 
@@ -70,22 +72,33 @@ public final class FakeStores implements VoicemailStore, CallbackRequests {
   }
 
   @Override
-  public Voicemail save(String callId, String callerNumber, String box, Instant recordedAt, Recording recording) {
+  public Voicemail save(
+      String callId, String callerNumber, String box, Instant recordedAt, Recording recording) {
     if (failing) {
       throw new IllegalStateException("database down");
     }
-    Voicemail voicemail = new Voicemail(voicemails.size() + 1, callId, callerNumber, box, recordedAt,
-        recording.length(), recording.file().getFileName().toString());
+    Voicemail voicemail =
+        new Voicemail(
+            voicemails.size() + 1,
+            callId,
+            callerNumber,
+            box,
+            recordedAt,
+            recording.length(),
+            recording.file().getFileName().toString());
     voicemails.add(voicemail);
     return voicemail;
   }
 
   @Override
-  public CallbackRequest request(String callId, String number, String queue, int priority, Instant placeSince) {
+  public CallbackRequest request(
+      String callId, String number, String queue, int priority, Instant placeSince) {
     if (failing) {
       throw new IllegalStateException("database down");
     }
-    CallbackRequest request = new CallbackRequest(callbacks.size() + 1, callId, number, queue, priority, placeSince, placeSince);
+    CallbackRequest request =
+        new CallbackRequest(
+            callbacks.size() + 1, callId, number, queue, priority, placeSince, placeSince);
     callbacks.add(request);
     return request;
   }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reading a flows file: what loads, and the one line each mistake is refused with. */
 class FlowsReaderTest {
-  private static final IvrSettings SETTINGS = new IvrSettings("en", Optional.empty(), Duration.ofSeconds(4), 1);
+  private static final IvrSettings SETTINGS =
+      new IvrSettings("en", Optional.empty(), Duration.ofSeconds(4), 1);
 
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T02:00:00Z"));
   private final FakeStores stores = new FakeStores();
@@ -35,7 +36,8 @@ class FlowsReaderTest {
     return read(yaml, PromptSets::shipped);
   }
 
-  private FlowDirectory read(String yaml, BiPredicate<String, String> prompts) throws FlowsException {
+  private FlowDirectory read(String yaml, BiPredicate<String, String> prompts)
+      throws FlowsException {
     return new FlowsReader(SETTINGS, stores.services(clock, Map.of()), prompts).read(yaml);
   }
 
@@ -46,7 +48,8 @@ class FlowsReaderTest {
     return e.getMessage();
   }
 
-  private static final String QUEUES = """
+  private static final String QUEUES =
+      """
       queues:
         sales: {}
         support: {}
@@ -63,7 +66,10 @@ class FlowsReaderTest {
 
   @Test
   void menu_defaultsComeFromTheSettings_andKeysFromTheFile() throws FlowsException {
-    FlowDirectory flows = read(QUEUES + """
+    FlowDirectory flows =
+        read(
+            QUEUES
+                + """
         numbers: {"100": main}
         flows:
           main:
@@ -81,7 +87,9 @@ class FlowsReaderTest {
 
   @Test
   void enqueue_takesTheQueuesWaitingOptions() throws FlowsException {
-    FlowDirectory flows = read("""
+    FlowDirectory flows =
+        read(
+            """
         queues:
           sales:
             announce-every: PT45S
@@ -102,7 +110,10 @@ class FlowsReaderTest {
 
   @Test
   void flowsFromTheFile_run() throws FlowsException, InterruptedException {
-    FlowDirectory flows = read(QUEUES + """
+    FlowDirectory flows =
+        read(
+            QUEUES
+                + """
         numbers: {"100": main}
         flows:
           main:
@@ -122,7 +133,8 @@ class FlowsReaderTest {
   void menuKey_toAMissingFlow() {
     assertEquals(
         "flow main, verb 3 (menu): key 7 goes to flow billing, which does not exist",
-        error("""
+        error(
+            """
             flows:
               main:
                 - play: welcome
@@ -137,7 +149,9 @@ class FlowsReaderTest {
   void nestedVerbs_areNamedByTheirPath() {
     assertEquals(
         "flow main, verb 1 (menu), key 2, verb 1 (enqueue): queue billing does not exist; queues: sales, support",
-        error(QUEUES + """
+        error(
+            QUEUES
+                + """
             flows:
               main:
                 - menu:
@@ -152,7 +166,8 @@ class FlowsReaderTest {
   void unknownCalendar() {
     assertEquals(
         "flow main, verb 1 (hours): calendar office does not exist (the file defines no calendars)",
-        error("""
+        error(
+            """
             flows:
               main:
                 - hours: {calendar: office, closed: [hangup]}
@@ -163,7 +178,8 @@ class FlowsReaderTest {
   void unknownPrompt_inEveryLanguage() {
     assertEquals(
         "flow main, verb 1 (play): prompt welcom does not exist in en and zh",
-        error("""
+        error(
+            """
             flows:
               main:
                 - play: welcom
@@ -172,22 +188,35 @@ class FlowsReaderTest {
 
   @Test
   void promptMissingInOneLanguage_isRefused_sinceACallerMaySwitch() {
-    var e = assertThrows(FlowsException.class, () -> read("""
+    var e =
+        assertThrows(
+            FlowsException.class,
+            () ->
+                read(
+                    """
         flows:
           main:
             - play: welcome
-        """, (language, name) -> language.equals("en")));
+        """,
+                    (language, name) -> language.equals("en")));
     assertEquals("flow main, verb 1 (play): prompt welcome does not exist in zh", e.getMessage());
   }
 
   @Test
   void promptsSaidForNumbers_areChecked() {
-    var e = assertThrows(FlowsException.class, () -> read("""
+    var e =
+        assertThrows(
+            FlowsException.class,
+            () ->
+                read(
+                    """
         flows:
           main:
             - play: [{number: 7}]
-        """, (language, name) -> !name.equals("num-7")));
-    assertEquals("flow main, verb 1 (play): prompt num-7 does not exist in en and zh", e.getMessage());
+        """,
+                    (language, name) -> !name.equals("num-7")));
+    assertEquals(
+        "flow main, verb 1 (play): prompt num-7 does not exist in en and zh", e.getMessage());
   }
 
   @Test
@@ -195,7 +224,8 @@ class FlowsReaderTest {
     assertEquals(
         "flow main, verb 2: unknown verb 'plya'; verbs are play, menu, gather, lookup, hours, enqueue, voicemail,"
             + " callback, transfer, language, goto, run, hangup",
-        error("""
+        error(
+            """
             flows:
               main:
                 - play: welcome
@@ -205,7 +235,9 @@ class FlowsReaderTest {
 
   @Test
   void misspelledOption() {
-    String message = error("""
+    String message =
+        error(
+            """
         flows:
           main:
             - menu:
@@ -213,7 +245,9 @@ class FlowsReaderTest {
                 keys: {"1": [hangup]}
                 timout: 5
         """);
-    assertTrue(message.startsWith("flow main, verb 1 (menu): unknown option 'timout'; options are prompt, keys, timeout"),
+    assertTrue(
+        message.startsWith(
+            "flow main, verb 1 (menu): unknown option 'timout'; options are prompt, keys, timeout"),
         message);
   }
 
@@ -221,7 +255,8 @@ class FlowsReaderTest {
   void twoVerbsInOneItem_isAnIndentationMistake() {
     assertEquals(
         "flow main, verb 1: holds play, hangup: one verb per list item, its options indented under it",
-        error("""
+        error(
+            """
             flows:
               main:
                 - play: welcome
@@ -233,7 +268,8 @@ class FlowsReaderTest {
   void badDuration() {
     assertEquals(
         "flow main, verb 1 (menu): timeout 'soon' is not a duration: seconds (5) or ISO-8601 (PT5S)",
-        error("""
+        error(
+            """
             flows:
               main:
                 - menu: {prompt: menu-main, keys: {"1": [hangup]}, timeout: soon}
@@ -244,7 +280,8 @@ class FlowsReaderTest {
   void badKey() {
     assertEquals(
         "flow main, verb 1 (menu): key '12' is not a phone key (0-9, *, #, A-D)",
-        error("""
+        error(
+            """
             flows:
               main:
                 - menu: {prompt: menu-main, keys: {"12": [hangup]}}
@@ -255,7 +292,8 @@ class FlowsReaderTest {
   void transferToANumberNotAllowed() {
     assertEquals(
         "flow main, verb 1 (transfer): number +862161234568 is not on transfer-allow",
-        error("""
+        error(
+            """
             transfer-allow: ["+862161234567"]
             flows:
               main:
@@ -268,7 +306,8 @@ class FlowsReaderTest {
     assertEquals(
         "transfer-allow: +12025550123 is an international fixed-line or mobile number (US), which hotline.dial.allow does not allow"
             + " (national,!premium)",
-        error("""
+        error(
+            """
             transfer-allow: ["+862161234567", "+12025550123"]
             flows:
               main: [hangup]
@@ -277,18 +316,22 @@ class FlowsReaderTest {
 
   @Test
   void transferAllow_numbersMustBeQuoted() {
-    assertTrue(error("""
+    assertTrue(
+        error(
+                """
         transfer-allow: [+862161234567]
         flows:
           main: [hangup]
-        """).startsWith("transfer-allow: '862161234567' must be written in quotes"));
+        """)
+            .startsWith("transfer-allow: '862161234567' must be written in quotes"));
   }
 
   @Test
   void numberToAMissingFlow() {
     assertEquals(
         "numbers: number 100 goes to flow mian, which does not exist",
-        error("""
+        error(
+            """
             numbers: {"100": mian}
             flows:
               main: [hangup]
@@ -300,7 +343,8 @@ class FlowsReaderTest {
     assertEquals(
         "flow a, verb 2 (goto): loops a -> b -> a with no way out: nothing on the way ends the call, hands it off"
             + " or offers a branch that leads out",
-        error("""
+        error(
+            """
             flows:
               a:
                 - play: welcome
@@ -312,16 +356,21 @@ class FlowsReaderTest {
 
   @Test
   void menuLoop_whoseBranchesAllComeBack_isRefused() {
-    assertTrue(error("""
+    assertTrue(
+        error(
+                """
         flows:
           m:
             - menu: {prompt: menu-main, keys: {"1": m}, default: m}
-        """).startsWith("flow m, verb 1 (menu): loops m -> m with no way out"));
+        """)
+            .startsWith("flow m, verb 1 (menu): loops m -> m with no way out"));
   }
 
   @Test
   void menuLoop_withABranchThatLeadsOut_loads() throws FlowsException {
-    read(QUEUES + """
+    read(
+        QUEUES
+            + """
         flows:
           main-menu:
             - menu: {prompt: menu-main, keys: {"1": sales, "9": main-menu}, default: main-menu}
@@ -332,19 +381,24 @@ class FlowsReaderTest {
 
   @Test
   void loopThroughASubFlowThatOnlyPlays_isRefused() {
-    assertTrue(error("""
+    assertTrue(
+        error(
+                """
         flows:
           a:
             - run: b
             - goto: a
           b:
             - play: welcome
-        """).startsWith("flow a, verb 2 (goto): loops a -> a"));
+        """)
+            .startsWith("flow a, verb 2 (goto): loops a -> a"));
   }
 
   @Test
   void invalidYaml_saysWhere() {
-    String message = error("""
+    String message =
+        error(
+            """
         flows:
           main:
             - play: [welcome
@@ -354,18 +408,22 @@ class FlowsReaderTest {
 
   @Test
   void keyWrittenTwice_isRefused() {
-    assertTrue(error("""
+    assertTrue(
+        error(
+                """
         flows:
           main: [hangup]
           main: [hangup]
-        """).startsWith("not valid YAML"));
+        """)
+            .startsWith("not valid YAML"));
   }
 
   @Test
   void leaveKeyWithoutLeaveBranch() {
     assertEquals(
         "queue sales: has a leave-key but no leave branch to run",
-        error("""
+        error(
+            """
             queues:
               sales: {leave-key: "*"}
             flows:
@@ -377,7 +435,8 @@ class FlowsReaderTest {
   void unknownTimeZone() {
     assertEquals(
         "calendar office: time zone 'Asia/Shangai' is not known (like Asia/Shanghai, Europe/Berlin)",
-        error("""
+        error(
+            """
             calendars:
               office: {time-zone: Asia/Shangai}
             flows:
@@ -389,7 +448,8 @@ class FlowsReaderTest {
   void badOpeningHours() {
     assertEquals(
         "calendar office: weekly mon-fri: '18:00-09:00' ends before it starts (split a range past midnight over two days)",
-        error("""
+        error(
+            """
             calendars:
               office:
                 time-zone: Asia/Shanghai
@@ -401,17 +461,23 @@ class FlowsReaderTest {
 
   @Test
   void unknownTopLevelKey() {
-    assertTrue(error("""
+    assertTrue(
+        error(
+                """
         flow:
           main: [hangup]
         flows:
           main: [hangup]
-        """).startsWith("unknown top-level key 'flow'"));
+        """)
+            .startsWith("unknown top-level key 'flow'"));
   }
 
   @Test
   void emptyFlow() {
-    assertEquals("flow main: has no verbs", error("""
+    assertEquals(
+        "flow main: has no verbs",
+        error(
+            """
         flows:
           main: []
         """));

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loading the operator's flows file, and reloading it while calls run. */
 class FlowsTest {
-  private static final String V1 = """
+  private static final String V1 =
+      """
       numbers: {"100": main}
       flows:
         main:
@@ -35,7 +36,8 @@ class FlowsTest {
           - hangup: goodbye
       """;
 
-  private static final String V2 = """
+  private static final String V2 =
+      """
       numbers: {"100": main, "200": main}
       flows:
         main:
@@ -60,7 +62,13 @@ class FlowsTest {
 
   private Flows load(Path file) throws FlowsException {
     IvrSettings settings =
-        new IvrSettings("en", Optional.empty(), Duration.ofSeconds(5), 2, Optional.of(file), dir.resolve("voicemail"));
+        new IvrSettings(
+            "en",
+            Optional.empty(),
+            Duration.ofSeconds(5),
+            2,
+            Optional.of(file),
+            dir.resolve("voicemail"));
     return Flows.load(settings, services, PromptSets::shipped);
   }
 
@@ -81,7 +89,9 @@ class FlowsTest {
   void load_badFile_throwsOneLineNamingTheFile() {
     Path file = file("flows:\n  main:\n    - goto: nowhere\n");
     var e = assertThrows(FlowsException.class, () -> load(file));
-    assertEquals(file + ": flow main, verb 1 (goto): goes to flow nowhere, which does not exist", e.getMessage());
+    assertEquals(
+        file + ": flow main, verb 1 (goto): goes to flow nowhere, which does not exist",
+        e.getMessage());
   }
 
   @Test
@@ -113,8 +123,13 @@ class FlowsTest {
     Files.writeString(file, "flows:\n  main:\n    - plya: welcome\n");
     ReloadResult result = flows.reload();
     assertFalse(result.ok());
-    assertTrue(result.message().endsWith("flow main, verb 1: unknown verb 'plya'; verbs are play, menu, gather, lookup,"
-        + " hours, enqueue, voicemail, callback, transfer, language, goto, run, hangup"), result.message());
+    assertTrue(
+        result
+            .message()
+            .endsWith(
+                "flow main, verb 1: unknown verb 'plya'; verbs are play, menu, gather, lookup,"
+                    + " hours, enqueue, voicemail, callback, transfer, language, goto, run, hangup"),
+        result.message());
     assertEquals(List.of("welcome", "goodbye"), call(flows, "100"));
     assertEquals(1, flows.failedReloads());
   }
@@ -124,12 +139,16 @@ class FlowsTest {
     Path file = file(V1);
     Flows flows = load(file);
     FakeCall call = new FakeCall(clock);
-    call.media().onPlay("welcome", () -> {
-      file(V2);
-      assertTrue(flows.reload().ok());
-    });
+    call.media()
+        .onPlay(
+            "welcome",
+            () -> {
+              file(V2);
+              assertTrue(flows.reload().ok());
+            });
     flows.flowFor("100").orElseThrow().run(call);
-    assertEquals(List.of("welcome", "goodbye"), call.media().promptsPlayed()); // goto second: the old one
+    assertEquals(
+        List.of("welcome", "goodbye"), call.media().promptsPlayed()); // goto second: the old one
     assertEquals(List.of("welcome", "not-available"), call(flows, "100"));
   }
 }

@@ -14,11 +14,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Numbers said in English and Mandarin. */
 class NumberSpeakerTest {
-  private static final Map<String, String> ZH = Map.ofEntries(
-      Map.entry("num-0", "零"), Map.entry("num-1", "一"), Map.entry("num-2", "二"), Map.entry("num-3", "三"),
-      Map.entry("num-4", "四"), Map.entry("num-5", "五"), Map.entry("num-6", "六"), Map.entry("num-7", "七"),
-      Map.entry("num-8", "八"), Map.entry("num-9", "九"), Map.entry("num-10", "十"), Map.entry("num-hundred", "百"),
-      Map.entry("num-thousand", "千"), Map.entry("num-2-measure", "两"));
+  private static final Map<String, String> ZH =
+      Map.ofEntries(
+          Map.entry("num-0", "零"),
+          Map.entry("num-1", "一"),
+          Map.entry("num-2", "二"),
+          Map.entry("num-3", "三"),
+          Map.entry("num-4", "四"),
+          Map.entry("num-5", "五"),
+          Map.entry("num-6", "六"),
+          Map.entry("num-7", "七"),
+          Map.entry("num-8", "八"),
+          Map.entry("num-9", "九"),
+          Map.entry("num-10", "十"),
+          Map.entry("num-hundred", "百"),
+          Map.entry("num-thousand", "千"),
+          Map.entry("num-2-measure", "两"));
 
   /** The words in {@code prompts}, as the zh column of texts.tsv says them. */
   private static String mandarin(List<String> prompts) {
@@ -27,7 +38,9 @@ class NumberSpeakerTest {
 
   /** The English prompt names without their {@code num-} prefix, space-separated. */
   private static String english(int n) {
-    return NumberSpeaker.say(n, "en").stream().map(p -> p.substring(4)).collect(Collectors.joining(" "));
+    return NumberSpeaker.say(n, "en").stream()
+        .map(p -> p.substring(4))
+        .collect(Collectors.joining(" "));
   }
 
   @ParameterizedTest(name = "{0} is {1}")
@@ -105,10 +118,15 @@ class NumberSpeakerTest {
   void everyWordUsed_isAmongThePromptNames() {
     for (int n = 0; n <= NumberSpeaker.MAX; n++) {
       for (String language : List.of("en", "zh")) {
-        assertTrue(NumberSpeaker.promptNames().containsAll(NumberSpeaker.count(n, language)), n + " " + language);
-        assertTrue(NumberSpeaker.promptNames().containsAll(NumberSpeaker.say(n, language)), n + " " + language);
+        assertTrue(
+            NumberSpeaker.promptNames().containsAll(NumberSpeaker.count(n, language)),
+            n + " " + language);
+        assertTrue(
+            NumberSpeaker.promptNames().containsAll(NumberSpeaker.say(n, language)),
+            n + " " + language);
       }
     }
-    assertTrue(Arrays.asList("num-19", "num-90").stream().allMatch(NumberSpeaker.promptNames()::contains));
+    assertTrue(
+        Arrays.asList("num-19", "num-90").stream().allMatch(NumberSpeaker.promptNames()::contains));
   }
 }

@@ -22,9 +22,11 @@ class CallbackVerbTest {
   private final ManualClock clock = new ManualClock(NOW);
   private final FakeCall call = new FakeCall(clock);
   private final FakeStores stores = new FakeStores();
-  private final FlowContext ctx = new FlowContext(call, "en", stores.services(clock, Map.of()), name -> Optional.empty());
+  private final FlowContext ctx =
+      new FlowContext(call, "en", stores.services(clock, Map.of()), name -> Optional.empty());
   private final CallbackVerb callback =
-      new CallbackVerb(Optional.of("sales"), 5, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
+      new CallbackVerb(
+          Optional.of("sales"), 5, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
 
   @Test
   void callback_fromAMenu_queuesFromNow_confirmsAndHangsUp() throws InterruptedException {
@@ -39,8 +41,15 @@ class CallbackVerbTest {
 
   @Test
   void callback_afterLeavingAQueue_keepsThePlaceInThatQueue() throws InterruptedException {
-    ctx.variables().putAll(Map.of(
-        EnqueueVerb.QUEUE, "support", EnqueueVerb.QUEUED_AT, "2026-03-02T11:50:00Z", EnqueueVerb.PRIORITY, "0"));
+    ctx.variables()
+        .putAll(
+            Map.of(
+                EnqueueVerb.QUEUE,
+                "support",
+                EnqueueVerb.QUEUED_AT,
+                "2026-03-02T11:50:00Z",
+                EnqueueVerb.PRIORITY,
+                "0"));
     callback.execute(ctx);
     CallbackRequest request = stores.callbacks().getFirst();
     assertEquals("support", request.queue());
@@ -60,11 +69,19 @@ class CallbackVerbTest {
   }
 
   @Test
-  void callback_toANumberTheDialPolicyRefuses_saysImpossible_auditsIt_andContinues() throws InterruptedException {
+  void callback_toANumberTheDialPolicyRefuses_saysImpossible_auditsIt_andContinues()
+      throws InterruptedException {
     List<String> audited = new ArrayList<>();
-    FlowContext guarded = new FlowContext(call, "en",
-        stores.services(clock, Map.of(), FakeStores.dialing((site, who, number, reason) -> audited.add(site + " " + who + " " + number))),
-        name -> Optional.empty());
+    FlowContext guarded =
+        new FlowContext(
+            call,
+            "en",
+            stores.services(
+                clock,
+                Map.of(),
+                FakeStores.dialing(
+                    (site, who, number, reason) -> audited.add(site + " " + who + " " + number))),
+            name -> Optional.empty());
 
     for (String foreignOrPremium : new String[] {"+12025550123", "16812345"}) {
       call.from(foreignOrPremium);
@@ -73,19 +90,30 @@ class CallbackVerbTest {
 
     assertTrue(stores.callbacks().isEmpty(), "no callback to dial later");
     assertEquals(List.of("play callback-impossible", "play callback-impossible"), call.log());
-    assertEquals(List.of("callback call " + call.id() + " +12025550123", "callback call " + call.id() + " 16812345"), audited);
+    assertEquals(
+        List.of(
+            "callback call " + call.id() + " +12025550123",
+            "callback call " + call.id() + " 16812345"),
+        audited);
   }
 
   @Test
   void callback_withoutQueue_andNotFromAQueue_isImpossible() throws InterruptedException {
-    var fromLeaveOnly = new CallbackVerb(Optional.empty(), 5, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
+    var fromLeaveOnly =
+        new CallbackVerb(
+            Optional.empty(), 5, CallbackVerb.CONFIRM_PROMPT, CallbackVerb.IMPOSSIBLE_PROMPT);
     assertEquals(Outcome.CONTINUE, fromLeaveOnly.execute(ctx));
     assertTrue(stores.callbacks().isEmpty());
   }
 
   @Test
   void callback_storeDown_saysImpossible_andContinues() throws InterruptedException {
-    FlowContext down = new FlowContext(call, "en", new FakeStores().failing().services(clock, Map.of()), n -> Optional.empty());
+    FlowContext down =
+        new FlowContext(
+            call,
+            "en",
+            new FakeStores().failing().services(clock, Map.of()),
+            n -> Optional.empty());
     assertEquals(Outcome.CONTINUE, callback.execute(down));
     assertEquals(List.of("play callback-impossible"), call.log());
   }

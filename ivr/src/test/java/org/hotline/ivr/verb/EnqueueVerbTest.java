@@ -23,7 +23,8 @@ class EnqueueVerbTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T02:00:00Z"));
   private final FakeCall call = new FakeCall(clock);
   private final FakeStores stores = new FakeStores();
-  private final FlowContext ctx = new FlowContext(call, "en", stores.services(clock, Map.of()), name -> Optional.empty());
+  private final FlowContext ctx =
+      new FlowContext(call, "en", stores.services(clock, Map.of()), name -> Optional.empty());
 
   private static QueueOptions announcing(Optional<Character> leaveKey) {
     return new QueueOptions("please-hold", "moh", EVERY, true, true, leaveKey, Optional.empty());
@@ -38,7 +39,8 @@ class EnqueueVerbTest {
     call.media().keys("@");
     assertEquals(Outcome.END, new EnqueueVerb("sales", 5).execute(ctx));
     assertEquals(
-        List.of("enqueue sales 5", "play please-hold", "loop moh", "key @", "agent answers"), call.log());
+        List.of("enqueue sales 5", "play please-hold", "loop moh", "key @", "agent answers"),
+        call.log());
     assertEquals(List.of(), call.hangups());
   }
 
@@ -50,16 +52,27 @@ class EnqueueVerbTest {
   }
 
   @Test
-  void enqueue_everyInterval_announcesPositionAndEstimatedWait_thenMusicAgain() throws InterruptedException {
+  void enqueue_everyInterval_announcesPositionAndEstimatedWait_thenMusicAgain()
+      throws InterruptedException {
     call.places(new QueuePlace(3, 4, Optional.of(Duration.ofSeconds(150))));
     call.media().keys(".@");
     enqueue(announcing(Optional.empty()), Sequence.of()).execute(ctx);
     assertEquals(
         List.of(
-            "enqueue sales 5", "play please-hold", "loop moh", "key timeout",
-            "play you-are-caller-number", "play num-3", "play caller-number-end",
-            "play estimated-wait", "play about", "play num-3", "play minutes",
-            "loop moh", "key @", "agent answers"),
+            "enqueue sales 5",
+            "play please-hold",
+            "loop moh",
+            "key timeout",
+            "play you-are-caller-number",
+            "play num-3",
+            "play caller-number-end",
+            "play estimated-wait",
+            "play about",
+            "play num-3",
+            "play minutes",
+            "loop moh",
+            "key @",
+            "agent answers"),
         call.log());
     assertEquals(List.of(EVERY, EVERY), call.media().waits());
   }
@@ -93,7 +106,8 @@ class EnqueueVerbTest {
   }
 
   @Test
-  void enqueue_callNoLongerWaiting_skipsTheAnnouncement_andTheMusicPlaysOn() throws InterruptedException {
+  void enqueue_callNoLongerWaiting_skipsTheAnnouncement_andTheMusicPlaysOn()
+      throws InterruptedException {
     call.places(QueuePlace.NOT_WAITING);
     call.media().keys(".@");
     enqueue(announcing(Optional.empty()), Sequence.of()).execute(ctx);
@@ -102,12 +116,21 @@ class EnqueueVerbTest {
   }
 
   @Test
-  void enqueue_leaveKey_leavesTheQueue_andRunsTheLeaveBranchWithThePlaceKept() throws InterruptedException {
+  void enqueue_leaveKey_leavesTheQueue_andRunsTheLeaveBranchWithThePlaceKept()
+      throws InterruptedException {
     call.media().keys("*");
-    Outcome outcome = enqueue(announcing(Optional.of('*')), PlayVerb.of("leave-options")).execute(ctx);
+    Outcome outcome =
+        enqueue(announcing(Optional.of('*')), PlayVerb.of("leave-options")).execute(ctx);
     assertEquals(Outcome.CONTINUE, outcome);
     assertEquals(
-        List.of("enqueue sales 5", "play please-hold", "loop moh", "key *", "leave sales", "stop", "play leave-options"),
+        List.of(
+            "enqueue sales 5",
+            "play please-hold",
+            "loop moh",
+            "key *",
+            "leave sales",
+            "stop",
+            "play leave-options"),
         call.log());
     assertEquals("sales", ctx.variables().get(EnqueueVerb.QUEUE));
     assertEquals(FakeQueueWait.QUEUED_AT.toString(), ctx.variables().get(EnqueueVerb.QUEUED_AT));
@@ -139,10 +162,16 @@ class EnqueueVerbTest {
   @Test
   void enqueue_queueGivesTheCallBack_theFlowGoesOn() throws InterruptedException {
     call.media().onPlay("please-hold", () -> call.queueWait().givesBack());
-    Outcome outcome = Sequence.of(new EnqueueVerb("sales", 5), new HangupVerb("not-available")).execute(ctx);
+    Outcome outcome =
+        Sequence.of(new EnqueueVerb("sales", 5), new HangupVerb("not-available")).execute(ctx);
     assertEquals(Outcome.END, outcome);
     assertEquals(
-        List.of("enqueue sales 5", "play please-hold", "queue gives back", "stop", "play not-available",
+        List.of(
+            "enqueue sales 5",
+            "play please-hold",
+            "queue gives back",
+            "stop",
+            "play not-available",
             "hangup flow-hangup"),
         call.log());
   }
@@ -151,7 +180,9 @@ class EnqueueVerbTest {
   void enqueue_callerHangsUpWhileWaiting_ends() throws InterruptedException {
     call.places(new QueuePlace(3, 4, Optional.empty()));
     call.media().keys(".!");
-    assertEquals(Outcome.END, enqueue(announcing(Optional.of('*')), PlayVerb.of("leave-options")).execute(ctx));
+    assertEquals(
+        Outcome.END,
+        enqueue(announcing(Optional.of('*')), PlayVerb.of("leave-options")).execute(ctx));
     assertEquals("key none, closed", call.log().getLast());
     assertEquals(List.of(), call.hangups());
   }
@@ -165,7 +196,8 @@ class EnqueueVerbTest {
   }
 
   @Test
-  void enqueue_nextAnnouncement_comesAfterTheRestOfTheInterval_notAfterEachKey() throws InterruptedException {
+  void enqueue_nextAnnouncement_comesAfterTheRestOfTheInterval_notAfterEachKey()
+      throws InterruptedException {
     call.places(new QueuePlace(3, 4, Optional.empty()));
     call.media().keys("1@");
     enqueue(announcing(Optional.empty()), Sequence.of()).execute(ctx);

@@ -20,7 +20,17 @@ class GatherVerbTest {
 
   private static GatherVerb gather(int min, int max, int retries, Verb failed) {
     return new GatherVerb(
-        "enter-account", "account", min, max, Optional.of('#'), FIRST, NEXT, retries, "invalid", "no-input", failed);
+        "enter-account",
+        "account",
+        min,
+        max,
+        Optional.of('#'),
+        FIRST,
+        NEXT,
+        retries,
+        "invalid",
+        "no-input",
+        failed);
   }
 
   @Test
@@ -50,16 +60,20 @@ class GatherVerbTest {
   void gather_tooFewDigits_playsInvalidAndAsksAgain() throws InterruptedException {
     call.media().keys("12#5678#");
     gather(4, 20, 1, Sequence.of()).execute(ctx);
-    assertEquals(List.of("enter-account", "invalid", "enter-account"), call.media().promptsPlayed());
+    assertEquals(
+        List.of("enter-account", "invalid", "enter-account"), call.media().promptsPlayed());
     assertEquals("5678", ctx.variables().get("account"));
   }
 
   @Test
-  void gather_noDigits_playsNoInput_thenRunsFailedBranch_andLeavesTheVariableUnset() throws InterruptedException {
+  void gather_noDigits_playsNoInput_thenRunsFailedBranch_andLeavesTheVariableUnset()
+      throws InterruptedException {
     call.media().keys("..");
     Outcome outcome = gather(1, 20, 1, new HangupVerb("goodbye")).execute(ctx);
     assertEquals(Outcome.END, outcome);
-    assertEquals(List.of("enter-account", "no-input", "enter-account", "no-input", "goodbye"), call.media().promptsPlayed());
+    assertEquals(
+        List.of("enter-account", "no-input", "enter-account", "no-input", "goodbye"),
+        call.media().promptsPlayed());
     assertFalse(ctx.variables().containsKey("account"));
   }
 

@@ -23,28 +23,40 @@ import org.junit.jupiter.api.Test;
 class HoursVerbTest {
   private static final List<OpeningHours> NINE_TO_SIX = List.of(OpeningHours.parse("09:00-18:00"));
 
-  private static final BusinessCalendar SHANGHAI = new BusinessCalendar(
-      "office",
-      ZoneId.of("Asia/Shanghai"),
-      Map.of(
-          DayOfWeek.MONDAY, NINE_TO_SIX, DayOfWeek.TUESDAY, NINE_TO_SIX, DayOfWeek.WEDNESDAY, NINE_TO_SIX,
-          DayOfWeek.THURSDAY, NINE_TO_SIX, DayOfWeek.FRIDAY, NINE_TO_SIX,
-          DayOfWeek.SATURDAY, List.of(OpeningHours.parse("10:00-14:00"))),
-      Set.of(LocalDate.parse("2026-10-01")),
-      Map.of(LocalDate.parse("2026-10-11"), NINE_TO_SIX)); // a working Sunday
+  private static final BusinessCalendar SHANGHAI =
+      new BusinessCalendar(
+          "office",
+          ZoneId.of("Asia/Shanghai"),
+          Map.of(
+              DayOfWeek.MONDAY,
+              NINE_TO_SIX,
+              DayOfWeek.TUESDAY,
+              NINE_TO_SIX,
+              DayOfWeek.WEDNESDAY,
+              NINE_TO_SIX,
+              DayOfWeek.THURSDAY,
+              NINE_TO_SIX,
+              DayOfWeek.FRIDAY,
+              NINE_TO_SIX,
+              DayOfWeek.SATURDAY,
+              List.of(OpeningHours.parse("10:00-14:00"))),
+          Set.of(LocalDate.parse("2026-10-01")),
+          Map.of(LocalDate.parse("2026-10-11"), NINE_TO_SIX)); // a working Sunday
 
   /** Open 08:00-09:00 on Sundays, Berlin time: around the clock change at 02:00 or 03:00. */
-  private static final BusinessCalendar BERLIN = new BusinessCalendar(
-      "berlin",
-      ZoneId.of("Europe/Berlin"),
-      Map.of(DayOfWeek.SUNDAY, List.of(OpeningHours.parse("08:00-09:00"))),
-      Set.of(),
-      Map.of());
+  private static final BusinessCalendar BERLIN =
+      new BusinessCalendar(
+          "berlin",
+          ZoneId.of("Europe/Berlin"),
+          Map.of(DayOfWeek.SUNDAY, List.of(OpeningHours.parse("08:00-09:00"))),
+          Set.of(),
+          Map.of());
 
   private final ManualClock clock = new ManualClock(Instant.EPOCH);
   private final FakeCall call = new FakeCall();
   private final FlowContext ctx =
-      new FlowContext(call, "en", new FakeStores().services(clock, Map.of()), name -> Optional.empty());
+      new FlowContext(
+          call, "en", new FakeStores().services(clock, Map.of()), name -> Optional.empty());
 
   private String branchAt(String instant) throws InterruptedException {
     clock.set(Instant.parse(instant));
@@ -81,7 +93,8 @@ class HoursVerbTest {
   void calendar_springForward_keepsWallClockHours() {
     // 29 March 2026: Berlin goes from CET (+1) to CEST (+2) at 02:00.
     assertTrue(BERLIN.isOpen(Instant.parse("2026-03-29T06:30:00Z"))); // 08:30 CEST
-    assertFalse(BERLIN.isOpen(Instant.parse("2026-03-29T07:30:00Z"))); // 09:30 CEST, though 08:30 in CET
+    assertFalse(
+        BERLIN.isOpen(Instant.parse("2026-03-29T07:30:00Z"))); // 09:30 CEST, though 08:30 in CET
     assertFalse(BERLIN.isOpen(Instant.parse("2026-03-29T05:30:00Z"))); // 07:30 CEST
   }
 
@@ -89,13 +102,16 @@ class HoursVerbTest {
   void calendar_fallBack_keepsWallClockHours() {
     // 25 October 2026: Berlin goes back from CEST (+2) to CET (+1) at 03:00.
     assertTrue(BERLIN.isOpen(Instant.parse("2026-10-25T07:30:00Z"))); // 08:30 CET
-    assertFalse(BERLIN.isOpen(Instant.parse("2026-10-25T06:30:00Z"))); // 07:30 CET, though 08:30 in CEST
+    assertFalse(
+        BERLIN.isOpen(Instant.parse("2026-10-25T06:30:00Z"))); // 07:30 CET, though 08:30 in CEST
   }
 
   @Test
   void openingHours_parse_refusesRangesThatEndBeforeTheyStart() {
     assertEquals(24 * 60, OpeningHours.parse("20:00-24:00").endMinute());
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse("22:00-06:00"));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse("9-5"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> OpeningHours.parse("22:00-06:00"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> OpeningHours.parse("9-5"));
   }
 }

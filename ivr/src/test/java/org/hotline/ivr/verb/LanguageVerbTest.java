@@ -15,7 +15,8 @@ class LanguageVerbTest {
   private final FlowContext ctx = new FlowContext(call, "en");
 
   private static LanguageVerb language(Optional<String> fallback) {
-    return new LanguageVerb("choose-language", Map.of('1', "zh", '2', "en"), Duration.ofSeconds(3), fallback);
+    return new LanguageVerb(
+        "choose-language", Map.of('1', "zh", '2', "en"), Duration.ofSeconds(3), fallback);
   }
 
   @Test

@@ -21,7 +21,14 @@ class VerbsTest {
   private final FlowContext ctx = new FlowContext(call, "en");
 
   private static MenuVerb menu(Map<Character, Verb> branches, int retries) {
-    return new MenuVerb("menu-main", branches, Duration.ofSeconds(3), retries, "invalid", "no-input", new HangupVerb());
+    return new MenuVerb(
+        "menu-main",
+        branches,
+        Duration.ofSeconds(3),
+        retries,
+        "invalid",
+        "no-input",
+        new HangupVerb());
   }
 
   @Test
@@ -72,33 +79,49 @@ class VerbsTest {
     assertThrows(IllegalArgumentException.class, () -> menu(Map.of(), -1));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new MenuVerb("m", Map.of(), Duration.ZERO, 0, "invalid", "no-input", new HangupVerb()));
+        () ->
+            new MenuVerb("m", Map.of(), Duration.ZERO, 0, "invalid", "no-input", new HangupVerb()));
   }
 
   @Test
   void menu_promptNames_includeItsBranches() {
     MenuVerb menu = menu(Map.of('1', new EnqueueVerb("sales", 5)), 1);
-    assertEquals(java.util.Set.of("menu-main", "invalid", "no-input", "please-hold", "moh"), menu.promptNames());
+    assertEquals(
+        java.util.Set.of("menu-main", "invalid", "no-input", "please-hold", "moh"),
+        menu.promptNames());
   }
 
   @Test
   void play_saysNumbersDigitsAndWaits_inTheCallsLanguage() throws InterruptedException {
     ctx.variables().put("account", "2048");
     ctx.language("zh");
-    var parts = List.<Speech>of(
-        new Speech.Prompt("welcome"),
-        new Speech.Number(Speech.Value.of("12")),
-        new Speech.Digits(Speech.Value.of("$account")),
-        new Speech.Wait(Speech.Value.of("120")));
+    var parts =
+        List.<Speech>of(
+            new Speech.Prompt("welcome"),
+            new Speech.Number(Speech.Value.of("12")),
+            new Speech.Digits(Speech.Value.of("$account")),
+            new Speech.Wait(Speech.Value.of("120")));
     assertEquals(Outcome.CONTINUE, new PlayVerb(parts, false).execute(ctx));
     assertEquals(
-        List.of("welcome", "num-10", "num-2", "num-2", "num-0", "num-4", "num-8", "about", "num-2-measure", "minutes"),
+        List.of(
+            "welcome",
+            "num-10",
+            "num-2",
+            "num-2",
+            "num-0",
+            "num-4",
+            "num-8",
+            "about",
+            "num-2-measure",
+            "minutes"),
         call.media().promptsPlayed());
   }
 
   @Test
   void play_numberFromAnUnsetVariable_saysNothing() throws InterruptedException {
-    var parts = List.<Speech>of(new Speech.Number(Speech.Value.of("$missing")), new Speech.Prompt("goodbye"));
+    var parts =
+        List.<Speech>of(
+            new Speech.Number(Speech.Value.of("$missing")), new Speech.Prompt("goodbye"));
     new PlayVerb(parts, false).execute(ctx);
     assertEquals(List.of("goodbye"), call.media().promptsPlayed());
   }
@@ -131,12 +154,16 @@ class VerbsTest {
   @Test
   void context_await_failedFuture_throwsItsCause() {
     var failure = new IllegalStateException("media gone");
-    var thrown = assertThrows(CompletionException.class, () -> ctx.await(CompletableFuture.failedFuture(failure)));
+    var thrown =
+        assertThrows(
+            CompletionException.class, () -> ctx.await(CompletableFuture.failedFuture(failure)));
     assertSame(failure, thrown.getCause());
   }
 
   @Test
   void context_promptIsInTheCallsLanguage() {
-    assertEquals(new org.hotline.core.media.Prompt("zh", "welcome"), new FlowContext(call, "zh").prompt("welcome"));
+    assertEquals(
+        new org.hotline.core.media.Prompt("zh", "welcome"),
+        new FlowContext(call, "zh").prompt("welcome"));
   }
 }

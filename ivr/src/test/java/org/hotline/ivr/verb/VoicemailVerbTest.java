@@ -20,8 +20,15 @@ class VoicemailVerbTest {
   private final ManualClock clock = new ManualClock(NOW);
   private final FakeCall call = new FakeCall(clock);
   private final FakeStores stores = new FakeStores();
-  private final VoicemailVerb voicemail = new VoicemailVerb(
-      "general", "voicemail-intro", "beep", "voicemail-saved", Duration.ofMinutes(2), Duration.ofSeconds(5), "#");
+  private final VoicemailVerb voicemail =
+      new VoicemailVerb(
+          "general",
+          "voicemail-intro",
+          "beep",
+          "voicemail-saved",
+          Duration.ofMinutes(2),
+          Duration.ofSeconds(5),
+          "#");
 
   private FlowContext context(FakeStores stores) {
     return new FlowContext(call, "en", stores.services(clock, Map.of()), name -> Optional.empty());
@@ -31,7 +38,12 @@ class VoicemailVerbTest {
   void voicemail_introBeepRecord_thenSavesThanksAndHangsUp() throws InterruptedException {
     assertEquals(Outcome.END, voicemail.execute(context(stores)));
     assertEquals(
-        List.of("play voicemail-intro", "play beep", "record call-1.wav", "play voicemail-saved", "hangup voicemail"),
+        List.of(
+            "play voicemail-intro",
+            "play beep",
+            "record call-1.wav",
+            "play voicemail-saved",
+            "hangup voicemail"),
         call.log());
     Voicemail saved = stores.voicemails().getFirst();
     assertEquals("general", saved.box());
@@ -75,7 +87,8 @@ class VoicemailVerbTest {
   }
 
   @Test
-  void voicemail_storeDown_saysNoOneIsAvailable_withoutKillingTheFlow() throws InterruptedException {
+  void voicemail_storeDown_saysNoOneIsAvailable_withoutKillingTheFlow()
+      throws InterruptedException {
     voicemail.execute(context(new FakeStores().failing()));
     assertEquals("not-available", call.media().promptsPlayed().getLast());
   }
@@ -83,7 +96,14 @@ class VoicemailVerbTest {
   @Test
   void voicemail_maxLength_isPassedToTheRecorder() throws InterruptedException {
     call.media().recordingLength(Duration.ofMinutes(10));
-    new VoicemailVerb("general", "voicemail-intro", "beep", "voicemail-saved", Duration.ofSeconds(30), Duration.ZERO, "#")
+    new VoicemailVerb(
+            "general",
+            "voicemail-intro",
+            "beep",
+            "voicemail-saved",
+            Duration.ofSeconds(30),
+            Duration.ZERO,
+            "#")
         .execute(context(stores));
     assertEquals(Duration.ofSeconds(30), stores.voicemails().getFirst().length());
   }

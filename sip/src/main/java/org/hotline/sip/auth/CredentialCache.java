@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The SIP users' HA1 hashes held in memory, so that authenticating a REGISTER reads no database
- * and can run on the SIP stack's thread. Read whole at start and again through {@link #reload}
- * whenever an agent is created, changed or disabled, so it stays true to the agents' table.
+ * The SIP users' HA1 hashes held in memory, so that authenticating a REGISTER reads no database and
+ * can run on the SIP stack's thread. Read whole at start and again through {@link #reload} whenever
+ * an agent is created, changed or disabled, so it stays true to the agents' table.
  */
 public final class CredentialCache implements CredentialStore {
   private final String realm;
@@ -37,7 +37,9 @@ public final class CredentialCache implements CredentialStore {
       return Optional.empty();
     }
     Map<String, String> hashes = byUser.get(user);
-    return hashes == null ? Optional.empty() : Optional.ofNullable(hashes.get(algorithm.toUpperCase(Locale.ROOT)));
+    return hashes == null
+        ? Optional.empty()
+        : Optional.ofNullable(hashes.get(algorithm.toUpperCase(Locale.ROOT)));
   }
 
   /** Users held. */

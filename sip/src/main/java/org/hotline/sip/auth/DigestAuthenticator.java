@@ -38,6 +38,7 @@ public final class DigestAuthenticator {
   private final CredentialStore credentials;
   private final NonceService nonces;
   private final BiConsumer<InetAddress, String> onFailure;
+
   /** Unknown users are checked against a hash of this, which nobody knows. */
   private final String unknownUserSecret = UUID.randomUUID().toString();
 
@@ -46,7 +47,11 @@ public final class DigestAuthenticator {
    *     claimed to be
    */
   public DigestAuthenticator(
-      SipServer sip, SipSettings settings, CredentialStore credentials, NonceService nonces, BiConsumer<InetAddress, String> onFailure) {
+      SipServer sip,
+      SipSettings settings,
+      CredentialStore credentials,
+      NonceService nonces,
+      BiConsumer<InetAddress, String> onFailure) {
     this.sip = sip;
     this.settings = settings;
     this.credentials = credentials;
@@ -88,7 +93,8 @@ public final class DigestAuthenticator {
     if (alg.isEmpty()) {
       return false;
     }
-    Optional<String> ha1 = credentials.ha1(user, settings.realm(), c.algorithmOrDefault().toUpperCase(Locale.ROOT));
+    Optional<String> ha1 =
+        credentials.ha1(user, settings.realm(), c.algorithmOrDefault().toUpperCase(Locale.ROOT));
     // An unknown user is checked against a hash nobody knows, so both answers look alike.
     String stored = ha1.orElseGet(() -> DigestVerifier.hash(alg.get(), unknownUserSecret));
     return DigestVerifier.verify(c, method, stored) && ha1.isPresent();

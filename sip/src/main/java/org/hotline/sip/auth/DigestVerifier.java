@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks a digest response against a stored HA1 (RFC 7616 section 3.4.1, and RFC 2617 for
- * clients that send no qop). Only {@code qop=auth} is supported; {@code auth-int} and the
- * {@code -sess} algorithms are refused.
+ * Checks a digest response against a stored HA1 (RFC 7616 section 3.4.1, and RFC 2617 for clients
+ * that send no qop). Only {@code qop=auth} is supported; {@code auth-int} and the {@code -sess}
+ * algorithms are refused.
  */
 public final class DigestVerifier {
   private DigestVerifier() {}
@@ -31,12 +31,15 @@ public final class DigestVerifier {
       expected = hash(algorithm.get(), ha1 + ":" + c.nonce() + ":" + ha2);
     } else if ("auth".equalsIgnoreCase(c.qop()) && c.nonceCount() != null && c.cnonce() != null) {
       expected =
-          hash(algorithm.get(), ha1 + ":" + c.nonce() + ":" + c.nonceCount() + ":" + c.cnonce() + ":auth:" + ha2);
+          hash(
+              algorithm.get(),
+              ha1 + ":" + c.nonce() + ":" + c.nonceCount() + ":" + c.cnonce() + ":auth:" + ha2);
     } else {
       return false;
     }
     return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), c.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        expected.getBytes(StandardCharsets.US_ASCII),
+        c.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The JCA name of a digest algorithm token, or empty when not supported. */
@@ -51,7 +54,10 @@ public final class DigestVerifier {
   /** Lower-case hex digest of {@code text} (UTF-8). */
   public static String hash(String javaAlgorithm, String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(javaAlgorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance(javaAlgorithm)
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(javaAlgorithm + " unavailable", e);
     }

@@ -19,11 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
  * server can tell a forged nonce from a stale one without storing what it issued.
  *
  * <p>Replays are refused by remembering the highest nonce count seen for each nonce in use: each
- * use must count up (RFC 7616 section 3.4, {@code nc}). The counts live in fixed arrays indexed
- * by the nonce's sequence number modulo their size ({@link #REMEMBERED}), so they cost the same
- * memory at any registration rate and nothing for the garbage collector. A nonce whose slot has
- * since been taken by a newer one (more than {@link #REMEMBERED} nonces were issued after it) is
- * answered as stale: the phone is challenged again and retries at once, without a failure.
+ * use must count up (RFC 7616 section 3.4, {@code nc}). The counts live in fixed arrays indexed by
+ * the nonce's sequence number modulo their size ({@link #REMEMBERED}), so they cost the same memory
+ * at any registration rate and nothing for the garbage collector. A nonce whose slot has since been
+ * taken by a newer one (more than {@link #REMEMBERED} nonces were issued after it) is answered as
+ * stale: the phone is challenged again and retries at once, without a failure.
  */
 public final class NonceService {
   /** What a presented nonce turned out to be. */
@@ -36,19 +36,25 @@ public final class NonceService {
   }
 
   private static final String HMAC = "HmacSHA256";
+
   /** Issue time (8 bytes), sequence (8), truncated HMAC (16). */
   private static final int LENGTH = 32;
+
   /** What every nonce's MAC ends with, so it is never a MAC of something else. */
   private static final byte[] DOMAIN = "hotline-nonce".getBytes(StandardCharsets.US_ASCII);
 
   private final Clock clock;
   private final Duration ttl;
   private final byte[] secret = new byte[32];
+
   /** The sequence number of the nonce each slot counts for (0: none yet). */
   private final long[] slotNonce;
+
   /** The highest count seen for that nonce. */
   private final long[] slotCount;
+
   private final AtomicLong sequence = new AtomicLong();
+
   /** One keyed MAC per thread: looking one up and keying it costs more than the MAC itself. */
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
@@ -81,7 +87,8 @@ public final class NonceService {
   /**
    * Checks a nonce and its count.
    *
-   * @param nonceCount the {@code nc} value as sent (8 hex digits), or null when the client used no qop
+   * @param nonceCount the {@code nc} value as sent (8 hex digits), or null when the client used no
+   *     qop
    */
   public Verdict check(String nonce, String nonceCount) {
     if (nonce == null) {

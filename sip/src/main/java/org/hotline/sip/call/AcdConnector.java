@@ -22,14 +22,16 @@ final class AcdConnector implements AgentConnector {
   /**
    * @param callBacks places a callback's calls (see {@link OutboundCalls#callBack})
    */
-  AcdConnector(CallRegistry calls, Function<CallbackOffer, CompletionStage<OfferResult>> callBacks) {
+  AcdConnector(
+      CallRegistry calls, Function<CallbackOffer, CompletionStage<OfferResult>> callBacks) {
     this.calls = calls;
     this.callBacks = callBacks;
   }
 
   @Override
   public CompletionStage<OfferResult> offer(Offer offer) {
-    return calls.byCallId(offer.call().callId())
+    return calls
+        .byCallId(offer.call().callId())
         .map(session -> (CompletionStage<OfferResult>) session.queue().offer(offer))
         .orElseGet(() -> CompletableFuture.completedFuture(OfferResult.CALL_GONE));
   }

@@ -18,13 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The B2BUA's outbound leg to one agent's phone (or, for a transfer, a number at the trunk): INVITE with the caller's identity, ring
- * timeout, CANCEL, ACK of the answer, BYE. Runs on its owner's executor.
+ * The B2BUA's outbound leg to one agent's phone (or, for a transfer, a number at the trunk): INVITE
+ * with the caller's identity, ring timeout, CANCEL, ACK of the answer, BYE. Runs on its owner's
+ * executor.
  */
 final class AgentLeg {
   private static final Logger log = LoggerFactory.getLogger(AgentLeg.class);
 
-  private enum State { CALLING, RINGING, CANCELLING, ANSWERED, ENDED }
+  private enum State {
+    CALLING,
+    RINGING,
+    CANCELLING,
+    ANSWERED,
+    ENDED
+  }
 
   private final CallServices services;
   private final LegOwner owner;
@@ -79,16 +86,24 @@ final class AgentLeg {
     try {
       media = services.media().allocateBeside(callerMedia);
       long sessionId = services.clock().millis();
-      String sdp = SdpNegotiator.offer(services.messages().sip().advertisedHost(), media.localPort(), callerMedia.codec(), sessionId);
+      String sdp =
+          SdpNegotiator.offer(
+              services.messages().sip().advertisedHost(),
+              media.localPort(),
+              callerMedia.codec(),
+              sessionId);
       Request invite =
-          services.messages().inviteAgent(target, agent.sipUser(), callerNumber, callerName, transport, sdp);
+          services
+              .messages()
+              .inviteAgent(target, agent.sipUser(), callerNumber, callerName, transport, sdp);
       inviteTx = services.messages().sip().provider().getNewClientTransaction(invite);
       inviteTx.setApplicationData(this);
       dialog = inviteTx.getDialog();
       dialog.setApplicationData(this);
       inviteTx.sendRequest();
       services.metrics().agentOffers.increment();
-      ringTimer = services.timers().after(ringTimeout, () -> owner.executor().execute(this::ringTimeout));
+      ringTimer =
+          services.timers().after(ringTimeout, () -> owner.executor().execute(this::ringTimeout));
       log.info("ringing agent {} at {}", agent.id(), target);
     } catch (Exception e) {
       log.warn("could not ring agent {}: {}", agent.id(), e.toString());
@@ -140,7 +155,8 @@ final class AgentLeg {
     }
     cancelTimer();
     try {
-      Negotiated answer = SdpNegotiator.readAnswer(new String(ok.getRawContent(), StandardCharsets.US_ASCII));
+      Negotiated answer =
+          SdpNegotiator.readAnswer(new String(ok.getRawContent(), StandardCharsets.US_ASCII));
       media.connect(answer.remote(), answer.codec(), answer.telephoneEventPt());
     } catch (SdpException | RuntimeException e) {
       log.warn("agent {} answered with unusable SDP: {}", agent.id(), e.getMessage());

@@ -10,8 +10,8 @@ import org.hotline.core.flow.TransferResult;
 /**
  * The agent's side of an inbound call: owns the phones that ring for it (offers and transfers, as
  * their {@link LegOwner}) and the one that answered. An answer bridges the caller to that leg and
- * stops the others; the last leg to fail sends the call back to its queue or transfer; the
- * answered agent's BYE ends the call. Runs on the call's executor.
+ * stops the others; the last leg to fail sends the call back to its queue or transfer; the answered
+ * agent's BYE ends the call. Runs on the call's executor.
  */
 final class AgentSide implements LegOwner {
   private final CallServices services;
@@ -66,7 +66,10 @@ final class AgentSide implements LegOwner {
     } else {
       session.queue().agentAnswered();
     }
-    services.bus().publish(new CallEvent.Connected(session.call().id(), agentId, session.call().connectedAt()));
+    services
+        .bus()
+        .publish(
+            new CallEvent.Connected(session.call().id(), agentId, session.call().connectedAt()));
   }
 
   @Override
@@ -83,7 +86,9 @@ final class AgentSide implements LegOwner {
     session.states().fire(CallTrigger.RINGING_FAILED);
     if (transferring) {
       session.callerMedia().stopPlayback();
-      session.callerMedia().clearDigits(); // what the caller pressed while it rang is not for the next menu
+      session
+          .callerMedia()
+          .clearDigits(); // what the caller pressed while it rang is not for the next menu
       session.transferResult().complete(TransferResult.NO_ANSWER);
     }
   }

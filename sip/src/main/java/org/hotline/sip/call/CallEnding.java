@@ -32,19 +32,25 @@ final class CallEnding {
 
   /** The caller's BYE: answered 200, then the call ends. */
   void onCallerBye(RequestEvent event, ServerTransaction tx) {
-    session.executor().execute(() -> {
-      session.caller().respond(tx, event.getRequest(), Response.OK);
-      end(outcomeIfCallerLeaves(), "caller-bye", true);
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              session.caller().respond(tx, event.getRequest(), Response.OK);
+              end(outcomeIfCallerLeaves(), "caller-bye", true);
+            });
   }
 
   /** CANCEL of the initial INVITE (before our 200 OK went out). */
   void onCallerCancel() {
-    session.executor().execute(() -> {
-      if (session.caller().cancelled()) {
-        end(outcomeIfCallerLeaves(), "caller-cancel", true);
-      }
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              if (session.caller().cancelled()) {
+                end(outcomeIfCallerLeaves(), "caller-cancel", true);
+              }
+            });
   }
 
   /** The caller's dialog timed out (no ACK) or its transport failed. */
@@ -63,8 +69,16 @@ final class CallEnding {
 
   /** Ends the call from the server side (shutdown). */
   void terminate(String cause) {
-    session.executor().execute(() -> end(
-        session.state() == CallState.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause, false));
+    session
+        .executor()
+        .execute(
+            () ->
+                end(
+                    session.state() == CallState.CONNECTED
+                        ? CallOutcome.ANSWERED
+                        : CallOutcome.FAILED,
+                    cause,
+                    false));
   }
 
   /**

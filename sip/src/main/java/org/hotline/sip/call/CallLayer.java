@@ -28,9 +28,9 @@ import org.hotline.sip.stack.SipServer;
 import org.hotline.sip.trunk.Trunk;
 
 /**
- * The call layer, built in one go: the {@link CallRegistry}, the ACD with its {@link
- * AcdConnector}, the {@link CallRouter} the SIP dispatcher calls and the {@link DeskCallControl}
- * the agent desktop calls. It also drains the calls on shutdown.
+ * The call layer, built in one go: the {@link CallRegistry}, the ACD with its {@link AcdConnector},
+ * the {@link CallRouter} the SIP dispatcher calls and the {@link DeskCallControl} the agent desktop
+ * calls. It also drains the calls on shutdown.
  *
  * <p>The ACD and the call layer call each other. The connector is built first, from the registry
  * alone, and the ACD from it (through {@code acdFor}); the services the calls share are built next,
@@ -54,7 +54,12 @@ public final class CallLayer {
    * @param pool runs the calls' serial executors and flows (virtual threads)
    * @param timers ring timeouts and the dead-peer watch
    */
-  public record Runtime(EventBus bus, Clock clock, Executor pool, ScheduledExecutorService timers, MeterRegistry metrics) {}
+  public record Runtime(
+      EventBus bus,
+      Clock clock,
+      Executor pool,
+      ScheduledExecutorService timers,
+      MeterRegistry metrics) {}
 
   private final CallRegistry calls;
   private final Clock clock;
@@ -92,11 +97,24 @@ public final class CallLayer {
     runtime.metrics().gauge("hotline.calls.active", calls, CallRegistry::size);
     CallServices services =
         new CallServices(
-            new SipMessages(sip), media, acd, recorder, runtime.bus(), runtime.clock(), runtime.pool(),
-            CallTimers.on(runtime.timers()), calls, locations, settings.acd().ringTimeout(), settings.rtpTimeout(), metrics,
-            agents, trunk);
+            new SipMessages(sip),
+            media,
+            acd,
+            recorder,
+            runtime.bus(),
+            runtime.clock(),
+            runtime.pool(),
+            CallTimers.on(runtime.timers()),
+            calls,
+            locations,
+            settings.acd().ringTimeout(),
+            settings.rtpTimeout(),
+            metrics,
+            agents,
+            trunk);
     this.outbound = new OutboundCalls(services);
-    InviteIntake intake = new InviteIntake(services, entryPoints, settings.ivr(), featureCodesFor.apply(acd));
+    InviteIntake intake =
+        new InviteIntake(services, entryPoints, settings.ivr(), featureCodesFor.apply(acd));
     this.router = new CallRouter(sip, calls, metrics, intake, runtime.pool());
     this.desk = new DeskCallControl(services, entryPoints, outbound);
   }
@@ -134,5 +152,4 @@ public final class CallLayer {
   public boolean drain(Duration grace, Duration cdrWait) throws InterruptedException {
     return calls.drain(clock, grace, cdrWait);
   }
-
 }

@@ -19,8 +19,10 @@ final class CallMetrics {
   final Counter featureCodes;
   final Counter featureCodesRefused;
   final Counter reinvites;
+
   /** Triggers a call's state did not take (see {@link CallStateMachine}). */
   final Counter refusedTransitions;
+
   final Timer setup;
   private final MeterRegistry registry;
 
@@ -39,7 +41,10 @@ final class CallMetrics {
     featureCodesRefused = r.counter("hotline.sip.feature.codes", "result", "refused");
     reinvites = r.counter("hotline.sip.reinvites");
     refusedTransitions = r.counter("hotline.calls.transitions.refused");
-    setup = Timer.builder("hotline.sip.invite.answer").description("INVITE received to 200 OK sent").register(r);
+    setup =
+        Timer.builder("hotline.sip.invite.answer")
+            .description("INVITE received to 200 OK sent")
+            .register(r);
   }
 
   void ended(CallOutcome outcome) {

@@ -23,21 +23,36 @@ final class CallRecord {
    * Records {@code call}, ended with {@code outcome}.
    *
    * @param exec the call's executor, where the steps after the store run
-   * @param beforeFinished run on {@code exec} once the CDR is stored, before {@code Finished} is published
+   * @param beforeFinished run on {@code exec} once the CDR is stored, before {@code Finished} is
+   *     published
    * @param afterFinished run on {@code exec} right after {@code Finished} is published
    */
-  static void close(CallServices services, Executor exec, Call call, CallOutcome outcome, Runnable beforeFinished,
+  static void close(
+      CallServices services,
+      Executor exec,
+      Call call,
+      CallOutcome outcome,
+      Runnable beforeFinished,
       Runnable afterFinished) {
     services.metrics().ended(outcome);
     Cdr cdr = Cdr.of(call);
-    services.recorder().record(cdr).whenComplete((ok, err) -> exec.execute(() -> {
-      if (err != null) {
-        services.metrics().cdrFailures.increment();
-        log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
-      }
-      beforeFinished.run();
-      services.bus().publish(new CallEvent.Finished(call.id(), cdr, services.clock().instant()));
-      afterFinished.run();
-    }));
+    services
+        .recorder()
+        .record(cdr)
+        .whenComplete(
+            (ok, err) ->
+                exec.execute(
+                    () -> {
+                      if (err != null) {
+                        services.metrics().cdrFailures.increment();
+                        log.error("CDR NOT STORED, kept in this log line: {}", cdr, err);
+                      }
+                      beforeFinished.run();
+                      services
+                          .bus()
+                          .publish(
+                              new CallEvent.Finished(call.id(), cdr, services.clock().instant()));
+                      afterFinished.run();
+                    }));
   }
 }

@@ -138,9 +138,8 @@ final class CallRegistry {
   }
 
   /**
-   * Stops taking calls, lets live calls go on until {@code grace} has passed on {@code clock},
-   * then ends the rest with BYE and waits until their CDRs are committed, or {@code cdrWait} has
-   * passed.
+   * Stops taking calls, lets live calls go on until {@code grace} has passed on {@code clock}, then
+   * ends the rest with BYE and waits until their CDRs are committed, or {@code cdrWait} has passed.
    *
    * @return whether every call finished in time
    */
@@ -157,11 +156,13 @@ final class CallRegistry {
   }
 
   /**
-   * Polls until no call is left or the clock passes {@code deadline}; bounded also by the number
-   * of polls the wait allows, so a clock that stands still (a test's) cannot hold the shutdown.
+   * Polls until no call is left or the clock passes {@code deadline}; bounded also by the number of
+   * polls the wait allows, so a clock that stands still (a test's) cannot hold the shutdown.
    */
-  private void waitUntilEmpty(Clock clock, Instant deadline, long pollMillis) throws InterruptedException {
-    long polls = Math.max(1, Duration.between(clock.instant(), deadline).toMillis() / pollMillis + 1);
+  private void waitUntilEmpty(Clock clock, Instant deadline, long pollMillis)
+      throws InterruptedException {
+    long polls =
+        Math.max(1, Duration.between(clock.instant(), deadline).toMillis() / pollMillis + 1);
     for (long i = 0; i < polls && !isEmpty() && clock.instant().isBefore(deadline); i++) {
       TimeUnit.MILLISECONDS.sleep(pollMillis);
     }

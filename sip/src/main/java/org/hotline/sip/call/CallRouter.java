@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The call layer's SIP entry: what the dispatcher hands over from the stack's threads. A new
- * INVITE goes to the {@link InviteIntake} on the pool; a request in one of our dialogs goes to
- * the call (or agent leg) the dialog names, a response or timeout to the agent leg its
- * transaction names; each hands over to that call's executor at once.
+ * The call layer's SIP entry: what the dispatcher hands over from the stack's threads. A new INVITE
+ * goes to the {@link InviteIntake} on the pool; a request in one of our dialogs goes to the call
+ * (or agent leg) the dialog names, a response or timeout to the agent leg its transaction names;
+ * each hands over to that call's executor at once.
  */
 public final class CallRouter {
   private static final Logger log = LoggerFactory.getLogger(CallRouter.class);
@@ -34,7 +34,8 @@ public final class CallRouter {
   private final InviteIntake intake;
   private final Executor pool;
 
-  CallRouter(SipServer sip, CallRegistry calls, CallMetrics metrics, InviteIntake intake, Executor pool) {
+  CallRouter(
+      SipServer sip, CallRegistry calls, CallMetrics metrics, InviteIntake intake, Executor pool) {
     this.sip = sip;
     this.calls = calls;
     this.metrics = metrics;
@@ -58,7 +59,8 @@ public final class CallRouter {
       } else if (leg instanceof AgentLeg a) {
         a.owner().executor().execute(() -> a.owner().legReinvite(a, event, tx.get(), offer));
       } else {
-        Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        Transactions.respondQuietly(
+            sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       }
       return;
     }
@@ -76,7 +78,8 @@ public final class CallRouter {
   }
 
   public void onAck(RequestEvent event) {
-    if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof CallSession s) {
+    if (event.getDialog() != null
+        && event.getDialog().getApplicationData() instanceof CallSession s) {
       s.onAck();
     }
   }
@@ -92,14 +95,15 @@ public final class CallRouter {
     } else if (leg instanceof AgentLeg a) {
       a.owner().executor().execute(() -> a.owner().legBye(a, event, tx.get()));
     } else {
-      Transactions.respondQuietly(sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      Transactions.respondQuietly(
+          sip, tx.get(), event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
     }
   }
 
   /**
-   * INFO in a call: a key press ({@code application/dtmf-relay}, {@code application/dtmf}) goes
-   * to the caller's IVR like an RFC 4733 event; other INFO is acknowledged and ignored (legacy
-   * INFO without an Info-Package, RFC 6086 section 9). Outside a dialog: 481.
+   * INFO in a call: a key press ({@code application/dtmf-relay}, {@code application/dtmf}) goes to
+   * the caller's IVR like an RFC 4733 event; other INFO is acknowledged and ignored (legacy INFO
+   * without an Info-Package, RFC 6086 section 9). Outside a dialog: 481.
    */
   public void onInfo(RequestEvent event) {
     Optional<ServerTransaction> tx = Transactions.serverTransaction(sip, event);
@@ -115,7 +119,10 @@ public final class CallRouter {
     ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
     if (type != null && InfoDtmf.isDtmf(type.getContentType(), type.getContentSubType())) {
       byte[] raw = info.getRawContent();
-      Optional<Character> key = InfoDtmf.parse(type.getContentSubType(), raw == null ? "" : new String(raw, StandardCharsets.US_ASCII));
+      Optional<Character> key =
+          InfoDtmf.parse(
+              type.getContentSubType(),
+              raw == null ? "" : new String(raw, StandardCharsets.US_ASCII));
       if (key.isEmpty()) {
         log.info("INFO from {} with a DTMF body naming no key: 400", InviteIntake.source(info));
         Transactions.respondQuietly(sip, tx.get(), info, Response.BAD_REQUEST);
@@ -145,7 +152,8 @@ public final class CallRouter {
       return;
     }
     AgentLeg leg = agentLeg(event.getClientTransaction(), null);
-    if (leg != null && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+    if (leg != null
+        && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
       leg.owner().executor().execute(leg::onTimeout);
     }
   }

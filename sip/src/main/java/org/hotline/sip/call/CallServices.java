@@ -17,11 +17,12 @@ import org.hotline.sip.trunk.Trunk;
  * What every call session shares: signalling, media, routing, recording, time.
  *
  * @param pool runs the calls' serial executors (virtual threads)
- * @param timers ring timeouts and the dead-peer watch; tasks hand over to the call's executor at once
+ * @param timers ring timeouts and the dead-peer watch; tasks hand over to the call's executor at
+ *     once
  * @param calls the live calls, by SIP Call-ID, call id and agent
  * @param ringTimeout how long an agent's phone rings
- * @param rtpTimeout how long a caller (or a connected agent) may send no RTP before the call
- *     ends; zero for never
+ * @param rtpTimeout how long a caller (or a connected agent) may send no RTP before the call ends;
+ *     zero for never
  * @param agents an agent by id, for transfers to an agent
  * @param trunk where numbers are dialled, each one checked by the dial policy first
  */

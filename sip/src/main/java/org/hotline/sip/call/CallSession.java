@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.message.Response;
 import org.hotline.core.call.Call;
 import org.hotline.core.call.CallOutcome;
-import org.hotline.core.event.CallEvent;
 import org.hotline.core.flow.CallFlow;
 import org.hotline.core.flow.TransferResult;
 import org.hotline.sip.media.MediaEndpoint;
@@ -17,19 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One inbound call as a B2BUA, and the hub of its parts: the {@link CallerLeg}, the flow's
- * {@link FlowHost}, the {@link QueueStay}, the {@link RingGroup} of phones ringing for it and the
- * {@link AgentSide} that owns them and the answered leg, {@link Hold}, the {@link MediaWatch},
- * transfers from the flow ({@link FlowTransfer}) and from the desktop ({@link DeskControl}),
- * re-INVITEs ({@link Reinvite}) and its end ({@link CallEnding}). Its state moves only through
- * {@link CallStateMachine}; every change runs on the call's {@link SerialExecutor}.
+ * One inbound call as a B2BUA, and the hub of its parts: the {@link CallerLeg}, the flow's {@link
+ * FlowHost}, the {@link QueueStay}, the {@link RingGroup} of phones ringing for it and the {@link
+ * AgentSide} that owns them and the answered leg, {@link Hold}, the {@link MediaWatch}, transfers
+ * from the flow ({@link FlowTransfer}) and from the desktop ({@link DeskControl}), re-INVITEs
+ * ({@link Reinvite}) and its end ({@link CallEnding}). Its state moves only through {@link
+ * CallStateMachine}; every change runs on the call's {@link SerialExecutor}.
  */
 final class CallSession {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
   private final CallServices services;
+
   /** The SIP Call-ID of the caller's leg: the first part's id. */
   private final String sipCallId;
+
   private final SerialExecutor exec;
   private final CallStateMachine states;
   private final CallFlow flow;
@@ -44,14 +44,25 @@ final class CallSession {
   private final Reinvite reinvite;
   private final AgentSide agentSide;
   private final CallEnding ending;
-  /** The call's current part: a blind transfer from the desktop records one part and starts the next. */
+
+  /**
+   * The call's current part: a blind transfer from the desktop records one part and starts the
+   * next.
+   */
   private volatile Call call;
+
   private int parts = 1;
   private volatile String language = "en";
+
   /** While a transfer rings: how it ends. */
   private CompletableFuture<TransferResult> transferResult;
 
-  CallSession(CallServices services, Call call, ServerTransaction inviteTx, CallFlow flow, String transport) {
+  CallSession(
+      CallServices services,
+      Call call,
+      ServerTransaction inviteTx,
+      CallFlow flow,
+      String transport) {
     this.services = services;
     this.call = call;
     this.sipCallId = call.id();
@@ -73,29 +84,85 @@ final class CallSession {
 
   // ---- the parts' view of the call: read and changed on the executor, unless said ----
 
-  SerialExecutor executor() { return exec; }
-  CallStateMachine states() { return states; }
-  CallState state() { return states.state(); }
-  boolean isActive() { return states.isActive(); }
-  Call call() { return call; }
+  SerialExecutor executor() {
+    return exec;
+  }
+
+  CallStateMachine states() {
+    return states;
+  }
+
+  CallState state() {
+    return states.state();
+  }
+
+  boolean isActive() {
+    return states.isActive();
+  }
+
+  Call call() {
+    return call;
+  }
+
   /** The current part's id. */
-  String id() { return call.id(); }
+  String id() {
+    return call.id();
+  }
+
   /** The SIP Call-ID of the caller's leg, under which the session is known for its whole life. */
-  String sipCallId() { return sipCallId; }
+  String sipCallId() {
+    return sipCallId;
+  }
+
   /** The prompt language the caller chose. */
-  String language() { return language; }
-  void language(String language) { this.language = language; }
-  CallerLeg caller() { return caller; }
-  MediaEndpoint callerMedia() { return caller.media(); }
+  String language() {
+    return language;
+  }
+
+  void language(String language) {
+    this.language = language;
+  }
+
+  CallerLeg caller() {
+    return caller;
+  }
+
+  MediaEndpoint callerMedia() {
+    return caller.media();
+  }
+
   /** The answered leg: the agent (or transfer target) the caller talks to; null when none. */
-  AgentLeg agentLeg() { return agentSide.leg(); }
-  AgentSide agentSide() { return agentSide; }
-  RingGroup ringing() { return ringing; }
-  Hold hold() { return hold; }
-  QueueStay queue() { return queue; }
-  FlowTransfer transfer() { return transfer; }
-  DeskControl desk() { return desk; }
-  Reinvite reinvite() { return reinvite; }
+  AgentLeg agentLeg() {
+    return agentSide.leg();
+  }
+
+  AgentSide agentSide() {
+    return agentSide;
+  }
+
+  RingGroup ringing() {
+    return ringing;
+  }
+
+  Hold hold() {
+    return hold;
+  }
+
+  QueueStay queue() {
+    return queue;
+  }
+
+  FlowTransfer transfer() {
+    return transfer;
+  }
+
+  DeskControl desk() {
+    return desk;
+  }
+
+  Reinvite reinvite() {
+    return reinvite;
+  }
 
   /** A transfer rings: {@code result} completes with how it ended. */
   void transferRinging(CompletableFuture<TransferResult> result) {
@@ -103,7 +170,9 @@ final class CallSession {
   }
 
   /** How the transfer ringing now ends, or null when none rang. */
-  CompletableFuture<TransferResult> transferResult() { return transferResult; }
+  CompletableFuture<TransferResult> transferResult() {
+    return transferResult;
+  }
 
   void startFlow(CallFlow next) {
     host.start(next);
@@ -113,21 +182,22 @@ final class CallSession {
 
   /** Answers the INVITE with our SDP and starts the flow. */
   void answer(Negotiated offer, MediaEndpoint media, String answerSdp, String language) {
-    exec.execute(() -> {
-      this.language = language;
-      try {
-        caller.answer(offer, media, answerSdp, this);
-        call.answered(services.clock().instant());
-        services.metrics().setup.record(Duration.between(call.arrivedAt(), call.answeredAt()));
-      } catch (Exception e) {
-        log.warn("could not answer: {}", e.toString());
-        end(CallOutcome.FAILED, "answer-failed", false);
-        return;
-      }
-      states.fire(CallTrigger.ANSWERED);
-      mediaWatch.start();
-      host.start(flow);
-    });
+    exec.execute(
+        () -> {
+          this.language = language;
+          try {
+            caller.answer(offer, media, answerSdp, this);
+            call.answered(services.clock().instant());
+            services.metrics().setup.record(Duration.between(call.arrivedAt(), call.answeredAt()));
+          } catch (Exception e) {
+            log.warn("could not answer: {}", e.toString());
+            end(CallOutcome.FAILED, "answer-failed", false);
+            return;
+          }
+          states.fire(CallTrigger.ANSWERED);
+          mediaWatch.start();
+          host.start(flow);
+        });
   }
 
   /**
@@ -142,7 +212,13 @@ final class CallSession {
     services.calls().agentLeft(agentId, this);
     services.acd().agentCallEnded(agentId);
     hold.agentLeft();
-    Call next = new Call(sipCallId + "#" + (++parts), done.callerNumber(), done.callerName(), done.dialedNumber(), now);
+    Call next =
+        new Call(
+            sipCallId + "#" + (++parts),
+            done.callerNumber(),
+            done.callerName(),
+            done.dialedNumber(),
+            now);
     next.answered(now);
     if (done.ivrChoice() != null) {
       next.chose(done.ivrChoice());
@@ -165,15 +241,18 @@ final class CallSession {
 
   /** A key the caller sent by SIP INFO: into the IVR's type-ahead, as an RFC 4733 event would. */
   void onInfoDigit(char key) {
-    exec.execute(() -> {
-      if (caller.media() != null && isActive()) {
-        caller.media().receiveDigit(key);
-      }
-    });
+    exec.execute(
+        () -> {
+          if (caller.media() != null && isActive()) {
+            caller.media().receiveDigit(key);
+          }
+        });
   }
 
   /** How the call ends: from the caller's side, the server's, or any part's. */
-  CallEnding ending() { return ending; }
+  CallEnding ending() {
+    return ending;
+  }
 
   /** Ends the call, as {@link CallEnding#end} says. */
   void end(CallOutcome outcome, String cause, boolean callerLeft) {

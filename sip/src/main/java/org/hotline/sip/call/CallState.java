@@ -1,8 +1,8 @@
 package org.hotline.sip.call;
 
 /**
- * Where an inbound call is in its life. The moves between states, and the {@link CallTrigger}
- * that makes each one, are {@link CallStateMachine}'s table.
+ * Where an inbound call is in its life. The moves between states, and the {@link CallTrigger} that
+ * makes each one, are {@link CallStateMachine}'s table.
  */
 enum CallState {
   /** The INVITE is being answered. */

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The life of an inbound call as a table: from each {@link CallState}, the {@link CallTrigger}s it
- * takes and the state each one leads to. A trigger the current state does not take is refused:
- * the state stays, the refusal is logged and counted ({@code hotline.calls.transitions.refused}),
- * and nothing is thrown, since triggers arrive from SIP, the ACD and the flow at any time.
+ * takes and the state each one leads to. A trigger the current state does not take is refused: the
+ * state stays, the refusal is logged and counted ({@code hotline.calls.transitions.refused}), and
+ * nothing is thrown, since triggers arrive from SIP, the ACD and the flow at any time.
  *
  * <p>Written only on the call's executor; the state may be read from any thread.
  */
@@ -96,8 +96,8 @@ final class CallStateMachine {
   /**
    * Moves on {@code trigger}.
    *
-   * @return false, with the state unchanged, the refusal logged and counted, when the current
-   *     state does not take it
+   * @return false, with the state unchanged, the refusal logged and counted, when the current state
+   *     does not take it
    */
   boolean fire(CallTrigger trigger) {
     CallState from = state;

@@ -5,9 +5,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The call layer's timers (ring no-answer, the dead-peer watch), behind an interface so tests
- * drive them with a manual clock instead of sleeping. A task must only hand over to its call's
- * executor.
+ * The call layer's timers (ring no-answer, the dead-peer watch), behind an interface so tests drive
+ * them with a manual clock instead of sleeping. A task must only hand over to its call's executor.
  */
 interface CallTimers {
 
@@ -34,7 +33,9 @@ interface CallTimers {
 
       @Override
       public Timer every(Duration period, Runnable task) {
-        var f = scheduler.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        var f =
+            scheduler.scheduleAtFixedRate(
+                task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
       }
     };

@@ -48,7 +48,8 @@ final class CallerLeg {
    *
    * @throws Exception when the 200 OK could not go out (the endpoint is still the leg's to close)
    */
-  void answer(Negotiated offer, MediaEndpoint endpoint, String answerSdp, Object owner) throws Exception {
+  void answer(Negotiated offer, MediaEndpoint endpoint, String answerSdp, Object owner)
+      throws Exception {
     media = endpoint;
     endpoint.connect(offer.remote(), offer.codec(), offer.telephoneEventPt());
     Response ok = messages.sip().messages().createResponse(Response.OK, invite);
@@ -85,12 +86,13 @@ final class CallerLeg {
   }
 
   /**
-   * Ends the caller's side: BYE once the dialog is confirmed (or once the ACK comes), or 503 to
-   * the INVITE when it was not answered yet.
+   * Ends the caller's side: BYE once the dialog is confirmed (or once the ACK comes), or 503 to the
+   * INVITE when it was not answered yet.
    */
   void hangUp() {
     if (dialog == null) {
-      if (inviteTx.getState() != null && inviteTx.getState().getValue() < TransactionState._COMPLETED) {
+      if (inviteTx.getState() != null
+          && inviteTx.getState().getValue() < TransactionState._COMPLETED) {
         respond(inviteTx, invite, Response.SERVICE_UNAVAILABLE);
       }
       return;

@@ -30,14 +30,20 @@ public final class DeskCallControl implements CallControl {
 
   @Override
   public CompletableFuture<Optional<String>> hangup(String agentId) {
-    return services.calls().byAgent(agentId)
+    return services
+        .calls()
+        .byAgent(agentId)
         .map(s -> s.desk().hangUp(agentId))
         .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
   }
 
   @Override
   public CompletableFuture<ControlResult> hold(String agentId, boolean hold) {
-    return services.calls().byAgent(agentId).map(s -> s.desk().hold(agentId, hold)).orElseGet(() -> not(ControlResult.Status.NOT_ON_A_CALL));
+    return services
+        .calls()
+        .byAgent(agentId)
+        .map(s -> s.desk().hold(agentId, hold))
+        .orElseGet(() -> not(ControlResult.Status.NOT_ON_A_CALL));
   }
 
   @Override
@@ -46,13 +52,21 @@ public final class DeskCallControl implements CallControl {
     if (session.isEmpty()) {
       return not(ControlResult.Status.NOT_ON_A_CALL);
     }
-    return services.acd().snapshot().thenComposeAsync(snapshot -> {
-      Optional<CallFlow> wait = snapshot.queues().containsKey(queue) ? entryPoints.queueFlow(queue, session.get().language()) : Optional.empty();
-      if (wait.isEmpty()) {
-        return not(ControlResult.Status.UNKNOWN_QUEUE);
-      }
-      return session.get().desk().toQueue(agentId, queue, wait.get());
-    }, services.pool()); // the ACD's futures complete on its thread: go on off it
+    return services
+        .acd()
+        .snapshot()
+        .thenComposeAsync(
+            snapshot -> {
+              Optional<CallFlow> wait =
+                  snapshot.queues().containsKey(queue)
+                      ? entryPoints.queueFlow(queue, session.get().language())
+                      : Optional.empty();
+              if (wait.isEmpty()) {
+                return not(ControlResult.Status.UNKNOWN_QUEUE);
+              }
+              return session.get().desk().toQueue(agentId, queue, wait.get());
+            },
+            services.pool()); // the ACD's futures complete on its thread: go on off it
   }
 
   @Override
@@ -66,21 +80,31 @@ public final class DeskCallControl implements CallControl {
     }
     Acd acd = services.acd();
     DeskControl desk = session.get().desk();
-    return acd.reserve(targetAgentId, "transfer").thenComposeAsync(target -> {
-      if (target.isEmpty()) {
-        return not(ControlResult.Status.AGENT_UNAVAILABLE);
-      }
-      // The call's queue is read on its executor, where the call changes.
-      return desk.queue().thenCompose(queue -> {
-        Optional<CallFlow> back = queue == null ? Optional.empty() : entryPoints.queueFlow(queue, session.get().language());
-        return desk.toAgent(agentId, target.get(), back);
-      }).thenApply(result -> {
-        if (!result.isDone()) {
-          acd.release(targetAgentId, "transfer-cancelled");
-        }
-        return result;
-      });
-    }, services.pool());
+    return acd.reserve(targetAgentId, "transfer")
+        .thenComposeAsync(
+            target -> {
+              if (target.isEmpty()) {
+                return not(ControlResult.Status.AGENT_UNAVAILABLE);
+              }
+              // The call's queue is read on its executor, where the call changes.
+              return desk.queue()
+                  .thenCompose(
+                      queue -> {
+                        Optional<CallFlow> back =
+                            queue == null
+                                ? Optional.empty()
+                                : entryPoints.queueFlow(queue, session.get().language());
+                        return desk.toAgent(agentId, target.get(), back);
+                      })
+                  .thenApply(
+                      result -> {
+                        if (!result.isDone()) {
+                          acd.release(targetAgentId, "transfer-cancelled");
+                        }
+                        return result;
+                      });
+            },
+            services.pool());
   }
 
   @Override
@@ -101,9 +125,15 @@ public final class DeskCallControl implements CallControl {
     if (!services.calls().isAccepting()) {
       return not(ControlResult.Status.NOT_AVAILABLE);
     }
-    return services.acd().reserve(agentId, "dial").thenApplyAsync(
-        agent -> agent.map(a -> outbound.dial(a, number, uri)).orElseGet(() -> ControlResult.not(ControlResult.Status.NOT_AVAILABLE)),
-        services.pool());
+    return services
+        .acd()
+        .reserve(agentId, "dial")
+        .thenApplyAsync(
+            agent ->
+                agent
+                    .map(a -> outbound.dial(a, number, uri))
+                    .orElseGet(() -> ControlResult.not(ControlResult.Status.NOT_AVAILABLE)),
+            services.pool());
   }
 
   private static CompletableFuture<ControlResult> not(ControlResult.Status why) {

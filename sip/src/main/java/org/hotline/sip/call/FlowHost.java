@@ -14,8 +14,8 @@ import org.slf4j.MDC;
 
 /**
  * Runs the call's flow (the IVR) on its own virtual thread and is the call as the flow sees it:
- * every {@link ActiveCall} method hands over to the call's executor, or reads what is safe to
- * read from another thread.
+ * every {@link ActiveCall} method hands over to the call's executor, or reads what is safe to read
+ * from another thread.
  */
 final class FlowHost implements ActiveCall {
   private static final Logger log = LoggerFactory.getLogger(FlowHost.class);
@@ -43,11 +43,14 @@ final class FlowHost implements ActiveCall {
     MDC.put("callId", session.id());
     try {
       flow.run(this);
-      session.executor().execute(() -> {
-        if (session.state() == CallState.IVR) {
-          session.end(CallOutcome.IVR_HANGUP, "flow-end", false);
-        }
-      });
+      session
+          .executor()
+          .execute(
+              () -> {
+                if (session.state() == CallState.IVR) {
+                  session.end(CallOutcome.IVR_HANGUP, "flow-end", false);
+                }
+              });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -39,44 +39,59 @@ final class FlowTransfer {
       return ring(target);
     }
     Acd acd = services.acd();
-    return acd.reserve(agentId, "transfer").thenComposeAsync(reserved -> {
-      if (reserved.isEmpty()) {
-        log.info("transfer to agent {}: not available", agentId);
-        return CompletableFuture.completedFuture(TransferResult.UNREACHABLE);
-      }
-      return ring(target).whenComplete((result, failure) -> {
-        if (result == TransferResult.CONNECTED) {
-          acd.directConnected(agentId, null, session.id());
-        } else if (result == TransferResult.NO_ANSWER) {
-          acd.missed(agentId);
-        } else {
-          acd.release(agentId, "transfer-ended");
-        }
-      });
-    }, services.pool()); // off the ACD's thread, which completes its futures
+    return acd.reserve(agentId, "transfer")
+        .thenComposeAsync(
+            reserved -> {
+              if (reserved.isEmpty()) {
+                log.info("transfer to agent {}: not available", agentId);
+                return CompletableFuture.completedFuture(TransferResult.UNREACHABLE);
+              }
+              return ring(target)
+                  .whenComplete(
+                      (result, failure) -> {
+                        if (result == TransferResult.CONNECTED) {
+                          acd.directConnected(agentId, null, session.id());
+                        } else if (result == TransferResult.NO_ANSWER) {
+                          acd.missed(agentId);
+                        } else {
+                          acd.release(agentId, "transfer-ended");
+                        }
+                      });
+            },
+            services.pool()); // off the ACD's thread, which completes its futures
   }
 
   /** Rings the transfer's target and bridges the caller when it answers. */
   private CompletableFuture<TransferResult> ring(TransferTarget target) {
     CompletableFuture<TransferResult> result = new CompletableFuture<>();
-    session.executor().execute(() -> {
-      if (!session.states().accepts(CallTrigger.TRANSFER_RINGING)) {
-        result.complete(TransferResult.UNREACHABLE);
-        return;
-      }
-      Optional<RingGroup.Target> leg = targetOf(target);
-      if (leg.isEmpty()) {
-        result.complete(TransferResult.UNREACHABLE);
-        return;
-      }
-      session.states().fire(CallTrigger.TRANSFER_RINGING);
-      session.transferRinging(result);
-      var call = session.call();
-      call.offered(leg.get().agent().id(), services.clock().instant());
-      session.callerMedia().loop(new Prompt(session.language(), "ringback"));
-      log.info("transferring to {}", target);
-      session.ringing().ring(leg.get(), new CompletableFuture<OfferResult>(), call.callerNumber(), call.callerName(), session.callerMedia());
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              if (!session.states().accepts(CallTrigger.TRANSFER_RINGING)) {
+                result.complete(TransferResult.UNREACHABLE);
+                return;
+              }
+              Optional<RingGroup.Target> leg = targetOf(target);
+              if (leg.isEmpty()) {
+                result.complete(TransferResult.UNREACHABLE);
+                return;
+              }
+              session.states().fire(CallTrigger.TRANSFER_RINGING);
+              session.transferRinging(result);
+              var call = session.call();
+              call.offered(leg.get().agent().id(), services.clock().instant());
+              session.callerMedia().loop(new Prompt(session.language(), "ringback"));
+              log.info("transferring to {}", target);
+              session
+                  .ringing()
+                  .ring(
+                      leg.get(),
+                      new CompletableFuture<OfferResult>(),
+                      call.callerNumber(),
+                      call.callerName(),
+                      session.callerMedia());
+            });
     return result;
   }
 
@@ -86,10 +101,18 @@ final class FlowTransfer {
         Optional<Agent> agent = services.agents().apply(agentId);
         var binding = agent.flatMap(a -> services.locations().newest(a.sipUser()));
         if (binding.isEmpty()) {
-          log.info("transfer to agent {}: {}", agentId, agent.isEmpty() ? "no such agent" : "no registered phone");
+          log.info(
+              "transfer to agent {}: {}",
+              agentId,
+              agent.isEmpty() ? "no such agent" : "no registered phone");
           return Optional.empty();
         }
-        return Optional.of(new RingGroup.Target(agent.get(), binding.get().contactUri(), binding.get().transport(), services.ringTimeout()));
+        return Optional.of(
+            new RingGroup.Target(
+                agent.get(),
+                binding.get().contactUri(),
+                binding.get().transport(),
+                services.ringTimeout()));
       }
       case TransferTarget.Number(String number) -> {
         // On transfer-allow, as the flows file was checked; the dial policy has its say too.

@@ -10,21 +10,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Hold on a connected call, from three sides: the caller's phone, the agent's phone (each by a
  * re-INVITE whose SDP says it no longer receives) and the agent's desktop. The party held hears
- * music on hold and we stop sending the other's media to the one holding; the CDR counts the
- * time held and {@link CallEvent.Held} tells the desktop. Also remembers whether each phone says
- * it sends RTP, for the dead-peer watch. Runs on the call's executor.
+ * music on hold and we stop sending the other's media to the one holding; the CDR counts the time
+ * held and {@link CallEvent.Held} tells the desktop. Also remembers whether each phone says it
+ * sends RTP, for the dead-peer watch. Runs on the call's executor.
  */
 final class Hold {
   private static final Logger log = LoggerFactory.getLogger(Hold.class);
 
   private final CallServices services;
   private final CallSession session;
+
   /** Whether each peer's SDP says it sends RTP (not {@code recvonly}/{@code inactive}). */
   private boolean callerSends = true;
+
   private boolean agentSends = true;
+
   /** Whether each party has put the other on hold (its SDP says it does not receive). */
   private boolean callerHolds;
+
   private boolean agentHolds;
+
   /** Whether the agent put the caller on hold from their desktop. */
   private boolean deskHolds;
 
@@ -44,8 +49,8 @@ final class Hold {
   }
 
   /**
-   * The agent's desktop holds ({@code hold} true) or resumes: no SIP message goes out, both
-   * phones stay as they are.
+   * The agent's desktop holds ({@code hold} true) or resumes: no SIP message goes out, both phones
+   * stay as they are.
    */
   void fromDesk(boolean hold, String who) {
     if (deskHolds == hold) {
@@ -65,7 +70,8 @@ final class Hold {
    * @param own our endpoint facing that party
    * @param connected whether the call is connected (music and events only then)
    */
-  void sdpFrom(boolean fromAgent, boolean sends, boolean holds, MediaEndpoint own, boolean connected) {
+  void sdpFrom(
+      boolean fromAgent, boolean sends, boolean holds, MediaEndpoint own, boolean connected) {
     boolean callerWasHeld = callerHeld();
     boolean agentWasHeld = callerHolds;
     if (fromAgent) {
@@ -115,7 +121,10 @@ final class Hold {
       if (held) {
         services.metrics().holds.increment();
       }
-      services.bus().publish(new CallEvent.Held(session.call().id(), session.agentLeg().agent().id(), held, now));
+      services
+          .bus()
+          .publish(
+              new CallEvent.Held(session.call().id(), session.agentLeg().agent().id(), held, now));
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads a key press sent as SIP INFO: {@code application/dtmf-relay} ({@code Signal=5} and
- * {@code Duration=160} lines, as Cisco and most PBXs send) or {@code application/dtmf} (the key
- * alone). Phones fall back to this when they do not send RFC 4733 events.
+ * Reads a key press sent as SIP INFO: {@code application/dtmf-relay} ({@code Signal=5} and {@code
+ * Duration=160} lines, as Cisco and most PBXs send) or {@code application/dtmf} (the key alone).
+ * Phones fall back to this when they do not send RFC 4733 events.
  */
 final class InfoDtmf {
   private InfoDtmf() {}
@@ -18,8 +18,8 @@ final class InfoDtmf {
   }
 
   /**
-   * The key in an INFO body of {@code subtype}, or empty when the body names none or not a DTMF
-   * key ({@code 0-9 * # A-D}).
+   * The key in an INFO body of {@code subtype}, or empty when the body names none or not a DTMF key
+   * ({@code 0-9 * # A-D}).
    */
   static Optional<Character> parse(String subtype, String body) {
     String signal = null;
@@ -37,7 +37,8 @@ final class InfoDtmf {
       return Optional.empty();
     }
     char key = signal.toUpperCase(Locale.ROOT).charAt(0);
-    boolean valid = (key >= '0' && key <= '9') || key == '*' || key == '#' || (key >= 'A' && key <= 'D');
+    boolean valid =
+        (key >= '0' && key <= '9') || key == '*' || key == '#' || (key >= 'A' && key <= 'D');
     return valid ? Optional.of(key) : Optional.empty();
   }
 }

@@ -28,22 +28,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a new INVITE: refuses what cannot be a call (draining, oversized Call-ID, unknown
- * number, no usable SDP, no media port), checks an agent's feature code's credentials, and starts
- * the {@link CallSession} for the rest, registered in the {@link CallRegistry}.
+ * Takes a new INVITE: refuses what cannot be a call (draining, oversized Call-ID, unknown number,
+ * no usable SDP, no media port), checks an agent's feature code's credentials, and starts the
+ * {@link CallSession} for the rest, registered in the {@link CallRegistry}.
  */
 final class InviteIntake {
   private static final Logger log = LoggerFactory.getLogger(InviteIntake.class);
+
   /** Longest Call-ID taken as a call's id (it is the CDR's key). */
   static final int MAX_CALL_ID = 200;
 
   private final CallServices services;
   private final EntryPoints entryPoints;
   private final IvrSettings ivr;
+
   /** The feature codes agents may dial; null: codes are numbers like any other. */
   private final FeatureCodes featureCodes;
 
-  InviteIntake(CallServices services, EntryPoints entryPoints, IvrSettings ivr, FeatureCodes featureCodes) {
+  InviteIntake(
+      CallServices services, EntryPoints entryPoints, IvrSettings ivr, FeatureCodes featureCodes) {
     this.services = services;
     this.entryPoints = entryPoints;
     this.ivr = ivr;
@@ -61,12 +64,15 @@ final class InviteIntake {
     }
     if (callId.length() > MAX_CALL_ID) {
       metrics.rejected400.increment();
-      log.info("INVITE from {} with a Call-ID of {} characters: 400", source(invite), callId.length());
+      log.info(
+          "INVITE from {} with a Call-ID of {} characters: 400", source(invite), callId.length());
       Transactions.respondQuietly(sip, tx, invite, Response.BAD_REQUEST);
       return;
     }
-    String dialed = invite.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
-    Optional<FeatureCode> code = featureCodes == null ? Optional.empty() : featureCodes.match(dialed);
+    String dialed =
+        invite.getRequestURI() instanceof SipURI uri && uri.getUser() != null ? uri.getUser() : "";
+    Optional<FeatureCode> code =
+        featureCodes == null ? Optional.empty() : featureCodes.match(dialed);
     Optional<CallFlow> flow;
     if (code.isPresent()) {
       flow = featureCodeFlow(tx, invite, code.get());
@@ -100,7 +106,11 @@ final class InviteIntake {
     }
     Negotiated offer;
     try {
-      offer = SdpNegotiator.answer(new String(body, StandardCharsets.US_ASCII), sip.advertisedHost(), endpoint.localPort());
+      offer =
+          SdpNegotiator.answer(
+              new String(body, StandardCharsets.US_ASCII),
+              sip.advertisedHost(),
+              endpoint.localPort());
     } catch (SdpException e) {
       endpoint.close();
       metrics.rejected488.increment();
@@ -109,7 +119,8 @@ final class InviteIntake {
       return;
     }
     FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
-    String callerNumber = from.getAddress().getURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
+    String callerNumber =
+        from.getAddress().getURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
     String callerName = from.getAddress().getDisplayName();
     Call call = new Call(callId, callerNumber, callerName, dialed, services.clock().instant());
     String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport();
@@ -121,10 +132,11 @@ final class InviteIntake {
   }
 
   /**
-   * The flow of an agent's feature code call, once the INVITE proves with digest credentials
-   * which agent dials; otherwise the 401 challenge or a 403 is sent and the result is empty.
+   * The flow of an agent's feature code call, once the INVITE proves with digest credentials which
+   * agent dials; otherwise the 401 challenge or a 403 is sent and the result is empty.
    */
-  private Optional<CallFlow> featureCodeFlow(ServerTransaction tx, Request invite, FeatureCode code) {
+  private Optional<CallFlow> featureCodeFlow(
+      ServerTransaction tx, Request invite, FeatureCode code) {
     var sip = services.messages().sip();
     DigestAuthenticator.Result result;
     try {
@@ -164,6 +176,8 @@ final class InviteIntake {
 
   static String source(Request request) {
     SIPRequest nist = (SIPRequest) request;
-    return nist.getRemoteAddress() == null ? "?" : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
+    return nist.getRemoteAddress() == null
+        ? "?"
+        : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
   }
 }

@@ -4,9 +4,9 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 
 /**
- * What owns an outbound {@link AgentLeg}: an inbound call being offered or transferred
- * ({@link CallSession}), or a call placed for an agent ({@link OutboundSession}: a callback, a click-to-call). Every method runs on the
- * owner's executor.
+ * What owns an outbound {@link AgentLeg}: an inbound call being offered or transferred ({@link
+ * CallSession}), or a call placed for an agent ({@link OutboundSession}: a callback, a
+ * click-to-call). Every method runs on the owner's executor.
  */
 interface LegOwner {
 

@@ -6,11 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dead-peer detection on both legs: a phone that vanished without BYE (crashed, lost network)
- * sends no more RTP; after the configured time without a packet from the caller, or from the
- * agent once connected, the call ends and its CDR is written, instead of holding a port, a queue
- * place or an agent forever. A leg whose SDP says it sends nothing (held with {@code inactive})
- * is not watched while it says so. Each look runs on the call's executor.
+ * Dead-peer detection on both legs: a phone that vanished without BYE (crashed, lost network) sends
+ * no more RTP; after the configured time without a packet from the caller, or from the agent once
+ * connected, the call ends and its CDR is written, instead of holding a port, a queue place or an
+ * agent forever. A leg whose SDP says it sends nothing (held with {@code inactive}) is not watched
+ * while it says so. Each look runs on the call's executor.
  */
 final class MediaWatch {
   private static final Logger log = LoggerFactory.getLogger(MediaWatch.class);
@@ -33,7 +33,10 @@ final class MediaWatch {
     if (services.rtpTimeout().toMillis() <= 0) {
       return;
     }
-    timer = services.timers().every(services.rtpTimeout(), () -> session.executor().execute(this::look));
+    timer =
+        services
+            .timers()
+            .every(services.rtpTimeout(), () -> session.executor().execute(this::look));
   }
 
   void stop() {
@@ -57,7 +60,10 @@ final class MediaWatch {
     MediaEndpoint agentMedia = agentLeg == null ? null : agentLeg.media();
     long agent = agentMedia == null ? -1 : agentMedia.packetsReceived();
     if (agentMedia != null && hold.agentSends() && agent == lastFromAgent) {
-      log.info("no RTP from agent {} for {}: ending the call", agentLeg.agent().id(), services.rtpTimeout());
+      log.info(
+          "no RTP from agent {} for {}: ending the call",
+          agentLeg.agent().id(),
+          services.rtpTimeout());
       session.end(CallOutcome.ANSWERED, "agent-rtp-timeout", false);
       return;
     }

@@ -25,7 +25,9 @@ final class OutboundCalls {
     this.services = services;
   }
 
-  /** Serves a callback whose turn came (see {@link org.hotline.core.acd.AgentConnector#callBack}). */
+  /**
+   * Serves a callback whose turn came (see {@link org.hotline.core.acd.AgentConnector#callBack}).
+   */
   CompletionStage<OfferResult> callBack(CallbackOffer offer) {
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
     if (!services.calls().isAccepting()) {
@@ -57,19 +59,24 @@ final class OutboundCalls {
   ControlResult dial(Agent agent, String number, String uri) {
     Acd acd = services.acd();
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
-    OutboundSession session = start(OutboundSession.Outbound.dial(agent, number, uri, services.ringTimeout()), result);
+    OutboundSession session =
+        start(OutboundSession.Outbound.dial(agent, number, uri, services.ringTimeout()), result);
     String callId = session.call().id();
-    result.thenAccept(r -> {
-      if (r == OfferResult.ANSWERED) {
-        acd.directConnected(agent.id(), null, callId);
-      } else {
-        acd.release(agent.id(), r == OfferResult.NOT_ANSWERED ? "dial-not-answered" : "number-not-reached");
-      }
-    });
+    result.thenAccept(
+        r -> {
+          if (r == OfferResult.ANSWERED) {
+            acd.directConnected(agent.id(), null, callId);
+          } else {
+            acd.release(
+                agent.id(),
+                r == OfferResult.NOT_ANSWERED ? "dial-not-answered" : "number-not-reached");
+          }
+        });
     return ControlResult.done(callId);
   }
 
-  private OutboundSession start(OutboundSession.Outbound what, CompletableFuture<OfferResult> result) {
+  private OutboundSession start(
+      OutboundSession.Outbound what, CompletableFuture<OfferResult> result) {
     OutboundSession session = new OutboundSession(services, what, result);
     services.calls().added(session);
     session.start();

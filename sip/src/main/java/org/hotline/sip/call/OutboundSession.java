@@ -50,18 +50,39 @@ final class OutboundSession implements LegOwner {
    * @param ringTimeout how long the agent's phone rings: the queue's for a callback
    */
   record Outbound(
-      String name, Agent agent, String number, String uri, String queue, Instant since, String dialed, Duration ringTimeout) {
+      String name,
+      Agent agent,
+      String number,
+      String uri,
+      String queue,
+      Instant since,
+      String dialed,
+      Duration ringTimeout) {
     static Outbound callback(CallbackOffer offer, String uri) {
-      return new Outbound("callback-" + offer.request().id(), offer.agent(), offer.request().number(), uri, offer.request().queue(),
-          offer.request().placeSince(), CALLBACK, offer.ringTimeout());
+      return new Outbound(
+          "callback-" + offer.request().id(),
+          offer.agent(),
+          offer.request().number(),
+          uri,
+          offer.request().queue(),
+          offer.request().placeSince(),
+          CALLBACK,
+          offer.ringTimeout());
     }
 
     static Outbound dial(Agent agent, String number, String uri, Duration ringTimeout) {
-      return new Outbound("dial-" + agent.id(), agent, number, uri, null, null, OUTBOUND, ringTimeout);
+      return new Outbound(
+          "dial-" + agent.id(), agent, number, uri, null, null, OUTBOUND, ringTimeout);
     }
   }
 
-  private enum State { RINGING_AGENT, CALLING_CUSTOMER, CONNECTED, ENDING, FINISHED }
+  private enum State {
+    RINGING_AGENT,
+    CALLING_CUSTOMER,
+    CONNECTED,
+    ENDING,
+    FINISHED
+  }
 
   private final CallServices services;
   private final Outbound offer;
@@ -93,37 +114,55 @@ final class OutboundSession implements LegOwner {
 
   /** Rings the agent. */
   void start() {
-    exec.execute(() -> {
-      Agent agent = offer.agent();
-      var binding = services.locations().newest(agent.sipUser());
-      if (binding.isEmpty()) {
-        log.info("{}: agent {} has no registered phone", offer.name(), agent.id());
-        result.complete(OfferResult.NOT_ANSWERED);
-        state = State.FINISHED;
-        services.calls().finished(this);
-        return;
-      }
-      if (offer.since() != null) {
-        call.queued(offer.queue(), offer.since());
-      }
-      call.offered(agent.id(), services.clock().instant());
-      try {
-        placeholder = services.media().allocate();
-      } catch (Exception e) {
-        log.warn("{}: no media port: {}", offer.name(), e.getMessage());
-        result.complete(OfferResult.NOT_ANSWERED);
-        state = State.FINISHED;
-        services.calls().finished(this);
-        return;
-      }
-      CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
-      agentLeg = new AgentLeg(
-          services, this, agent, binding.get().contactUri(), binding.get().transport(), agentResult, offer.ringTimeout());
-      log.info("{} for {}: ringing agent {}", offer.name(), offer.number(), agent.id());
-      services.bus().publish(new CallEvent.Offered(call.id(), agent.id(), offer.queue(), call.callerNumber(), null,
-          call.queuedAt(), call.offeredAt()));
-      agentLeg.dial(offer.number(), offer.dialed().equals(CALLBACK) ? "Callback" : "Call", placeholder);
-    });
+    exec.execute(
+        () -> {
+          Agent agent = offer.agent();
+          var binding = services.locations().newest(agent.sipUser());
+          if (binding.isEmpty()) {
+            log.info("{}: agent {} has no registered phone", offer.name(), agent.id());
+            result.complete(OfferResult.NOT_ANSWERED);
+            state = State.FINISHED;
+            services.calls().finished(this);
+            return;
+          }
+          if (offer.since() != null) {
+            call.queued(offer.queue(), offer.since());
+          }
+          call.offered(agent.id(), services.clock().instant());
+          try {
+            placeholder = services.media().allocate();
+          } catch (Exception e) {
+            log.warn("{}: no media port: {}", offer.name(), e.getMessage());
+            result.complete(OfferResult.NOT_ANSWERED);
+            state = State.FINISHED;
+            services.calls().finished(this);
+            return;
+          }
+          CompletableFuture<OfferResult> agentResult = new CompletableFuture<>();
+          agentLeg =
+              new AgentLeg(
+                  services,
+                  this,
+                  agent,
+                  binding.get().contactUri(),
+                  binding.get().transport(),
+                  agentResult,
+                  offer.ringTimeout());
+          log.info("{} for {}: ringing agent {}", offer.name(), offer.number(), agent.id());
+          services
+              .bus()
+              .publish(
+                  new CallEvent.Offered(
+                      call.id(),
+                      agent.id(),
+                      offer.queue(),
+                      call.callerNumber(),
+                      null,
+                      call.queuedAt(),
+                      call.offeredAt()));
+          agentLeg.dial(
+              offer.number(), offer.dialed().equals(CALLBACK) ? "Callback" : "Call", placeholder);
+        });
   }
 
   @Override
@@ -135,7 +174,13 @@ final class OutboundSession implements LegOwner {
       String number = offer.number();
       Agent customer = new Agent("tel:" + number, number, number, Set.of());
       customerLeg =
-          new AgentLeg(services, this, customer, offer.uri(), "udp", new CompletableFuture<>(),
+          new AgentLeg(
+              services,
+              this,
+              customer,
+              offer.uri(),
+              "udp",
+              new CompletableFuture<>(),
               services.ringTimeout());
       log.info("{}: agent {} answered, calling {}", offer.name(), offer.agent().id(), number);
       customerLeg.dial("hotline", "", agentLeg.media());
@@ -146,7 +191,9 @@ final class OutboundSession implements LegOwner {
       call.answered(services.clock().instant());
       call.connected(offer.agent().id(), services.clock().instant());
       result.complete(OfferResult.ANSWERED);
-      services.bus().publish(new CallEvent.Connected(call.id(), offer.agent().id(), call.connectedAt()));
+      services
+          .bus()
+          .publish(new CallEvent.Connected(call.id(), offer.agent().id(), call.connectedAt()));
       log.info("{}: connected", offer.name());
     } else {
       leg.hangup();
@@ -164,14 +211,17 @@ final class OutboundSession implements LegOwner {
     } else if (leg == customerLeg && state == State.CALLING_CUSTOMER) {
       log.info("{}: the customer at {} did not answer", offer.name(), offer.number());
       result.complete(OfferResult.CALL_GONE);
-      end(CallOutcome.FAILED, offer.dialed().equals(CALLBACK) ? "callback-no-answer" : "number-no-answer");
+      end(
+          CallOutcome.FAILED,
+          offer.dialed().equals(CALLBACK) ? "callback-no-answer" : "number-no-answer");
     }
   }
 
   @Override
   public void legBye(AgentLeg leg, RequestEvent event, ServerTransaction tx) {
     try {
-      tx.sendResponse(services.messages().sip().messages().createResponse(Response.OK, event.getRequest()));
+      tx.sendResponse(
+          services.messages().sip().messages().createResponse(Response.OK, event.getRequest()));
     } catch (Exception e) {
       log.debug("could not answer BYE: {}", e.toString());
     }
@@ -187,7 +237,12 @@ final class OutboundSession implements LegOwner {
   @Override
   public void legReinvite(AgentLeg leg, RequestEvent event, ServerTransaction tx, String offer) {
     try {
-      tx.sendResponse(services.messages().sip().messages().createResponse(Response.NOT_ACCEPTABLE_HERE, event.getRequest()));
+      tx.sendResponse(
+          services
+              .messages()
+              .sip()
+              .messages()
+              .createResponse(Response.NOT_ACCEPTABLE_HERE, event.getRequest()));
     } catch (Exception e) {
       log.debug("could not answer re-INVITE: {}", e.toString());
     }
@@ -195,11 +250,12 @@ final class OutboundSession implements LegOwner {
 
   /** Ends the callback from the server side (shutdown). */
   void terminate(String cause) {
-    exec.execute(() -> {
-      result.complete(OfferResult.NOT_ANSWERED);
-      closePlaceholder();
-      end(state == State.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause);
-    });
+    exec.execute(
+        () -> {
+          result.complete(OfferResult.NOT_ANSWERED);
+          closePlaceholder();
+          end(state == State.CONNECTED ? CallOutcome.ANSWERED : CallOutcome.FAILED, cause);
+        });
   }
 
   private void end(CallOutcome outcome, String cause) {
@@ -217,7 +273,13 @@ final class OutboundSession implements LegOwner {
     if (wasConnected) {
       services.acd().agentCallEnded(offer.agent().id());
     }
-    CallRecord.close(services, exec, call, outcome, () -> state = State.FINISHED, () -> services.calls().finished(this));
+    CallRecord.close(
+        services,
+        exec,
+        call,
+        outcome,
+        () -> state = State.FINISHED,
+        () -> services.calls().finished(this));
   }
 
   private void closePlaceholder() {

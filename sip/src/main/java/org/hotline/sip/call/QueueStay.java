@@ -24,8 +24,10 @@ final class QueueStay {
 
   private final CallServices services;
   private final CallSession session;
+
   /** The current wait in a queue; completes true when an agent answers. */
   private CompletableFuture<Boolean> connected = CompletableFuture.completedFuture(false);
+
   /** The flow's view of the current (or last) wait in a queue. */
   private Wait waiting;
 
@@ -39,45 +41,73 @@ final class QueueStay {
     Instant at = services.clock().instant();
     CompletableFuture<Boolean> done = new CompletableFuture<>();
     Wait wait = new Wait(queue, at, done);
-    session.executor().execute(() -> {
-      if (!session.states().accepts(CallTrigger.ENQUEUED)) {
-        done.complete(false);
-        return;
-      }
-      session.states().fire(CallTrigger.ENQUEUED);
-      connected = done;
-      waiting = wait;
-      Call call = session.call();
-      call.queued(queue, at);
-      services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, at));
-      services.acd().enqueue(new QueuedCall(call.id(), queue, priority, call.callerNumber()));
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              if (!session.states().accepts(CallTrigger.ENQUEUED)) {
+                done.complete(false);
+                return;
+              }
+              session.states().fire(CallTrigger.ENQUEUED);
+              connected = done;
+              waiting = wait;
+              Call call = session.call();
+              call.queued(queue, at);
+              services.bus().publish(new CallEvent.Queued(call.id(), queue, priority, at));
+              services
+                  .acd()
+                  .enqueue(new QueuedCall(call.id(), queue, priority, call.callerNumber()));
+            });
     return wait;
   }
 
   /** The ACD offers the call to an agent: ring their phone. */
   CompletableFuture<OfferResult> offer(Offer offer) {
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
-    session.executor().execute(() -> {
-      // OFFERING too: ring-all offers one call to several agents at once.
-      if (!session.states().accepts(CallTrigger.OFFERED)) {
-        result.complete(OfferResult.CALL_GONE);
-        return;
-      }
-      var binding = services.locations().newest(offer.agent().sipUser());
-      if (binding.isEmpty()) {
-        result.complete(OfferResult.NOT_ANSWERED);
-        return;
-      }
-      session.states().fire(CallTrigger.OFFERED);
-      Call call = session.call();
-      call.offered(offer.agent().id(), services.clock().instant());
-      services.bus().publish(
-          new CallEvent.Offered(call.id(), offer.agent().id(), offer.call().queue(), call.callerNumber(), call.ivrChoice(),
-              call.queuedAt(), call.offeredAt()));
-      var target = new RingGroup.Target(offer.agent(), binding.get().contactUri(), binding.get().transport(), offer.ringTimeout());
-      session.ringing().ring(target, result, call.callerNumber(), call.callerName(), session.callerMedia());
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              // OFFERING too: ring-all offers one call to several agents at once.
+              if (!session.states().accepts(CallTrigger.OFFERED)) {
+                result.complete(OfferResult.CALL_GONE);
+                return;
+              }
+              var binding = services.locations().newest(offer.agent().sipUser());
+              if (binding.isEmpty()) {
+                result.complete(OfferResult.NOT_ANSWERED);
+                return;
+              }
+              session.states().fire(CallTrigger.OFFERED);
+              Call call = session.call();
+              call.offered(offer.agent().id(), services.clock().instant());
+              services
+                  .bus()
+                  .publish(
+                      new CallEvent.Offered(
+                          call.id(),
+                          offer.agent().id(),
+                          offer.call().queue(),
+                          call.callerNumber(),
+                          call.ivrChoice(),
+                          call.queuedAt(),
+                          call.offeredAt()));
+              var target =
+                  new RingGroup.Target(
+                      offer.agent(),
+                      binding.get().contactUri(),
+                      binding.get().transport(),
+                      offer.ringTimeout());
+              session
+                  .ringing()
+                  .ring(
+                      target,
+                      result,
+                      call.callerNumber(),
+                      call.callerName(),
+                      session.callerMedia());
+            });
     return result;
   }
 
@@ -87,24 +117,33 @@ final class QueueStay {
    * joined. The flow keeps playing what it played.
    */
   void overflowed(String to) {
-    session.executor().execute(() -> {
-      if (session.state() == CallState.QUEUED && waiting != null) {
-        log.info("queue {} passed the call to its overflow queue {}", session.call().queue(), to);
-        session.call().overflowedTo(to);
-        waiting.queue = to;
-      }
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              if (session.state() == CallState.QUEUED && waiting != null) {
+                log.info(
+                    "queue {} passed the call to its overflow queue {}",
+                    session.call().queue(),
+                    to);
+                session.call().overflowedTo(to);
+                waiting.queue = to;
+              }
+            });
   }
 
   /** The ACD gives the waiting call back: the flow goes on after its {@code enqueue}. */
   void givenBack(QueueExit why) {
-    session.executor().execute(() -> {
-      if (session.states().accepts(CallTrigger.GIVEN_BACK)) {
-        session.states().fire(CallTrigger.GIVEN_BACK);
-        log.info("queue {} gave the call back: {}", session.call().queue(), why.code());
-        connected.complete(false);
-      }
-    });
+    session
+        .executor()
+        .execute(
+            () -> {
+              if (session.states().accepts(CallTrigger.GIVEN_BACK)) {
+                session.states().fire(CallTrigger.GIVEN_BACK);
+                log.info("queue {} gave the call back: {}", session.call().queue(), why.code());
+                connected.complete(false);
+              }
+            });
   }
 
   /** An agent the ACD offered the call to answered: the flow's wait ends, connected. */
@@ -121,6 +160,7 @@ final class QueueStay {
   private final class Wait implements QueueWait {
     /** The queue the call waits in: another one after it overflowed. */
     private volatile String queue;
+
     private final Instant queuedAt;
     private final CompletableFuture<Boolean> done;
 
@@ -147,24 +187,31 @@ final class QueueStay {
 
     @Override
     public CompletableFuture<QueuePlace> place() {
-      return done.isDone() ? CompletableFuture.completedFuture(QueuePlace.NOT_WAITING) : services.acd().place(session.id());
+      return done.isDone()
+          ? CompletableFuture.completedFuture(QueuePlace.NOT_WAITING)
+          : services.acd().place(session.id());
     }
 
     @Override
     public CompletableFuture<Boolean> leave() {
       CompletableFuture<Boolean> left = new CompletableFuture<>();
-      session.executor().execute(() -> {
-        if (connected != done || !session.states().accepts(CallTrigger.LEFT_QUEUE)) {
-          left.complete(false);
-          return;
-        }
-        services.acd().leave(session.call().id());
-        session.ringing().hangUpAll(); // a ringing phone stops; the ACD counts the call as left
-        session.states().fire(CallTrigger.LEFT_QUEUE);
-        done.complete(false);
-        log.info("caller left queue {}", queue);
-        left.complete(true);
-      });
+      session
+          .executor()
+          .execute(
+              () -> {
+                if (connected != done || !session.states().accepts(CallTrigger.LEFT_QUEUE)) {
+                  left.complete(false);
+                  return;
+                }
+                services.acd().leave(session.call().id());
+                session
+                    .ringing()
+                    .hangUpAll(); // a ringing phone stops; the ACD counts the call as left
+                session.states().fire(CallTrigger.LEFT_QUEUE);
+                done.complete(false);
+                log.info("caller left queue {}", queue);
+                left.complete(true);
+              });
       return left;
     }
   }

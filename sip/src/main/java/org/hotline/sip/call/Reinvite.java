@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a re-INVITE from the caller or the connected agent: new address or codec, or hold. A
- * party whose SDP says it no longer receives ({@code sendonly}, {@code inactive}, or 0.0.0.0)
- * holds the call ({@link Hold}). Runs on the call's executor.
+ * party whose SDP says it no longer receives ({@code sendonly}, {@code inactive}, or 0.0.0.0) holds
+ * the call ({@link Hold}). Runs on the call's executor.
  */
 final class Reinvite {
   private static final Logger log = LoggerFactory.getLogger(Reinvite.class);
@@ -33,21 +33,30 @@ final class Reinvite {
   void answer(boolean fromAgent, RequestEvent event, ServerTransaction tx, String offer) {
     CallerLeg caller = session.caller();
     boolean connected = session.state() == CallState.CONNECTED;
-    MediaEndpoint own = fromAgent ? (session.agentLeg() == null ? null : session.agentLeg().media()) : caller.media();
+    MediaEndpoint own =
+        fromAgent
+            ? (session.agentLeg() == null ? null : session.agentLeg().media())
+            : caller.media();
     if (own == null || !session.isActive() || (fromAgent && !connected)) {
       caller.respond(tx, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
     }
     String host = services.messages().sip().advertisedHost();
     if (offer.isBlank()) {
-      caller.answerReinvite(tx, event.getRequest(), SdpNegotiator.offer(host, own.localPort(), own.codec(), services.clock().millis()));
+      caller.answerReinvite(
+          tx,
+          event.getRequest(),
+          SdpNegotiator.offer(host, own.localPort(), own.codec(), services.clock().millis()));
       return;
     }
     Negotiated n;
     try {
       n = SdpNegotiator.answer(offer, host, own.localPort());
     } catch (SdpException e) {
-      log.info("re-INVITE from the {} with unusable SDP: {}: 488", fromAgent ? "agent" : "caller", e.getMessage());
+      log.info(
+          "re-INVITE from the {} with unusable SDP: {}: 488",
+          fromAgent ? "agent" : "caller",
+          e.getMessage());
       caller.respond(tx, event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
       return;
     }

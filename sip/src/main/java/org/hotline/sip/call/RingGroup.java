@@ -32,8 +32,21 @@ final class RingGroup {
    *
    * @param result completes with how the leg ended
    */
-  AgentLeg ring(Target target, CompletableFuture<OfferResult> result, String callerNumber, String callerName, MediaEndpoint beside) {
-    AgentLeg leg = new AgentLeg(services, owner, target.agent(), target.uri(), target.transport(), result, target.ringTimeout());
+  AgentLeg ring(
+      Target target,
+      CompletableFuture<OfferResult> result,
+      String callerNumber,
+      String callerName,
+      MediaEndpoint beside) {
+    AgentLeg leg =
+        new AgentLeg(
+            services,
+            owner,
+            target.agent(),
+            target.uri(),
+            target.transport(),
+            result,
+            target.ringTimeout());
     legs.add(leg);
     leg.dial(callerNumber, callerName, beside);
     return leg;

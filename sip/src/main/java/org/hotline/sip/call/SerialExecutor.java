@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one call's tasks one at a time, in submission order, on a shared executor: the call's
- * state is only ever touched by one thread at a time, with no lock. Every task runs with the
- * call's id in the logging context (MDC {@code callId}).
+ * Runs one call's tasks one at a time, in submission order, on a shared executor: the call's state
+ * is only ever touched by one thread at a time, with no lock. Every task runs with the call's id in
+ * the logging context (MDC {@code callId}).
  */
 final class SerialExecutor implements Executor {
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);

@@ -55,25 +55,38 @@ final class SipMessages {
    * @param target the agent's registered Contact URI
    */
   Request inviteAgent(
-      String target, String agentUser, String callerNumber, String callerName, String transport, String sdp)
+      String target,
+      String agentUser,
+      String callerNumber,
+      String callerName,
+      String transport,
+      String sdp)
       throws ParseException, InvalidArgumentException {
     URI requestUri = sip.addresses().createURI(target);
     String host = sip.advertisedHost();
-    SipURI fromUri = sip.addresses().createSipURI(callerNumber.isEmpty() ? "anonymous" : callerNumber, host);
+    SipURI fromUri =
+        sip.addresses().createSipURI(callerNumber.isEmpty() ? "anonymous" : callerNumber, host);
     Address fromAddress = sip.addresses().createAddress(fromUri);
     if (!callerName.isEmpty()) {
       fromAddress.setDisplayName(callerName);
     }
     FromHeader from = sip.headers().createFromHeader(fromAddress, tag());
-    ToHeader to = sip.headers().createToHeader(sip.addresses().createAddress(sip.addresses().createSipURI(agentUser, host)), null);
+    ToHeader to =
+        sip.headers()
+            .createToHeader(
+                sip.addresses().createAddress(sip.addresses().createSipURI(agentUser, host)), null);
     CallIdHeader callId = sip.provider().getNewCallId();
     CSeqHeader cseq = sip.headers().createCSeqHeader(1L, Request.INVITE);
     ViaHeader via = sip.headers().createViaHeader(host, sip.port(), transport, null);
     MaxForwardsHeader maxForwards = sip.headers().createMaxForwardsHeader(70);
     Request invite =
-        sip.messages().createRequest(requestUri, Request.INVITE, callId, cseq, from, to, List.of(via), maxForwards);
+        sip.messages()
+            .createRequest(
+                requestUri, Request.INVITE, callId, cseq, from, to, List.of(via), maxForwards);
     invite.addHeader(contact(transport));
-    invite.setContent(sdp.getBytes(StandardCharsets.US_ASCII), sip.headers().createContentTypeHeader("application", "sdp"));
+    invite.setContent(
+        sdp.getBytes(StandardCharsets.US_ASCII),
+        sip.headers().createContentTypeHeader("application", "sdp"));
     return invite;
   }
 

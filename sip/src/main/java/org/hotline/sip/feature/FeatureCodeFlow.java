@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The short call of an agent who dialed a feature code: the state change is made, the agent
- * hears it confirmed ({@code agent-ready}, {@code agent-on-break}, {@code agent-logged-out}, or
- * {@code invalid} when it could not be made) and the call ends ({@value #CAUSE}).
+ * The short call of an agent who dialed a feature code: the state change is made, the agent hears
+ * it confirmed ({@code agent-ready}, {@code agent-on-break}, {@code agent-logged-out}, or {@code
+ * invalid} when it could not be made) and the call ends ({@value #CAUSE}).
  */
 public final class FeatureCodeFlow implements CallFlow {
   private static final Logger log = LoggerFactory.getLogger(FeatureCodeFlow.class);

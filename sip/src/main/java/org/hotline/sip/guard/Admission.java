@@ -20,25 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admission step in front of the transaction layer: the first thing every parsed request
- * meets, and cheap, so that refusing work costs far less than doing it.
+ * The admission step in front of the transaction layer: the first thing every parsed request meets,
+ * and cheap, so that refusing work costs far less than doing it.
  *
  * <ul>
- *   <li>A request from a banned source is dropped (over UDP the intake already dropped it
- *       unread); one with a scanner's User-Agent is dropped and its source banned.
+ *   <li>A request from a banned source is dropped (over UDP the intake already dropped it unread);
+ *       one with a scanner's User-Agent is dropped and its source banned.
  *   <li>Requests of a dialog the stack holds, a CANCEL of a live INVITE, an ACK of a dialog or
- *       transaction, and retransmissions of a request whose transaction exists or whose
- *       stateless answer is kept ({@link SipServer#answeredStatelessly}) pass: they belong to
- *       work already taken, and calls up must keep their signalling. The same methods matching
- *       nothing (a To tag of no dialog, a CANCEL of no INVITE) are met as new requests, so a
- *       flood of them cannot pile up transactions past every limit; a stray ACK refused is
- *       dropped, as an ACK is never answered.
+ *       transaction, and retransmissions of a request whose transaction exists or whose stateless
+ *       answer is kept ({@link SipServer#answeredStatelessly}) pass: they belong to work already
+ *       taken, and calls up must keep their signalling. The same methods matching nothing (a To tag
+ *       of no dialog, a CANCEL of no INVITE) are met as new requests, so a flood of them cannot
+ *       pile up transactions past every limit; a stray ACK refused is dropped, as an ACK is never
+ *       answered.
  *   <li>A new request beyond its source's rate, beyond the caps on calls, or while the server is
- *       overloaded (the UDP intake more than half full, or the server transactions at their
- *       limit) is answered {@code 503 Service Unavailable} with {@code Retry-After} (RFC 3261
- *       section 21.5.4), statelessly: no transaction is made for it. A request with credentials
- *       (the second step of a digest exchange) is not refused for a deep intake: it finishes
- *       work the server has begun.
+ *       overloaded (the UDP intake more than half full, or the server transactions at their limit)
+ *       is answered {@code 503 Service Unavailable} with {@code Retry-After} (RFC 3261 section
+ *       21.5.4), statelessly: no transaction is made for it. A request with credentials (the second
+ *       step of a digest exchange) is not refused for a deep intake: it finishes work the server
+ *       has begun.
  * </ul>
  */
 public final class Admission implements SIPMessageValve {
@@ -76,8 +76,11 @@ public final class Admission implements SIPMessageValve {
     }
     // An ACK, CANCEL or To-tagged request that matches nothing starts no call: it is counted as
     // "other", not against the call caps, and otherwise met as any new request is.
-    boolean stray = Request.ACK.equals(method) || Request.CANCEL.equals(method) || request.getToTag() != null;
-    SipGuard.Verdict verdict = guard.admit(source, stray ? RequestClass.OTHER : RequestClass.of(method), userAgent(request));
+    boolean stray =
+        Request.ACK.equals(method) || Request.CANCEL.equals(method) || request.getToTag() != null;
+    SipGuard.Verdict verdict =
+        guard.admit(
+            source, stray ? RequestClass.OTHER : RequestClass.of(method), userAgent(request));
     if (verdict == SipGuard.Verdict.ADMIT) {
       String overload = overload(answersChallenge(request));
       if (overload == null) {
@@ -91,11 +94,15 @@ public final class Admission implements SIPMessageValve {
     return false;
   }
 
-  /** Whether the request belongs to a dialog the stack holds (a call up, its BYE, re-INVITE, INFO). */
+  /**
+   * Whether the request belongs to a dialog the stack holds (a call up, its BYE, re-INVITE, INFO).
+   */
   private boolean inDialog(SIPRequest request) {
     SIPTransactionStack s = stack;
     try {
-      return s != null && request.getToTag() != null && s.getDialog(request.getDialogId(true)) != null;
+      return s != null
+          && request.getToTag() != null
+          && s.getDialog(request.getDialogId(true)) != null;
     } catch (RuntimeException e) {
       return false;
     }
@@ -105,7 +112,9 @@ public final class Admission implements SIPMessageValve {
   private boolean cancelsInvite(SIPRequest request) {
     SIPTransactionStack s = stack;
     try {
-      return s != null && Request.CANCEL.equals(request.getMethod()) && s.findCancelTransaction(request, true) != null;
+      return s != null
+          && Request.CANCEL.equals(request.getMethod())
+          && s.findCancelTransaction(request, true) != null;
     } catch (RuntimeException e) {
       return false;
     }
@@ -113,9 +122,9 @@ public final class Admission implements SIPMessageValve {
 
   /**
    * Why the server takes no new work now, or null when it does. A request that answers our own
-   * challenge finishes work begun (a registration half done) rather than starting new work:
-   * while the intake is deep it still passes, so that under a storm registrations complete
-   * instead of every second step being refused after its first was answered.
+   * challenge finishes work begun (a registration half done) rather than starting new work: while
+   * the intake is deep it still passes, so that under a storm registrations complete instead of
+   * every second step being refused after its first was answered.
    */
   private String overload(boolean finishesWork) {
     if (!finishesWork && sip.intakeDepth() * 2 > sip.intakeCapacity()) {
@@ -135,7 +144,8 @@ public final class Admission implements SIPMessageValve {
   private boolean inTransaction(SIPRequest request) {
     SIPTransactionStack s = stack;
     try {
-      return sip.answeredStatelessly(request) || s != null && s.findTransaction(request.getTransactionId(), true) != null;
+      return sip.answeredStatelessly(request)
+          || s != null && s.findTransaction(request.getTransactionId(), true) != null;
     } catch (RuntimeException e) {
       return false;
     }

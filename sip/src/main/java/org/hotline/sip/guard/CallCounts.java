@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The calls up, in all and per source address, as the call layer opens and ends them; the
- * admission step refuses a new call beyond the caps from these counts.
+ * The calls up, in all and per source address, as the call layer opens and ends them; the admission
+ * step refuses a new call beyond the caps from these counts.
  */
 public final class CallCounts {
   private final Map<String, InetAddress> sourceByCall = new ConcurrentHashMap<>();

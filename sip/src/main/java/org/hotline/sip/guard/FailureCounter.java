@@ -21,8 +21,8 @@ final class FailureCounter<K> {
 
   /**
    * @param limit the count at which a caller acts; no more are kept per key
-   * @param maxKeys keys tracked at most; past it, a new key's failure is counted after a purge,
-   *     or not at all (a flood of sources cannot grow this without bound)
+   * @param maxKeys keys tracked at most; past it, a new key's failure is counted after a purge, or
+   *     not at all (a flood of sources cannot grow this without bound)
    */
   FailureCounter(Clock clock, Duration window, int limit, int maxKeys) {
     this.clock = clock;
@@ -31,7 +31,9 @@ final class FailureCounter<K> {
     this.maxKeys = maxKeys;
   }
 
-  /** Counts a failure of {@code key} now; returns its failures within the window, this one included. */
+  /**
+   * Counts a failure of {@code key} now; returns its failures within the window, this one included.
+   */
   int fail(K key) {
     long now = clock.millis();
     if (!failures.containsKey(key) && failures.size() >= maxKeys) {
@@ -59,12 +61,15 @@ final class FailureCounter<K> {
   /** Drops keys with no failure left in the window. */
   void purge() {
     long now = clock.millis();
-    failures.entrySet().removeIf(e -> {
-      synchronized (e.getValue()) {
-        drop(e.getValue(), now);
-        return e.getValue().isEmpty();
-      }
-    });
+    failures
+        .entrySet()
+        .removeIf(
+            e -> {
+              synchronized (e.getValue()) {
+                drop(e.getValue(), now);
+                return e.getValue().isEmpty();
+              }
+            });
   }
 
   int keys() {

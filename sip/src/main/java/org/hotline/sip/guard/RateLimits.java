@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Per-source request rates: one {@link TokenBucket} per source address and {@link
- * RequestClass}, each allowing bursts of twice its rate. The table of sources is bounded: when
- * full, sources idle long enough to have full buckets are purged, and if it is still full the
- * sources it cannot hold share one set of buckets (a flood from many addresses then limits
- * itself, not the sources already known).
+ * Per-source request rates: one {@link TokenBucket} per source address and {@link RequestClass},
+ * each allowing bursts of twice its rate. The table of sources is bounded: when full, sources idle
+ * long enough to have full buckets are purged, and if it is still full the sources it cannot hold
+ * share one set of buckets (a flood from many addresses then limits itself, not the sources already
+ * known).
  */
 final class RateLimits {
   private final Map<RequestClass, Integer> rates;

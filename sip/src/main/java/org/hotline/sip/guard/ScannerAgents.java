@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recognises the User-Agent of SIP scanners and password crackers ({@code friendly-scanner} is
- * what SIPVicious sends by default): fragments matched ignoring case.
+ * Recognises the User-Agent of SIP scanners and password crackers ({@code friendly-scanner} is what
+ * SIPVicious sends by default): fragments matched ignoring case.
  */
 final class ScannerAgents {
   private final List<String> fragments;
 
-  /** @param fragments lower-case fragments */
+  /**
+   * @param fragments lower-case fragments
+   */
   ScannerAgents(List<String> fragments) {
     this.fragments = List.copyOf(fragments);
   }

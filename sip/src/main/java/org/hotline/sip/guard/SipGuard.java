@@ -18,15 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SIP edge's defences against guessers, scanners and floods: bans per source address, digest
- * failures counted per address and per user, per-source request rates, and the caps on calls.
- * The {@link Admission} step and the UDP intake ask it about every request and packet; the
- * registrar and the feature codes tell it of every digest failure.
+ * failures counted per address and per user, per-source request rates, and the caps on calls. The
+ * {@link Admission} step and the UDP intake ask it about every request and packet; the registrar
+ * and the feature codes tell it of every digest failure.
  *
- * <p>Only the address that fails is banned, never the user: a stranger guessing an agent's
- * password cannot lock the agent's own phone out. Trusted networks are never banned nor limited.
+ * <p>Only the address that fails is banned, never the user: a stranger guessing an agent's password
+ * cannot lock the agent's own phone out. Trusted networks are never banned nor limited.
  */
 public final class SipGuard implements IntakeGate {
   private static final Logger log = LoggerFactory.getLogger(SipGuard.class);
+
   /** Source addresses tracked at most for failures and rates. */
   static final int MAX_SOURCES = 65_536;
 
@@ -45,17 +46,30 @@ public final class SipGuard implements IntakeGate {
    * @param onBan told of each new ban, after it is logged and counted (the audit log)
    * @param nanos a monotonic clock in nanoseconds, for the rate limits
    */
-  public SipGuard(SipGuardSettings settings, Clock clock, LongSupplier nanos, MeterRegistry registry, Consumer<Ban> onBan) {
+  public SipGuard(
+      SipGuardSettings settings,
+      Clock clock,
+      LongSupplier nanos,
+      MeterRegistry registry,
+      Consumer<Ban> onBan) {
     this.settings = settings;
     this.nanos = nanos;
     this.metrics = new GuardMetrics(registry);
-    this.bans = new BanList(clock, settings.ban(), settings.trusted(), ban -> {
-      metrics.bans.increment();
-      log.warn("SIP source {} banned until {}: {}", ban.address(), ban.until(), ban.reason());
-      onBan.accept(ban);
-    });
-    this.failuresBySource = new FailureCounter<>(clock, settings.window(), settings.maxFailures(), MAX_SOURCES);
-    this.failuresByUser = new FailureCounter<>(clock, settings.window(), Integer.MAX_VALUE, MAX_SOURCES);
+    this.bans =
+        new BanList(
+            clock,
+            settings.ban(),
+            settings.trusted(),
+            ban -> {
+              metrics.bans.increment();
+              log.warn(
+                  "SIP source {} banned until {}: {}", ban.address(), ban.until(), ban.reason());
+              onBan.accept(ban);
+            });
+    this.failuresBySource =
+        new FailureCounter<>(clock, settings.window(), settings.maxFailures(), MAX_SOURCES);
+    this.failuresByUser =
+        new FailureCounter<>(clock, settings.window(), Integer.MAX_VALUE, MAX_SOURCES);
     Map<RequestClass, Integer> r = new EnumMap<>(RequestClass.class);
     r.put(RequestClass.REGISTER, settings.registerRate());
     r.put(RequestClass.INVITE, settings.inviteRate());
@@ -63,7 +77,8 @@ public final class SipGuard implements IntakeGate {
     r.put(RequestClass.OTHER, settings.otherRate());
     this.rates = new RateLimits(r, nanos, MAX_SOURCES);
     this.scanners = new ScannerAgents(settings.scannerAgents());
-    this.callRate = new TokenBucket(settings.maxCallRate(), settings.maxCallRate(), nanos.getAsLong());
+    this.callRate =
+        new TokenBucket(settings.maxCallRate(), settings.maxCallRate(), nanos.getAsLong());
     registry.gauge("hotline.sip.banned", bans, BanList::size);
   }
 
@@ -82,17 +97,33 @@ public final class SipGuard implements IntakeGate {
     metrics.authFailures.increment();
     int byUser = failuresByUser.fail(user);
     if (bans.trusted(source)) {
-      log.debug("SIP digest failure for '{}' from trusted {} ({} for the user within {})", user, source.getHostAddress(), byUser, settings.window());
+      log.debug(
+          "SIP digest failure for '{}' from trusted {} ({} for the user within {})",
+          user,
+          source.getHostAddress(),
+          byUser,
+          settings.window());
       return;
     }
     int bySource = failuresBySource.fail(source);
     // The first failure of an address is worth a line; the next ones until the ban would let a
     // guesser fill the log, so they are at DEBUG, and the ban itself is a WARN line.
     if (bySource == 1) {
-      log.info("SIP digest failure for '{}' from {} (a ban after {} within {})", user, source.getHostAddress(), settings.maxFailures(), settings.window());
+      log.info(
+          "SIP digest failure for '{}' from {} (a ban after {} within {})",
+          user,
+          source.getHostAddress(),
+          settings.maxFailures(),
+          settings.window());
     } else {
-      log.debug("SIP digest failure for '{}' from {}: {} of {} from the address, {} for the user within {}",
-          user, source.getHostAddress(), bySource, settings.maxFailures(), byUser, settings.window());
+      log.debug(
+          "SIP digest failure for '{}' from {}: {} of {} from the address, {} for the user within {}",
+          user,
+          source.getHostAddress(),
+          bySource,
+          settings.maxFailures(),
+          byUser,
+          settings.window());
     }
     if (bySource >= settings.maxFailures()) {
       failuresBySource.clear(source);
@@ -196,19 +227,34 @@ public final class SipGuard implements IntakeGate {
 
     GuardMetrics(MeterRegistry registry) {
       this.registry = registry;
-      this.bans = Counter.builder("hotline.sip.bans").description("source addresses banned").register(registry);
+      this.bans =
+          Counter.builder("hotline.sip.bans")
+              .description("source addresses banned")
+              .register(registry);
       this.authFailures =
-          Counter.builder("hotline.sip.auth.failures").description("SIP digest failures (wrong password or unknown user)").register(registry);
+          Counter.builder("hotline.sip.auth.failures")
+              .description("SIP digest failures (wrong password or unknown user)")
+              .register(registry);
     }
 
     Counter dropped(String reason) {
-      return dropped.computeIfAbsent(reason, r ->
-          Counter.builder("hotline.sip.dropped").description("SIP packets dropped unanswered").tag("reason", r).register(registry));
+      return dropped.computeIfAbsent(
+          reason,
+          r ->
+              Counter.builder("hotline.sip.dropped")
+                  .description("SIP packets dropped unanswered")
+                  .tag("reason", r)
+                  .register(registry));
     }
 
     Counter refused(String reason) {
-      return refused.computeIfAbsent(reason, r -> Counter.builder("hotline.sip.refused")
-          .description("new SIP requests answered 503 with Retry-After").tag("reason", r).register(registry));
+      return refused.computeIfAbsent(
+          reason,
+          r ->
+              Counter.builder("hotline.sip.refused")
+                  .description("new SIP requests answered 503 with Retry-After")
+                  .tag("reason", r)
+                  .register(registry));
     }
   }
 }

@@ -27,7 +27,9 @@ final class TokenBucket {
     return false;
   }
 
-  /** Whether the bucket is full again: it has seen no request for as long as a full refill takes. */
+  /**
+   * Whether the bucket is full again: it has seen no request for as long as a full refill takes.
+   */
   synchronized boolean idle(long nowNanos) {
     refill(nowNanos);
     return tokens >= burst;

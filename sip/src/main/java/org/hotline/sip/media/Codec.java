@@ -1,8 +1,8 @@
 package org.hotline.sip.media;
 
 /**
- * A G.711 audio codec we can send and receive: 8 kHz, one byte per sample, static RTP payload
- * types from RFC 3551 section 6 (table 4).
+ * A G.711 audio codec we can send and receive: 8 kHz, one byte per sample, static RTP payload types
+ * from RFC 3551 section 6 (table 4).
  */
 public enum Codec {
   /** G.711 μ-law, static payload type 0. */

@@ -1,8 +1,8 @@
 package org.hotline.sip.media;
 
 /**
- * Told of every DTMF digit an endpoint receives, besides the type-ahead buffer; for logging or
- * the CTI. Called on the endpoint's event loop: return quickly and never block.
+ * Told of every DTMF digit an endpoint receives, besides the type-ahead buffer; for logging or the
+ * CTI. Called on the endpoint's event loop: return quickly and never block.
  */
 @FunctionalInterface
 public interface DtmfListener {

@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * bridge to another leg. Obtained from {@link MediaServer#allocate}.
  *
  * <p>Every method may be called from any thread and returns at once: the work runs on the
- * endpoint's event loop, in the order it was asked for, and the futures complete there. A
- * caller should {@code join()} them (a virtual thread may) or use the {@code *Async} stages,
- * never run blocking code in a stage that could execute on the event loop.
+ * endpoint's event loop, in the order it was asked for, and the futures complete there. A caller
+ * should {@code join()} them (a virtual thread may) or use the {@code *Async} stages, never run
+ * blocking code in a stage that could execute on the event loop.
  */
 public final class MediaEndpoint implements MediaSession {
 
@@ -143,10 +143,10 @@ public final class MediaEndpoint implements MediaSession {
    * there ({@link InbandDtmfDetector}) and count like RFC 4733 digits. A peer with them is not
    * listened to for tones, so a key is never counted twice.
    *
-   * <p>Before the first packet arrives we send to {@code remote}; once packets arrive we latch
-   * to their real source (symmetric RTP) and ignore other sources afterwards (strict RTP). A
-   * different {@code remote} than before unlatches; {@code 0.0.0.0} (hold) sends nothing until
-   * the peer's packets show where it is.
+   * <p>Before the first packet arrives we send to {@code remote}; once packets arrive we latch to
+   * their real source (symmetric RTP) and ignore other sources afterwards (strict RTP). A different
+   * {@code remote} than before unlatches; {@code 0.0.0.0} (hold) sends nothing until the peer's
+   * packets show where it is.
    *
    * <p>Like every method here it takes effect on the event loop, right after it returns; a packet
    * the loop reads in between is still handled with the previous settings.
@@ -188,8 +188,8 @@ public final class MediaEndpoint implements MediaSession {
   }
 
   /**
-   * Takes a digit that arrived outside RTP (SIP INFO {@code application/dtmf-relay}) as if it
-   * had been an RFC 4733 event: it is buffered, counted and may barge in.
+   * Takes a digit that arrived outside RTP (SIP INFO {@code application/dtmf-relay}) as if it had
+   * been an RFC 4733 event: it is buffered, counted and may barge in.
    */
   public void receiveDigit(char digit) {
     if (!TelephoneEvent.isDigit(digit)) {
@@ -202,9 +202,9 @@ public final class MediaEndpoint implements MediaSession {
    * {@inheritDoc}
    *
    * <p>The prompt is looked up (and on first use read from disk) in the calling thread. On a
-   * bridged endpoint nothing plays and the future completes at once: the peer is in a
-   * conversation, which a flow that has not yet seen the bridge must not talk over. Music for a
-   * peer on hold is {@link #holdMusic}.
+   * bridged endpoint nothing plays and the future completes at once: the peer is in a conversation,
+   * which a flow that has not yet seen the bridge must not talk over. Music for a peer on hold is
+   * {@link #holdMusic}.
    */
   @Override
   public CompletableFuture<Void> play(Prompt prompt, boolean bargeIn) {
@@ -220,11 +220,11 @@ public final class MediaEndpoint implements MediaSession {
   }
 
   /**
-   * Loops {@code prompt} to this endpoint's peer even while bridged, holding back the other
-   * leg's audio meanwhile: music on hold for this peer while the other party holds the call
-   * (re-INVITE with {@code sendonly} or {@code inactive}). It plays until {@link #stopHoldMusic},
-   * {@link #stopPlayback}, a new bridge or close; the relayed audio then resumes as a new
-   * talkspurt. The prompt is looked up in the calling thread.
+   * Loops {@code prompt} to this endpoint's peer even while bridged, holding back the other leg's
+   * audio meanwhile: music on hold for this peer while the other party holds the call (re-INVITE
+   * with {@code sendonly} or {@code inactive}). It plays until {@link #stopHoldMusic}, {@link
+   * #stopPlayback}, a new bridge or close; the relayed audio then resumes as a new talkspurt. The
+   * prompt is looked up in the calling thread.
    */
   public void holdMusic(Prompt prompt) {
     start(prompt, true, false, true, new CompletableFuture<>());
@@ -299,11 +299,11 @@ public final class MediaEndpoint implements MediaSession {
    *
    * <p>The audio buffer for {@code maxLength} is allocated in the calling thread (16 KiB per
    * second, at most {@link Recorder#MAX_LENGTH}); the file is written on a virtual thread, which
-   * completes the future. A recording already in progress stops and is written first. Digits
-   * other than the stop keys go to the type-ahead buffer as usual.
+   * completes the future. A recording already in progress stops and is written first. Digits other
+   * than the stop keys go to the type-ahead buffer as usual.
    *
-   * @throws IllegalArgumentException when {@code maxLength} is not in (0, 1 h], {@code
-   *     maxSilence} is negative or {@code stopKeys} holds anything but DTMF digits
+   * @throws IllegalArgumentException when {@code maxLength} is not in (0, 1 h], {@code maxSilence}
+   *     is negative or {@code stopKeys} holds anything but DTMF digits
    */
   @Override
   public CompletableFuture<Recording> record(
@@ -327,8 +327,8 @@ public final class MediaEndpoint implements MediaSession {
   /**
    * {@inheritDoc}
    *
-   * <p>Relaying is cheapest when both endpoints share an event loop: allocate the second leg
-   * with {@link MediaServer#allocateBeside}. Bridging to a third endpoint replaces the bridge.
+   * <p>Relaying is cheapest when both endpoints share an event loop: allocate the second leg with
+   * {@link MediaServer#allocateBeside}. Bridging to a third endpoint replaces the bridge.
    *
    * @throws IllegalArgumentException when {@code other} is not another {@code MediaEndpoint}
    */
@@ -361,8 +361,8 @@ public final class MediaEndpoint implements MediaSession {
   /**
    * {@inheritDoc}
    *
-   * <p>Completes pending futures. Called from outside the event loop, it returns once the port
-   * is free again (bounded wait).
+   * <p>Completes pending futures. Called from outside the event loop, it returns once the port is
+   * free again (bounded wait).
    */
   @Override
   public void close() {
@@ -390,11 +390,11 @@ public final class MediaEndpoint implements MediaSession {
   }
 
   /**
-   * The {@code nanoClock} reading ({@link System#nanoTime} on a {@link MediaServer}) when the
-   * last packet from the peer was accepted: audio, telephone-events or comfort noise, but not
-   * RTCP, strangers or garbage. Before the first packet, when the endpoint was created. Compare
-   * it with {@code System.nanoTime()} to find a peer that went silent (dead or unplugged) on
-   * either leg of a bridge; a peer that holds the call may legitimately send nothing.
+   * The {@code nanoClock} reading ({@link System#nanoTime} on a {@link MediaServer}) when the last
+   * packet from the peer was accepted: audio, telephone-events or comfort noise, but not RTCP,
+   * strangers or garbage. Before the first packet, when the endpoint was created. Compare it with
+   * {@code System.nanoTime()} to find a peer that went silent (dead or unplugged) on either leg of
+   * a bridge; a peer that holds the call may legitimately send nothing.
    */
   public long lastReceivedNanos() {
     return counters.lastReceivedNanos();

@@ -27,9 +27,8 @@ import org.slf4j.LoggerFactory;
  * The RTP media server: owns the event loops that carry all RTP (one or two threads), the port
  * allocator and the prompt library, and hands out {@link MediaEndpoint}s.
  *
- * <p>{@link #allocate} and {@link #close} block briefly (binding or closing a socket) and must
- * not be called from a media event loop; everything else on the endpoints is non-blocking.
- * Thread-safe.
+ * <p>{@link #allocate} and {@link #close} block briefly (binding or closing a socket) and must not
+ * be called from a media event loop; everything else on the endpoints is non-blocking. Thread-safe.
  */
 public final class MediaServer implements AutoCloseable {
 
@@ -48,8 +47,8 @@ public final class MediaServer implements AutoCloseable {
   /**
    * A server with {@code min(2, processors)} event loops.
    *
-   * @param bindHost where to bind RTP sockets when {@code settings.host()} is empty (the SIP
-   *     bind address); when both are empty, all interfaces
+   * @param bindHost where to bind RTP sockets when {@code settings.host()} is empty (the SIP bind
+   *     address); when both are empty, all interfaces
    */
   public MediaServer(
       RtpSettings settings, String bindHost, PromptLibrary prompts, MeterRegistry metrics) {
@@ -93,8 +92,12 @@ public final class MediaServer implements AutoCloseable {
             threads,
             new DefaultThreadFactory("hotline-rtp", false, Thread.MAX_PRIORITY),
             NioIoHandler.newFactory());
-    log.info("RTP media on {} ports {}-{}, {} event loop(s)", bindAddress.getHostAddress(),
-        settings.portMin(), settings.portMax(), threads);
+    log.info(
+        "RTP media on {} ports {}-{}, {} event loop(s)",
+        bindAddress.getHostAddress(),
+        settings.portMin(),
+        settings.portMax(),
+        threads);
   }
 
   /**
@@ -161,8 +164,15 @@ public final class MediaServer implements AutoCloseable {
       }
     }
     throw new MediaException(
-        "no free RTP port in " + settings.portMin() + "-" + settings.portMax() + " on " + host
-            + " (" + ports.inUse() + " in use)");
+        "no free RTP port in "
+            + settings.portMin()
+            + "-"
+            + settings.portMax()
+            + " on "
+            + host
+            + " ("
+            + ports.inUse()
+            + " in use)");
   }
 
   /** Opens an endpoint on {@code port}, or returns {@code null} when the port is taken. */

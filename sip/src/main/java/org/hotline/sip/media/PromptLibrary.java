@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * The prompts the server can play, loaded from WAV files on first use and cached pre-encoded per
  * codec.
  *
- * <p>A prompt {@code (language, name)} is the file {@code <overrideDir>/<language>/<name>.wav}
- * when it exists, else the class-path resource {@code prompts/<language>/<name>.wav} (shipped in
- * the ivr module's jar). A prompt that is missing or in a format we cannot play is logged once
- * and stays absent until restart; so does a name with characters other than letters, digits,
- * {@code - _ .}, which keeps prompt names from walking out of the directory.
+ * <p>A prompt {@code (language, name)} is the file {@code <overrideDir>/<language>/<name>.wav} when
+ * it exists, else the class-path resource {@code prompts/<language>/<name>.wav} (shipped in the ivr
+ * module's jar). A prompt that is missing or in a format we cannot play is logged once and stays
+ * absent until restart; so does a name with characters other than letters, digits, {@code - _ .},
+ * which keeps prompt names from walking out of the directory.
  *
  * <p>Thread-safe. {@link #find} reads files on a cache miss, so call it from a thread that may
  * block, not from an event loop.
@@ -39,7 +39,9 @@ public final class PromptLibrary {
   private final ConcurrentHashMap<Key, Optional<EncodedPrompt>> cache = new ConcurrentHashMap<>();
   private final Set<Prompt> reported = ConcurrentHashMap.newKeySet();
 
-  /** @param overrideDir a directory whose {@code <language>/<name>.wav} files replace ours */
+  /**
+   * @param overrideDir a directory whose {@code <language>/<name>.wav} files replace ours
+   */
   public PromptLibrary(Optional<Path> overrideDir) {
     this(overrideDir, PromptLibrary.class.getClassLoader());
   }
@@ -66,8 +68,11 @@ public final class PromptLibrary {
     try {
       Optional<Source> source = locate(relative);
       if (source.isEmpty()) {
-        reportOnce(prompt, "prompt {} not found in {} nor on the class path under prompts/",
-            relative, overrideDir.map(Path::toString).orElse("(no override directory)"));
+        reportOnce(
+            prompt,
+            "prompt {} not found in {} nor on the class path under prompts/",
+            relative,
+            overrideDir.map(Path::toString).orElse("(no override directory)"));
         return Optional.empty();
       }
       short[] samples = WavReader.read(source.get().bytes(), source.get().name());

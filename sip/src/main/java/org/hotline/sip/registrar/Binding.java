@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param callId Call-ID of the registration, with {@code cseq} to order refreshes
  * @param expiresAt when the binding lapses
  * @param registeredAt when this contact was first or last refreshed, for choosing the newest
- * @param behindNat the Contact names another host than the one the REGISTER came from, so
- *     requests go to the source address instead (RFC 3581)
+ * @param behindNat the Contact names another host than the one the REGISTER came from, so requests
+ *     go to the source address instead (RFC 3581)
  */
 public record Binding(
     String contactUri,

@@ -14,14 +14,15 @@ import org.hotline.sip.stack.ContactRouter;
  * The bindings of every registered user: where to reach each agent's phone. Thread-safe; each
  * user's bindings change under that user's lock only.
  *
- * <p>A Contact URI belongs to one user at a time: calls are routed to a phone by its Contact
- * (and, behind NAT, by where its REGISTER came from), so a second user binding the same Contact
- * would take the first one's calls. Such a REGISTER is refused until the first binding ends.
+ * <p>A Contact URI belongs to one user at a time: calls are routed to a phone by its Contact (and,
+ * behind NAT, by where its REGISTER came from), so a second user binding the same Contact would
+ * take the first one's calls. Such a REGISTER is refused until the first binding ends.
  */
 public final class LocationService {
   private final Clock clock;
   private final RegistrationListener listener;
   private final Map<String, Map<String, Binding>> byUser = new ConcurrentHashMap<>();
+
   /** The user each live Contact URI is bound to. */
   private final Map<String, String> ownerByContact = new ConcurrentHashMap<>();
 
@@ -88,8 +89,8 @@ public final class LocationService {
   }
 
   /**
-   * Makes {@code user} the owner of {@code contactUri}, unless another user has a live binding
-   * of it: a lapsed one's Contact is free.
+   * Makes {@code user} the owner of {@code contactUri}, unless another user has a live binding of
+   * it: a lapsed one's Contact is free.
    */
   private boolean claim(String contactUri, String user, Instant now) {
     while (true) {
@@ -144,15 +145,18 @@ public final class LocationService {
       synchronized (m) {
         boolean had = !m.isEmpty();
         List<Binding> lapsed = new ArrayList<>();
-        m.values().forEach(b -> {
-          if (!b.expiresAt().isAfter(now)) {
-            lapsed.add(b);
-          }
-        });
-        lapsed.forEach(b -> {
-          m.remove(b.contactUri());
-          release(b.contactUri(), e.getKey());
-        });
+        m.values()
+            .forEach(
+                b -> {
+                  if (!b.expiresAt().isAfter(now)) {
+                    lapsed.add(b);
+                  }
+                });
+        lapsed.forEach(
+            b -> {
+              m.remove(b.contactUri());
+              release(b.contactUri(), e.getKey());
+            });
         lost = had && m.isEmpty();
       }
       if (lost) {
@@ -164,11 +168,15 @@ public final class LocationService {
   /** How many users have at least one live binding. */
   public int registeredUsers() {
     Instant now = clock.instant();
-    return (int) byUser.values().stream().filter(m -> {
-      synchronized (m) {
-        return hasLive(m, now);
-      }
-    }).count();
+    return (int)
+        byUser.values().stream()
+            .filter(
+                m -> {
+                  synchronized (m) {
+                    return hasLive(m, now);
+                  }
+                })
+            .count();
   }
 
   private static boolean hasLive(Map<String, Binding> m, Instant now) {

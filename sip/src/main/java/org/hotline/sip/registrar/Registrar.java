@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
@@ -29,11 +28,10 @@ import org.slf4j.LoggerFactory;
  * The registrar (RFC 3261 section 10): authenticates REGISTER with digest (RFC 7616, MD5 and
  * SHA-256, qop=auth) and keeps each agent's contacts in the {@link LocationService}.
  *
- * <p>A REGISTER is answered on the SIP stack's thread that parsed it, without a server
- * transaction: credentials and bindings are held in memory ({@link
- * org.hotline.sip.auth.CredentialCache}, {@link LocationService}), so nothing waits on I/O, no
- * queue stands between the socket and the answer, and nothing of the request outlives it but its
- * answer, kept for retransmissions.
+ * <p>A REGISTER is answered on the SIP stack's thread that parsed it, without a server transaction:
+ * credentials and bindings are held in memory ({@link org.hotline.sip.auth.CredentialCache}, {@link
+ * LocationService}), so nothing waits on I/O, no queue stands between the socket and the answer,
+ * and nothing of the request outlives it but its answer, kept for retransmissions.
  */
 public final class Registrar {
   private static final Logger log = LoggerFactory.getLogger(Registrar.class);
@@ -92,7 +90,8 @@ public final class Registrar {
     }
   }
 
-  private Response bind(Request request, String user) throws ParseException, InvalidArgumentException {
+  private Response bind(Request request, String user)
+      throws ParseException, InvalidArgumentException {
     ListIterator<?> contacts = request.getHeaders(ContactHeader.NAME);
     ExpiresHeader expiresHeader = request.getExpires();
     int requested = expiresHeader == null ? settings.defaultExpires() : expiresHeader.getExpires();
@@ -121,7 +120,10 @@ public final class Registrar {
     }
     if (!locations.update(user, changes)) {
       metrics.forbidden.increment();
-      log.warn("REGISTER for '{}' from {} refused: a Contact of it is bound to another user", user, source(request));
+      log.warn(
+          "REGISTER for '{}' from {} refused: a Contact of it is bound to another user",
+          user,
+          source(request));
       Response taken = sip.messages().createResponse(Response.FORBIDDEN, request);
       taken.setReasonPhrase("Contact bound to another user");
       return taken;
@@ -131,10 +133,12 @@ public final class Registrar {
     return okWithBindings(request, user);
   }
 
-  private Binding binding(Request request, ContactHeader contact, String callId, long cseq, Instant now, int expires) {
+  private Binding binding(
+      Request request, ContactHeader contact, String callId, long cseq, Instant now, int expires) {
     SIPRequest nist = (SIPRequest) request;
     ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-    String host = nist.getRemoteAddress() != null ? nist.getRemoteAddress().getHostAddress() : via.getHost();
+    String host =
+        nist.getRemoteAddress() != null ? nist.getRemoteAddress().getHostAddress() : via.getHost();
     int port = nist.getRemotePort() > 0 ? nist.getRemotePort() : Math.max(via.getPort(), 5060);
     String contactHost = contact.getAddress().getURI() instanceof SipURI uri ? uri.getHost() : null;
     boolean behindNat = contactHost != null && !sameHost(contactHost, host);
@@ -150,25 +154,38 @@ public final class Registrar {
         behindNat);
   }
 
-  /** Compares address literals only: a name in a Contact is never looked up on the stack's thread. */
+  /**
+   * Compares address literals only: a name in a Contact is never looked up on the stack's thread.
+   */
   private static boolean sameHost(String contactHost, String sourceAddress) {
-    String literal = contactHost.startsWith("[") && contactHost.endsWith("]") ? contactHost.substring(1, contactHost.length() - 1) : contactHost;
+    String literal =
+        contactHost.startsWith("[") && contactHost.endsWith("]")
+            ? contactHost.substring(1, contactHost.length() - 1)
+            : contactHost;
     try {
-      return org.hotline.config.Cidr.parse(literal).network().getHostAddress().equals(sourceAddress);
+      return org.hotline.config.Cidr.parse(literal)
+          .network()
+          .getHostAddress()
+          .equals(sourceAddress);
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
-  private Response okWithBindings(Request request, String user) throws ParseException, InvalidArgumentException {
+  private Response okWithBindings(Request request, String user)
+      throws ParseException, InvalidArgumentException {
     Response ok = sip.messages().createResponse(Response.OK, request);
     Instant now = clock.instant();
     for (Binding b : locations.bindings(user)) {
-      ContactHeader h = sip.headers().createContactHeader(sip.addresses().createAddress(b.contactUri()));
+      ContactHeader h =
+          sip.headers().createContactHeader(sip.addresses().createAddress(b.contactUri()));
       h.setExpires((int) Math.max(0, b.expiresAt().getEpochSecond() - now.getEpochSecond()));
       ok.addHeader(h);
     }
-    ok.addHeader(sip.headers().createDateHeader(java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
+    ok.addHeader(
+        sip.headers()
+            .createDateHeader(
+                java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("GMT"))));
     return ok;
   }
 
@@ -182,6 +199,8 @@ public final class Registrar {
 
   private static String source(Request request) {
     SIPRequest nist = (SIPRequest) request;
-    return nist.getRemoteAddress() == null ? "?" : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
+    return nist.getRemoteAddress() == null
+        ? "?"
+        : nist.getRemoteAddress().getHostAddress() + ":" + nist.getRemotePort();
   }
 }

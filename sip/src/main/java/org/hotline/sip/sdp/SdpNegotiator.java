@@ -26,13 +26,13 @@ public final class SdpNegotiator {
 
   /**
    * Answers an offer (RFC 3264 section 6): the offer's first audio stream we can take gets the
-   * first of its codecs that we support (PCMU, PCMA), plus telephone-event when offered, with
-   * the offered payload type; every other stream is rejected with port zero.
+   * first of its codecs that we support (PCMU, PCMA), plus telephone-event when offered, with the
+   * offered payload type; every other stream is rejected with port zero.
    *
    * @param localAddress our RTP address, for {@code o=} and {@code c=}
    * @param localPort our RTP port ({@link org.hotline.sip.media.MediaEndpoint#localPort})
-   * @throws SdpException when the SDP does not parse, has no audio stream we can take, or no
-   *     common codec (signalling answers 488 Not Acceptable Here)
+   * @throws SdpException when the SDP does not parse, has no audio stream we can take, or no common
+   *     codec (signalling answers 488 Not Acceptable Here)
    */
   public static Negotiated answer(String offerSdp, String localAddress, int localPort)
       throws SdpException {
@@ -62,7 +62,8 @@ public final class SdpNegotiator {
       throw new SdpException(
           sawAudio
               ? "no common codec: offered " + describeFormats(offer) + "; we take PCMU, PCMA"
-              : "no audio stream we can take (RTP/AVP, port not 0) among " + offer.media.size()
+              : "no audio stream we can take (RTP/AVP, port not 0) among "
+                  + offer.media.size()
                   + " m= line(s)");
     }
     InetSocketAddress remote = remote(offer, chosen);
@@ -72,8 +73,7 @@ public final class SdpNegotiator {
     SdpWriter answer = new SdpWriter(localAddress, sessionId, sessionVersion);
     for (MediaDescription m : offer.media) {
       if (m == chosen) {
-        answer.audio(
-            localPort, m.proto, new Codec[] {codec}, telephoneEventPt, reverse(direction));
+        answer.audio(localPort, m.proto, new Codec[] {codec}, telephoneEventPt, reverse(direction));
       } else {
         answer.rejected(m);
       }
@@ -94,8 +94,7 @@ public final class SdpNegotiator {
       String localAddress, int localPort, Codec preferred, long sessionId, long sessionVersion) {
     Codec other = preferred == Codec.PCMU ? Codec.PCMA : Codec.PCMU;
     return new SdpWriter(localAddress, sessionId, sessionVersion)
-        .audio(localPort, "RTP/AVP", new Codec[] {preferred, other}, TELEPHONE_EVENT_PT,
-            "sendrecv")
+        .audio(localPort, "RTP/AVP", new Codec[] {preferred, other}, TELEPHONE_EVENT_PT, "sendrecv")
         .toString();
   }
 
@@ -103,8 +102,8 @@ public final class SdpNegotiator {
    * Reads the answer to {@link #offer} (RFC 3264 section 7): its first audio stream, the first
    * codec it kept and its telephone-event payload type.
    *
-   * @throws SdpException when the SDP does not parse, the audio stream was rejected (port zero)
-   *     or no codec of ours is left
+   * @throws SdpException when the SDP does not parse, the audio stream was rejected (port zero) or
+   *     no codec of ours is left
    */
   public static Negotiated readAnswer(String answerSdp) throws SdpException {
     SessionDescription answer = SdpParser.parse(answerSdp);
@@ -126,8 +125,8 @@ public final class SdpNegotiator {
 
   /**
    * The first format we support, in the peer's order of preference. A static payload type counts
-   * with or without {@code a=rtpmap} (RFC 3551 section 6); G.711 under a dynamic number does
-   * not, since our endpoints send the static one.
+   * with or without {@code a=rtpmap} (RFC 3551 section 6); G.711 under a dynamic number does not,
+   * since our endpoints send the static one.
    */
   private static Codec firstSupported(MediaDescription m) {
     for (int pt : m.payloadTypes()) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * {@code m=}, {@code a=rtpmap} and the direction attributes, at session and media level.
  *
  * <p>Lenient where peers differ (LF or CRLF line ends, trailing blanks, unknown lines, a missing
- * {@code a=rtpmap} for a static payload type) and strict where a guess would be wrong: a line
- * that is not {@code <letter>=<value>}, an {@code m=} or {@code c=} line that does not parse, or
- * a connection address that is not an IP literal raises {@link SdpException}.
+ * {@code a=rtpmap} for a static payload type) and strict where a guess would be wrong: a line that
+ * is not {@code <letter>=<value>}, an {@code m=} or {@code c=} line that does not parse, or a
+ * connection address that is not an IP literal raises {@link SdpException}.
  */
 final class SdpParser {
 
@@ -143,8 +143,7 @@ final class SdpParser {
     try {
       int payloadType = Integer.parseInt(fields[0]);
       int clockRate = encoding.length > 1 ? Integer.parseInt(encoding[1].strip()) : -1;
-      media.rtpMaps.put(
-          payloadType, new MediaDescription.RtpMap(encoding[0].strip(), clockRate));
+      media.rtpMaps.put(payloadType, new MediaDescription.RtpMap(encoding[0].strip(), clockRate));
     } catch (NumberFormatException e) {
       throw new SdpException("malformed a=rtpmap: " + abbreviate(value));
     }

@@ -3,8 +3,8 @@ package org.hotline.sip.sdp;
 import org.hotline.sip.media.Codec;
 
 /**
- * Writes our SDP bodies (RFC 8866), CRLF-terminated: one audio stream of G.711 with 20 ms
- * packets, and RFC 4733 telephone-events for the DTMF digits (events 0-16, section 2.4.1).
+ * Writes our SDP bodies (RFC 8866), CRLF-terminated: one audio stream of G.711 with 20 ms packets,
+ * and RFC 4733 telephone-events for the DTMF digits (events 0-16, section 2.4.1).
  */
 final class SdpWriter {
 
@@ -14,16 +14,22 @@ final class SdpWriter {
   SdpWriter(String localAddress, long sessionId, long sessionVersion) {
     String addressType = localAddress.indexOf(':') >= 0 ? "IP6" : "IP4";
     line("v=0");
-    line("o=hotline " + sessionId + " " + sessionVersion + " IN " + addressType + " "
-        + localAddress);
+    line(
+        "o=hotline "
+            + sessionId
+            + " "
+            + sessionVersion
+            + " IN "
+            + addressType
+            + " "
+            + localAddress);
     line("s=hotline");
     line("c=IN " + addressType + " " + localAddress);
     line("t=0 0");
   }
 
   /** Adds our audio stream: the codecs in order of preference, then telephone-event if any. */
-  SdpWriter audio(
-      int port, String proto, Codec[] codecs, int telephoneEventPt, String direction) {
+  SdpWriter audio(int port, String proto, Codec[] codecs, int telephoneEventPt, String direction) {
     StringBuilder m = new StringBuilder("m=audio ").append(port).append(' ').append(proto);
     for (Codec codec : codecs) {
       m.append(' ').append(codec.payloadType());
@@ -33,8 +39,7 @@ final class SdpWriter {
     }
     line(m.toString());
     for (Codec codec : codecs) {
-      line("a=rtpmap:" + codec.payloadType() + " " + codec.encodingName() + "/"
-          + Codec.CLOCK_RATE);
+      line("a=rtpmap:" + codec.payloadType() + " " + codec.encodingName() + "/" + Codec.CLOCK_RATE);
     }
     if (telephoneEventPt >= 0) {
       line("a=rtpmap:" + telephoneEventPt + " telephone-event/" + Codec.CLOCK_RATE);
@@ -47,8 +52,8 @@ final class SdpWriter {
 
   /** Adds a rejected stream (RFC 3264 section 6: port zero, the offered formats). */
   SdpWriter rejected(MediaDescription offered) {
-    StringBuilder m = new StringBuilder("m=").append(offered.media).append(" 0 ")
-        .append(offered.proto);
+    StringBuilder m =
+        new StringBuilder("m=").append(offered.media).append(" 0 ").append(offered.proto);
     if (offered.formats.isEmpty()) {
       m.append(" 0");
     }

@@ -19,7 +19,12 @@ final class BadInput {
 
   void malformed(String transport, String source, String reason, String outcome) {
     MalformedMessage m = new MalformedMessage(transport.toLowerCase(Locale.ROOT), source, reason);
-    log.info("malformed SIP message from {} over {}: {}; {}", m.source(), m.transport(), m.reason(), outcome);
+    log.info(
+        "malformed SIP message from {} over {}: {}; {}",
+        m.source(),
+        m.transport(),
+        m.reason(),
+        outcome);
     try {
       listener.malformed(m);
     } catch (RuntimeException e) {

@@ -11,10 +11,10 @@ import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 
 /**
- * Sends requests to a registered phone where its REGISTER really came from. A softphone behind
- * NAT registers a private Contact; RFC 3581 {@code received}/{@code rport} tell where it can be
- * reached, so a request to that Contact goes to that address instead, with the Request-URI left
- * as the phone expects. Everything else follows JAIN-SIP's default routing.
+ * Sends requests to a registered phone where its REGISTER really came from. A softphone behind NAT
+ * registers a private Contact; RFC 3581 {@code received}/{@code rport} tell where it can be
+ * reached, so a request to that Contact goes to that address instead, with the Request-URI left as
+ * the phone expects. Everything else follows JAIN-SIP's default routing.
  *
  * <p>The stack builds its router by class name, so the registrar feeds this class through the
  * static {@link #reachAt} and {@link #forget} methods.
@@ -26,7 +26,10 @@ public final class ContactRouter extends DefaultRouter {
     super(stack, outboundProxy);
   }
 
-  /** Requests whose Request-URI is {@code contactUri} go to {@code host:port} over {@code transport}. */
+  /**
+   * Requests whose Request-URI is {@code contactUri} go to {@code host:port} over {@code
+   * transport}.
+   */
   public static void reachAt(String contactUri, String host, int port, String transport) {
     HOPS.put(contactUri, new HopImpl(host, port, transport));
   }

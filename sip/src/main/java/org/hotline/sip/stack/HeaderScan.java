@@ -1,15 +1,14 @@
 package org.hotline.sip.stack;
 
 /**
- * One pass over a raw message's start line and header names, allocating nothing, that tells
- * whether the message is plainly free of what {@link RawHeaders} looks for: its version is
- * {@code SIP/2.0} and no header that may appear once appears twice.
+ * One pass over a raw message's start line and header names, allocating nothing, that tells whether
+ * the message is plainly free of what {@link RawHeaders} looks for: its version is {@code SIP/2.0}
+ * and no header that may appear once appears twice.
  *
  * <p>Every message is checked, so the common case must cost little; {@link RawHeaders} builds
- * strings for each line and is used only when this scan is not sure. The scan answers {@code
- * true} only when {@link RawHeaders} would find nothing; anything unusual (a version written
- * otherwise, a header name it does not read to its end) answers {@code false}, and the full
- * reading decides.
+ * strings for each line and is used only when this scan is not sure. The scan answers {@code true}
+ * only when {@link RawHeaders} would find nothing; anything unusual (a version written otherwise, a
+ * header name it does not read to its end) answers {@code false}, and the full reading decides.
  */
 final class HeaderScan {
   private static final byte[] VERSION = {'S', 'I', 'P', '/', '2', '.', '0'};
@@ -55,7 +54,9 @@ final class HeaderScan {
     return true;
   }
 
-  /** Where the line starting at {@code at} ends: its CR of CRLF, its bare LF, or the message's end. */
+  /**
+   * Where the line starting at {@code at} ends: its CR of CRLF, its bare LF, or the message's end.
+   */
   private static int lineEnd(byte[] m, int at) {
     int i = at;
     while (i < m.length && m[i] != '\n') {
@@ -73,7 +74,7 @@ final class HeaderScan {
     return i < m.length && m[i] == '\n' ? i + 1 : m.length;
   }
 
-  /** A status line starting {@code SIP/2.0 }, or a request line ending {@code  SIP/2.0}. */
+  /** A status line starting {@code SIP/2.0 }, or a request line ending {@code SIP/2.0}. */
   private static boolean plainVersion(byte[] m, int start, int end) {
     if (end - start > VERSION.length && matches(m, start, VERSION)) {
       return m[start + VERSION.length] == ' ';
@@ -92,8 +93,8 @@ final class HeaderScan {
   }
 
   /**
-   * The bit of the single-valued header named at the start of the line {@code [start, end)}, 0
-   * for any other header, -1 when the name is not followed by a colon as the scan expects.
+   * The bit of the single-valued header named at the start of the line {@code [start, end)}, 0 for
+   * any other header, -1 when the name is not followed by a colon as the scan expects.
    */
   private static int singleHeader(byte[] m, int start, int end) {
     int i = start;

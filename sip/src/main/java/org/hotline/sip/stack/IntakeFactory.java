@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ListeningPoint;
 
 /**
- * Makes the stack's listening points: UDP through a {@link UdpIntake}, the others as JAIN-SIP
- * makes them. Named to the stack by class name ({@code MESSAGE_PROCESSOR_FACTORY}), so the
- * stack creates it itself; what each stack's intake needs is registered here under the stack's
- * name before its listening points are created.
+ * Makes the stack's listening points: UDP through a {@link UdpIntake}, the others as JAIN-SIP makes
+ * them. Named to the stack by class name ({@code MESSAGE_PROCESSOR_FACTORY}), so the stack creates
+ * it itself; what each stack's intake needs is registered here under the stack's name before its
+ * listening points are created.
  */
 public final class IntakeFactory extends OIOMessageProcessorFactory {
   /** What one stack's UDP intake is made with. */
@@ -41,13 +41,15 @@ public final class IntakeFactory extends OIOMessageProcessorFactory {
 
   @Override
   public MessageProcessor createMessageProcessor(
-      SIPTransactionStack stack, InetAddress address, int port, String transport) throws IOException {
+      SIPTransactionStack stack, InetAddress address, int port, String transport)
+      throws IOException {
     String name = ((SipStackImpl) stack).getStackName();
     Options options = BY_STACK.get(name);
     if (options == null || !transport.equalsIgnoreCase(ListeningPoint.UDP)) {
       return super.createMessageProcessor(stack, address, port, transport);
     }
-    UdpIntake intake = new UdpIntake(address, stack, port, options.gate(), options.capacity(), options.workers());
+    UdpIntake intake =
+        new UdpIntake(address, stack, port, options.gate(), options.capacity(), options.workers());
     sendFromListeningSocket(stack);
     INTAKES.put(name, intake);
     return intake;

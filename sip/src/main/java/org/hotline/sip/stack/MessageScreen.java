@@ -29,17 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks at every parsed message before JAIN-SIP's transaction layer does, and answers the
- * requests no handler of Hotline should see, as the UAS core of RFC 3261 section 8.2 would:
+ * Looks at every parsed message before JAIN-SIP's transaction layer does, and answers the requests
+ * no handler of Hotline should see, as the UAS core of RFC 3261 section 8.2 would:
  *
  * <ul>
  *   <li>505 to a request whose SIP version is not 2.0, 400 to one whose branch is nothing but the
  *       magic cookie (its transactions would all collide; RFC 4475 section 3.2.1): malformed;
- *   <li>416 to a Request-URI that is not {@code sip:} or {@code sips:} (8.2.2.1), 400 to a
- *       REGISTER whose To is not a SIP URI (10.3; RFC 4475 section 3.3.4), 420 listing every
- *       option tag of Require, since Hotline supports none (8.2.2.3), and for INVITE 415 to a body
- *       that is not SDP (8.2.3) and 406 when Accept rules out the SDP answer (RFC 4475 section
- *       3.3.15);
+ *   <li>416 to a Request-URI that is not {@code sip:} or {@code sips:} (8.2.2.1), 400 to a REGISTER
+ *       whose To is not a SIP URI (10.3; RFC 4475 section 3.3.4), 420 listing every option tag of
+ *       Require, since Hotline supports none (8.2.2.3), and for INVITE 415 to a body that is not
+ *       SDP (8.2.3) and 406 when Accept rules out the SDP answer (RFC 4475 section 3.3.15);
  *   <li>a REGISTER's credentials in a scheme other than Digest are dropped so that the registrar
  *       challenges afresh (RFC 4475 section 3.3.7); incomplete Digest credentials get 400.
  * </ul>
@@ -74,7 +73,10 @@ final class MessageScreen implements SIPMessageValve {
     this.badInput = badInput;
     this.headers = headers;
     this.host = host;
-    this.sentBy = sentBy.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    this.sentBy =
+        sentBy.stream()
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -82,18 +84,27 @@ final class MessageScreen implements SIPMessageValve {
     try {
       return screen(request, channel);
     } catch (ParseException | InvalidArgumentException | RuntimeException e) {
-      log.warn("screening {} from {} failed, passing it on: {}", request.getMethod(), source(request, channel), e.toString());
+      log.warn(
+          "screening {} from {} failed, passing it on: {}",
+          request.getMethod(),
+          source(request, channel),
+          e.toString());
       return true;
     }
   }
 
-  private boolean screen(SIPRequest request, MessageChannel channel) throws ParseException, InvalidArgumentException {
+  private boolean screen(SIPRequest request, MessageChannel channel)
+      throws ParseException, InvalidArgumentException {
     String method = request.getMethod();
     boolean ack = Request.ACK.equals(method);
     Screening screening = Screening.of(request);
     request.setApplicationData(null);
     if (screening.bodyCutOff(request, SipServer.TCP_READ_TIMEOUT_MILLIS)) {
-      badInput.malformed(channel.getTransport(), source(request, channel), "body cut off by the read timeout", "dropped");
+      badInput.malformed(
+          channel.getTransport(),
+          source(request, channel),
+          "body cut off by the read timeout",
+          "dropped");
       return false;
     }
     Defect defect = screening.defect();
@@ -109,14 +120,20 @@ final class MessageScreen implements SIPMessageValve {
     }
     completeLegacyRequest(request, channel);
     if ("z9hG4bK".equalsIgnoreCase(request.getTopmostVia().getBranch())) {
-      return malformed(request, channel, Response.BAD_REQUEST, "branch without transaction identifier", false);
+      return malformed(
+          request, channel, Response.BAD_REQUEST, "branch without transaction identifier", false);
     }
     String scheme = request.getRequestURI().getScheme();
     if (!SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
-      return reject(request, channel, response(request, Response.UNSUPPORTED_URI_SCHEME), "Request-URI scheme " + scheme);
+      return reject(
+          request,
+          channel,
+          response(request, Response.UNSUPPORTED_URI_SCHEME),
+          "Request-URI scheme " + scheme);
     }
     if (Request.REGISTER.equals(method) && !request.getTo().getAddress().getURI().isSipURI()) {
-      return reject(request, channel, badRequest(request, "To is not a SIP URI"), "To is not a SIP URI");
+      return reject(
+          request, channel, badRequest(request, "To is not a SIP URI"), "To is not a SIP URI");
     }
     List<String> required = Request.CANCEL.equals(method) ? List.of() : optionTags(request);
     if (!required.isEmpty()) {
@@ -128,14 +145,21 @@ final class MessageScreen implements SIPMessageValve {
     }
     if (Request.INVITE.equals(method)) {
       ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-      if (hasBody(request) && type != null && !isSdp(type.getContentType(), type.getContentSubType())) {
+      if (hasBody(request)
+          && type != null
+          && !isSdp(type.getContentType(), type.getContentSubType())) {
         SIPResponse r = response(request, Response.UNSUPPORTED_MEDIA_TYPE);
         r.addHeader(headers.createAcceptHeader("application", "sdp"));
-        return reject(request, channel, r, "body of type " + type.getContentType() + "/" + type.getContentSubType());
+        return reject(
+            request,
+            channel,
+            r,
+            "body of type " + type.getContentType() + "/" + type.getContentSubType());
       }
       if (request.getHeader(AcceptHeader.NAME) != null && !acceptsSdp(request)) {
         SIPResponse r = response(request, Response.NOT_ACCEPTABLE);
-        r.addHeader(headers.createWarningHeader(host, 399, "Accept does not allow application/sdp"));
+        r.addHeader(
+            headers.createWarningHeader(host, 399, "Accept does not allow application/sdp"));
         return reject(request, channel, r, "Accept rules out application/sdp");
       }
     }
@@ -145,21 +169,28 @@ final class MessageScreen implements SIPMessageValve {
     return true;
   }
 
-  private boolean screenCredentials(SIPRequest request, MessageChannel channel) throws ParseException {
+  private boolean screenCredentials(SIPRequest request, MessageChannel channel)
+      throws ParseException {
     List<AuthorizationHeader> digest = new ArrayList<>();
     boolean foreign = false;
     for (ListIterator<?> it = request.getHeaders(AuthorizationHeader.NAME); it.hasNext(); ) {
       AuthorizationHeader a = (AuthorizationHeader) it.next();
       if (!"Digest".equalsIgnoreCase(a.getScheme())) {
         foreign = true;
-      } else if (a.getUsername() == null || a.getRealm() == null || a.getNonce() == null || a.getResponse() == null) {
-        return malformed(request, channel, Response.BAD_REQUEST, "incomplete Digest credentials", false);
+      } else if (a.getUsername() == null
+          || a.getRealm() == null
+          || a.getNonce() == null
+          || a.getResponse() == null) {
+        return malformed(
+            request, channel, Response.BAD_REQUEST, "incomplete Digest credentials", false);
       } else {
         digest.add(a);
       }
     }
     if (foreign) {
-      log.debug("REGISTER from {}: credentials in a scheme other than Digest ignored", source(request, channel));
+      log.debug(
+          "REGISTER from {}: credentials in a scheme other than Digest ignored",
+          source(request, channel));
       request.removeHeader(AuthorizationHeader.NAME);
       for (AuthorizationHeader a : digest) {
         request.addHeader(a);
@@ -175,12 +206,16 @@ final class MessageScreen implements SIPMessageValve {
     r.setApplicationData(null);
     if (screening.bodyCutOff(r, SipServer.TCP_READ_TIMEOUT_MILLIS)) {
       String source = channel.getPeerAddress() + ":" + channel.getPeerPort();
-      badInput.malformed(channel.getTransport(), source, "body cut off by the read timeout", "dropped");
+      badInput.malformed(
+          channel.getTransport(), source, "body cut off by the read timeout", "dropped");
       return false;
     }
     Via top = r.getTopmostVia();
     if (top == null || !sentBy.contains(sentBy(top))) {
-      log.debug("response {} from {} dropped: its top Via is not ours", response.getStatusCode(), channel.getPeerAddress());
+      log.debug(
+          "response {} from {} dropped: its top Via is not ours",
+          response.getStatusCode(),
+          channel.getPeerAddress());
       return false;
     }
     return true;
@@ -202,7 +237,10 @@ final class MessageScreen implements SIPMessageValve {
       throws ParseException, InvalidArgumentException {
     if (request.getHeader(MaxForwardsHeader.NAME) == null) {
       request.setHeader(headers.createMaxForwardsHeader(70));
-      log.debug("{} from {} has no Max-Forwards: 70 assumed", request.getMethod(), source(request, channel));
+      log.debug(
+          "{} from {} has no Max-Forwards: 70 assumed",
+          request.getMethod(),
+          source(request, channel));
     }
     if (Request.INVITE.equals(request.getMethod())
         && request.getHeader(ContactHeader.NAME) == null
@@ -213,16 +251,23 @@ final class MessageScreen implements SIPMessageValve {
     }
   }
 
-  private boolean malformed(SIPRequest request, MessageChannel channel, int status, String reason, boolean ack) {
+  private boolean malformed(
+      SIPRequest request, MessageChannel channel, int status, String reason, boolean ack) {
     if (!ack) {
-      SIPResponse r = status == Response.BAD_REQUEST ? badRequest(request, reason) : response(request, status);
+      SIPResponse r =
+          status == Response.BAD_REQUEST ? badRequest(request, reason) : response(request, status);
       StatelessResponses.send(request, r, channel);
     }
-    badInput.malformed(channel.getTransport(), source(request, channel), reason, ack ? "dropped" : "answered " + status);
+    badInput.malformed(
+        channel.getTransport(),
+        source(request, channel),
+        reason,
+        ack ? "dropped" : "answered " + status);
     return false;
   }
 
-  private boolean reject(SIPRequest request, MessageChannel channel, SIPResponse response, String reason) {
+  private boolean reject(
+      SIPRequest request, MessageChannel channel, SIPResponse response, String reason) {
     StatelessResponses.send(request, response, channel);
     String why = StrictMessageParser.printable(reason);
     badInput.rejected(request.getMethod(), source(request, channel), response.getStatusCode(), why);
@@ -253,7 +298,9 @@ final class MessageScreen implements SIPMessageValve {
   private static boolean acceptsSdp(SIPRequest request) {
     for (ListIterator<?> it = request.getHeaders(AcceptHeader.NAME); it.hasNext(); ) {
       AcceptHeader a = (AcceptHeader) it.next();
-      if (a.allowsAllContentTypes() || isSdp(a.getContentType(), a.allowsAllContentSubTypes() ? "sdp" : a.getContentSubType())) {
+      if (a.allowsAllContentTypes()
+          || isSdp(
+              a.getContentType(), a.allowsAllContentSubTypes() ? "sdp" : a.getContentSubType())) {
         return true;
       }
     }
@@ -265,12 +312,16 @@ final class MessageScreen implements SIPMessageValve {
   }
 
   private static String sentBy(Via via) {
-    return via.getHost().toLowerCase(Locale.ROOT) + ":" + (via.getPort() > 0 ? via.getPort() : 5060);
+    return via.getHost().toLowerCase(Locale.ROOT)
+        + ":"
+        + (via.getPort() > 0 ? via.getPort() : 5060);
   }
 
   private static String source(SIPRequest request, MessageChannel channel) {
     if (request.getPeerPacketSourceAddress() != null) {
-      return request.getPeerPacketSourceAddress().getHostAddress() + ":" + request.getPeerPacketSourcePort();
+      return request.getPeerPacketSourceAddress().getHostAddress()
+          + ":"
+          + request.getPeerPacketSourcePort();
     }
     return channel.getPeerAddress() + ":" + channel.getPeerPort();
   }

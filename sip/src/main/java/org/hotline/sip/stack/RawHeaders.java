@@ -17,8 +17,11 @@ import java.util.Set;
  * (RFC 3261 section 7.3.1); the header section ends at the first empty line.
  */
 final class RawHeaders {
-  /** Header fields that RFC 3261 allows once per message (section 20; 3.3.8 and 3.3.9 of RFC 4475). */
-  static final Set<String> SINGLE = Set.of("call-id", "cseq", "from", "to", "max-forwards", "content-length", "content-type");
+  /**
+   * Header fields that RFC 3261 allows once per message (section 20; 3.3.8 and 3.3.9 of RFC 4475).
+   */
+  static final Set<String> SINGLE =
+      Set.of("call-id", "cseq", "from", "to", "max-forwards", "content-length", "content-type");
 
   private static final Map<String, String> COMPACT =
       Map.ofEntries(
@@ -84,7 +87,9 @@ final class RawHeaders {
     return startLine.regionMatches(true, 0, "SIP/", 0, 4);
   }
 
-  /** The SIP version written on the start line ({@code SIP/2.0}, {@code SIP/7.0}...), empty if none. */
+  /**
+   * The SIP version written on the start line ({@code SIP/2.0}, {@code SIP/7.0}...), empty if none.
+   */
   String version() {
     String[] tokens = startLine.strip().split("[ \t]+");
     String v = isResponse() ? tokens[0] : tokens[tokens.length - 1];
@@ -98,13 +103,19 @@ final class RawHeaders {
 
   /** The first single-valued header that appears more than once. */
   Optional<String> repeatedSingleHeader() {
-    return fields.stream().map(Field::name).filter(SINGLE::contains).filter(n -> count(n) > 1).findFirst();
+    return fields.stream()
+        .map(Field::name)
+        .filter(SINGLE::contains)
+        .filter(n -> count(n) > 1)
+        .findFirst();
   }
 
   /** The header section again, without header {@code name}, ready to be parsed. */
   byte[] without(String name) {
     StringBuilder b = new StringBuilder(startLine).append("\r\n");
-    fields.stream().filter(f -> !f.name().equals(name)).forEach(f -> b.append(f.line()).append("\r\n"));
+    fields.stream()
+        .filter(f -> !f.name().equals(name))
+        .forEach(f -> b.append(f.line()).append("\r\n"));
     return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The last answers sent statelessly over UDP, as the bytes that went out, by transaction id: a
- * retransmitted request gets the same answer again instead of being handled twice (RFC 3261
- * section 17.2.2 asks that of a server transaction; this is its small, bounded stand-in).
+ * retransmitted request gets the same answer again instead of being handled twice (RFC 3261 section
+ * 17.2.2 asks that of a server transaction; this is its small, bounded stand-in).
  *
  * <p>Holds at most {@code capacity} answers, forgetting the oldest first. A retransmission that
  * comes after its answer was forgotten is handled anew, which for a REGISTER means a fresh

@@ -25,8 +25,8 @@ record Screening(Defect defect, long headersAtNanos) {
   }
 
   /**
-   * Whether the body is what the read timeout left: the headers came at least that long ago and
-   * the body ends in the zeros JAIN-SIP pads a short read with.
+   * Whether the body is what the read timeout left: the headers came at least that long ago and the
+   * body ends in the zeros JAIN-SIP pads a short read with.
    */
   boolean bodyCutOff(SIPMessage message, long readTimeoutMillis) {
     byte[] body = message.getRawContent();

@@ -1,7 +1,9 @@
 package org.hotline.sip.stack;
 
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import javax.sip.ListeningPoint;
@@ -12,31 +14,31 @@ import javax.sip.SipStack;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
-import gov.nist.javax.sip.stack.SIPMessageValve;
-import java.util.Optional;
 import org.hotline.config.SipGuardSettings;
 import org.hotline.config.SipSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JAIN-SIP stack of the server: one UDP and one TCP listening point on the configured
- * address and port, one provider, and the factories that build messages.
+ * The JAIN-SIP stack of the server: one UDP and one TCP listening point on the configured address
+ * and port, one provider, and the factories that build messages.
  *
- * <p>Bounded everywhere between the sockets and the work: UDP datagrams wait in a {@link
- * UdpIntake} of fixed capacity, TCP connections are capped and each connection's messages are
- * handled by its own reading thread (so a peer that sends faster than it is served is held back
- * by TCP itself), and an admission valve (see {@link #guardWith}) refuses new work with 503
- * before a transaction is made for it. Requests whose answer is all their work are answered
- * without a transaction at all ({@link #answerStatelessly}).
+ * <p>Bounded everywhere between the sockets and the work: UDP datagrams wait in a {@link UdpIntake}
+ * of fixed capacity, TCP connections are capped and each connection's messages are handled by its
+ * own reading thread (so a peer that sends faster than it is served is held back by TCP itself),
+ * and an admission valve (see {@link #guardWith}) refuses new work with 503 before a transaction is
+ * made for it. Requests whose answer is all their work are answered without a transaction at all
+ * ({@link #answerStatelessly}).
  */
 public final class SipServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+
   /** How long a TCP peer may take between the start of a message and its end. */
   static final int TCP_READ_TIMEOUT_MILLIS = 10_000;
 
   /** Threads that parse UDP datagrams and run the stack's handlers. */
   static final int WORKERS = 8;
+
   /** How long the UDP intake may stay full before {@link #problem} says SIP cannot work. */
   static final long FULL_TOO_LONG_NANOS = 10_000_000_000L;
 
@@ -46,7 +48,8 @@ public final class SipServer implements AutoCloseable {
    */
   static final int REMEMBERED_ANSWERS = 32_768;
 
-  private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger STARTS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final SipSettings settings;
   private final SipGuardSettings limits;
@@ -74,9 +77,9 @@ public final class SipServer implements AutoCloseable {
   }
 
   /**
-   * The edge's defences, in place from {@link #start}: {@code gate} sees every UDP datagram
-   * before it is queued, {@code admission} every parsed request before the transaction layer
-   * (and before the malformed-input screen).
+   * The edge's defences, in place from {@link #start}: {@code gate} sees every UDP datagram before
+   * it is queued, {@code admission} every parsed request before the transaction layer (and before
+   * the malformed-input screen).
    */
   public void guardWith(IntakeGate gate, SIPMessageValve admission) {
     this.gate = java.util.Objects.requireNonNull(gate);
@@ -86,11 +89,12 @@ public final class SipServer implements AutoCloseable {
   /**
    * Answers requests of {@code method} with {@code answer}, before the transaction layer and
    * without a server transaction, from {@link #start} on; after the edge's defences and the
-   * malformed-input screen. For methods whose answer is all their work (REGISTER): a
-   * transaction would cost more than the answer and stay in memory for 32 s after it.
+   * malformed-input screen. For methods whose answer is all their work (REGISTER): a transaction
+   * would cost more than the answer and stay in memory for 32 s after it.
    */
   public void answerStatelessly(String method, StatelessAnswer answer) {
-    stateless.put(java.util.Objects.requireNonNull(method), java.util.Objects.requireNonNull(answer));
+    stateless.put(
+        java.util.Objects.requireNonNull(method), java.util.Objects.requireNonNull(answer));
   }
 
   /**
@@ -105,14 +109,17 @@ public final class SipServer implements AutoCloseable {
   public void start(SipListener listener) throws Exception {
     SipFactory factory = SipFactory.getInstance();
     factory.setPathName("gov.nist");
-    IntakeFactory.register(stackName, new IntakeFactory.Options(gate, limits.intakeQueue(), WORKERS));
+    IntakeFactory.register(
+        stackName, new IntakeFactory.Options(gate, limits.intakeQueue(), WORKERS));
     stack = factory.createSipStack(stackProperties());
     headers = factory.createHeaderFactory();
     messages = factory.createMessageFactory();
     addresses = factory.createAddressFactory();
     screenBadInput((SipStackImpl) stack);
-    ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.UDP);
-    ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
+    ListeningPoint udp =
+        stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.UDP);
+    ListeningPoint tcp =
+        stack.createListeningPoint(settings.host(), settings.port(), ListeningPoint.TCP);
     if (!settings.host().equals(advertisedHost)) {
       udp.setSentBy(advertisedHost + ":" + settings.port());
       tcp.setSentBy(advertisedHost + ":" + settings.port());
@@ -127,7 +134,11 @@ public final class SipServer implements AutoCloseable {
     }
     provider.setAutomaticDialogSupportEnabled(true);
     stack.start();
-    log.info("SIP listening on {}:{} (UDP and TCP), advertised as {}", settings.host(), settings.port(), advertisedHost);
+    log.info(
+        "SIP listening on {}:{} (UDP and TCP), advertised as {}",
+        settings.host(),
+        settings.port(),
+        advertisedHost);
   }
 
   /**
@@ -147,7 +158,8 @@ public final class SipServer implements AutoCloseable {
             badInput,
             headers,
             advertisedHost,
-            List.of(settings.host() + ":" + settings.port(), advertisedHost + ":" + settings.port())));
+            List.of(
+                settings.host() + ":" + settings.port(), advertisedHost + ":" + settings.port())));
     if (!stateless.isEmpty()) {
       statelessAnswers = new StatelessAnswers(stateless, REMEMBERED_ANSWERS);
       nist.sipMessageValves.add(statelessAnswers);
@@ -188,8 +200,8 @@ public final class SipServer implements AutoCloseable {
   }
 
   /**
-   * Whether {@code request} is a retransmission of one answered without a transaction (see
-   * {@link #answerStatelessly}) whose answer is still kept: it is sent that answer again.
+   * Whether {@code request} is a retransmission of one answered without a transaction (see {@link
+   * #answerStatelessly}) whose answer is still kept: it is sent that answer again.
    */
   public boolean answeredStatelessly(gov.nist.javax.sip.message.SIPRequest request) {
     StatelessAnswers answers = statelessAnswers;

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The step in front of the transaction layer that answers the methods given to {@link
- * SipServer#answerStatelessly} there and then: no server transaction is made, kept for timer J
- * (32 s over UDP) and cleaned up, so a request costs its parse and its answer only.
- * Retransmissions over UDP get the answer sent before, from {@link RecentAnswers}; over TCP
- * nothing is retransmitted.
+ * SipServer#answerStatelessly} there and then: no server transaction is made, kept for timer J (32
+ * s over UDP) and cleaned up, so a request costs its parse and its answer only. Retransmissions
+ * over UDP get the answer sent before, from {@link RecentAnswers}; over TCP nothing is
+ * retransmitted.
  */
 final class StatelessAnswers implements SIPMessageValve {
   private static final Logger log = LoggerFactory.getLogger(StatelessAnswers.class);
@@ -48,11 +48,18 @@ final class StatelessAnswers implements SIPMessageValve {
         StatelessResponses.addToTag(response);
         sent = recent.put(id, response.encodeAsBytes(channel.getTransport()));
       } else {
-        log.debug("{} retransmitted from {}: answered again", request.getMethod(), channel.getPeerAddress());
+        log.debug(
+            "{} retransmitted from {}: answered again",
+            request.getMethod(),
+            channel.getPeerAddress());
       }
       udp.send(sent, request.getPeerPacketSourceAddress(), request.getPeerPacketSourcePort());
     } catch (IOException | ParseException | RuntimeException e) {
-      log.debug("could not answer {} from {}: {}", request.getMethod(), channel.getPeerAddress(), e.toString());
+      log.debug(
+          "could not answer {} from {}: {}",
+          request.getMethod(),
+          channel.getPeerAddress(),
+          e.toString());
     }
     return false;
   }
@@ -70,6 +77,7 @@ final class StatelessAnswers implements SIPMessageValve {
 
   /** Whether an answer to {@code request}'s transaction is kept: it is a retransmission. */
   boolean answered(SIPRequest request) {
-    return byMethod.containsKey(request.getMethod()) && recent.get(request.getTransactionId()) != null;
+    return byMethod.containsKey(request.getMethod())
+        && recent.get(request.getTransactionId()) != null;
   }
 }

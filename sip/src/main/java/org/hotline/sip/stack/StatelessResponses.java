@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Responses the stack layer sends on its own, without a server transaction: to requests refused
- * before the transaction layer saw them. A retransmission of such a request is simply refused again.
+ * before the transaction layer saw them. A retransmission of such a request is simply refused
+ * again.
  */
 public final class StatelessResponses {
   private static final Logger log = LoggerFactory.getLogger(StatelessResponses.class);
@@ -27,8 +28,8 @@ public final class StatelessResponses {
   private StatelessResponses() {}
 
   /**
-   * Sends {@code response} to where {@code request} came from: on its connection (TCP), or to
-   * the datagram's source address and port (UDP, symmetric as RFC 3581 asks when rport is set).
+   * Sends {@code response} to where {@code request} came from: on its connection (TCP), or to the
+   * datagram's source address and port (UDP, symmetric as RFC 3581 asks when rport is set).
    */
   public static void send(SIPRequest request, SIPResponse response, MessageChannel channel) {
     try {
@@ -36,28 +37,36 @@ public final class StatelessResponses {
       if (channel.isReliable()) {
         channel.sendMessage(response);
       } else {
-        channel.sendMessage(response, request.getPeerPacketSourceAddress(), request.getPeerPacketSourcePort());
+        channel.sendMessage(
+            response, request.getPeerPacketSourceAddress(), request.getPeerPacketSourcePort());
       }
     } catch (IOException | ParseException | RuntimeException e) {
-      log.debug("could not send {} to {}: {}", response.getStatusCode(), channel.getPeerAddress(), e.toString());
+      log.debug(
+          "could not send {} to {}: {}",
+          response.getStatusCode(),
+          channel.getPeerAddress(),
+          e.toString());
     }
   }
 
   /** Closes {@code channel} after {@link #CLOSE_LINGER_MILLIS}. */
   static void closeSoon(MessageChannel channel) {
-    channel.getSIPStack().getTimer().schedule(
-        new SIPStackTimerTask() {
-          @Override
-          public void runTask() {
-            channel.close();
-          }
+    channel
+        .getSIPStack()
+        .getTimer()
+        .schedule(
+            new SIPStackTimerTask() {
+              @Override
+              public void runTask() {
+                channel.close();
+              }
 
-          @Override
-          public Object getThreadHash() {
-            return null;
-          }
-        },
-        CLOSE_LINGER_MILLIS);
+              @Override
+              public Object getThreadHash() {
+                return null;
+              }
+            },
+            CLOSE_LINGER_MILLIS);
   }
 
   /** Gives a response without a To tag one (RFC 3261 section 8.2.6.2). */

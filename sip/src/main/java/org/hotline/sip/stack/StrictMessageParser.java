@@ -32,22 +32,22 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A header that must appear once appearing twice (two Content-Lengths, two Call-IDs...):
  *       JAIN-SIP silently keeps one; here the request gets 400.
- *   <li>A request line with a SIP version other than 2.0: JAIN-SIP reads every version as 2.0;
- *       here the request gets 505.
- *   <li>A request whose top Via names another transport than the one it came over is answered
- *       over the one it came over (JAIN-SIP would try to reach back over the Via's).
+ *   <li>A request line with a SIP version other than 2.0: JAIN-SIP reads every version as 2.0; here
+ *       the request gets 505.
+ *   <li>A request whose top Via names another transport than the one it came over is answered over
+ *       the one it came over (JAIN-SIP would try to reach back over the Via's).
  *   <li>Any parser failure, checked or not, ends here with a clear reason, instead of a raw
  *       exception text (which JAIN-SIP puts in its 400's reason phrase) or a stack trace.
  * </ul>
  *
  * <p>Requests that parse but are refused carry a {@link Defect} to {@link MessageScreen}, which
  * answers them where they came from. Messages that do not parse, lack Via, From, To, Call-ID or
- * CSeq, or whose CSeq method is not their method, end here: over UDP the stack's own 400 goes
- * back to the datagram's source (when it has the headers to answer with); over TCP the stream's
- * framing can no longer be trusted, since JAIN-SIP does not skip the body of a message it could
- * not parse, so the connection is closed (RFC 4475 sections 3.1.2.3, 3.3.9): at once for further
- * input, after {@link StatelessResponses#CLOSE_LINGER_MILLIS} for answers still on their way. A
- * request whose only fault is its Content-Length is answered 400 before that.
+ * CSeq, or whose CSeq method is not their method, end here: over UDP the stack's own 400 goes back
+ * to the datagram's source (when it has the headers to answer with); over TCP the stream's framing
+ * can no longer be trusted, since JAIN-SIP does not skip the body of a message it could not parse,
+ * so the connection is closed (RFC 4475 sections 3.1.2.3, 3.3.9): at once for further input, after
+ * {@link StatelessResponses#CLOSE_LINGER_MILLIS} for answers still on their way. A request whose
+ * only fault is its Content-Length is answered 400 before that.
  *
  * <p>Each malformed message is reported to {@link BadInput} once. Messages the stack parses for
  * itself (the listener is not a channel) are parsed unchanged.
@@ -79,6 +79,7 @@ final class StrictMessageParser implements MessageParser {
 
   private final MessageParser delegate = new StringMsgParser();
   private final BadInput badInput;
+
   /** This parser's connection lost its framing: the rest of its input is refused unread. */
   private volatile boolean framingLost;
 
@@ -87,7 +88,8 @@ final class StrictMessageParser implements MessageParser {
   }
 
   @Override
-  public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
+  public SIPMessage parseSIPMessage(
+      byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
       throws ParseException {
     if (!(listener instanceof MessageChannel channel)) {
       return delegate.parseSIPMessage(bytes, readBody, strict, listener);
@@ -99,13 +101,15 @@ final class StrictMessageParser implements MessageParser {
     return message == null ? null : noteArrival(channel, message, readBody);
   }
 
-  private SIPMessage inspect(MessageChannel channel, byte[] bytes, boolean readBody, boolean strict) throws ParseException {
+  private SIPMessage inspect(MessageChannel channel, byte[] bytes, boolean readBody, boolean strict)
+      throws ParseException {
     HeaderErrors errors = new HeaderErrors();
     SIPMessage message;
     try {
       message = delegate.parseSIPMessage(bytes, readBody, strict, errors);
     } catch (ParseException e) {
-      String reason = errors.failed != null ? "malformed " + ESSENTIAL.get(errors.failed) : describe(e);
+      String reason =
+          errors.failed != null ? "malformed " + ESSENTIAL.get(errors.failed) : describe(e);
       return unparsable(channel, bytes, reason, errors.failed == ContentLength.class);
     } catch (RuntimeException e) {
       // JAIN-SIP's lexers throw unchecked exceptions on some inputs.
@@ -130,7 +134,8 @@ final class StrictMessageParser implements MessageParser {
         throw refuse(channel, bytes, reason);
       }
       if (framing) {
-        message.setContentLength(new ContentLength(0)); // its body is not read: the connection closes
+        message.setContentLength(
+            new ContentLength(0)); // its body is not read: the connection closes
         framingLost = true;
       }
       return defective(channel, message, new Defect(Response.BAD_REQUEST, reason, framing));
@@ -146,9 +151,11 @@ final class StrictMessageParser implements MessageParser {
   }
 
   /** A message without defects, on its way to the stack. */
-  private static SIPMessage accepted(MessageChannel channel, SIPMessage message, HeaderErrors errors) throws ParseException {
+  private static SIPMessage accepted(
+      MessageChannel channel, SIPMessage message, HeaderErrors errors) throws ParseException {
     if (!errors.ignored.isEmpty() && log.isDebugEnabled()) {
-      log.debug("from {}: ignored unparsable header(s) {}", channel.getPeerAddress(), errors.ignored);
+      log.debug(
+          "from {}: ignored unparsable header(s) {}", channel.getPeerAddress(), errors.ignored);
     }
     if (message instanceof SIPRequest request) {
       answerOverArrivalTransport(request, channel);
@@ -156,8 +163,11 @@ final class StrictMessageParser implements MessageParser {
     return message;
   }
 
-  /** Notes when the headers of a message with a body arrived over a stream (see {@link Screening}). */
-  private static SIPMessage noteArrival(MessageChannel channel, SIPMessage message, boolean readBody) {
+  /**
+   * Notes when the headers of a message with a body arrived over a stream (see {@link Screening}).
+   */
+  private static SIPMessage noteArrival(
+      MessageChannel channel, SIPMessage message, boolean readBody) {
     ContentLength length = (ContentLength) message.getContentLength();
     if (channel.isReliable() && !readBody && length != null && length.getContentLength() > 0) {
       Screening.attachArrival(message, System.nanoTime());
@@ -196,13 +206,16 @@ final class StrictMessageParser implements MessageParser {
    * A message that did not parse. Over TCP, a request whose only broken header is its
    * Content-Length is parsed again without it, to be answered before the connection closes.
    */
-  private SIPMessage unparsable(MessageChannel channel, byte[] bytes, String reason, boolean contentLength)
+  private SIPMessage unparsable(
+      MessageChannel channel, byte[] bytes, String reason, boolean contentLength)
       throws ParseException {
     RawHeaders raw = RawHeaders.of(bytes);
     if (channel.isReliable() && !raw.isResponse() && contentLength) {
       framingLost = true;
       try {
-        SIPMessage again = delegate.parseSIPMessage(raw.without("content-length"), false, false, new HeaderErrors());
+        SIPMessage again =
+            delegate.parseSIPMessage(
+                raw.without("content-length"), false, false, new HeaderErrors());
         if (again instanceof SIPRequest && unanswerable(again).isEmpty()) {
           return defective(channel, again, new Defect(Response.BAD_REQUEST, reason, true));
         }
@@ -213,7 +226,8 @@ final class StrictMessageParser implements MessageParser {
     throw refuse(channel, bytes, reason);
   }
 
-  private SIPMessage defective(MessageChannel channel, SIPMessage message, Defect defect) throws ParseException {
+  private SIPMessage defective(MessageChannel channel, SIPMessage message, Defect defect)
+      throws ParseException {
     Screening.attach(message, defect);
     answerOverArrivalTransport((SIPRequest) message, channel);
     return message;
@@ -224,24 +238,37 @@ final class StrictMessageParser implements MessageParser {
     if (channel.isReliable()) {
       framingLost = true;
       StatelessResponses.closeSoon(channel);
-      badInput.malformed(transport, channel.getPeerAddress() + ":" + channel.getPeerPort(), reason, "connection closed");
+      badInput.malformed(
+          transport,
+          channel.getPeerAddress() + ":" + channel.getPeerPort(),
+          reason,
+          "connection closed");
     } else {
       // UDPMessageChannel answers 400 itself, to the datagram's source; its port is not known here.
-      badInput.malformed(transport, channel.getPeerAddress(), reason, stackAnswers(bytes) ? "answered 400" : "dropped");
+      badInput.malformed(
+          transport,
+          channel.getPeerAddress(),
+          reason,
+          stackAnswers(bytes) ? "answered 400" : "dropped");
     }
     return new ParseException(reason, 0);
   }
 
   /**
-   * RFC 3261 section 18.2.2 sends a response over the transport of the top Via; a request that
-   * came over UDP naming TCP (or over TCP naming UDP) is answered over the one it used instead.
-   * Done here because JAIN-SIP's channels take the transport from the Via right after parsing.
+   * RFC 3261 section 18.2.2 sends a response over the transport of the top Via; a request that came
+   * over UDP naming TCP (or over TCP naming UDP) is answered over the one it used instead. Done
+   * here because JAIN-SIP's channels take the transport from the Via right after parsing.
    */
-  private static void answerOverArrivalTransport(SIPRequest request, MessageChannel channel) throws ParseException {
+  private static void answerOverArrivalTransport(SIPRequest request, MessageChannel channel)
+      throws ParseException {
     Via top = request.getTopmostVia();
     if (!channel.getTransport().equalsIgnoreCase(top.getTransport())) {
-      log.debug("{} from {} came over {} with a {} Via",
-          request.getMethod(), channel.getPeerAddress(), channel.getTransport(), top.getTransport());
+      log.debug(
+          "{} from {} came over {} with a {} Via",
+          request.getMethod(),
+          channel.getPeerAddress(),
+          channel.getTransport(),
+          top.getTransport());
       top.setTransport(channel.getTransport());
     }
   }
@@ -282,11 +309,13 @@ final class StrictMessageParser implements MessageParser {
   private static final class HeaderErrors implements ParseExceptionListener {
     /** The essential header (or start line) that did not parse; null for other failures. */
     Class<?> failed;
+
     final List<String> ignored = new ArrayList<>();
 
     @Override
     @SuppressWarnings("rawtypes")
-    public void handleException(ParseException ex, SIPMessage message, Class headerClass, String header, String text)
+    public void handleException(
+        ParseException ex, SIPMessage message, Class headerClass, String header, String text)
         throws ParseException {
       if (headerClass != null && ESSENTIAL.containsKey(headerClass)) {
         failed = headerClass;

@@ -38,12 +38,14 @@ public final class Transactions {
   }
 
   /** Sends a response on a transaction. */
-  public static void respond(ServerTransaction tx, Response response) throws SipException, InvalidArgumentException {
+  public static void respond(ServerTransaction tx, Response response)
+      throws SipException, InvalidArgumentException {
     tx.sendResponse(response);
   }
 
   /** Sends a bare response with {@code status}, logging instead of throwing. */
-  public static void respondQuietly(SipServer sip, ServerTransaction tx, Request request, int status) {
+  public static void respondQuietly(
+      SipServer sip, ServerTransaction tx, Request request, int status) {
     try {
       tx.sendResponse(sip.messages().createResponse(status, request));
     } catch (Exception e) {

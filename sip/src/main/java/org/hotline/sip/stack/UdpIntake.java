@@ -14,20 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JAIN-SIP's UDP listening point with a bounded intake: the one thread that reads the socket
- * hands each datagram, copied to its own size, to a queue of fixed capacity that the stack's
- * worker threads parse from.
+ * JAIN-SIP's UDP listening point with a bounded intake: the one thread that reads the socket hands
+ * each datagram, copied to its own size, to a queue of fixed capacity that the stack's worker
+ * threads parse from.
  *
- * <p>JAIN-SIP's own processor allocates a buffer of the largest datagram (64 KiB) for every
- * packet and queues it without bound: a REGISTER storm filled a 1 GiB heap in seconds, and the
+ * <p>JAIN-SIP's own processor allocates a buffer of the largest datagram (64 KiB) for every packet
+ * and queues it without bound: a REGISTER storm filled a 1 GiB heap in seconds, and the
  * OutOfMemoryError killed the reading thread for good. Here the reading thread reuses one buffer,
  * drops a datagram from a banned source before anything is allocated for it, and drops a datagram
- * that finds the queue full (as the kernel does when its socket buffer is full). Requests that
- * get through while the queue is deep are refused with 503 by {@link IntakeGate}'s admission
- * step, which is cheap, so the queue drains.
+ * that finds the queue full (as the kernel does when its socket buffer is full). Requests that get
+ * through while the queue is deep are refused with 503 by {@link IntakeGate}'s admission step,
+ * which is cheap, so the queue drains.
  */
 public final class UdpIntake extends UDPMessageProcessor {
   private static final Logger log = LoggerFactory.getLogger(UdpIntake.class);
+
   /** The largest UDP payload. */
   private static final int MAX_DATAGRAM = 65_535;
 
@@ -35,10 +36,20 @@ public final class UdpIntake extends UDPMessageProcessor {
   private final int capacity;
   private final int workers;
   private volatile Thread reader;
-  /** When the queue first refused a datagram since it last took one ({@link System#nanoTime}), or -1. */
+
+  /**
+   * When the queue first refused a datagram since it last took one ({@link System#nanoTime}), or
+   * -1.
+   */
   private volatile long fullSince = -1;
 
-  UdpIntake(InetAddress address, SIPTransactionStack stack, int port, IntakeGate gate, int capacity, int workers)
+  UdpIntake(
+      InetAddress address,
+      SIPTransactionStack stack,
+      int port,
+      IntakeGate gate,
+      int capacity,
+      int workers)
       throws IOException {
     super(address, stack, port);
     this.gate = gate;
@@ -77,7 +88,8 @@ public final class UdpIntake extends UDPMessageProcessor {
         }
         byte[] copy = Arrays.copyOf(buffer, received.getLength());
         DatagramPacket packet = new DatagramPacket(copy, copy.length, source, received.getPort());
-        if (messageQueue.offer(new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis()))) {
+        if (messageQueue.offer(
+            new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis()))) {
           fullSince = -1;
         } else {
           if (fullSince < 0) {
@@ -106,7 +118,9 @@ public final class UdpIntake extends UDPMessageProcessor {
     return capacity;
   }
 
-  /** How long the queue has refused every datagram offered, in nanoseconds; 0 while it takes them. */
+  /**
+   * How long the queue has refused every datagram offered, in nanoseconds; 0 while it takes them.
+   */
   public long fullForNanos() {
     long since = fullSince;
     return since < 0 ? 0 : System.nanoTime() - since;

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * One of the threads that take datagrams from a {@link UdpIntake}'s queue, parse them and pass
- * them to the transaction layer: JAIN-SIP's own pooled channel, made here so the intake can
- * build it (its constructor is reachable only from a subclass) and tell whether it still runs.
+ * One of the threads that take datagrams from a {@link UdpIntake}'s queue, parse them and pass them
+ * to the transaction layer: JAIN-SIP's own pooled channel, made here so the intake can build it
+ * (its constructor is reachable only from a subclass) and tell whether it still runs.
  */
 final class UdpIntakeWorker extends UDPMessageChannel {
   /** The thread running this worker; set by the thread itself, which the superclass starts. */
@@ -24,7 +24,10 @@ final class UdpIntakeWorker extends UDPMessageChannel {
     super.run();
   }
 
-  /** Sends bytes already encoded from the listening point's socket: an answer made without a transaction. */
+  /**
+   * Sends bytes already encoded from the listening point's socket: an answer made without a
+   * transaction.
+   */
   void send(byte[] message, InetAddress to, int port) throws IOException {
     sendMessage(message, to, port, false);
   }

@@ -14,10 +14,13 @@ class CredentialCacheTest {
     AtomicInteger reads = new AtomicInteger();
     AtomicReference<Map<String, Map<String, String>>> table =
         new AtomicReference<>(Map.of("1001", Map.of("MD5", "aa", "SHA-256", "bb")));
-    CredentialCache cache = new CredentialCache("hotline", () -> {
-      reads.incrementAndGet();
-      return table.get();
-    });
+    CredentialCache cache =
+        new CredentialCache(
+            "hotline",
+            () -> {
+              reads.incrementAndGet();
+              return table.get();
+            });
 
     for (int i = 0; i < 100; i++) {
       assertEquals(Optional.of("aa"), cache.ha1("1001", "hotline", "md5"));

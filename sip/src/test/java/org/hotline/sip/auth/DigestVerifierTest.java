@@ -16,11 +16,13 @@ class DigestVerifierTest {
   /** A response computed the way a client does (RFC 7616 section 3.4.1). */
   private static String clientResponse(String alg, String password, String nc, String cnonce) {
     String ha2 = DigestVerifier.hash(alg, "REGISTER:sip:127.0.0.1");
-    return DigestVerifier.hash(alg, ha1(alg, password) + ":" + NONCE + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+    return DigestVerifier.hash(
+        alg, ha1(alg, password) + ":" + NONCE + ":" + nc + ":" + cnonce + ":auth:" + ha2);
   }
 
   private static DigestCredentials creds(String alg, String response) {
-    return new DigestCredentials("1001", "hotline", NONCE, "sip:127.0.0.1", response, alg, "auth", "00000001", "0a4f113b");
+    return new DigestCredentials(
+        "1001", "hotline", NONCE, "sip:127.0.0.1", response, alg, "auth", "00000001", "0a4f113b");
   }
 
   @Test
@@ -29,7 +31,8 @@ class DigestVerifierTest {
     String ha1 = DigestVerifier.hash("MD5", "Mufasa:testrealm@host.com:Circle Of Life");
     String ha2 = DigestVerifier.hash("MD5", "GET:/dir/index.html");
     String response =
-        DigestVerifier.hash("MD5", ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:00000001:0a4f113b:auth:" + ha2);
+        DigestVerifier.hash(
+            "MD5", ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:00000001:0a4f113b:auth:" + ha2);
     assertEquals("6629fae49393a05397450978507c4ef1", response);
   }
 
@@ -41,7 +44,8 @@ class DigestVerifierTest {
 
   @Test
   void sha256WithQopAuth_rightPassword_verifies() {
-    DigestCredentials c = creds("SHA-256", clientResponse("SHA-256", "secret", "00000001", "0a4f113b"));
+    DigestCredentials c =
+        creds("SHA-256", clientResponse("SHA-256", "secret", "00000001", "0a4f113b"));
     assertTrue(DigestVerifier.verify(c, "REGISTER", ha1("SHA-256", "secret")));
   }
 
@@ -60,10 +64,12 @@ class DigestVerifierTest {
   @Test
   void unsupportedAlgorithmOrQop_isRefused() {
     DigestCredentials sess =
-        new DigestCredentials("1001", "hotline", NONCE, "sip:127.0.0.1", "x", "MD5-sess", "auth", "00000001", "c");
+        new DigestCredentials(
+            "1001", "hotline", NONCE, "sip:127.0.0.1", "x", "MD5-sess", "auth", "00000001", "c");
     assertFalse(DigestVerifier.verify(sess, "REGISTER", ha1("MD5", "secret")));
     DigestCredentials authInt =
-        new DigestCredentials("1001", "hotline", NONCE, "sip:127.0.0.1", "x", "MD5", "auth-int", "00000001", "c");
+        new DigestCredentials(
+            "1001", "hotline", NONCE, "sip:127.0.0.1", "x", "MD5", "auth-int", "00000001", "c");
     assertFalse(DigestVerifier.verify(authInt, "REGISTER", ha1("MD5", "secret")));
   }
 
@@ -71,7 +77,9 @@ class DigestVerifierTest {
   void noQop_rfc2069Style_verifies() {
     String ha2 = DigestVerifier.hash("MD5", "REGISTER:sip:127.0.0.1");
     String response = DigestVerifier.hash("MD5", ha1("MD5", "secret") + ":" + NONCE + ":" + ha2);
-    DigestCredentials c = new DigestCredentials("1001", "hotline", NONCE, "sip:127.0.0.1", response, null, null, null, null);
+    DigestCredentials c =
+        new DigestCredentials(
+            "1001", "hotline", NONCE, "sip:127.0.0.1", response, null, null, null, null);
     assertTrue(DigestVerifier.verify(c, "REGISTER", ha1("MD5", "secret")));
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.hotline.core.time.ManualClock;
 import org.hotline.sip.auth.NonceService.Verdict;
 import org.junit.jupiter.api.Test;
-import org.hotline.core.time.ManualClock;
 
 class NonceServiceTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -72,8 +72,10 @@ class NonceServiceTest {
     for (int i = 0; i < 4; i++) {
       assertEquals(Verdict.VALID, small.check(small.issue(), "00000001"));
     }
-    assertEquals(Verdict.STALE, small.check(old, "00000002"), "its slot counts for a newer nonce now");
-    assertEquals(Verdict.STALE, small.check(old, "00000001"), "a replay of it is not let through either");
+    assertEquals(
+        Verdict.STALE, small.check(old, "00000002"), "its slot counts for a newer nonce now");
+    assertEquals(
+        Verdict.STALE, small.check(old, "00000001"), "a replay of it is not let through either");
   }
 
   @Test
@@ -85,7 +87,8 @@ class NonceServiceTest {
     }
     String fifth = small.issue(); // the same slot as the first
     assertEquals(Verdict.VALID, small.check(first, "00000005"));
-    assertEquals(Verdict.VALID, small.check(fifth, "00000001"), "a count of 1 is new for this nonce");
+    assertEquals(
+        Verdict.VALID, small.check(fifth, "00000001"), "a count of 1 is new for this nonce");
     assertEquals(Verdict.INVALID, small.check(fifth, "00000001"), "and its replay is refused");
   }
 }

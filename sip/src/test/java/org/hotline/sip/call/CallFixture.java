@@ -47,18 +47,28 @@ import org.hotline.sip.sdp.Negotiated;
 import org.hotline.sip.stack.SipServer;
 
 /**
- * The call layer's real parts over fakes at its edges: JAIN-SIP (transactions, dialogs, the
- * message factory), RTP endpoints and the ACD are Mockito mocks; time is a {@link ManualClock}
- * with {@link ManualTimers}; the pool runs each task at once on the test's thread, so a call's
- * executor is drained by the time a method returns.
+ * The call layer's real parts over fakes at its edges: JAIN-SIP (transactions, dialogs, the message
+ * factory), RTP endpoints and the ACD are Mockito mocks; time is a {@link ManualClock} with {@link
+ * ManualTimers}; the pool runs each task at once on the test's thread, so a call's executor is
+ * drained by the time a method returns.
  */
 final class CallFixture {
   static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
   static final Duration RING = Duration.ofSeconds(20);
   static final Duration RTP_TIMEOUT = Duration.ofSeconds(30);
-  static final String AGENT_SDP = String.join("\r\n",
-      "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0",
-      "m=audio 40000 RTP/AVP 0 101", "a=rtpmap:0 PCMU/8000", "a=rtpmap:101 telephone-event/8000", "a=sendrecv", "");
+  static final String AGENT_SDP =
+      String.join(
+          "\r\n",
+          "v=0",
+          "o=- 1 1 IN IP4 127.0.0.1",
+          "s=-",
+          "c=IN IP4 127.0.0.1",
+          "t=0 0",
+          "m=audio 40000 RTP/AVP 0 101",
+          "a=rtpmap:0 PCMU/8000",
+          "a=rtpmap:101 telephone-event/8000",
+          "a=sendrecv",
+          "");
 
   final ManualClock clock = new ManualClock(T0);
   final ManualTimers timers = new ManualTimers(clock);
@@ -69,21 +79,27 @@ final class CallFixture {
   final List<Cdr> cdrs = new ArrayList<>();
   final CallRegistry registry = new CallRegistry(new CallCounts());
   final Acd acd = mock(Acd.class);
-  final LocationService locations = new LocationService(clock, new RegistrationListener() {
-    @Override
-    public void registered(String user) {}
+  final LocationService locations =
+      new LocationService(
+          clock,
+          new RegistrationListener() {
+            @Override
+            public void registered(String user) {}
 
-    @Override
-    public void unregistered(String user) {}
-  });
+            @Override
+            public void unregistered(String user) {}
+          });
   final SipServer sip = mock(SipServer.class);
   final SipMessages messages = mock(SipMessages.class);
   final MediaServer media = mock(MediaServer.class);
   final MediaEndpoint callerMedia = endpoint();
+
   /** The agent legs rung, in order, as their INVITE transactions name them. */
   final List<AgentLeg> legs = new ArrayList<>();
+
   final List<MediaEndpoint> agentMedia = new ArrayList<>();
   final CallServices services;
+
   /** Completes every CDR store; a test may hold it back. */
   CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
@@ -98,20 +114,39 @@ final class CallFixture {
       when(sip.provider()).thenReturn(provider);
       when(provider.getNewClientTransaction(any())).thenAnswer(inv -> clientTransaction());
       when(messages.sip()).thenReturn(sip);
-      when(messages.inviteAgent(anyString(), anyString(), any(), any(), anyString(), anyString())).thenReturn(mock(Request.class));
+      when(messages.inviteAgent(anyString(), anyString(), any(), any(), anyString(), anyString()))
+          .thenReturn(mock(Request.class));
       when(media.allocate()).thenAnswer(inv -> endpoint());
-      when(media.allocateBeside(any())).thenAnswer(inv -> {
-        MediaEndpoint m = endpoint();
-        agentMedia.add(m);
-        return m;
-      });
+      when(media.allocateBeside(any()))
+          .thenAnswer(
+              inv -> {
+                MediaEndpoint m = endpoint();
+                agentMedia.add(m);
+                return m;
+              });
     } catch (Exception e) {
       throw new AssertionError(e);
     }
-    services = new CallServices(messages, media, acd, cdr -> {
-      cdrs.add(cdr);
-      return stored;
-    }, bus, clock, Runnable::run, timers, registry, locations, RING, RTP_TIMEOUT, metrics, id -> Optional.of(agent(id)), null);
+    services =
+        new CallServices(
+            messages,
+            media,
+            acd,
+            cdr -> {
+              cdrs.add(cdr);
+              return stored;
+            },
+            bus,
+            clock,
+            Runnable::run,
+            timers,
+            registry,
+            locations,
+            RING,
+            RTP_TIMEOUT,
+            metrics,
+            id -> Optional.of(agent(id)),
+            null);
   }
 
   static Agent agent(String id) {
@@ -120,8 +155,19 @@ final class CallFixture {
 
   /** {@code agentId}'s phone is registered. */
   void registered(String agentId) {
-    locations.update(agentId, List.of(new Binding("sip:" + agentId + "@127.0.0.1:5070", "127.0.0.1", 5070, "udp", "reg-" + agentId, 1,
-        T0.plus(Duration.ofHours(8)), T0, false)));
+    locations.update(
+        agentId,
+        List.of(
+            new Binding(
+                "sip:" + agentId + "@127.0.0.1:5070",
+                "127.0.0.1",
+                5070,
+                "udp",
+                "reg-" + agentId,
+                1,
+                T0.plus(Duration.ofHours(8)),
+                T0,
+                false)));
   }
 
   /** A new inbound call whose flow waits until the call ends; not answered yet. */
@@ -151,7 +197,13 @@ final class CallFixture {
     when(tx.getDialog()).thenReturn(dialog);
     when(tx.getState()).thenReturn(TransactionState.PROCEEDING);
     when(dialog.getState()).thenReturn(DialogState.CONFIRMED);
-    CallSession session = new CallSession(services, new Call(sipCallId, "13800138000", "", "100", clock.instant()), tx, flow, "udp");
+    CallSession session =
+        new CallSession(
+            services,
+            new Call(sipCallId, "13800138000", "", "100", clock.instant()),
+            tx,
+            flow,
+            "udp");
     registry.added(session, null);
     return session;
   }
@@ -159,7 +211,11 @@ final class CallFixture {
   /** A new inbound call, answered: in the IVR. */
   CallSession answeredCall(String sipCallId) {
     CallSession session = newCall(sipCallId);
-    session.answer(new Negotiated(new InetSocketAddress("127.0.0.1", 30000), Codec.PCMU, 101, "sdp", "sendrecv"), callerMedia, "sdp",
+    session.answer(
+        new Negotiated(
+            new InetSocketAddress("127.0.0.1", 30000), Codec.PCMU, 101, "sdp", "sendrecv"),
+        callerMedia,
+        "sdp",
         "en");
     return session;
   }
@@ -193,10 +249,13 @@ final class CallFixture {
   private ClientTransaction clientTransaction() {
     ClientTransaction ct = mock(ClientTransaction.class);
     when(ct.getDialog()).thenReturn(mock(Dialog.class));
-    doAnswer(inv -> {
-      legs.add(inv.getArgument(0));
-      return null;
-    }).when(ct).setApplicationData(any());
+    doAnswer(
+            inv -> {
+              legs.add(inv.getArgument(0));
+              return null;
+            })
+        .when(ct)
+        .setApplicationData(any());
     return ct;
   }
 

@@ -28,15 +28,30 @@ class CallRecordTest {
   final List<Cdr> recorded = new ArrayList<>();
 
   CallServices services() {
-    bus.subscribe(event -> {
-      if (event instanceof CallEvent.Finished f) {
-        steps.add("finished " + f.callId() + " " + f.cdr().outcome().code());
-      }
-    });
-    return new CallServices(null, null, null, cdr -> {
-      recorded.add(cdr);
-      return stored;
-    }, bus, clock, Runnable::run, null, null, null, Duration.ofSeconds(20), Duration.ZERO, new CallMetrics(meters), id -> java.util.Optional.empty(),
+    bus.subscribe(
+        event -> {
+          if (event instanceof CallEvent.Finished f) {
+            steps.add("finished " + f.callId() + " " + f.cdr().outcome().code());
+          }
+        });
+    return new CallServices(
+        null,
+        null,
+        null,
+        cdr -> {
+          recorded.add(cdr);
+          return stored;
+        },
+        bus,
+        clock,
+        Runnable::run,
+        null,
+        null,
+        null,
+        Duration.ofSeconds(20),
+        Duration.ZERO,
+        new CallMetrics(meters),
+        id -> java.util.Optional.empty(),
         null);
   }
 
@@ -50,7 +65,13 @@ class CallRecordTest {
   @Test
   void theCallIsFinished_onlyOnceItsCdrIsStored_betweenItsOwnSteps() {
     CallServices services = services();
-    CallRecord.close(services, Runnable::run, endedCall(), CallOutcome.ABANDONED, () -> steps.add("before"), () -> steps.add("after"));
+    CallRecord.close(
+        services,
+        Runnable::run,
+        endedCall(),
+        CallOutcome.ABANDONED,
+        () -> steps.add("before"),
+        () -> steps.add("after"));
 
     assertEquals(1, recorded.size());
     assertEquals("call-1", recorded.get(0).callId());
@@ -64,7 +85,13 @@ class CallRecordTest {
   @Test
   void aCdrTheDatabaseRefused_isCountedAndLogged_andTheCallStillFinishes() {
     CallServices services = services();
-    CallRecord.close(services, Runnable::run, endedCall(), CallOutcome.ABANDONED, () -> {}, () -> steps.add("after"));
+    CallRecord.close(
+        services,
+        Runnable::run,
+        endedCall(),
+        CallOutcome.ABANDONED,
+        () -> {},
+        () -> steps.add("after"));
 
     stored.completeExceptionally(new IllegalStateException("database gone"));
     assertEquals(List.of("finished call-1 abandoned", "after"), steps);

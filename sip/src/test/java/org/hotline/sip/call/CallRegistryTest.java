@@ -80,11 +80,14 @@ class CallRegistryTest {
   }
 
   @Test
-  void drain_endsTheCallsStillLiveAfterTheGrace_andSaysWhetherTheirCdrsWereStored() throws Exception {
+  void drain_endsTheCallsStillLiveAfterTheGrace_andSaysWhetherTheirCdrsWereStored()
+      throws Exception {
     CallSession live = f.answeredCall("c1");
     f.stored = new java.util.concurrent.CompletableFuture<>();
 
-    assertFalse(f.registry.drain(f.clock, java.time.Duration.ZERO, java.time.Duration.ZERO), "its CDR is not stored yet");
+    assertFalse(
+        f.registry.drain(f.clock, java.time.Duration.ZERO, java.time.Duration.ZERO),
+        "its CDR is not stored yet");
     assertEquals(CallState.ENDING, live.state());
     assertEquals("shutdown", live.call().hangupCause());
     assertFalse(f.registry.isAccepting());

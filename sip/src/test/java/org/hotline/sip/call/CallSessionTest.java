@@ -31,13 +31,19 @@ import org.hotline.core.flow.TransferResult;
 import org.hotline.core.flow.TransferTarget;
 import org.junit.jupiter.api.Test;
 
-/** Every move of an inbound call's state, driven through its real parts (see {@link CallFixture}). */
+/**
+ * Every move of an inbound call's state, driven through its real parts (see {@link CallFixture}).
+ */
 class CallSessionTest {
   final CallFixture f = new CallFixture();
 
   CompletableFuture<OfferResult> offerTo(CallSession session, String agentId) {
     f.registered(agentId);
-    return session.queue().offer(new Offer(new QueuedCall(session.id(), "sales", 5, "13800138000"), agent(agentId), RING));
+    return session
+        .queue()
+        .offer(
+            new Offer(
+                new QueuedCall(session.id(), "sales", 5, "13800138000"), agent(agentId), RING));
   }
 
   /** An answered call, queued, offered to {@code agentId} who answered. */
@@ -183,9 +189,11 @@ class CallSessionTest {
   void flowTransferToAnAgent_notAnswered_returnsToTheIvr_andTheAcdCountsAMiss() {
     CallSession session = f.answeredCall("c1");
     f.registered("1002");
-    when(f.acd.reserve("1002", "transfer")).thenReturn(CompletableFuture.completedFuture(Optional.of(agent("1002"))));
+    when(f.acd.reserve("1002", "transfer"))
+        .thenReturn(CompletableFuture.completedFuture(Optional.of(agent("1002"))));
 
-    CompletableFuture<TransferResult> result = session.transfer().transfer(new TransferTarget.Agent("1002"));
+    CompletableFuture<TransferResult> result =
+        session.transfer().transfer(new TransferTarget.Agent("1002"));
     assertEquals(CallState.TRANSFERRING, session.state());
 
     f.timers.advance(RING);
@@ -199,9 +207,11 @@ class CallSessionTest {
   void flowTransferToAnAgent_answered_connects() {
     CallSession session = f.answeredCall("c1");
     f.registered("1002");
-    when(f.acd.reserve("1002", "transfer")).thenReturn(CompletableFuture.completedFuture(Optional.of(agent("1002"))));
+    when(f.acd.reserve("1002", "transfer"))
+        .thenReturn(CompletableFuture.completedFuture(Optional.of(agent("1002"))));
 
-    CompletableFuture<TransferResult> result = session.transfer().transfer(new TransferTarget.Agent("1002"));
+    CompletableFuture<TransferResult> result =
+        session.transfer().transfer(new TransferTarget.Agent("1002"));
     f.answers(f.legs.getFirst());
 
     assertEquals(TransferResult.CONNECTED, result.join());
@@ -231,7 +241,8 @@ class CallSessionTest {
   void deskCommands_fromAnAgentNotOnTheCall_areRefused() {
     CallSession session = connectedTo("1001");
 
-    assertEquals(ControlResult.Status.NOT_ON_A_CALL, session.desk().hold("1009", true).join().status());
+    assertEquals(
+        ControlResult.Status.NOT_ON_A_CALL, session.desk().hold("1009", true).join().status());
     assertEquals(Optional.empty(), session.desk().hangUp("1009").join());
     assertEquals(CallState.CONNECTED, session.state());
   }
@@ -258,7 +269,8 @@ class CallSessionTest {
     f.registered("1002");
     CallFlow waitFlow = CallFixture.waitingFlow();
 
-    assertTrue(session.desk().toAgent("1001", agent("1002"), Optional.of(waitFlow)).join().isDone());
+    assertTrue(
+        session.desk().toAgent("1001", agent("1002"), Optional.of(waitFlow)).join().isDone());
     assertEquals(CallState.TRANSFERRING, session.state());
     assertEquals("1002", f.events(CallEvent.Offered.class).getLast().agentId());
 

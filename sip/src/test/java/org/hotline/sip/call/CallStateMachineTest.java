@@ -24,28 +24,29 @@ class CallStateMachineTest {
   final Counter refused = new SimpleMeterRegistry().counter("refused");
 
   /** The table as docs/architecture.md lists it: state, trigger, next state. */
-  static final List<String> DOCUMENTED = List.of(
-      "ANSWERING ANSWERED IVR",
-      "ANSWERING ENDED ENDING",
-      "IVR ENQUEUED QUEUED",
-      "IVR TRANSFER_RINGING TRANSFERRING",
-      "IVR ENDED ENDING",
-      "QUEUED OFFERED OFFERING",
-      "QUEUED LEFT_QUEUE IVR",
-      "QUEUED GIVEN_BACK IVR",
-      "QUEUED ENDED ENDING",
-      "OFFERING OFFERED OFFERING",
-      "OFFERING LEFT_QUEUE IVR",
-      "OFFERING RINGING_FAILED QUEUED",
-      "OFFERING AGENT_ANSWERED CONNECTED",
-      "OFFERING ENDED ENDING",
-      "TRANSFERRING RINGING_FAILED IVR",
-      "TRANSFERRING AGENT_ANSWERED CONNECTED",
-      "TRANSFERRING ENDED ENDING",
-      "CONNECTED DESK_TO_QUEUE IVR",
-      "CONNECTED DESK_TO_AGENT TRANSFERRING",
-      "CONNECTED ENDED ENDING",
-      "ENDING RECORDED FINISHED");
+  static final List<String> DOCUMENTED =
+      List.of(
+          "ANSWERING ANSWERED IVR",
+          "ANSWERING ENDED ENDING",
+          "IVR ENQUEUED QUEUED",
+          "IVR TRANSFER_RINGING TRANSFERRING",
+          "IVR ENDED ENDING",
+          "QUEUED OFFERED OFFERING",
+          "QUEUED LEFT_QUEUE IVR",
+          "QUEUED GIVEN_BACK IVR",
+          "QUEUED ENDED ENDING",
+          "OFFERING OFFERED OFFERING",
+          "OFFERING LEFT_QUEUE IVR",
+          "OFFERING RINGING_FAILED QUEUED",
+          "OFFERING AGENT_ANSWERED CONNECTED",
+          "OFFERING ENDED ENDING",
+          "TRANSFERRING RINGING_FAILED IVR",
+          "TRANSFERRING AGENT_ANSWERED CONNECTED",
+          "TRANSFERRING ENDED ENDING",
+          "CONNECTED DESK_TO_QUEUE IVR",
+          "CONNECTED DESK_TO_AGENT TRANSFERRING",
+          "CONNECTED ENDED ENDING",
+          "ENDING RECORDED FINISHED");
 
   @Test
   void theTable_isExactlyTheDocumentedOne() {
@@ -93,7 +94,10 @@ class CallStateMachineTest {
   void aFinishedCall_takesNothing_andAnEndingOneOnlyItsRecord() {
     for (CallTrigger trigger : CallTrigger.values()) {
       assertEquals(Optional.empty(), CallStateMachine.next(FINISHED, trigger));
-      assertEquals(trigger == CallTrigger.RECORDED, CallStateMachine.next(ENDING, trigger).isPresent(), trigger.name());
+      assertEquals(
+          trigger == CallTrigger.RECORDED,
+          CallStateMachine.next(ENDING, trigger).isPresent(),
+          trigger.name());
     }
   }
 
@@ -110,16 +114,22 @@ class CallStateMachineTest {
   /** A machine walked to {@code target} along legal moves (which count no refusal). */
   private CallStateMachine machineIn(CallState target) {
     CallStateMachine m = new CallStateMachine(refused);
-    List<CallTrigger> path = switch (target) {
-      case ANSWERING -> List.of();
-      case IVR -> List.of(CallTrigger.ANSWERED);
-      case QUEUED -> List.of(CallTrigger.ANSWERED, CallTrigger.ENQUEUED);
-      case OFFERING -> List.of(CallTrigger.ANSWERED, CallTrigger.ENQUEUED, CallTrigger.OFFERED);
-      case TRANSFERRING -> List.of(CallTrigger.ANSWERED, CallTrigger.TRANSFER_RINGING);
-      case CONNECTED -> List.of(CallTrigger.ANSWERED, CallTrigger.ENQUEUED, CallTrigger.OFFERED, CallTrigger.AGENT_ANSWERED);
-      case ENDING -> List.of(CallTrigger.ENDED);
-      case FINISHED -> List.of(CallTrigger.ENDED, CallTrigger.RECORDED);
-    };
+    List<CallTrigger> path =
+        switch (target) {
+          case ANSWERING -> List.of();
+          case IVR -> List.of(CallTrigger.ANSWERED);
+          case QUEUED -> List.of(CallTrigger.ANSWERED, CallTrigger.ENQUEUED);
+          case OFFERING -> List.of(CallTrigger.ANSWERED, CallTrigger.ENQUEUED, CallTrigger.OFFERED);
+          case TRANSFERRING -> List.of(CallTrigger.ANSWERED, CallTrigger.TRANSFER_RINGING);
+          case CONNECTED ->
+              List.of(
+                  CallTrigger.ANSWERED,
+                  CallTrigger.ENQUEUED,
+                  CallTrigger.OFFERED,
+                  CallTrigger.AGENT_ANSWERED);
+          case ENDING -> List.of(CallTrigger.ENDED);
+          case FINISHED -> List.of(CallTrigger.ENDED, CallTrigger.RECORDED);
+        };
     path.forEach(m::fire);
     assertEquals(target, m.state());
     return m;

@@ -58,8 +58,11 @@ final class ManualTimers implements CallTimers {
   void advance(Duration by) {
     Instant until = clock.instant().plus(by);
     Optional<Task> next;
-    while ((next = tasks.stream().filter(t -> !t.due.isAfter(until))
-        .min(Comparator.comparing((Task t) -> t.due).thenComparingLong(t -> t.order))).isPresent()) {
+    while ((next =
+            tasks.stream()
+                .filter(t -> !t.due.isAfter(until))
+                .min(Comparator.comparing((Task t) -> t.due).thenComparingLong(t -> t.order)))
+        .isPresent()) {
       Task task = next.get();
       clock.set(task.due);
       if (task.period == null) {

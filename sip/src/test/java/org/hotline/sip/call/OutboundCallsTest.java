@@ -12,7 +12,9 @@ import org.hotline.core.call.ControlResult;
 import org.hotline.core.event.CallEvent;
 import org.junit.jupiter.api.Test;
 
-/** Click-to-call: the agent's phone first, then the customer's, through the same legs and timers. */
+/**
+ * Click-to-call: the agent's phone first, then the customer's, through the same legs and timers.
+ */
 class OutboundCallsTest {
   final CallFixture f = new CallFixture();
   final OutboundCalls outbound = new OutboundCalls(f.services);
@@ -48,7 +50,15 @@ class OutboundCallsTest {
     verify(f.agentMedia.getFirst()).bridge(f.agentMedia.get(1));
 
     AgentLeg agentLeg = f.legs.getFirst();
-    agentLeg.owner().executor().execute(() -> agentLeg.owner().legBye(agentLeg, CallSessionTest.bye(), mock(javax.sip.ServerTransaction.class)));
+    agentLeg
+        .owner()
+        .executor()
+        .execute(
+            () ->
+                agentLeg
+                    .owner()
+                    .legBye(
+                        agentLeg, CallSessionTest.bye(), mock(javax.sip.ServerTransaction.class)));
 
     assertEquals(CallOutcome.ANSWERED, f.cdrs.getLast().outcome());
     assertEquals("agent-bye", f.cdrs.getLast().hangupCause());

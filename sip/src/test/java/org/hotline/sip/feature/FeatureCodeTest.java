@@ -53,7 +53,9 @@ class FeatureCodeTest {
 
   @Test
   void aBreakReasonTheAcdDoesNotKnow_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new FeatureCode("*24", "break:nap").apply(control, "1001"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FeatureCode("*24", "break:nap").apply(control, "1001"));
     assertEquals(List.of(), control.calls);
   }
 
@@ -64,7 +66,9 @@ class FeatureCodeTest {
 
   @Test
   void codes_matchOnlyWhatIsConfigured() {
-    FeatureCodes codes = new FeatureCodes(java.util.Map.of("*21", "ready"), null, user -> java.util.Optional.empty(), control);
+    FeatureCodes codes =
+        new FeatureCodes(
+            java.util.Map.of("*21", "ready"), null, user -> java.util.Optional.empty(), control);
     assertEquals("ready", codes.match("*21").orElseThrow().action());
     assertEquals(java.util.Optional.empty(), codes.match("100"));
   }

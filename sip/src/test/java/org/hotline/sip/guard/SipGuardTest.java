@@ -39,7 +39,8 @@ class SipGuardTest {
 
   @Test
   void authFailures_atTheLimitWithinTheWindow_banTheAddress_forTheBanTime() throws Exception {
-    SipGuard guard = guard("hotline.security.sip.max-failures", "3", "hotline.security.sip.ban", "PT10M");
+    SipGuard guard =
+        guard("hotline.security.sip.max-failures", "3", "hotline.security.sip.ban", "PT10M");
     InetAddress attacker = ip("127.0.0.2");
 
     guard.authFailed(attacker, "1001");
@@ -57,7 +58,8 @@ class SipGuardTest {
 
   @Test
   void authFailures_olderThanTheWindow_doNotCount() throws Exception {
-    SipGuard guard = guard("hotline.security.sip.max-failures", "3", "hotline.security.sip.window", "PT1M");
+    SipGuard guard =
+        guard("hotline.security.sip.max-failures", "3", "hotline.security.sip.window", "PT1M");
     InetAddress phone = ip("127.0.0.5");
 
     guard.authFailed(phone, "1001");
@@ -77,13 +79,20 @@ class SipGuardTest {
 
     assertTrue(guard.banned(ip("127.0.0.2")));
     assertFalse(guard.banned(ip("127.0.0.1")), "the agent's own phone");
-    assertEquals(SipGuard.Verdict.ADMIT, guard.admit(ip("127.0.0.1"), RequestClass.REGISTER, "Linphone/5"));
+    assertEquals(
+        SipGuard.Verdict.ADMIT, guard.admit(ip("127.0.0.1"), RequestClass.REGISTER, "Linphone/5"));
   }
 
   @Test
   void trustedNetworks_areNeverBannedNorRateLimited() throws Exception {
-    SipGuard guard = guard("hotline.security.sip.max-failures", "1", "hotline.security.sip.trusted", "10.0.0.0/8",
-        "hotline.security.sip.rate.register", "1");
+    SipGuard guard =
+        guard(
+            "hotline.security.sip.max-failures",
+            "1",
+            "hotline.security.sip.trusted",
+            "10.0.0.0/8",
+            "hotline.security.sip.rate.register",
+            "1");
     InetAddress office = ip("10.1.2.3");
 
     guard.authFailed(office, "1001");
@@ -98,10 +107,14 @@ class SipGuardTest {
   void scannerUserAgents_areDroppedAndTheirSourceBanned() throws Exception {
     SipGuard guard = guard();
 
-    assertEquals(SipGuard.Verdict.DROP, guard.admit(ip("127.0.0.9"), RequestClass.OPTIONS, "friendly-scanner "));
+    assertEquals(
+        SipGuard.Verdict.DROP,
+        guard.admit(ip("127.0.0.9"), RequestClass.OPTIONS, "friendly-scanner "));
     assertTrue(guard.banned(ip("127.0.0.9")));
     assertTrue(bans.get(0).reason().contains("friendly-scanner"));
-    assertEquals(SipGuard.Verdict.ADMIT, guard.admit(ip("127.0.0.8"), RequestClass.OPTIONS, "Zoiper rv2.10"));
+    assertEquals(
+        SipGuard.Verdict.ADMIT,
+        guard.admit(ip("127.0.0.8"), RequestClass.OPTIONS, "Zoiper rv2.10"));
   }
 
   @Test
@@ -117,16 +130,27 @@ class SipGuardTest {
     }
     assertEquals(10, admitted, "a burst of twice the rate");
     assertEquals(SipGuard.Verdict.REFUSE, guard.admit(flooder, RequestClass.INVITE, ""));
-    assertEquals(SipGuard.Verdict.ADMIT, guard.admit(flooder, RequestClass.REGISTER, ""), "another class has its own rate");
-    assertEquals(SipGuard.Verdict.ADMIT, guard.admit(ip("127.0.0.1"), RequestClass.INVITE, ""), "another source has its own");
+    assertEquals(
+        SipGuard.Verdict.ADMIT,
+        guard.admit(flooder, RequestClass.REGISTER, ""),
+        "another class has its own rate");
+    assertEquals(
+        SipGuard.Verdict.ADMIT,
+        guard.admit(ip("127.0.0.1"), RequestClass.INVITE, ""),
+        "another source has its own");
     clock.advance(Duration.ofMillis(400));
-    assertEquals(SipGuard.Verdict.ADMIT, guard.admit(flooder, RequestClass.INVITE, ""), "tokens come back at the rate");
-    assertTrue(registry.get("hotline.sip.refused").tag("reason", "rate-limit").counter().count() >= 1);
+    assertEquals(
+        SipGuard.Verdict.ADMIT,
+        guard.admit(flooder, RequestClass.INVITE, ""),
+        "tokens come back at the rate");
+    assertTrue(
+        registry.get("hotline.sip.refused").tag("reason", "rate-limit").counter().count() >= 1);
   }
 
   @Test
   void callCaps_refuseNewCallsBeyondThem() throws Exception {
-    SipGuard guard = guard("hotline.sip.max-calls", "3", "hotline.security.sip.max-calls-per-source", "2");
+    SipGuard guard =
+        guard("hotline.sip.max-calls", "3", "hotline.security.sip.max-calls-per-source", "2");
     InetAddress a = ip("127.0.0.3");
     guard.calls().opened("c1", a);
     guard.calls().opened("c2", a);
@@ -134,7 +158,8 @@ class SipGuardTest {
     assertEquals(SipGuard.Verdict.REFUSE, guard.admit(a, RequestClass.INVITE, ""), "per source");
     assertEquals(SipGuard.Verdict.ADMIT, guard.admit(ip("127.0.0.1"), RequestClass.INVITE, ""));
     guard.calls().opened("c3", ip("127.0.0.1"));
-    assertEquals(SipGuard.Verdict.REFUSE, guard.admit(ip("127.0.0.4"), RequestClass.INVITE, ""), "in all");
+    assertEquals(
+        SipGuard.Verdict.REFUSE, guard.admit(ip("127.0.0.4"), RequestClass.INVITE, ""), "in all");
     guard.calls().closed("c1");
     guard.calls().closed("c1");
     assertEquals(1, guard.calls().from(a));

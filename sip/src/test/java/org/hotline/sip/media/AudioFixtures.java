@@ -60,7 +60,8 @@ public final class AudioFixtures {
     short[] out = new short[millis * 8];
     for (int i = 0; i < out.length; i++) {
       double t = i / 8000.0;
-      out[i] = clip(low * Math.sin(2 * Math.PI * fLow * t) + high * Math.sin(2 * Math.PI * fHigh * t));
+      out[i] =
+          clip(low * Math.sin(2 * Math.PI * fLow * t) + high * Math.sin(2 * Math.PI * fHigh * t));
     }
     return out;
   }
@@ -120,7 +121,9 @@ public final class AudioFixtures {
     if (in.getInt(0) != 0x46464952 || in.getInt(8) != 0x45564157) {
       throw new AssertionError("not RIFF/WAVE");
     }
-    if (in.getShort(20) != 1 || in.getShort(22) != 1 || in.getInt(24) != 8000
+    if (in.getShort(20) != 1
+        || in.getShort(22) != 1
+        || in.getInt(24) != 8000
         || in.getShort(34) != 16) {
       throw new AssertionError("not 8 kHz 16-bit mono PCM");
     }

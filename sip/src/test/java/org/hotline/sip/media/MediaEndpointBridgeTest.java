@@ -87,8 +87,7 @@ class MediaEndpointBridgeTest {
   @ParameterizedTest(name = "{0} samples per packet")
   @ValueSource(ints = {80, 160, 240, 480})
   void packetsOf10To60Millis_relay_withTheirTimestampSpacing(int packetSamples) {
-    new RtpStreamer(channelA, PHONE_A, Codec.PCMA, packetSamples, 0xA)
-        .send(sine(1000, -10, 240));
+    new RtpStreamer(channelA, PHONE_A, Codec.PCMA, packetSamples, 0xA).send(sine(1000, -10, 240));
 
     int packets = 1920 / packetSamples;
     List<DatagramPacket> out = drain(channelB);
@@ -164,7 +163,8 @@ class MediaEndpointBridgeTest {
     new RtpStreamer(channelB, PHONE_B, Codec.PCMU, 160, 0xC).send(sine(1000, -10, 20));
     List<DatagramPacket> resumed = drain(channelA);
     assertEquals(1, resumed.size());
-    assertTrue(RtpPacket.marker(resumed.get(0).content()), "the conversation resumes as a talkspurt");
+    assertTrue(
+        RtpPacket.marker(resumed.get(0).content()), "the conversation resumes as a talkspurt");
     resumed.forEach(DatagramPacket::release);
   }
 
@@ -205,7 +205,10 @@ class MediaEndpointBridgeTest {
     assertEquals(hz, zeroCrossingHz(audio, 0, audio.length), hz * 0.01);
     assertTrue(toneShare(audio, 0, audio.length, hz) > 0.95);
     double expectedRms = AudioFixtures.amplitude(dbm0) / Math.sqrt(2);
-    assertEquals(expectedRms, rms(audio, 0, audio.length), expectedRms * 0.05,
+    assertEquals(
+        expectedRms,
+        rms(audio, 0, audio.length),
+        expectedRms * 0.05,
         "two law conversions keep the level within 0.5 dB");
   }
 
@@ -235,7 +238,7 @@ class MediaEndpointBridgeTest {
   }
 
   private MediaEndpoint endpoint(EmbeddedChannel channel) {
-    return new MediaEndpoint(channel, 40000, new PromptLibrary(Optional.of(prompts)), metrics,
-        nanos::get, e -> {});
+    return new MediaEndpoint(
+        channel, 40000, new PromptLibrary(Optional.of(prompts)), metrics, nanos::get, e -> {});
   }
 }

@@ -39,8 +39,14 @@ class MediaEndpointInbandDtmfTest {
     Files.write(prompts.resolve("en/menu.wav"), AudioFixtures.wav16OfTone(400, 2000));
     channel = new EmbeddedChannel();
     channel.freezeTime();
-    endpoint = new MediaEndpoint(channel, 40000, new PromptLibrary(Optional.of(prompts)),
-        new MediaMetrics(registry), System::nanoTime, e -> {});
+    endpoint =
+        new MediaEndpoint(
+            channel,
+            40000,
+            new PromptLibrary(Optional.of(prompts)),
+            new MediaMetrics(registry),
+            System::nanoTime,
+            e -> {});
   }
 
   @AfterEach
@@ -54,8 +60,9 @@ class MediaEndpointInbandDtmfTest {
   @CsvSource({"PCMU, 80", "PCMU, 160", "PCMA, 240", "PCMA, 480", "PCMU, 480"})
   void tones_becomeDigits_whateverThePacketSize(Codec codec, int packetSamples) {
     endpoint.connect(PHONE_A, codec, -1);
-    short[] keys = concat(dtmf('1', 80), silence(60), dtmf('1', 80), silence(60),
-        dtmf('#', 500), silence(100));
+    short[] keys =
+        concat(
+            dtmf('1', 80), silence(60), dtmf('1', 80), silence(60), dtmf('#', 500), silence(100));
     new RtpStreamer(channel, PHONE_A, codec, packetSamples, 3).send(withNoise(keys, -50, 7));
 
     assertEquals("11#", drainDigits());

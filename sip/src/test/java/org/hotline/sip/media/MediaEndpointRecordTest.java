@@ -44,8 +44,14 @@ class MediaEndpointRecordTest {
   void open() {
     channel = new EmbeddedChannel();
     channel.freezeTime();
-    endpoint = new MediaEndpoint(channel, 40000, new PromptLibrary(Optional.empty()),
-        new MediaMetrics(new SimpleMeterRegistry()), System::nanoTime, e -> {});
+    endpoint =
+        new MediaEndpoint(
+            channel,
+            40000,
+            new PromptLibrary(Optional.empty()),
+            new MediaMetrics(new SimpleMeterRegistry()),
+            System::nanoTime,
+            e -> {});
     endpoint.connect(PHONE_A, Codec.PCMU, TE);
     file = dir.resolve("voicemail/4711.wav");
   }
@@ -69,9 +75,13 @@ class MediaEndpointRecordTest {
     assertEquals(8000, audio.length);
     assertEquals(1000, zeroCrossingHz(audio, 0, audio.length), 5);
     assertTrue(toneShare(audio, 0, audio.length, 1000) > 0.95, "a clean 1 kHz tone");
-    assertEquals(AudioFixtures.amplitude(-10) / Math.sqrt(2), rms(audio, 0, audio.length),
+    assertEquals(
+        AudioFixtures.amplitude(-10) / Math.sqrt(2),
+        rms(audio, 0, audio.length),
         AudioFixtures.amplitude(-10) * 0.05);
-    assertEquals(Optional.empty(), endpoint.nextDigit(Duration.ZERO).join(),
+    assertEquals(
+        Optional.empty(),
+        endpoint.nextDigit(Duration.ZERO).join(),
         "the stop key is not left for the next menu");
   }
 
@@ -168,14 +178,22 @@ class MediaEndpointRecordTest {
     CompletableFuture<Recording> done =
         endpoint.record(file, Duration.ofSeconds(30), Duration.ZERO, "#");
     short[] tone = sine(1000, -10, 20);
-    channel.writeInbound(RtpFixtures.datagram(RtpFixtures.rtp(0, 1, 1000, 9, false,
-        AudioFixtures.encode(Codec.PCMU, tone, 0, 160)), PHONE_A));
-    channel.writeInbound(RtpFixtures.datagram(RtpFixtures.rtp(0, 3, 1320, 9, false,
-        AudioFixtures.encode(Codec.PCMU, tone, 0, 160)), PHONE_A));
-    channel.writeInbound(RtpFixtures.datagram(RtpFixtures.rtp(0, 2, 1160, 9, false,
-        AudioFixtures.encode(Codec.PCMU, tone, 0, 160)), PHONE_A));
-    channel.writeInbound(RtpFixtures.datagram(RtpFixtures.rtp(0, 3, 1320, 9, false,
-        AudioFixtures.encode(Codec.PCMU, tone, 0, 160)), PHONE_A));
+    channel.writeInbound(
+        RtpFixtures.datagram(
+            RtpFixtures.rtp(0, 1, 1000, 9, false, AudioFixtures.encode(Codec.PCMU, tone, 0, 160)),
+            PHONE_A));
+    channel.writeInbound(
+        RtpFixtures.datagram(
+            RtpFixtures.rtp(0, 3, 1320, 9, false, AudioFixtures.encode(Codec.PCMU, tone, 0, 160)),
+            PHONE_A));
+    channel.writeInbound(
+        RtpFixtures.datagram(
+            RtpFixtures.rtp(0, 2, 1160, 9, false, AudioFixtures.encode(Codec.PCMU, tone, 0, 160)),
+            PHONE_A));
+    channel.writeInbound(
+        RtpFixtures.datagram(
+            RtpFixtures.rtp(0, 3, 1320, 9, false, AudioFixtures.encode(Codec.PCMU, tone, 0, 160)),
+            PHONE_A));
     endpoint.receiveDigit('#');
 
     assertEquals(Duration.ofMillis(60), await(done).length(), "20 ms, 20 ms lost, 20 ms");
@@ -234,8 +252,7 @@ class MediaEndpointRecordTest {
   @Test
   void recordingAfterClose_completesEmpty() throws Exception {
     endpoint.close();
-    Recording recording =
-        await(endpoint.record(file, Duration.ofSeconds(30), Duration.ZERO, "#"));
+    Recording recording = await(endpoint.record(file, Duration.ofSeconds(30), Duration.ZERO, "#"));
     assertEquals(Duration.ZERO, recording.length());
     assertTrue(Files.isRegularFile(file));
   }
@@ -258,13 +275,17 @@ class MediaEndpointRecordTest {
 
   @Test
   void badArguments_areRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> endpoint.record(file, Duration.ZERO, Duration.ZERO, "#"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> endpoint.record(file, Duration.ofHours(2), Duration.ZERO, "#"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> endpoint.record(file, Duration.ofSeconds(1), Duration.ofSeconds(-1), "#"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> endpoint.record(file, Duration.ofSeconds(1), Duration.ZERO, "x"));
   }
 

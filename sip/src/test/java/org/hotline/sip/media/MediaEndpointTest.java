@@ -214,17 +214,22 @@ class MediaEndpointTest {
   }
 
   private MediaEndpoint newEndpoint(EmbeddedChannel on) {
-    return new MediaEndpoint(on, 40000, new PromptLibrary(Optional.of(prompts)), metrics,
-        System::nanoTime, released::add);
+    return new MediaEndpoint(
+        on,
+        40000,
+        new PromptLibrary(Optional.of(prompts)),
+        metrics,
+        System::nanoTime,
+        released::add);
   }
 
   private void sendDigit(char digit, int code) {
     int ts = 8000 * (code + 1);
-    channel.writeInbound(datagram(rtp(101, code * 10, ts, 5, true, event(code, false, 160)),
-        PHONE_A));
+    channel.writeInbound(
+        datagram(rtp(101, code * 10, ts, 5, true, event(code, false, 160)), PHONE_A));
     for (int i = 0; i < 3; i++) {
-      channel.writeInbound(datagram(rtp(101, code * 10 + 1 + i, ts, 5, false,
-          event(code, true, 800)), PHONE_A));
+      channel.writeInbound(
+          datagram(rtp(101, code * 10 + 1 + i, ts, 5, false, event(code, true, 800)), PHONE_A));
     }
   }
 }

@@ -60,7 +60,13 @@ class MediaServerLoopbackTest {
     Files.createDirectories(prompts.resolve("en"));
     Files.write(prompts.resolve("en/beep.wav"), wav16(tone(BEEP_FRAMES * 160)));
     library = new PromptLibrary(Optional.of(prompts));
-    server = new MediaServer(new RtpSettings("", rangeBase = freeRange(200), rangeBase + 199), HOST, library, registry, 2);
+    server =
+        new MediaServer(
+            new RtpSettings("", rangeBase = freeRange(200), rangeBase + 199),
+            HOST,
+            library,
+            registry,
+            2);
     server.start();
   }
 
@@ -116,9 +122,12 @@ class MediaServerLoopbackTest {
       send(phone, to, rtpBytes(101, 4 + i, 160, 77, false, event(5, true, 640)));
     }
 
-    assertEquals(Optional.of('5'),
+    assertEquals(
+        Optional.of('5'),
         endpoint.nextDigit(Duration.ofSeconds(5)).get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
-    assertEquals(Optional.empty(), endpoint.nextDigit(Duration.ofMillis(100)).get(),
+    assertEquals(
+        Optional.empty(),
+        endpoint.nextDigit(Duration.ofMillis(100)).get(),
         "end retransmissions are not more digits");
     assertEquals(6, endpoint.packetsReceived());
     assertEquals(1.0, registry.get("hotline.dtmf.digits").counter().count());
@@ -158,7 +167,8 @@ class MediaServerLoopbackTest {
       assertEquals(G711.transcodingTable(Codec.PCMU, Codec.PCMA)[0x80], p.get(12));
       assertEquals(172, p.remaining());
     }
-    assertTrue(relayed.get(0).getInt(4) - lastPromptPacket.getInt(4) >= 160,
+    assertTrue(
+        relayed.get(0).getInt(4) - lastPromptPacket.getInt(4) >= 160,
         "timestamp moves on from the prompt");
     assertEquals(relayed.get(0).getInt(4) + 320, relayed.get(2).getInt(4));
     assertEquals(0x80, relayed.get(0).get(1) & 0x80, "relay starts a talkspurt");
@@ -185,7 +195,9 @@ class MediaServerLoopbackTest {
     a.bridge(b);
     settle(a);
     settle(b);
-    send(phoneA, new InetSocketAddress(HOST, a.localPort()),
+    send(
+        phoneA,
+        new InetSocketAddress(HOST, a.localPort()),
         rtpBytes(0, 1, 1, 0xAAAA, false, frame(0x11)));
 
     ByteBuffer relayed = receive(phoneB, 1).get(0);
@@ -221,7 +233,8 @@ class MediaServerLoopbackTest {
     send(phone, to, new byte[] {(byte) 0x80, 0x7F, 0, 1});
     awaitCount(endpoint::packetsDropped, 2);
     assertEquals(0, endpoint.packetsReceived());
-    assertEquals(2.0,
+    assertEquals(
+        2.0,
         registry.get("hotline.rtp.packets.dropped").tag("reason", "not-rtp").counter().count());
   }
 
@@ -257,7 +270,8 @@ class MediaServerLoopbackTest {
   @Test
   void allocate_whenEveryPortIsTaken_throwsMediaException() throws Exception {
     int base = freeRange(4);
-    try (MediaServer small = new MediaServer(new RtpSettings(HOST, base, base + 3), HOST, library, registry, 1)) {
+    try (MediaServer small =
+        new MediaServer(new RtpSettings(HOST, base, base + 3), HOST, library, registry, 1)) {
       small.start();
       small.allocate();
       small.allocate();
@@ -267,8 +281,8 @@ class MediaServerLoopbackTest {
   }
 
   /**
-   * Whether the port can be bound again within the timeout. The JDK closes a socket registered
-   * with a selector when that selector next runs, just after the channel reports closed.
+   * Whether the port can be bound again within the timeout. The JDK closes a socket registered with
+   * a selector when that selector next runs, just after the channel reports closed.
    */
   private static boolean canBind(int port) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);

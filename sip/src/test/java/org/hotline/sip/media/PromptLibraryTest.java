@@ -48,14 +48,17 @@ class PromptLibraryTest {
     write(overrideDir.resolve("en/welcome.wav"), wav16(tone(320)));
     PromptLibrary library = new PromptLibrary(Optional.of(overrideDir), classpath);
     assertEquals(2, library.find(WELCOME, Codec.PCMU).orElseThrow().frameCount());
-    assertEquals(5, library.find(GOODBYE, Codec.PCMU).orElseThrow().frameCount(),
+    assertEquals(
+        5,
+        library.find(GOODBYE, Codec.PCMU).orElseThrow().frameCount(),
         "prompts not overridden still come from the class path");
   }
 
   @Test
   void prompts_areCachedPerCodec() {
     PromptLibrary library = new PromptLibrary(Optional.empty(), classpath);
-    assertSame(library.find(WELCOME, Codec.PCMU).orElseThrow(),
+    assertSame(
+        library.find(WELCOME, Codec.PCMU).orElseThrow(),
         library.find(WELCOME, Codec.PCMU).orElseThrow());
   }
 

@@ -25,17 +25,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The cost of relaying one RTP packet between two bridged {@link MediaEndpoint}s, socket IO
- * left out: a packet as the datagram channel would deliver it (a pooled direct buffer, copied
- * in as the socket read would) goes through leg A's whole inbound path (filter, latch, RFC 4733
- * reader, audio tap, relay) and leg B's sender (stream rewriting, transcoding) into B's
- * pipeline, where a handler stands in for the socket and releases it.
+ * The cost of relaying one RTP packet between two bridged {@link MediaEndpoint}s, socket IO left
+ * out: a packet as the datagram channel would deliver it (a pooled direct buffer, copied in as the
+ * socket read would) goes through leg A's whole inbound path (filter, latch, RFC 4733 reader, audio
+ * tap, relay) and leg B's sender (stream rewriting, transcoding) into B's pipeline, where a handler
+ * stands in for the socket and releases it.
  *
  * <ul>
- *   <li>{@code codecB}: PCMU relays as is (A's phone speaks PCMU), PCMA converts every payload
- *       byte through the 256-entry table;
- *   <li>{@code inbandDtmf}: {@code true} when A's phone offered no telephone-event, so every
- *       packet is also decoded and run through the Goertzel DTMF detector;
+ *   <li>{@code codecB}: PCMU relays as is (A's phone speaks PCMU), PCMA converts every payload byte
+ *       through the 256-entry table;
+ *   <li>{@code inbandDtmf}: {@code true} when A's phone offered no telephone-event, so every packet
+ *       is also decoded and run through the Goertzel DTMF detector;
  *   <li>{@code samples}: payload size, 160 for 20 ms packets, 480 for 60 ms.
  * </ul>
  *
@@ -73,8 +73,9 @@ public class RelayBenchmark {
 
   @Setup(Level.Trial)
   public void bridge() {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-        org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.INFO);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
     MediaMetrics metrics = new MediaMetrics(new SimpleMeterRegistry());
     PromptLibrary prompts = new PromptLibrary(Optional.empty());
     channelA = new EmbeddedChannel();
@@ -88,8 +89,8 @@ public class RelayBenchmark {
     // Speech-like payload: a noisy tone, so the detector and the tables see varied bytes.
     short[] audio = AudioFixtures.withNoise(AudioFixtures.sine(700, -20, 60), -35, 1);
     template =
-        RtpFixtures.rtpBytes(0, 0, 0, 0x1234, false,
-            AudioFixtures.encode(Codec.PCMU, audio, 0, samples));
+        RtpFixtures.rtpBytes(
+            0, 0, 0, 0x1234, false, AudioFixtures.encode(Codec.PCMU, audio, 0, samples));
   }
 
   @TearDown(Level.Trial)

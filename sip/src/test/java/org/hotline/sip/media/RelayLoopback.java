@@ -23,18 +23,18 @@ import org.hotline.sip.media.g711.G711;
 
 /**
  * Measures the RTP relay on loopback: {@code pairs} bridged pairs of real {@link MediaEndpoint}s
- * from a real {@link MediaServer} on 127.0.0.1, phone A of each pair sending 20 ms packets
- * (PCMU) that the server relays to phone B (PCMU, or PCMA with {@code --transcode}).
+ * from a real {@link MediaServer} on 127.0.0.1, phone A of each pair sending 20 ms packets (PCMU)
+ * that the server relays to phone B (PCMU, or PCMA with {@code --transcode}).
  *
- * <p>Prints the packets relayed per second, the CPU time the RTP event loops used, and from
- * that the packets one core relays per second; and the delay from phone A's send to phone B's
- * receive (median, 99th percentile), next to the same path without the server (phone to phone)
- * so the delay the relay adds can be read off. The send time travels in the payload, coded in
- * bytes that survive the µ-law to A-law table unchanged in meaning.
+ * <p>Prints the packets relayed per second, the CPU time the RTP event loops used, and from that
+ * the packets one core relays per second; and the delay from phone A's send to phone B's receive
+ * (median, 99th percentile), next to the same path without the server (phone to phone) so the delay
+ * the relay adds can be read off. The send time travels in the payload, coded in bytes that survive
+ * the µ-law to A-law table unchanged in meaning.
  *
- * <p>{@code --rate} is packets per second per stream (50 for 20 ms packets, as phones send);
- * {@code --rate 0} sends as fast as the sender can, to find the ceiling. Sender, receiver and
- * server share the machine: on a small one the ceiling is theirs together.
+ * <p>{@code --rate} is packets per second per stream (50 for 20 ms packets, as phones send); {@code
+ * --rate 0} sends as fast as the sender can, to find the ceiling. Sender, receiver and server share
+ * the machine: on a small one the ceiling is theirs together.
  *
  * <pre>
  * scripts/bench/relay.sh                                   # 200 pairs at 50 packets/s, 10 s
@@ -66,8 +66,9 @@ public final class RelayLoopback {
 
   public static void main(String[] args) throws Exception {
     // Netty's and our debug lines are not what this prints.
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-        org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.INFO);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String name = args[i].replaceFirst("^--", "");
@@ -81,12 +82,21 @@ public final class RelayLoopback {
   }
 
   private void run() throws Exception {
-    System.out.printf("%d pairs, %s, %s, %d s, %d event loop(s), PCMU -> %s%n", pairs,
+    System.out.printf(
+        "%d pairs, %s, %s, %d s, %d event loop(s), PCMU -> %s%n",
+        pairs,
         rate == 0 ? "flood" : rate + " packets/s per stream",
-        rate == 0 ? "no pacing" : pairs * rate + " packets/s offered", seconds, threads, codecB);
-    try (MediaServer server = new MediaServer(
-        new RtpSettings(HOST, portMin, portMin + 4 * pairs + 100), HOST,
-        new PromptLibrary(Optional.empty()), new SimpleMeterRegistry(), threads)) {
+        rate == 0 ? "no pacing" : pairs * rate + " packets/s offered",
+        seconds,
+        threads,
+        codecB);
+    try (MediaServer server =
+        new MediaServer(
+            new RtpSettings(HOST, portMin, portMin + 4 * pairs + 100),
+            HOST,
+            new PromptLibrary(Optional.empty()),
+            new SimpleMeterRegistry(),
+            threads)) {
       server.start();
       List<DatagramChannel> phonesA = new ArrayList<>();
       List<DatagramChannel> phonesB = new ArrayList<>();
@@ -117,10 +127,15 @@ public final class RelayLoopback {
 
       double cores = cpu / (double) relayed.wallNanos;
       double perSecond = relayed.received * 1e9 / relayed.wallNanos;
-      System.out.printf("sent %,d, relayed %,d (%.2f %% lost)%n", relayed.sent, relayed.received,
+      System.out.printf(
+          "sent %,d, relayed %,d (%.2f %% lost)%n",
+          relayed.sent,
+          relayed.received,
           100.0 * (relayed.sent - relayed.received) / Math.max(1, relayed.sent));
-      System.out.printf("relayed %,.0f packets/s using %.2f core(s) of RTP event loop: "
-          + "%,.0f packets/s per core%n", perSecond, cores, perSecond / Math.max(cores, 1e-9));
+      System.out.printf(
+          "relayed %,.0f packets/s using %.2f core(s) of RTP event loop: "
+              + "%,.0f packets/s per core%n",
+          perSecond, cores, perSecond / Math.max(cores, 1e-9));
       if (rate == 0) {
         System.out.println("(delays not shown: flooding fills every queue on the way)");
       } else {
@@ -140,11 +155,14 @@ public final class RelayLoopback {
   }
 
   private static void printDelays(Result direct, Result relayed) {
-    System.out.printf("delay phone to phone, direct:        p50 %s  p99 %s%n",
+    System.out.printf(
+        "delay phone to phone, direct:        p50 %s  p99 %s%n",
         micros(direct.percentile(50)), micros(direct.percentile(99)));
-    System.out.printf("delay phone to phone, via the relay: p50 %s  p99 %s%n",
+    System.out.printf(
+        "delay phone to phone, via the relay: p50 %s  p99 %s%n",
         micros(relayed.percentile(50)), micros(relayed.percentile(99)));
-    System.out.printf("added by the relay:                  p50 %s  p99 %s%n",
+    System.out.printf(
+        "added by the relay:                  p50 %s  p99 %s%n",
         micros(relayed.percentile(50) - direct.percentile(50)),
         micros(relayed.percentile(99) - direct.percentile(99)));
   }
@@ -159,8 +177,13 @@ public final class RelayLoopback {
     return targets;
   }
 
-  private Result measure(List<DatagramChannel> phonesA, List<DatagramChannel> phonesB,
-      List<InetSocketAddress> targets, Codec arriving, int runSeconds) throws Exception {
+  private Result measure(
+      List<DatagramChannel> phonesA,
+      List<DatagramChannel> phonesB,
+      List<InetSocketAddress> targets,
+      Codec arriving,
+      int runSeconds)
+      throws Exception {
     Receiver receiver = new Receiver(phonesB, arriving);
     Thread receiving = new Thread(receiver, "phones-b");
     receiving.start();
@@ -187,7 +210,11 @@ public final class RelayLoopback {
       }
       packet.clear();
       int seq = sequence[i]++;
-      packet.put((byte) 0x80).put((byte) 0).putShort((short) seq).putInt(seq * SAMPLES)
+      packet
+          .put((byte) 0x80)
+          .put((byte) 0)
+          .putShort((short) seq)
+          .putInt(seq * SAMPLES)
           .putInt(0x10000 + i);
       writeTime(payload, System.nanoTime());
       packet.put(payload).flip();

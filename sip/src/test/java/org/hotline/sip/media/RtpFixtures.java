@@ -61,9 +61,15 @@ public final class RtpFixtures {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
     header.put("RIFF".getBytes()).putInt(36 + data.length).put("WAVE".getBytes());
-    header.put("fmt ".getBytes()).putInt(16).putShort((short) formatTag)
-        .putShort((short) channels).putInt(rate).putInt(rate * channels * bits / 8)
-        .putShort((short) (channels * bits / 8)).putShort((short) bits);
+    header
+        .put("fmt ".getBytes())
+        .putInt(16)
+        .putShort((short) formatTag)
+        .putShort((short) channels)
+        .putInt(rate)
+        .putInt(rate * channels * bits / 8)
+        .putShort((short) (channels * bits / 8))
+        .putShort((short) bits);
     header.put("data".getBytes()).putInt(data.length);
     out.writeBytes(header.array());
     out.writeBytes(data);

@@ -19,7 +19,9 @@ public final class RtpStreamer {
   private int timestamp = 50_000;
   private boolean first = true;
 
-  /** @param packetSamples 80 for 10 ms packets, 160 for 20 ms, up to 480 for 60 ms */
+  /**
+   * @param packetSamples 80 for 10 ms packets, 160 for 20 ms, up to 480 for 60 ms
+   */
   public RtpStreamer(
       EmbeddedChannel channel, InetSocketAddress from, Codec codec, int packetSamples, int ssrc) {
     this.channel = channel;
@@ -33,9 +35,16 @@ public final class RtpStreamer {
   public RtpStreamer send(short[] audio) {
     for (int at = 0; at < audio.length; at += packetSamples) {
       int count = Math.min(packetSamples, audio.length - at);
-      channel.writeInbound(datagram(
-          rtp(codec.payloadType(), sequence++, timestamp, ssrc, first,
-              AudioFixtures.encode(codec, audio, at, count)), from));
+      channel.writeInbound(
+          datagram(
+              rtp(
+                  codec.payloadType(),
+                  sequence++,
+                  timestamp,
+                  ssrc,
+                  first,
+                  AudioFixtures.encode(codec, audio, at, count)),
+              from));
       timestamp += count;
       first = false;
     }
@@ -51,8 +60,10 @@ public final class RtpStreamer {
 
   /** Sends one comfort noise packet (RFC 3389) standing for {@code samples} of pause. */
   public RtpStreamer comfortNoise(int samples) {
-    channel.writeInbound(datagram(
-        rtp(Codec.COMFORT_NOISE_PT, sequence++, timestamp, ssrc, false, new byte[] {50}), from));
+    channel.writeInbound(
+        datagram(
+            rtp(Codec.COMFORT_NOISE_PT, sequence++, timestamp, ssrc, false, new byte[] {50}),
+            from));
     timestamp += samples;
     return this;
   }
@@ -62,9 +73,16 @@ public final class RtpStreamer {
     int start = timestamp;
     for (int i = 0; i < 5; i++) {
       boolean end = i >= 2;
-      channel.writeInbound(datagram(
-          rtp(payloadType, sequence++, start, ssrc, i == 0, event(code, end, end ? 800 : 160 * (i + 1))),
-          from));
+      channel.writeInbound(
+          datagram(
+              rtp(
+                  payloadType,
+                  sequence++,
+                  start,
+                  ssrc,
+                  i == 0,
+                  event(code, end, end ? 800 : 160 * (i + 1))),
+              from));
     }
     timestamp += 800;
     return this;

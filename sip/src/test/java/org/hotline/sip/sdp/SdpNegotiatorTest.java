@@ -98,7 +98,9 @@ class SdpNegotiatorTest {
     assertEquals(Codec.PCMA, n.codec());
     assertEquals(100, n.telephoneEventPt());
     List<String> media = n.sdp().lines().filter(l -> l.startsWith("m=")).toList();
-    assertEquals(List.of("m=audio 40000 RTP/AVP 8 100", "m=video 0 RTP/AVP 96 97"), media,
+    assertEquals(
+        List.of("m=audio 40000 RTP/AVP 8 100", "m=video 0 RTP/AVP 96 97"),
+        media,
         "RFC 3264 section 6: one m= line per offered stream, rejected ones with port 0");
   }
 
@@ -135,9 +137,15 @@ class SdpNegotiatorTest {
   void mediaLevelConnection_winsOverTheSessionLevelOne() throws Exception {
     String offer =
         crlf(
-            "v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "m=audio 4000 RTP/AVP 0", "c=IN IP4 10.0.0.6");
-    assertEquals(new InetSocketAddress("10.0.0.6", 4000),
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "m=audio 4000 RTP/AVP 0",
+            "c=IN IP4 10.0.0.6");
+    assertEquals(
+        new InetSocketAddress("10.0.0.6", 4000),
         SdpNegotiator.answer(offer, US, OUR_PORT).remote());
   }
 
@@ -145,8 +153,14 @@ class SdpNegotiatorTest {
   void holdOffer_isAnsweredRecvonly_andSaysThePeerWantsNoMedia() throws Exception {
     String offer =
         crlf(
-            "v=0", "o=- 1 2 IN IP4 10.0.0.5", "s=-", "c=IN IP4 0.0.0.0", "t=0 0",
-            "m=audio 4000 RTP/AVP 0 101", "a=rtpmap:101 telephone-event/8000", "a=sendonly");
+            "v=0",
+            "o=- 1 2 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 0.0.0.0",
+            "t=0 0",
+            "m=audio 4000 RTP/AVP 0 101",
+            "a=rtpmap:101 telephone-event/8000",
+            "a=sendonly");
     Negotiated n = SdpNegotiator.answer(offer, US, OUR_PORT);
 
     assertEquals("sendonly", n.direction());
@@ -158,8 +172,14 @@ class SdpNegotiatorTest {
   @Test
   void sessionLevelDirection_appliesToTheStream() throws Exception {
     String offer =
-        crlf("v=0", "o=- 1 2 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "a=inactive", "m=audio 4000 RTP/AVP 8");
+        crlf(
+            "v=0",
+            "o=- 1 2 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "a=inactive",
+            "m=audio 4000 RTP/AVP 8");
     Negotiated n = SdpNegotiator.answer(offer, US, OUR_PORT);
     assertEquals("inactive", n.direction());
     assertTrue(n.sdp().contains("a=inactive\r\n"));
@@ -168,8 +188,14 @@ class SdpNegotiatorTest {
   @Test
   void noCommonCodec_isNotAcceptable() {
     String offer =
-        crlf("v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "m=audio 4000 RTP/AVP 18 4 101", "a=rtpmap:18 G729/8000",
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "m=audio 4000 RTP/AVP 18 4 101",
+            "a=rtpmap:18 G729/8000",
             "a=rtpmap:101 telephone-event/8000");
     SdpException e =
         assertThrows(SdpException.class, () -> SdpNegotiator.answer(offer, US, OUR_PORT));
@@ -180,27 +206,50 @@ class SdpNegotiatorTest {
   @Test
   void g711UnderADynamicNumber_doesNotCount() {
     String offer =
-        crlf("v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "m=audio 4000 RTP/AVP 96", "a=rtpmap:96 PCMU/8000");
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "m=audio 4000 RTP/AVP 96",
+            "a=rtpmap:96 PCMU/8000");
     assertThrows(SdpException.class, () -> SdpNegotiator.answer(offer, US, OUR_PORT));
   }
 
   @Test
   void staticTypeMappedToSomethingElse_isNotTakenForG711() {
     String offer =
-        crlf("v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "m=audio 4000 RTP/AVP 0 8", "a=rtpmap:0 L16/8000");
-    assertEquals(Codec.PCMA,
-        assertDoesNotThrow(() -> SdpNegotiator.answer(offer, US, OUR_PORT)).codec());
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "m=audio 4000 RTP/AVP 0 8",
+            "a=rtpmap:0 L16/8000");
+    assertEquals(
+        Codec.PCMA, assertDoesNotThrow(() -> SdpNegotiator.answer(offer, US, OUR_PORT)).codec());
   }
 
   @Test
   void srtpOnlyOrVideoOnly_isNotAcceptable() {
     String srtp =
-        crlf("v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
-            "m=audio 4000 RTP/SAVP 0", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:abc");
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
+            "m=audio 4000 RTP/SAVP 0",
+            "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:abc");
     String video =
-        crlf("v=0", "o=- 1 1 IN IP4 10.0.0.5", "s=-", "c=IN IP4 10.0.0.5", "t=0 0",
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP4 10.0.0.5",
+            "s=-",
+            "c=IN IP4 10.0.0.5",
+            "t=0 0",
             "m=video 4000 RTP/AVP 96");
     assertThrows(SdpException.class, () -> SdpNegotiator.answer(srtp, US, OUR_PORT));
     SdpException e =
@@ -219,20 +268,32 @@ class SdpNegotiatorTest {
     assertThrows(SdpException.class, () -> SdpNegotiator.answer("", US, OUR_PORT));
     assertThrows(SdpException.class, () -> SdpNegotiator.answer("hello world", US, OUR_PORT));
     assertThrows(SdpException.class, () -> SdpNegotiator.answer(null, US, OUR_PORT));
-    assertThrows(SdpException.class,
+    assertThrows(
+        SdpException.class,
         () -> SdpNegotiator.answer(crlf("v=0", "m=audio abc RTP/AVP 0"), US, OUR_PORT));
-    assertThrows(SdpException.class,
-        () -> SdpNegotiator.answer(crlf("v=0", "c=IN IP4 pbx.example.com", "m=audio 4 RTP/AVP 0"),
-            US, OUR_PORT));
-    assertThrows(SdpException.class,
-        () -> SdpNegotiator.answer(crlf("v=0", "c=IN IP4 10.0.0.1", "m=audio 4 RTP/AVP 0",
-            "a=rtpmap:zero PCMU/8000"), US, OUR_PORT));
+    assertThrows(
+        SdpException.class,
+        () ->
+            SdpNegotiator.answer(
+                crlf("v=0", "c=IN IP4 pbx.example.com", "m=audio 4 RTP/AVP 0"), US, OUR_PORT));
+    assertThrows(
+        SdpException.class,
+        () ->
+            SdpNegotiator.answer(
+                crlf("v=0", "c=IN IP4 10.0.0.1", "m=audio 4 RTP/AVP 0", "a=rtpmap:zero PCMU/8000"),
+                US,
+                OUR_PORT));
   }
 
   @Test
   void ipv6Peer_andOurIpv6Address() throws Exception {
     String offer =
-        crlf("v=0", "o=- 1 1 IN IP6 2001:db8::5", "s=-", "c=IN IP6 2001:db8::5", "t=0 0",
+        crlf(
+            "v=0",
+            "o=- 1 1 IN IP6 2001:db8::5",
+            "s=-",
+            "c=IN IP6 2001:db8::5",
+            "t=0 0",
             "m=audio 4000 RTP/AVP 0");
     Negotiated n = SdpNegotiator.answer(offer, "2001:db8::1", OUR_PORT, 7, 8);
     assertEquals(new InetSocketAddress("2001:db8::5", 4000), n.remote());
@@ -272,9 +333,17 @@ class SdpNegotiatorTest {
   @Test
   void readAnswer_fromAnAgentPhone() throws Exception {
     String answer =
-        crlf("v=0", "o=agent 9 9 IN IP4 192.168.1.50", "s=-", "c=IN IP4 192.168.1.50", "t=0 0",
-            "m=audio 5062 RTP/AVP 0 101", "a=rtpmap:0 PCMU/8000",
-            "a=rtpmap:101 telephone-event/8000", "a=fmtp:101 0-15", "a=sendrecv");
+        crlf(
+            "v=0",
+            "o=agent 9 9 IN IP4 192.168.1.50",
+            "s=-",
+            "c=IN IP4 192.168.1.50",
+            "t=0 0",
+            "m=audio 5062 RTP/AVP 0 101",
+            "a=rtpmap:0 PCMU/8000",
+            "a=rtpmap:101 telephone-event/8000",
+            "a=fmtp:101 0-15",
+            "a=sendrecv");
     Negotiated n = SdpNegotiator.readAnswer(answer);
     assertEquals(Codec.PCMU, n.codec());
     assertEquals(101, n.telephoneEventPt());
@@ -284,7 +353,12 @@ class SdpNegotiatorTest {
   @Test
   void readAnswer_thatRejectedTheStream_isNotAcceptable() {
     String answer =
-        crlf("v=0", "o=agent 9 9 IN IP4 192.168.1.50", "s=-", "c=IN IP4 192.168.1.50", "t=0 0",
+        crlf(
+            "v=0",
+            "o=agent 9 9 IN IP4 192.168.1.50",
+            "s=-",
+            "c=IN IP4 192.168.1.50",
+            "t=0 0",
             "m=audio 0 RTP/AVP 0");
     assertThrows(SdpException.class, () -> SdpNegotiator.readAnswer(answer));
   }

@@ -22,8 +22,10 @@ class MalformedMetricsTest {
   @Test
   void malformedMessages_areCountedByTransport() {
     metrics.malformed(new MalformedMessage("udp", "192.0.2.1", "malformed Via header"));
-    metrics.malformed(new MalformedMessage("udp", "192.0.2.1:5060", "SIP version SIP/7.0 not supported"));
-    metrics.malformed(new MalformedMessage("tcp", "192.0.2.1:40000", "more than one Content-Length header"));
+    metrics.malformed(
+        new MalformedMessage("udp", "192.0.2.1:5060", "SIP version SIP/7.0 not supported"));
+    metrics.malformed(
+        new MalformedMessage("tcp", "192.0.2.1:40000", "more than one Content-Length header"));
     assertEquals(2, malformed("udp"));
     assertEquals(1, malformed("tcp"));
   }
@@ -33,7 +35,9 @@ class MalformedMetricsTest {
     metrics.rejected(416);
     metrics.rejected(416);
     metrics.rejected(420);
-    assertEquals(2, registry.get("hotline.sip.requests.rejected").tag("status", "416").counter().count());
-    assertEquals(1, registry.get("hotline.sip.requests.rejected").tag("status", "420").counter().count());
+    assertEquals(
+        2, registry.get("hotline.sip.requests.rejected").tag("status", "416").counter().count());
+    assertEquals(
+        1, registry.get("hotline.sip.requests.rejected").tag("status", "420").counter().count());
   }
 }

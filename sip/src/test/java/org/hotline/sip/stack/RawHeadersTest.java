@@ -20,13 +20,17 @@ class RawHeadersTest {
 
   @Test
   void headersThatMayRepeat_areNotReported() {
-    RawHeaders h = of("OPTIONS sip:a@b SIP/2.0\r\nVia: x\r\nv: y\r\nContact: <sip:a@b>\r\nm: <sip:c@d>\r\n\r\n");
+    RawHeaders h =
+        of(
+            "OPTIONS sip:a@b SIP/2.0\r\nVia: x\r\nv: y\r\nContact: <sip:a@b>\r\nm: <sip:c@d>\r\n\r\n");
     assertEquals(Optional.empty(), h.repeatedSingleHeader());
   }
 
   @Test
   void foldedLines_belongToTheirHeader_andTheBodyIsNotRead() {
-    RawHeaders h = of("INVITE sip:a@b SIP/2.0\r\nCall-ID:\r\n  one\r\nSubject: x\r\n\r\nCall-ID: in the body\r\n");
+    RawHeaders h =
+        of(
+            "INVITE sip:a@b SIP/2.0\r\nCall-ID:\r\n  one\r\nSubject: x\r\n\r\nCall-ID: in the body\r\n");
     assertEquals(1, h.count("call-id"));
     assertEquals("Call-ID: one", h.lines("call-id").get(0));
   }
@@ -47,12 +51,15 @@ class RawHeadersTest {
 
   @Test
   void keepAliveCrlfsBeforeTheStartLine_areSkipped() {
-    assertEquals("OPTIONS sip:a@b SIP/2.0", of("\r\n\r\nOPTIONS sip:a@b SIP/2.0\r\n\r\n").startLine());
+    assertEquals(
+        "OPTIONS sip:a@b SIP/2.0", of("\r\n\r\nOPTIONS sip:a@b SIP/2.0\r\n\r\n").startLine());
   }
 
   @Test
   void without_leavesTheOtherHeadersToBeParsedAgain() {
     RawHeaders h = of("INVITE sip:a@b SIP/2.0\r\nContent-Length: -999\r\nCall-ID: x\r\n\r\nv=0");
-    assertEquals("INVITE sip:a@b SIP/2.0\r\nCall-ID: x\r\n\r\n", new String(h.without("content-length"), StandardCharsets.ISO_8859_1));
+    assertEquals(
+        "INVITE sip:a@b SIP/2.0\r\nCall-ID: x\r\n\r\n",
+        new String(h.without("content-length"), StandardCharsets.ISO_8859_1));
   }
 }

@@ -32,7 +32,10 @@ class RecentAnswersTest {
   void theSameTransactionTwice_takesOneSlot_andKeepsItsFirstAnswer() {
     RecentAnswers recent = new RecentAnswers(2);
     assertArrayEquals(new byte[] {1}, recent.put("a", new byte[] {1}));
-    assertArrayEquals(new byte[] {1}, recent.put("a", new byte[] {9}), "the copy answered second is sent the first answer");
+    assertArrayEquals(
+        new byte[] {1},
+        recent.put("a", new byte[] {9}),
+        "the copy answered second is sent the first answer");
     recent.put("b", new byte[] {2});
     assertArrayEquals(new byte[] {1}, recent.get("a"));
     assertArrayEquals(new byte[] {2}, recent.get("b"));

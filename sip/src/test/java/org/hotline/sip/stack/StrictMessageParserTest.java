@@ -37,9 +37,14 @@ class StrictMessageParserTest {
           + "Content-Length: 0\r\n\r\n";
 
   private static MessageChannel channel(String transport) {
-    // The stack's channels are the parser's exception listeners: UDPMessageChannel, TCPMessageChannel.
-    MessageChannel c = mock(MessageChannel.class,
-        withSettings().extraInterfaces(ParseExceptionListener.class).defaultAnswer(RETURNS_DEEP_STUBS));
+    // The stack's channels are the parser's exception listeners: UDPMessageChannel,
+    // TCPMessageChannel.
+    MessageChannel c =
+        mock(
+            MessageChannel.class,
+            withSettings()
+                .extraInterfaces(ParseExceptionListener.class)
+                .defaultAnswer(RETURNS_DEEP_STUBS));
     when(c.getTransport()).thenReturn(transport);
     when(c.isReliable()).thenReturn(transport.equals("TCP"));
     when(c.getPeerAddress()).thenReturn("192.0.2.7");
@@ -49,7 +54,8 @@ class StrictMessageParserTest {
 
   private SIPMessage parse(String text, MessageChannel channel) throws ParseException {
     boolean udp = !channel.isReliable();
-    return parser.parseSIPMessage(text.getBytes(StandardCharsets.ISO_8859_1), udp, false, (ParseExceptionListener) channel);
+    return parser.parseSIPMessage(
+        text.getBytes(StandardCharsets.ISO_8859_1), udp, false, (ParseExceptionListener) channel);
   }
 
   private static Defect defectOf(SIPMessage m) {
@@ -65,7 +71,8 @@ class StrictMessageParserTest {
 
   @Test
   void repeatedCallId_carriesA400Defect() throws Exception {
-    SIPMessage m = parse(OPTIONS.replace("Call-ID: c1\r\n", "Call-ID: c1\r\ni: c2\r\n"), channel("UDP"));
+    SIPMessage m =
+        parse(OPTIONS.replace("Call-ID: c1\r\n", "Call-ID: c1\r\ni: c2\r\n"), channel("UDP"));
     assertEquals(new Defect(400, "more than one Call-ID header", false), defectOf(m));
   }
 
@@ -79,34 +86,48 @@ class StrictMessageParserTest {
   @Test
   void unparsableVia_isRefusedWithAReasonNamingTheHeader_reportedOnceWithoutPortOverUdp() {
     MessageChannel udp = channel("UDP");
-    ParseException e = assertThrows(ParseException.class,
-        () -> parse(OPTIONS.replace("branch=z9hG4bK-1", "branch=z9hG4bK-1;;,;,,"), udp));
+    ParseException e =
+        assertThrows(
+            ParseException.class,
+            () -> parse(OPTIONS.replace("branch=z9hG4bK-1", "branch=z9hG4bK-1;;,;,,"), udp));
     assertEquals("malformed Via header", e.getMessage());
     assertEquals(1, recorder.malformed.size());
-    assertEquals(new MalformedMessage("udp", "192.0.2.7", "malformed Via header"), recorder.malformed.get(0));
+    assertEquals(
+        new MalformedMessage("udp", "192.0.2.7", "malformed Via header"),
+        recorder.malformed.get(0));
   }
 
   @Test
   void requestWithoutCallIdFromTo_isRefused() {
-    String insufficient = OPTIONS.replace("From: <sip:a@192.0.2.7>;tag=1\r\n", "").replace("To: <sip:100@192.0.2.1>\r\n", "").replace("Call-ID: c1\r\n", "");
-    ParseException e = assertThrows(ParseException.class, () -> parse(insufficient, channel("UDP")));
+    String insufficient =
+        OPTIONS
+            .replace("From: <sip:a@192.0.2.7>;tag=1\r\n", "")
+            .replace("To: <sip:100@192.0.2.1>\r\n", "")
+            .replace("Call-ID: c1\r\n", "");
+    ParseException e =
+        assertThrows(ParseException.class, () -> parse(insufficient, channel("UDP")));
     assertEquals("no From, To, Call-ID header", e.getMessage());
   }
 
   @Test
   void cseqMethodDifferentFromTheRequestMethod_isRefused() {
-    ParseException e = assertThrows(ParseException.class, () -> parse(OPTIONS.replace("1 OPTIONS", "1 INVITE"), channel("UDP")));
+    ParseException e =
+        assertThrows(
+            ParseException.class,
+            () -> parse(OPTIONS.replace("1 OPTIONS", "1 INVITE"), channel("UDP")));
     assertEquals("CSeq method differs from the request method", e.getMessage());
   }
 
   @Test
   void requestOverUdpWhoseViaNamesTcp_isAnsweredOverUdp() throws Exception {
-    SIPRequest r = (SIPRequest) parse(OPTIONS.replace("SIP/2.0/UDP", "SIP/2.0/TCP"), channel("UDP"));
+    SIPRequest r =
+        (SIPRequest) parse(OPTIONS.replace("SIP/2.0/UDP", "SIP/2.0/TCP"), channel("UDP"));
     assertEquals("UDP", r.getTopmostVia().getTransport());
   }
 
   @Test
-  void negativeContentLengthOverTcp_isParsedWithoutIt_toBeAnswered400_thenTheConnectionCloses() throws Exception {
+  void negativeContentLengthOverTcp_isParsedWithoutIt_toBeAnswered400_thenTheConnectionCloses()
+      throws Exception {
     MessageChannel tcp = channel("TCP");
     SIPMessage m = parse(OPTIONS.replace("Content-Length: 0", "Content-Length: -999"), tcp);
     assertNotNull(m);
@@ -116,8 +137,12 @@ class StrictMessageParserTest {
   }
 
   @Test
-  void twoContentLengthsOverTcp_leaveTheBodyUnread_andCloseTheConnectionOnceAnswered() throws Exception {
-    SIPMessage m = parse(OPTIONS.replace("Content-Length: 0\r\n", "Content-Length: 13\r\nl: 5\r\n"), channel("TCP"));
+  void twoContentLengthsOverTcp_leaveTheBodyUnread_andCloseTheConnectionOnceAnswered()
+      throws Exception {
+    SIPMessage m =
+        parse(
+            OPTIONS.replace("Content-Length: 0\r\n", "Content-Length: 13\r\nl: 5\r\n"),
+            channel("TCP"));
     assertEquals(0, m.getContentLength().getContentLength());
     assertTrue(defectOf(m).closeConnection());
   }
@@ -125,9 +150,12 @@ class StrictMessageParserTest {
   @Test
   void unparsableRequestOverTcp_closesTheConnectionAfterTheLinger_andIsReportedWithItsPort() {
     MessageChannel tcp = channel("TCP");
-    assertThrows(ParseException.class, () -> parse("INVITE <sip:a@b> SIP/2.0\r\nCall-ID: x\r\n\r\n", tcp));
+    assertThrows(
+        ParseException.class, () -> parse("INVITE <sip:a@b> SIP/2.0\r\nCall-ID: x\r\n\r\n", tcp));
     verify(tcp.getSIPStack().getTimer()).schedule(any(SIPStackTimerTask.class), anyLong());
-    assertEquals(new MalformedMessage("tcp", "192.0.2.7:40000", "malformed request line"), recorder.malformed.get(0));
+    assertEquals(
+        new MalformedMessage("tcp", "192.0.2.7:40000", "malformed request line"),
+        recorder.malformed.get(0));
   }
 
   @Test
@@ -139,7 +167,8 @@ class StrictMessageParserTest {
   @Test
   void messagesTheStackParsesForItself_areParsedAsJainSipDoes() throws Exception {
     String twice = OPTIONS.replace("Call-ID: c1\r\n", "Call-ID: c1\r\ni: c2\r\n");
-    SIPMessage m = parser.parseSIPMessage(twice.getBytes(StandardCharsets.ISO_8859_1), true, false, null);
+    SIPMessage m =
+        parser.parseSIPMessage(twice.getBytes(StandardCharsets.ISO_8859_1), true, false, null);
     assertNull(defectOf(m));
     assertTrue(recorder.malformed.isEmpty());
   }

@@ -16,14 +16,16 @@ public final class Sox {
 
   /** The DTMF frequency pair of each key: row (low) and column (high) tones. */
   private static final String KEYS = "123A456B789C*0#D";
+
   private static final int[] ROWS = {697, 770, 852, 941};
   private static final int[] COLUMNS = {1209, 1336, 1477, 1633};
 
   /**
-   * In-band DTMF as µ-law: {@code lead} of silence, then each key of {@code keys} as its two
-   * tones for {@code toneMillis} at about -10 dBFS each, followed by {@code gapMillis} of silence.
+   * In-band DTMF as µ-law: {@code lead} of silence, then each key of {@code keys} as its two tones
+   * for {@code toneMillis} at about -10 dBFS each, followed by {@code gapMillis} of silence.
    */
-  public static byte[] dtmfUlaw(Path dir, String keys, int leadMillis, int toneMillis, int gapMillis) throws Exception {
+  public static byte[] dtmfUlaw(
+      Path dir, String keys, int leadMillis, int toneMillis, int gapMillis) throws Exception {
     List<Path> parts = new ArrayList<>();
     parts.add(silence(dir, "lead", leadMillis));
     for (int i = 0; i < keys.length(); i++) {
@@ -32,26 +34,77 @@ public final class Sox {
         throw new IllegalArgumentException("not a DTMF key: " + keys.charAt(i));
       }
       Path tone = dir.resolve("key" + i + ".wav");
-      sox("-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed", tone.toString(),
-          "synth", seconds(toneMillis), "sine", String.valueOf(ROWS[k / 4]), "sine", String.valueOf(COLUMNS[k % 4]),
-          "channels", "1", "gain", "-n", "-4");
+      sox(
+          "-n",
+          "-r",
+          "8000",
+          "-c",
+          "1",
+          "-b",
+          "16",
+          "-e",
+          "signed",
+          tone.toString(),
+          "synth",
+          seconds(toneMillis),
+          "sine",
+          String.valueOf(ROWS[k / 4]),
+          "sine",
+          String.valueOf(COLUMNS[k % 4]),
+          "channels",
+          "1",
+          "gain",
+          "-n",
+          "-4");
       parts.add(tone);
       parts.add(silence(dir, "gap" + i, gapMillis));
     }
     return ulaw(dir, "dtmf", parts);
   }
 
-  /** A sine of {@code frequency} Hz for {@code millis} after {@code leadMillis} of silence, as µ-law. */
-  public static byte[] toneUlaw(Path dir, int leadMillis, double frequency, int millis) throws Exception {
+  /**
+   * A sine of {@code frequency} Hz for {@code millis} after {@code leadMillis} of silence, as
+   * µ-law.
+   */
+  public static byte[] toneUlaw(Path dir, int leadMillis, double frequency, int millis)
+      throws Exception {
     Path tone = dir.resolve("tone.wav");
-    sox("-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed", tone.toString(),
-        "synth", seconds(millis), "sine", String.valueOf(frequency), "vol", "0.3");
+    sox(
+        "-n",
+        "-r",
+        "8000",
+        "-c",
+        "1",
+        "-b",
+        "16",
+        "-e",
+        "signed",
+        tone.toString(),
+        "synth",
+        seconds(millis),
+        "sine",
+        String.valueOf(frequency),
+        "vol",
+        "0.3");
     return ulaw(dir, "tone", List.of(silence(dir, "tone-lead", leadMillis), tone));
   }
 
   private static Path silence(Path dir, String name, int millis) throws Exception {
     Path file = dir.resolve(name + ".wav");
-    sox("-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed", file.toString(), "trim", "0", seconds(millis));
+    sox(
+        "-n",
+        "-r",
+        "8000",
+        "-c",
+        "1",
+        "-b",
+        "16",
+        "-e",
+        "signed",
+        file.toString(),
+        "trim",
+        "0",
+        seconds(millis));
     return file;
   }
 

@@ -3,12 +3,11 @@ package org.hotline.admin.it.audio;
 /**
  * Finds a sine tone in 16-bit PCM with the Goertzel algorithm, frame by frame (20 ms).
  *
- * <p>A frame "has" the tone when the power at the target frequency is most of the frame's
- * power, and the frame is not near silence. For a pure tone of amplitude A over N samples the
- * Goertzel power is about (A·N/2)², and the frame's energy Σx² is about N·A²/2, so their ratio
- * {@code power / (N/2 · Σx²)} is close to 1; speech, music or a tone elsewhere stays well
- * below (the shipped prompts peak near 0.7 at 440 Hz for an odd frame, a tone 100 Hz off is
- * near 0).
+ * <p>A frame "has" the tone when the power at the target frequency is most of the frame's power,
+ * and the frame is not near silence. For a pure tone of amplitude A over N samples the Goertzel
+ * power is about (A·N/2)², and the frame's energy Σx² is about N·A²/2, so their ratio {@code power
+ * / (N/2 · Σx²)} is close to 1; speech, music or a tone elsewhere stays well below (the shipped
+ * prompts peak near 0.7 at 440 Hz for an odd frame, a tone 100 Hz off is near 0).
  */
 public final class ToneDetector {
   /** The share of a frame's energy that must lie at the target frequency. */
@@ -26,8 +25,8 @@ public final class ToneDetector {
   }
 
   /**
-   * The fraction of whole 20 ms frames in {@code [from, to)} (sample indexes) that hold a tone
-   * at {@code frequency} Hz; 0 when the range holds no whole frame.
+   * The fraction of whole 20 ms frames in {@code [from, to)} (sample indexes) that hold a tone at
+   * {@code frequency} Hz; 0 when the range holds no whole frame.
    */
   public double toneFraction(short[] pcm, int from, int to, double frequency) {
     int frames = 0;

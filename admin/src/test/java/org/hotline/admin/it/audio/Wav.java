@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * Reads and writes the WAV files the softphones play and record: RIFF/WAVE, 16-bit signed PCM,
  * mono, little-endian.
  *
- * <p>Reading is lenient about the sizes in the header, since a recorder that was stopped hard
- * may not have written them: a {@code data} chunk whose size is 0 or runs past the end of the
- * file is taken to end with the file.
+ * <p>Reading is lenient about the sizes in the header, since a recorder that was stopped hard may
+ * not have written them: a {@code data} chunk whose size is 0 or runs past the end of the file is
+ * taken to end with the file.
  */
 public final class Wav {
   /** Samples and their rate. */
@@ -30,7 +30,8 @@ public final class Wav {
   private Wav() {}
 
   /** Writes a sine tone: {@code amplitude} of full scale, {@code seconds} long. */
-  public static void writeTone(Path file, int sampleRate, double frequency, double seconds, double amplitude)
+  public static void writeTone(
+      Path file, int sampleRate, double frequency, double seconds, double amplitude)
       throws IOException {
     int n = (int) Math.round(seconds * sampleRate);
     ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
@@ -39,7 +40,9 @@ public final class Wav {
     b.putInt(sampleRate).putInt(2 * sampleRate).putShort((short) 2).putShort((short) 16);
     b.put(ascii("data")).putInt(2 * n);
     for (int i = 0; i < n; i++) {
-      b.putShort((short) Math.round(amplitude * 32767 * Math.sin(2 * Math.PI * frequency * i / sampleRate)));
+      b.putShort(
+          (short)
+              Math.round(amplitude * 32767 * Math.sin(2 * Math.PI * frequency * i / sampleRate)));
     }
     Files.write(file, b.array());
   }
@@ -48,19 +51,21 @@ public final class Wav {
   public static Pcm read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     Layout layout = layout(bytes, file);
-    int end = layout.dataSize <= 0 || layout.dataOffset + layout.dataSize > bytes.length
-        ? bytes.length
-        : layout.dataOffset + layout.dataSize;
-    ByteBuffer data = ByteBuffer.wrap(bytes, layout.dataOffset, end - layout.dataOffset)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    int end =
+        layout.dataSize <= 0 || layout.dataOffset + layout.dataSize > bytes.length
+            ? bytes.length
+            : layout.dataOffset + layout.dataSize;
+    ByteBuffer data =
+        ByteBuffer.wrap(bytes, layout.dataOffset, end - layout.dataOffset)
+            .order(ByteOrder.LITTLE_ENDIAN);
     short[] samples = new short[(end - layout.dataOffset) / 2];
     data.asShortBuffer().get(samples);
     return new Pcm(samples, layout.sampleRate);
   }
 
   /**
-   * How many seconds of audio a file being recorded holds so far (by its size), or 0 while it
-   * does not exist or its header is incomplete.
+   * How many seconds of audio a file being recorded holds so far (by its size), or 0 while it does
+   * not exist or its header is incomplete.
    */
   public static double secondsSoFar(Path file) {
     try {
@@ -102,7 +107,14 @@ public final class Wav {
         int bits = b.getShort(at + 22);
         if (format != 1 || channels != 1 || bits != 16) {
           throw new IllegalArgumentException(
-              file + ": want PCM mono 16-bit, got format " + format + ", " + channels + " channel(s), " + bits + " bits");
+              file
+                  + ": want PCM mono 16-bit, got format "
+                  + format
+                  + ", "
+                  + channels
+                  + " channel(s), "
+                  + bits
+                  + " bits");
         }
         sampleRate = b.getInt(at + 12);
       } else if (id.equals("data")) {

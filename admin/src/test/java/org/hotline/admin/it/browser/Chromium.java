@@ -23,12 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Debian's Chromium, headless, driven by its chromedriver on loopback, for the tests of the
- * pages Hotline serves. Missing Chromium or chromedriver fails the test in CI ({@code CI=true})
- * and skips it elsewhere (see {@link ExternalTool}).
+ * Debian's Chromium, headless, driven by its chromedriver on loopback, for the tests of the pages
+ * Hotline serves. Missing Chromium or chromedriver fails the test in CI ({@code CI=true}) and skips
+ * it elsewhere (see {@link ExternalTool}).
  *
- * <p>Selenium logs through java.util.logging: it goes to SLF4J like the server's lines, at
- * warnings only; chromedriver writes its own log to {@code target/chromedriver.log}.
+ * <p>Selenium logs through java.util.logging: it goes to SLF4J like the server's lines, at warnings
+ * only; chromedriver writes its own log to {@code target/chromedriver.log}.
  */
 public final class Chromium implements AutoCloseable {
   /** Held so the level set on it stays: java.util.logging keeps loggers only weakly. */
@@ -78,7 +78,12 @@ public final class Chromium implements AutoCloseable {
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT).implicitlyWait(Duration.ZERO);
+    driver
+        .manage()
+        .timeouts()
+        .pageLoadTimeout(WAIT)
+        .scriptTimeout(WAIT)
+        .implicitlyWait(Duration.ZERO);
     return new Chromium(driver);
   }
 
@@ -89,8 +94,8 @@ public final class Chromium implements AutoCloseable {
 
   /**
    * The errors the page's console got since the last call: script errors and refused content
-   * (Content-Security-Policy), not the failed requests a test provokes on purpose (a 401 login,
-   * a 404), which Chromium logs too.
+   * (Content-Security-Policy), not the failed requests a test provokes on purpose (a 401 login, a
+   * 404), which Chromium logs too.
    */
   public List<String> pageErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -101,8 +106,8 @@ public final class Chromium implements AutoCloseable {
   }
 
   /**
-   * Runs {@code steps}; when they fail, saves what the browser showed to {@code
-   * target/<name>.png} and {@code target/<name>.html} before the failure goes on.
+   * Runs {@code steps}; when they fail, saves what the browser showed to {@code target/<name>.png}
+   * and {@code target/<name>.html} before the failure goes on.
    */
   public void run(String name, Steps steps) throws Exception {
     try {
@@ -123,8 +128,10 @@ public final class Chromium implements AutoCloseable {
     try {
       Path png = TARGET.resolve(name + ".png");
       Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      Files.writeString(TARGET.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-      System.err.println("the browser's screen and page at the failure: " + png.toAbsolutePath() + " (and .html)");
+      Files.writeString(
+          TARGET.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+      System.err.println(
+          "the browser's screen and page at the failure: " + png.toAbsolutePath() + " (and .html)");
     } catch (RuntimeException | IOException e) {
       failure.addSuppressed(e);
     }

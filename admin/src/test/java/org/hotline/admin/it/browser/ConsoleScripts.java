@@ -5,11 +5,12 @@ public final class ConsoleScripts {
   private ConsoleScripts() {}
 
   /**
-   * The report chart's series as ECharts holds them: {@code names}, {@code total} calls, and
-   * {@code bar}, the offset from the chart's centre of the middle of the first bar with calls
-   * (null when none).
+   * The report chart's series as ECharts holds them: {@code names}, {@code total} calls, and {@code
+   * bar}, the offset from the chart's centre of the middle of the first bar with calls (null when
+   * none).
    */
-  public static final String CHART_SERIES = """
+  public static final String CHART_SERIES =
+      """
       const box = document.getElementById('volume-chart');
       const chart = window.echarts.getInstanceByDom(box);
       const series = chart.getOption().series;

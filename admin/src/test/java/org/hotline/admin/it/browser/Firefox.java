@@ -2,7 +2,6 @@ package org.hotline.admin.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,14 +42,15 @@ import org.hotline.admin.it.FreePorts;
  *
  * <p>Each browser gets a fresh profile under {@code target/} whose prefs keep it off the network
  * and in English; what Firefox prints goes to {@code target/firefox-<port>.log}. Pages run
- * JavaScript given as a function body, as with Selenium's {@code executeScript}: its {@code
- * return} value (awaited if a promise) comes back as JSON. Clicks and typing are real input:
- * pointer and key actions at the element.
+ * JavaScript given as a function body, as with Selenium's {@code executeScript}: its {@code return}
+ * value (awaited if a promise) comes back as JSON. Clicks and typing are real input: pointer and
+ * key actions at the element.
  */
 public final class Firefox implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path TARGET = Path.of("target");
-  private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
 
   /** The longest any one wait of a test lasts, a command's reply included. */
   public static final Duration WAIT = Duration.ofSeconds(20);
@@ -58,35 +58,36 @@ public final class Firefox implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(50);
 
   /** The prefs of the fresh profile: English, no first-run pages, nothing fetched from outside. */
-  private static final Map<String, Object> PREFS = Map.ofEntries(
-      Map.entry("intl.accept_languages", "en-US,en"),
-      Map.entry("intl.locale.requested", "en-US"),
-      Map.entry("browser.shell.checkDefaultBrowser", false),
-      Map.entry("browser.startup.homepage_override.mstone", "ignore"),
-      Map.entry("browser.startup.page", 0),
-      Map.entry("browser.aboutwelcome.enabled", false),
-      Map.entry("datareporting.policy.dataSubmissionEnabled", false),
-      Map.entry("datareporting.healthreport.uploadEnabled", false),
-      Map.entry("toolkit.telemetry.enabled", false),
-      Map.entry("toolkit.telemetry.unified", false),
-      Map.entry("toolkit.telemetry.server", ""),
-      Map.entry("app.update.auto", false),
-      Map.entry("app.update.enabled", false),
-      Map.entry("app.normandy.enabled", false),
-      Map.entry("app.shield.optoutstudies.enabled", false),
-      Map.entry("services.settings.server", "data:,"),
-      Map.entry("extensions.update.enabled", false),
-      Map.entry("extensions.getAddons.cache.enabled", false),
-      Map.entry("browser.safebrowsing.malware.enabled", false),
-      Map.entry("browser.safebrowsing.phishing.enabled", false),
-      Map.entry("browser.safebrowsing.downloads.enabled", false),
-      Map.entry("browser.newtabpage.enabled", false),
-      Map.entry("browser.search.update", false),
-      Map.entry("network.captive-portal-service.enabled", false),
-      Map.entry("network.connectivity-service.enabled", false),
-      Map.entry("network.dns.disablePrefetch", true),
-      Map.entry("network.prefetch-next", false),
-      Map.entry("media.gmp-manager.url", "data:,"));
+  private static final Map<String, Object> PREFS =
+      Map.ofEntries(
+          Map.entry("intl.accept_languages", "en-US,en"),
+          Map.entry("intl.locale.requested", "en-US"),
+          Map.entry("browser.shell.checkDefaultBrowser", false),
+          Map.entry("browser.startup.homepage_override.mstone", "ignore"),
+          Map.entry("browser.startup.page", 0),
+          Map.entry("browser.aboutwelcome.enabled", false),
+          Map.entry("datareporting.policy.dataSubmissionEnabled", false),
+          Map.entry("datareporting.healthreport.uploadEnabled", false),
+          Map.entry("toolkit.telemetry.enabled", false),
+          Map.entry("toolkit.telemetry.unified", false),
+          Map.entry("toolkit.telemetry.server", ""),
+          Map.entry("app.update.auto", false),
+          Map.entry("app.update.enabled", false),
+          Map.entry("app.normandy.enabled", false),
+          Map.entry("app.shield.optoutstudies.enabled", false),
+          Map.entry("services.settings.server", "data:,"),
+          Map.entry("extensions.update.enabled", false),
+          Map.entry("extensions.getAddons.cache.enabled", false),
+          Map.entry("browser.safebrowsing.malware.enabled", false),
+          Map.entry("browser.safebrowsing.phishing.enabled", false),
+          Map.entry("browser.safebrowsing.downloads.enabled", false),
+          Map.entry("browser.newtabpage.enabled", false),
+          Map.entry("browser.search.update", false),
+          Map.entry("network.captive-portal-service.enabled", false),
+          Map.entry("network.connectivity-service.enabled", false),
+          Map.entry("network.dns.disablePrefetch", true),
+          Map.entry("network.prefetch-next", false),
+          Map.entry("media.gmp-manager.url", "data:,"));
 
   private final Process process;
   private final Path profile;
@@ -99,15 +100,22 @@ public final class Firefox implements AutoCloseable {
   private Firefox(Process process, Path profile, URI endpoint) throws Exception {
     this.process = process;
     this.profile = profile;
-    this.socket = HttpClient.newHttpClient()
-        .newWebSocketBuilder()
-        .connectTimeout(WAIT)
-        .buildAsync(endpoint, new Listener())
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(WAIT)
+            .buildAsync(endpoint, new Listener())
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     command("session.new", Map.of("capabilities", Map.of()));
-    this.context = command("browsingContext.getTree", Map.of("maxDepth", 0)).get("contexts").get(0).get("context").asText();
+    this.context =
+        command("browsingContext.getTree", Map.of("maxDepth", 0))
+            .get("contexts")
+            .get(0)
+            .get("context")
+            .asText();
     command("session.subscribe", Map.of("events", List.of("log.entryAdded")));
-    command("browsingContext.setViewport",
+    command(
+        "browsingContext.setViewport",
         Map.of("context", context, "viewport", Map.of("width", 1280, "height", 1000)));
   }
 
@@ -119,17 +127,29 @@ public final class Firefox implements AutoCloseable {
     Path profile = Files.createTempDirectory(TARGET.toAbsolutePath(), "firefox-profile-");
     StringBuilder userJs = new StringBuilder();
     for (Map.Entry<String, Object> pref : new TreeMap<>(PREFS).entrySet()) {
-      userJs.append("user_pref(").append(JSON.writeValueAsString(pref.getKey())).append(", ")
-          .append(JSON.writeValueAsString(pref.getValue())).append(");\n");
+      userJs
+          .append("user_pref(")
+          .append(JSON.writeValueAsString(pref.getKey()))
+          .append(", ")
+          .append(JSON.writeValueAsString(pref.getValue()))
+          .append(");\n");
     }
     Files.writeString(profile.resolve("user.js"), userJs);
-    ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--headless", "--no-remote",
-        "--profile", profile.toString(), "--remote-debugging-port=" + port)
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                binary.toString(),
+                "--headless",
+                "--no-remote",
+                "--profile",
+                profile.toString(),
+                "--remote-debugging-port=" + port)
+            .redirectErrorStream(true);
     builder.environment().put("MOZ_CRASHREPORTER_DISABLE", "1");
     Process process = builder.start();
     try {
-      URI endpoint = URI.create(awaitListening(process, TARGET.resolve("firefox-" + port + ".log")) + "/session");
+      URI endpoint =
+          URI.create(
+              awaitListening(process, TARGET.resolve("firefox-" + port + ".log")) + "/session");
       return new Firefox(process, profile, endpoint);
     } catch (Exception | Error e) {
       stop(process);
@@ -137,37 +157,46 @@ public final class Firefox implements AutoCloseable {
     }
   }
 
-  /** Copies Firefox's output to {@code log} and answers the address it listens on, once it says so. */
+  /**
+   * Copies Firefox's output to {@code log} and answers the address it listens on, once it says so.
+   */
   private static String awaitListening(Process process, Path log) throws Exception {
     CompletableFuture<String> address = new CompletableFuture<>();
-    Thread copier = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-          Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-        for (String line; (line = out.readLine()) != null; ) {
-          file.write(line + "\n");
-          file.flush();
-          Matcher m = LISTENING.matcher(line);
-          if (m.find()) {
-            address.complete(m.group(1));
-          }
-        }
-      } catch (IOException e) {
-        address.completeExceptionally(e);
-      }
-      address.completeExceptionally(new IllegalStateException("firefox-esr ended without listening; see " + log));
-    }, "firefox-output");
+    Thread copier =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                      new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                  Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (String line; (line = out.readLine()) != null; ) {
+                  file.write(line + "\n");
+                  file.flush();
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    address.complete(m.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                address.completeExceptionally(e);
+              }
+              address.completeExceptionally(
+                  new IllegalStateException("firefox-esr ended without listening; see " + log));
+            },
+            "firefox-output");
     copier.setDaemon(true);
     copier.start();
     try {
       return address.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("firefox-esr did not say WebDriver BiDi was listening within " + WAIT + "; see " + log);
+      throw new IllegalStateException(
+          "firefox-esr did not say WebDriver BiDi was listening within " + WAIT + "; see " + log);
     }
   }
 
   /**
-   * Sends one BiDi command and answers its result; an error reply, or none within {@link #WAIT},
-   * is an exception that names the command.
+   * Sends one BiDi command and answers its result; an error reply, or none within {@link #WAIT}, is
+   * an exception that names the command.
    */
   public JsonNode command(String method, Object params) throws Exception {
     long id = ids.incrementAndGet();
@@ -177,11 +206,18 @@ public final class Firefox implements AutoCloseable {
     message.set("params", JSON.valueToTree(params));
     try {
       synchronized (socket) {
-        socket.sendText(JSON.writeValueAsString(message), true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        socket
+            .sendText(JSON.writeValueAsString(message), true)
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
       }
       JsonNode answer = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS);
       if ("error".equals(answer.path("type").asText())) {
-        throw new BidiException(method + " failed: " + answer.path("error").asText() + ": " + answer.path("message").asText());
+        throw new BidiException(
+            method
+                + " failed: "
+                + answer.path("error").asText()
+                + ": "
+                + answer.path("message").asText());
       }
       return answer.get("result");
     } catch (TimeoutException e) {
@@ -204,17 +240,33 @@ public final class Firefox implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} as the body of an async function in the page and answers its {@code
-   * return} value as JSON (null for none). A thrown error is an exception with the page's message.
+   * Runs {@code body} as the body of an async function in the page and answers its {@code return}
+   * value as JSON (null for none). A thrown error is an exception with the page's message.
    */
   public JsonNode js(String body) throws Exception {
-    String function = "async function() { const value = await (async () => {\n" + body + "\n})();"
-        + " return JSON.stringify(value === undefined ? null : value); }";
-    JsonNode result = command("script.callFunction", Map.of(
-        "functionDeclaration", function, "target", Map.of("context", context), "awaitPromise", true,
-        "resultOwnership", "none"));
+    String function =
+        "async function() { const value = await (async () => {\n"
+            + body
+            + "\n})();"
+            + " return JSON.stringify(value === undefined ? null : value); }";
+    JsonNode result =
+        command(
+            "script.callFunction",
+            Map.of(
+                "functionDeclaration",
+                function,
+                "target",
+                Map.of("context", context),
+                "awaitPromise",
+                true,
+                "resultOwnership",
+                "none"));
     if ("exception".equals(result.path("type").asText())) {
-      throw new BidiException("the page's script threw: " + result.path("exceptionDetails").path("text").asText() + "\n" + body);
+      throw new BidiException(
+          "the page's script threw: "
+              + result.path("exceptionDetails").path("text").asText()
+              + "\n"
+              + body);
     }
     return JSON.readTree(result.path("result").path("value").asText());
   }
@@ -241,7 +293,8 @@ public final class Firefox implements AutoCloseable {
         last = JSON.getNodeFactory().textNode(e.getMessage());
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; last answer: " + last);
+        throw new AssertionError(
+            "waited " + WAIT.toSeconds() + " s for " + what + "; last answer: " + last);
       }
       Thread.sleep(POLL.toMillis());
     }
@@ -249,14 +302,26 @@ public final class Firefox implements AutoCloseable {
 
   /** Waits until the element at {@code css} has {@code attribute} equal to {@code value}. */
   public void awaitAttribute(String css, String attribute, String value) throws Exception {
-    await(css + " [" + attribute + "=" + value + "]", "const e = document.querySelector(" + quote(css) + ");"
-        + " return e !== null && e.getAttribute(" + quote(attribute) + ") === " + quote(value) + ";");
+    await(
+        css + " [" + attribute + "=" + value + "]",
+        "const e = document.querySelector("
+            + quote(css)
+            + ");"
+            + " return e !== null && e.getAttribute("
+            + quote(attribute)
+            + ") === "
+            + quote(value)
+            + ";");
   }
 
   /** Waits until the element at {@code css} is there and drawn. */
   public void awaitVisible(String css) throws Exception {
-    await(css + " visible", "const e = document.querySelector(" + quote(css) + ");"
-        + " return e !== null && e.checkVisibility();");
+    await(
+        css + " visible",
+        "const e = document.querySelector("
+            + quote(css)
+            + ");"
+            + " return e !== null && e.checkVisibility();");
   }
 
   /** Clicks the middle of the element at {@code css} with the mouse, scrolled into view first. */
@@ -264,17 +329,39 @@ public final class Firefox implements AutoCloseable {
     clickAt(css, 0, 0);
   }
 
-  /** Clicks the element at {@code css}, {@code x} and {@code y} pixels right of and below its middle. */
+  /**
+   * Clicks the element at {@code css}, {@code x} and {@code y} pixels right of and below its
+   * middle.
+   */
   public void clickAt(String css, int x, int y) throws Exception {
     JsonNode element = element(css);
-    perform(List.of(Map.of("type", "pointer", "id", "mouse", "parameters", Map.of("pointerType", "mouse"),
-        "actions", List.of(
-            Map.of("type", "pointerMove", "x", x, "y", y, "origin", Map.of("type", "element", "element", element)),
-            Map.of("type", "pointerDown", "button", 0),
-            Map.of("type", "pointerUp", "button", 0)))));
+    perform(
+        List.of(
+            Map.of(
+                "type",
+                "pointer",
+                "id",
+                "mouse",
+                "parameters",
+                Map.of("pointerType", "mouse"),
+                "actions",
+                List.of(
+                    Map.of(
+                        "type",
+                        "pointerMove",
+                        "x",
+                        x,
+                        "y",
+                        y,
+                        "origin",
+                        Map.of("type", "element", "element", element)),
+                    Map.of("type", "pointerDown", "button", 0),
+                    Map.of("type", "pointerUp", "button", 0)))));
   }
 
-  /** Clicks into the field at {@code css}, selects what it holds, and types {@code text} over it. */
+  /**
+   * Clicks into the field at {@code css}, selects what it holds, and types {@code text} over it.
+   */
   public void type(String css, String text) throws Exception {
     click(css);
     List<Map<String, Object>> keys = new ArrayList<>();
@@ -284,10 +371,13 @@ public final class Firefox implements AutoCloseable {
     keys.add(key("keyUp", "\uE009"));
     keys.add(key("keyDown", "\uE003"));
     keys.add(key("keyUp", "\uE003"));
-    text.codePoints().mapToObj(Character::toString).forEach(c -> {
-      keys.add(key("keyDown", c));
-      keys.add(key("keyUp", c));
-    });
+    text.codePoints()
+        .mapToObj(Character::toString)
+        .forEach(
+            c -> {
+              keys.add(key("keyDown", c));
+              keys.add(key("keyUp", c));
+            });
     perform(List.of(Map.of("type", "key", "id", "keyboard", "actions", keys)));
   }
 
@@ -297,21 +387,40 @@ public final class Firefox implements AutoCloseable {
    * draws a list's drop-down outside the page, where no input action reaches.
    */
   public void choose(String css, String value) throws Exception {
-    js("const list = document.querySelector(" + quote(css) + ");"
-        + " if (![...list.options].some((o) => o.value === " + quote(value) + "))"
-        + "   throw new Error('no option ' + " + quote(value) + " + ' in ' + " + quote(css) + ");"
-        + " list.focus(); list.value = " + quote(value) + ";"
-        + " list.dispatchEvent(new Event('input', { bubbles: true }));"
-        + " list.dispatchEvent(new Event('change', { bubbles: true }));");
+    js(
+        "const list = document.querySelector("
+            + quote(css)
+            + ");"
+            + " if (![...list.options].some((o) => o.value === "
+            + quote(value)
+            + "))"
+            + "   throw new Error('no option ' + "
+            + quote(value)
+            + " + ' in ' + "
+            + quote(css)
+            + ");"
+            + " list.focus(); list.value = "
+            + quote(value)
+            + ";"
+            + " list.dispatchEvent(new Event('input', { bubbles: true }));"
+            + " list.dispatchEvent(new Event('change', { bubbles: true }));");
   }
 
   /** The element at {@code css}, scrolled to the middle of the view, as BiDi names it. */
   private JsonNode element(String css) throws Exception {
-    JsonNode result = command("script.callFunction", Map.of(
-        "functionDeclaration", "function(css) { const e = document.querySelector(css);"
-            + " if (e) e.scrollIntoView({ block: 'center', inline: 'center' }); return e; }",
-        "arguments", List.of(Map.of("type", "string", "value", css)),
-        "target", Map.of("context", context), "awaitPromise", false));
+    JsonNode result =
+        command(
+            "script.callFunction",
+            Map.of(
+                "functionDeclaration",
+                "function(css) { const e = document.querySelector(css);"
+                    + " if (e) e.scrollIntoView({ block: 'center', inline: 'center' }); return e; }",
+                "arguments",
+                List.of(Map.of("type", "string", "value", css)),
+                "target",
+                Map.of("context", context),
+                "awaitPromise",
+                false));
     JsonNode node = result.path("result");
     if (!"node".equals(node.path("type").asText())) {
       throw new BidiException("no element at " + css + ": " + result);
@@ -339,8 +448,8 @@ public final class Firefox implements AutoCloseable {
 
   /**
    * The errors the page reported since the last call: script errors and refused content
-   * (Content-Security-Policy), as Firefox's log gives them. Unlike Chromium, Firefox does not log
-   * a request that failed (a 401 login, a 404) there, so there is nothing to leave out.
+   * (Content-Security-Policy), as Firefox's log gives them. Unlike Chromium, Firefox does not log a
+   * request that failed (a 401 login, a 404) there, so there is nothing to leave out.
    */
   public List<String> pageErrors() {
     synchronized (errors) {
@@ -351,8 +460,8 @@ public final class Firefox implements AutoCloseable {
   }
 
   /**
-   * Runs {@code steps}; when they fail, saves what the browser showed to {@code
-   * target/<name>.png} and {@code target/<name>.html} before the failure goes on.
+   * Runs {@code steps}; when they fail, saves what the browser showed to {@code target/<name>.png}
+   * and {@code target/<name>.html} before the failure goes on.
    */
   public void run(String name, Steps steps) throws Exception {
     try {
@@ -372,10 +481,17 @@ public final class Firefox implements AutoCloseable {
   private void saveEvidence(String name, Throwable failure) {
     try {
       Path png = TARGET.resolve(name + ".png");
-      String data = command("browsingContext.captureScreenshot", Map.of("context", context)).get("data").asText();
+      String data =
+          command("browsingContext.captureScreenshot", Map.of("context", context))
+              .get("data")
+              .asText();
       Files.write(png, Base64.getDecoder().decode(data));
-      Files.writeString(TARGET.resolve(name + ".html"), text("return document.documentElement.outerHTML;"), StandardCharsets.UTF_8);
-      System.err.println("the browser's screen and page at the failure: " + png.toAbsolutePath() + " (and .html)");
+      Files.writeString(
+          TARGET.resolve(name + ".html"),
+          text("return document.documentElement.outerHTML;"),
+          StandardCharsets.UTF_8);
+      System.err.println(
+          "the browser's screen and page at the failure: " + png.toAbsolutePath() + " (and .html)");
     } catch (Exception e) {
       failure.addSuppressed(e);
     }
@@ -451,7 +567,12 @@ public final class Firefox implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("Firefox closed the connection: " + statusCode)));
+      pending
+          .values()
+          .forEach(
+              f ->
+                  f.completeExceptionally(
+                      new IllegalStateException("Firefox closed the connection: " + statusCode)));
       return null;
     }
 

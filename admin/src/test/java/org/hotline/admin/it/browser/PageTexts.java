@@ -12,19 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The texts of the pages' dictionaries as the server ships them ({@code console/texts.js},
- * {@code agent/i18n.js}, {@code shared/login-texts.js}), by language, for the browser tests that
- * look for a text left in the language switched away from ({@link #LEFTOVERS}).
+ * The texts of the pages' dictionaries as the server ships them ({@code console/texts.js}, {@code
+ * agent/i18n.js}, {@code shared/login-texts.js}), by language, for the browser tests that look for
+ * a text left in the language switched away from ({@link #LEFTOVERS}).
  */
 public final class PageTexts {
   private static final String WEB = "org/hotline/admin/web/";
   private static final Pattern BLOCK = Pattern.compile("^  ([a-z]{2}): \\{$", Pattern.MULTILINE);
   private static final Pattern ENTRY =
-      Pattern.compile("^\\s+'[^']+':\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"),?\\s*$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^\\s+'[^']+':\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"),?\\s*$",
+          Pattern.MULTILINE);
 
   private PageTexts() {}
 
-  /** Every text of {@code files} (paths under the pages' folder), by language ({@code en}, {@code zh}). */
+  /**
+   * Every text of {@code files} (paths under the pages' folder), by language ({@code en}, {@code
+   * zh}).
+   */
   public static Map<String, List<String>> of(String... files) {
     Map<String, List<String>> texts = new LinkedHashMap<>();
     for (String file : files) {
@@ -65,11 +70,12 @@ public final class PageTexts {
    * selects, titles and placeholders, the document's title) that are a text of the language
    * switched away from: {@code arguments[0]}, the texts of that language, {@code arguments[1]},
    * those of the language in use (a text both have, such as "CSV", is no leftover). A text with
-   * parameters ("{from} to {to} ({zone})") is matched with anything in their place; one whose
-   * words are all parameters ("{user} ({role})") is left out. Data (names, numbers) is not in
-   * the dictionary and so never a leftover.
+   * parameters ("{from} to {to} ({zone})") is matched with anything in their place; one whose words
+   * are all parameters ("{user} ({role})") is left out. Data (names, numbers) is not in the
+   * dictionary and so never a leftover.
    */
-  public static final String LEFTOVERS = """
+  public static final String LEFTOVERS =
+      """
       const [away, inUse] = arguments;
       const kept = new Set(inUse);
       const words = /[A-Za-z\\u4e00-\\u9fff]/;

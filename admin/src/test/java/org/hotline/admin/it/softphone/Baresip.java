@@ -1,10 +1,5 @@
 package org.hotline.admin.it.softphone;
 
-import org.hotline.admin.it.ExternalTool;
-import org.hotline.admin.it.audio.Wav;
-import org.hotline.admin.it.FreePorts;
-import org.hotline.admin.it.ProjectFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +12,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.hotline.admin.it.ExternalTool;
+import org.hotline.admin.it.FreePorts;
+import org.hotline.admin.it.ProjectFiles;
+import org.hotline.admin.it.audio.Wav;
 
 /**
  * One headless baresip process with its own configuration folder, driven over {@code ctrl_tcp}.
  *
- * <p>The configuration comes from {@code scripts/softphone/baresip.config}: G.711 only, the
- * phone's microphone is a WAV file ({@code aufile}), the audio it receives is recorded by the
- * {@code sndfile} filter into {@code <home>/rec/dump-<time>-dec.wav}, SIP listens on
- * 127.0.0.1 and messages are traced ({@code -s}) into {@code <home>/baresip.log}.
+ * <p>The configuration comes from {@code scripts/softphone/baresip.config}: G.711 only, the phone's
+ * microphone is a WAV file ({@code aufile}), the audio it receives is recorded by the {@code
+ * sndfile} filter into {@code <home>/rec/dump-<time>-dec.wav}, SIP listens on 127.0.0.1 and
+ * messages are traced ({@code -s}) into {@code <home>/baresip.log}.
  */
 final class Baresip implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
@@ -40,7 +39,8 @@ final class Baresip implements AutoCloseable {
    * Starts baresip with the account line {@code account} (see baresip's {@code accounts} file:
    * {@code <sip:user@host>;param=value...}) and {@code source} as its microphone.
    */
-  static Baresip start(String name, Path home, String account, Path source) throws IOException, InterruptedException {
+  static Baresip start(String name, Path home, String account, Path source)
+      throws IOException, InterruptedException {
     Path program = ExternalTool.require("baresip", "baresip");
     Files.createDirectories(home.resolve("rec"));
     // SIP (UDP+TCP) on base, TLS on base+1, ctrl_tcp on base+2, RTP and RTCP on base+4..base+13.
@@ -74,11 +74,13 @@ final class Baresip implements AutoCloseable {
             .start();
     boolean up = false;
     try {
-      CtrlTcpClient control = CtrlTcpClient.connect(base + 2, Duration.ofSeconds(10), process::isAlive);
+      CtrlTcpClient control =
+          CtrlTcpClient.connect(base + 2, Duration.ofSeconds(10), process::isAlive);
       up = true;
       return new Baresip(name, base, home, process, control);
     } catch (IOException e) {
-      throw new IOException(name + ": baresip did not come up: " + e.getMessage() + "\n" + tail(home), e);
+      throw new IOException(
+          name + ": baresip did not come up: " + e.getMessage() + "\n" + tail(home), e);
     } finally {
       if (!up) {
         stop(process);
@@ -88,13 +90,18 @@ final class Baresip implements AutoCloseable {
 
   /** The folder of baresip's modules (the config must name it; the built-in default is "."). */
   private static Path modules() {
-    for (String dir : List.of("/usr/lib/baresip/modules", "/usr/local/lib/baresip/modules",
-        "/usr/lib/x86_64-linux-gnu/baresip/modules", "/usr/lib/aarch64-linux-gnu/baresip/modules")) {
+    for (String dir :
+        List.of(
+            "/usr/lib/baresip/modules",
+            "/usr/local/lib/baresip/modules",
+            "/usr/lib/x86_64-linux-gnu/baresip/modules",
+            "/usr/lib/aarch64-linux-gnu/baresip/modules")) {
       if (Files.exists(Path.of(dir, "ctrl_tcp.so"))) {
         return Path.of(dir);
       }
     }
-    throw new IllegalStateException("baresip's modules (ctrl_tcp.so) not found under /usr/lib or /usr/local/lib");
+    throw new IllegalStateException(
+        "baresip's modules (ctrl_tcp.so) not found under /usr/lib or /usr/local/lib");
   }
 
   private Baresip(String name, int sipPort, Path home, Process process, CtrlTcpClient control) {
@@ -115,7 +122,8 @@ final class Baresip implements AutoCloseable {
     return awaitEvent(type, e -> true, timeout);
   }
 
-  JsonNode awaitEvent(String type, Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
+  JsonNode awaitEvent(String type, Predicate<JsonNode> filter, Duration timeout)
+      throws InterruptedException {
     try {
       return control.awaitEvent(type, filter, timeout);
     } catch (AssertionError e) {
@@ -125,7 +133,8 @@ final class Baresip implements AutoCloseable {
 
   /** The recording of what this phone received in its call, or null before the call has media. */
   Path received() throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(home.resolve("rec"), "dump-*-dec.wav")) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(home.resolve("rec"), "dump-*-dec.wav")) {
       for (Path f : files) {
         return f;
       }
@@ -139,15 +148,23 @@ final class Baresip implements AutoCloseable {
   }
 
   /**
-   * Waits until the recording of received audio holds at least {@code seconds}; fails after
-   * {@code timeout}.
+   * Waits until the recording of received audio holds at least {@code seconds}; fails after {@code
+   * timeout}.
    */
   void awaitReceived(double seconds, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (receivedSeconds() < seconds) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + ": received only " + receivedSeconds() + " s of audio, wanted "
-            + seconds + " s within " + timeout + "\n" + tail(home));
+        throw new AssertionError(
+            name
+                + ": received only "
+                + receivedSeconds()
+                + " s of audio, wanted "
+                + seconds
+                + " s within "
+                + timeout
+                + "\n"
+                + tail(home));
       }
       Thread.sleep(20);
     }
@@ -164,8 +181,8 @@ final class Baresip implements AutoCloseable {
   }
 
   /**
-   * Stops baresip: SIGTERM (it then ends its calls, closes its recordings and flushes its
-   * output), SIGKILL after five seconds.
+   * Stops baresip: SIGTERM (it then ends its calls, closes its recordings and flushes its output),
+   * SIGKILL after five seconds.
    */
   @Override
   public void close() throws IOException {
@@ -191,7 +208,9 @@ final class Baresip implements AutoCloseable {
   private static String tail(Path home) {
     try {
       List<String> lines =
-          new String(Files.readAllBytes(home.resolve("baresip.log")), StandardCharsets.UTF_8).lines().toList();
+          new String(Files.readAllBytes(home.resolve("baresip.log")), StandardCharsets.UTF_8)
+              .lines()
+              .toList();
       return "--- baresip.log (last lines) ---\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {

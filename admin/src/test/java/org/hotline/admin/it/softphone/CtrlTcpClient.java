@@ -25,10 +25,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * A client of baresip's {@code ctrl_tcp} module: JSON objects in netstrings
- * ({@code <length>:<json>,}) both ways. Commands carry a token that the response repeats;
- * events ({@code {"event":true,"type":"CALL_ESTABLISHED",...}}) arrive unasked and are kept, in
- * order, for {@link #awaitEvent}.
+ * A client of baresip's {@code ctrl_tcp} module: JSON objects in netstrings ({@code
+ * <length>:<json>,}) both ways. Commands carry a token that the response repeats; events ({@code
+ * {"event":true,"type":"CALL_ESTABLISHED",...}}) arrive unasked and are kept, in order, for {@link
+ * #awaitEvent}.
  */
 final class CtrlTcpClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,10 +50,11 @@ final class CtrlTcpClient implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code port} on 127.0.0.1, trying again while {@code alive} (the process that
-   * is to listen there) until {@code within} has passed.
+   * Connects to {@code port} on 127.0.0.1, trying again while {@code alive} (the process that is to
+   * listen there) until {@code within} has passed.
    */
-  static CtrlTcpClient connect(int port, Duration within, BooleanSupplier alive) throws IOException, InterruptedException {
+  static CtrlTcpClient connect(int port, Duration within, BooleanSupplier alive)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       Socket s = new Socket();
@@ -74,10 +75,11 @@ final class CtrlTcpClient implements AutoCloseable {
   }
 
   /**
-   * Sends a command (one of baresip's long commands: {@code dial}, {@code sndcode},
-   * {@code hangup}, ...) and waits for its response; fails unless the response says ok.
+   * Sends a command (one of baresip's long commands: {@code dial}, {@code sndcode}, {@code hangup},
+   * ...) and waits for its response; fails unless the response says ok.
    */
-  JsonNode command(String command, String params, Duration timeout) throws IOException, InterruptedException {
+  JsonNode command(String command, String params, Duration timeout)
+      throws IOException, InterruptedException {
     String token = command + "-" + tokens.incrementAndGet();
     ObjectNode request = JSON.createObjectNode().put("command", command).put("token", token);
     if (params != null) {
@@ -99,7 +101,12 @@ final class CtrlTcpClient implements AutoCloseable {
       }
       return r;
     } catch (TimeoutException e) {
-      throw new IOException("no response to '" + command + "' within " + timeout + (failure == null ? "" : " (" + failure + ")"));
+      throw new IOException(
+          "no response to '"
+              + command
+              + "' within "
+              + timeout
+              + (failure == null ? "" : " (" + failure + ")"));
     } catch (ExecutionException e) {
       throw new IOException("ctrl_tcp connection failed", e.getCause());
     } finally {
@@ -108,10 +115,11 @@ final class CtrlTcpClient implements AutoCloseable {
   }
 
   /**
-   * Waits for the first event (since the connection opened) of {@code type} that matches
-   * {@code filter}; fails after {@code timeout}, listing the events seen.
+   * Waits for the first event (since the connection opened) of {@code type} that matches {@code
+   * filter}; fails after {@code timeout}, listing the events seen.
    */
-  JsonNode awaitEvent(String type, Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
+  JsonNode awaitEvent(String type, Predicate<JsonNode> filter, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (events) {
       while (true) {
@@ -122,8 +130,14 @@ final class CtrlTcpClient implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("no " + type + " event within " + timeout + "; events: " + events
-              + (failure == null ? "" : "; connection: " + failure));
+          throw new AssertionError(
+              "no "
+                  + type
+                  + " event within "
+                  + timeout
+                  + "; events: "
+                  + events
+                  + (failure == null ? "" : "; connection: " + failure));
         }
         TimeUnit.NANOSECONDS.timedWait(events, left);
       }

@@ -18,14 +18,17 @@ import java.util.List;
 final class Lanes implements AutoCloseable {
   /** How the stack layer logs each malformed message (org.hotline.sip.stack.BadInput). */
   static final String MALFORMED_LOGGER = "org.hotline.sip.stack.BadInput";
+
   static final String MALFORMED_LINE = "malformed SIP message from";
   static final String MALFORMED_METRIC = "hotline_sip_malformed_total";
+
   /**
    * JAIN-SIP's TCP reader logs this, with a stack trace, when a peer closes its connection while
    * the reader answers the CRLFs it feeds itself on end of stream: a race in the stack on every
    * disconnect (the keep-serving check over TCP triggers it), not a reaction to bad input.
    */
   static final String DISCONNECT_NOISE = "A problem occured while trying to send a single CLRF";
+
   /**
    * The same race's other face: when the TCP probe has already read its answer and closed, the
    * stack may still try to write to it and, finding the connection gone, to connect back to the
@@ -57,13 +60,30 @@ final class Lanes implements AutoCloseable {
           () -> assertEquals(200, optionsTcp, in + "OPTIONS over TCP after the messages"),
           () -> assertTrue(callsDrained, in + "hotline_calls_active back to 0"),
           () -> assertEquals(List.of(), problems, in + "errors or stack traces logged"),
-          () -> assertTrue(malformedLogged >= expectedMalformed,
-              in + "every malformed message logged: " + malformedLogged + " of " + expectedMalformed),
-          () -> assertTrue(malformedLogged <= sent.size(), in + "each malformed message logged once: " + malformedLogged),
-          () -> assertNotNull(malformedCounted, in + MALFORMED_METRIC + " is not on /metrics: HotlineServer must give "
-              + "SipServer a counter (sip.setMalformedListener(new MalformedMetrics(metrics)))"),
-          () -> assertEquals((double) malformedLogged, malformedCounted == null ? -1 : malformedCounted,
-              in + MALFORMED_METRIC + " counts what was logged as malformed"));
+          () ->
+              assertTrue(
+                  malformedLogged >= expectedMalformed,
+                  in
+                      + "every malformed message logged: "
+                      + malformedLogged
+                      + " of "
+                      + expectedMalformed),
+          () ->
+              assertTrue(
+                  malformedLogged <= sent.size(),
+                  in + "each malformed message logged once: " + malformedLogged),
+          () ->
+              assertNotNull(
+                  malformedCounted,
+                  in
+                      + MALFORMED_METRIC
+                      + " is not on /metrics: HotlineServer must give "
+                      + "SipServer a counter (sip.setMalformedListener(new MalformedMetrics(metrics)))"),
+          () ->
+              assertEquals(
+                  (double) malformedLogged,
+                  malformedCounted == null ? -1 : malformedCounted,
+                  in + MALFORMED_METRIC + " counts what was logged as malformed"));
     }
   }
 
@@ -96,17 +116,46 @@ final class Lanes implements AutoCloseable {
       boolean drained = server.callsDrain(Duration.ofSeconds(10));
       Double counted = server.metric(MALFORMED_METRIC);
       List<ILoggingEvent> logged = server.logged();
-      long malformed = logged.stream()
-          .filter(e -> e.getLoggerName().equals(MALFORMED_LOGGER) && e.getFormattedMessage().startsWith(MALFORMED_LINE))
-          .count();
-      List<String> problems = logged.stream()
-          .filter(TortureServer::isProblem)
-          .filter(e -> !(e.getLoggerName().startsWith("gov.nist") && e.getFormattedMessage().startsWith(DISCONNECT_NOISE)))
-          .filter(e -> !(e.getLoggerName().startsWith("gov.nist") && e.getFormattedMessage().contains(RECONNECT_NOISE)))
-          .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
-              + (e.getThrowableProxy() == null ? "" : " / " + e.getThrowableProxy().getClassName()))
-          .toList();
-      reports.add(new Report(lane, List.copyOf(sent), expectedMalformed, malformed, counted, udp, tcp, drained, problems));
+      long malformed =
+          logged.stream()
+              .filter(
+                  e ->
+                      e.getLoggerName().equals(MALFORMED_LOGGER)
+                          && e.getFormattedMessage().startsWith(MALFORMED_LINE))
+              .count();
+      List<String> problems =
+          logged.stream()
+              .filter(TortureServer::isProblem)
+              .filter(
+                  e ->
+                      !(e.getLoggerName().startsWith("gov.nist")
+                          && e.getFormattedMessage().startsWith(DISCONNECT_NOISE)))
+              .filter(
+                  e ->
+                      !(e.getLoggerName().startsWith("gov.nist")
+                          && e.getFormattedMessage().contains(RECONNECT_NOISE)))
+              .map(
+                  e ->
+                      e.getLevel()
+                          + " "
+                          + e.getLoggerName()
+                          + ": "
+                          + e.getFormattedMessage()
+                          + (e.getThrowableProxy() == null
+                              ? ""
+                              : " / " + e.getThrowableProxy().getClassName()))
+              .toList();
+      reports.add(
+          new Report(
+              lane,
+              List.copyOf(sent),
+              expectedMalformed,
+              malformed,
+              counted,
+              udp,
+              tcp,
+              drained,
+              problems));
     } finally {
       server.close();
       server = null;

@@ -19,7 +19,9 @@ final class SipClient {
 
   private SipClient() {}
 
-  /** What came back for one message. {@code closedAtMillis} is -1 if the server kept the connection. */
+  /**
+   * What came back for one message. {@code closedAtMillis} is -1 if the server kept the connection.
+   */
   record Exchange(List<SipResponse> responses, long closedAtMillis) {
     SipResponse firstFinal() {
       return responses.stream().filter(SipResponse::isFinal).findFirst().orElse(null);
@@ -34,7 +36,8 @@ final class SipClient {
     List<SipResponse> responses = new ArrayList<>();
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
       long start = System.nanoTime();
-      socket.send(new DatagramPacket(message, message.length, new InetSocketAddress(LOOPBACK, port)));
+      socket.send(
+          new DatagramPacket(message, message.length, new InetSocketAddress(LOOPBACK, port)));
       long deadline = start + wait.toNanos();
       boolean finalSeen = false;
       while (true) {
@@ -62,7 +65,9 @@ final class SipClient {
     return new Exchange(responses, -1);
   }
 
-  /** One TCP connection: writes the message, reads until the server closes or {@code readFor} ends. */
+  /**
+   * One TCP connection: writes the message, reads until the server closes or {@code readFor} ends.
+   */
   static Exchange tcp(int port, byte[] message, Duration readFor) throws IOException {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     List<long[]> arrivals = new ArrayList<>();

@@ -33,7 +33,8 @@ record SipResponse(int status, SipText text, long atMillis) {
       SipText t = SipText.read(data, at);
       int length = t.first("content-length").map(v -> Integer.parseInt(v.trim())).orElse(0);
       int offset = at;
-      long when = arrivals.stream().filter(a -> a[0] > offset).mapToLong(a -> a[1]).findFirst().orElse(-1);
+      long when =
+          arrivals.stream().filter(a -> a[0] > offset).mapToLong(a -> a[1]).findFirst().orElse(-1);
       parse(data, at, when).ifPresent(out::add);
       at += t.headerLength() + length;
     }

@@ -13,10 +13,28 @@ import java.util.Optional;
  */
 record SipText(String startLine, List<Map.Entry<String, String>> headers, int headerLength) {
   private static final Map<String, String> COMPACT =
-      Map.of("i", "call-id", "v", "via", "f", "from", "t", "to", "l", "content-length", "c", "content-type",
-          "k", "supported", "m", "contact");
+      Map.of(
+          "i",
+          "call-id",
+          "v",
+          "via",
+          "f",
+          "from",
+          "t",
+          "to",
+          "l",
+          "content-length",
+          "c",
+          "content-type",
+          "k",
+          "supported",
+          "m",
+          "contact");
 
-  /** Reads the header section starting at {@code from}; {@code headerLength} counts up to the empty line. */
+  /**
+   * Reads the header section starting at {@code from}; {@code headerLength} counts up to the empty
+   * line.
+   */
   static SipText read(byte[] data, int from) {
     String text = new String(data, from, data.length - from, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
@@ -50,10 +68,13 @@ record SipText(String startLine, List<Map.Entry<String, String>> headers, int he
 
   /** The branch of the top Via, if it has one. */
   Optional<String> topBranch() {
-    return first("via").flatMap(v -> {
-      String top = v.split(",")[0];
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)branch\\s*=\\s*([^;,\\s]+)").matcher(top);
-      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    });
+    return first("via")
+        .flatMap(
+            v -> {
+              String top = v.split(",")[0];
+              java.util.regex.Matcher m =
+                  java.util.regex.Pattern.compile("(?i)branch\\s*=\\s*([^;,\\s]+)").matcher(top);
+              return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            });
   }
 }

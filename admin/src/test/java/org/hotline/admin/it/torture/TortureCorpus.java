@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The RFC 4475 torture messages, bit-exact, kept in the test resources beside this class
- * ({@code rfc4475/}, with their SHA256SUMS and where they come from in its README; git leaves
- * their line endings alone, see {@code .gitattributes}).
+ * The RFC 4475 torture messages, bit-exact, kept in the test resources beside this class ({@code
+ * rfc4475/}, with their SHA256SUMS and where they come from in its README; git leaves their line
+ * endings alone, see {@code .gitattributes}).
  */
 final class TortureCorpus {
   static final String FOLDER = "rfc4475";
@@ -36,7 +36,8 @@ final class TortureCorpus {
         byte[] bytes = Files.readAllBytes(f);
         String expected = sums.get(name);
         if (expected == null || !expected.equals(sha256(bytes))) {
-          throw new IllegalStateException(name + " is not the RFC 4475 message (SHA256SUMS differs): was it normalised?");
+          throw new IllegalStateException(
+              name + " is not the RFC 4475 message (SHA256SUMS differs): was it normalised?");
         }
         Verdict udp = Verdicts.DATAGRAM.get(name);
         if (udp == null) {
@@ -75,7 +76,8 @@ final class TortureCorpus {
   static Path locate() {
     URL sums = TortureCorpus.class.getResource(FOLDER + "/SHA256SUMS");
     if (sums == null) {
-      throw new IllegalStateException("the RFC 4475 torture messages are not on the test classpath: " + FOLDER);
+      throw new IllegalStateException(
+          "the RFC 4475 torture messages are not on the test classpath: " + FOLDER);
     }
     try {
       return Path.of(sums.toURI()).getParent();

@@ -43,7 +43,8 @@ class TortureIT {
 
   @Order(2)
   @Test
-  void afterTheMessages_serverKeepsServing_countsAndLogsMalformedOnce_leavesNoCall() throws Exception {
+  void afterTheMessages_serverKeepsServing_countsAndLogsMalformedOnce_leavesNoCall()
+      throws Exception {
     TortureCorpus.locate();
     List<Lanes.Report> reports = lanes.finish();
     assertFalse(reports.isEmpty(), "no torture message was sent");

@@ -12,9 +12,7 @@ import java.util.Map;
 import org.hotline.admin.it.RunningServer;
 import org.slf4j.LoggerFactory;
 
-/**
- * A {@link RunningServer} for the torture test that also records what is logged while it runs.
- */
+/** A {@link RunningServer} for the torture test that also records what is logged while it runs. */
 final class TortureServer implements AutoCloseable {
   final int sipPort;
   private final RunningServer server;
@@ -34,7 +32,9 @@ final class TortureServer implements AutoCloseable {
     }
   }
 
-  /** The sum of the samples of Prometheus metric {@code name} (all label sets), or null if absent. */
+  /**
+   * The sum of the samples of Prometheus metric {@code name} (all label sets), or null if absent.
+   */
   Double metric(String name) throws IOException, InterruptedException {
     Double sum = null;
     for (String line : get("/metrics").split("\n")) {
@@ -66,18 +66,29 @@ final class TortureServer implements AutoCloseable {
     String via = transport == TortureCase.Transport.UDP ? "UDP" : "TCP";
     String callId = "keeps-serving-" + System.nanoTime();
     String request =
-        "OPTIONS sip:100@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
-            + "Via: SIP/2.0/" + via + " 127.0.0.1:9;branch=z9hG4bK-" + callId + ";rport\r\n"
+        "OPTIONS sip:100@127.0.0.1:"
+            + sipPort
+            + " SIP/2.0\r\n"
+            + "Via: SIP/2.0/"
+            + via
+            + " 127.0.0.1:9;branch=z9hG4bK-"
+            + callId
+            + ";rport\r\n"
             + "Max-Forwards: 70\r\n"
-            + "From: <sip:torture@127.0.0.1>;tag=" + callId + "\r\n"
+            + "From: <sip:torture@127.0.0.1>;tag="
+            + callId
+            + "\r\n"
             + "To: <sip:100@127.0.0.1>\r\n"
-            + "Call-ID: " + callId + "\r\n"
+            + "Call-ID: "
+            + callId
+            + "\r\n"
             + "CSeq: 1 OPTIONS\r\n"
             + "Content-Length: 0\r\n\r\n";
     byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
-    SipClient.Exchange e = transport == TortureCase.Transport.UDP
-        ? SipClient.udp(sipPort, bytes, Duration.ofSeconds(5), Duration.ZERO)
-        : SipClient.tcp(sipPort, bytes, Duration.ofSeconds(2));
+    SipClient.Exchange e =
+        transport == TortureCase.Transport.UDP
+            ? SipClient.udp(sipPort, bytes, Duration.ofSeconds(5), Duration.ZERO)
+            : SipClient.tcp(sipPort, bytes, Duration.ofSeconds(2));
     SipResponse r = e.firstFinal();
     return r == null ? -1 : r.status();
   }

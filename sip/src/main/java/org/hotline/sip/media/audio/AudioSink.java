@@ -1,9 +1,9 @@
 package org.hotline.sip.media.audio;
 
 /**
- * Takes the peer's audio as 16-bit linear samples at 8 kHz, decoded by {@link AudioTap}; called
- * on the endpoint's event loop. The samples are lent for the call only: the array is reused for
- * the next packet, so copy what must be kept, and never block.
+ * Takes the peer's audio as 16-bit linear samples at 8 kHz, decoded by {@link AudioTap}; called on
+ * the endpoint's event loop. The samples are lent for the call only: the array is reused for the
+ * next packet, so copy what must be kept, and never block.
  */
 public interface AudioSink {
 

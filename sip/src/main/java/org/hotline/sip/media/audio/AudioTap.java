@@ -10,14 +10,14 @@ import org.hotline.sip.media.rtp.RtpPacket;
 
 /**
  * The step of the RTP path that lets the endpoint listen to what the peer says: it decodes the
- * G.711 payload of each packet into one reused array of linear samples and hands them to up to
- * two {@link AudioSink}s, the in-band DTMF detector and a recording, then passes the packet on
+ * G.711 payload of each packet into one reused array of linear samples and hands them to up to two
+ * {@link AudioSink}s, the in-band DTMF detector and a recording, then passes the packet on
  * untouched (a bridge relays it as it came).
  *
- * <p>Nothing is decoded while neither sink is set, which is the usual case of a bridged call
- * whose peer sends RFC 4733 events. Only G.711 payloads are decoded: telephone-events and
- * comfort noise are not audio, and a recording fills such pauses from the RTP timestamps. A
- * payload longer than the array is handed over in pieces, each with its own timestamp.
+ * <p>Nothing is decoded while neither sink is set, which is the usual case of a bridged call whose
+ * peer sends RFC 4733 events. Only G.711 payloads are decoded: telephone-events and comfort noise
+ * are not audio, and a recording fills such pauses from the RTP timestamps. A payload longer than
+ * the array is handed over in pieces, each with its own timestamp.
  *
  * <p>Confined to the channel's event loop; allocates nothing per packet.
  */

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One endpoint's type-ahead buffer: digits in the order they were pressed, and the readers
- * waiting for the next one, each with a timeout scheduled on the event loop.
+ * One endpoint's type-ahead buffer: digits in the order they were pressed, and the readers waiting
+ * for the next one, each with a timeout scheduled on the event loop.
  *
  * <p>Confined to the endpoint's event loop, which also completes the readers' futures.
  */
@@ -27,7 +27,9 @@ public final class DigitBuffer {
   private final ArrayDeque<Reader> readers = new ArrayDeque<>();
   private boolean closed;
 
-  /** @param executor the endpoint's event loop, which runs the timeouts */
+  /**
+   * @param executor the endpoint's event loop, which runs the timeouts
+   */
   public DigitBuffer(EventExecutor executor) {
     this.executor = executor;
   }

@@ -7,17 +7,17 @@ import io.netty.channel.socket.DatagramPacket;
 import org.hotline.sip.media.rtp.RtpPacket;
 
 /**
- * The step of the RTP path that turns RFC 4733 telephone-event packets into digits, exactly one
- * per key press, and passes every packet on (a bridge relays events too).
+ * The step of the RTP path that turns RFC 4733 telephone-event packets into digits, exactly one per
+ * key press, and passes every packet on (a bridge relays events too).
  *
- * <p>All packets of one event carry the same RTP timestamp, the event's start (section
- * 2.5.1.2), which identifies it. A digit is reported on the first packet of its event that has
- * the E bit: the end packet is sent three times (section 2.5.1.4) and a later packet with an
- * already reported timestamp is a duplicate, whatever it says. Reporting at the end rather than
- * at the start means an event whose first packets were lost is still reported. When all end
- * packets were lost, the digit is reported as soon as another event begins, unless that is just
- * the next segment of the same long-lasting event (sections 2.5.1.3 and 2.5.2.3: same code,
- * timestamp advanced by the previous segment's duration).
+ * <p>All packets of one event carry the same RTP timestamp, the event's start (section 2.5.1.2),
+ * which identifies it. A digit is reported on the first packet of its event that has the E bit: the
+ * end packet is sent three times (section 2.5.1.4) and a later packet with an already reported
+ * timestamp is a duplicate, whatever it says. Reporting at the end rather than at the start means
+ * an event whose first packets were lost is still reported. When all end packets were lost, the
+ * digit is reported as soon as another event begins, unless that is just the next segment of the
+ * same long-lasting event (sections 2.5.1.3 and 2.5.2.3: same code, timestamp advanced by the
+ * previous segment's duration).
  *
  * <p>Only the first event block of a packet is read (no RFC 2198 redundancy). Confined to the
  * channel's event loop.

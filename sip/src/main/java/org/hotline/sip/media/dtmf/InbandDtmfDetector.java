@@ -4,27 +4,27 @@ import org.hotline.sip.media.Codec;
 import org.hotline.sip.media.audio.AudioSink;
 
 /**
- * Detects DTMF key presses in the peer's audio, for phones that offer no RFC 4733
- * telephone-events: a Goertzel filter on each of the eight DTMF frequencies (ITU-T Q.23) over
- * blocks of {@value #BLOCK} samples (about 13 ms at 8 kHz).
+ * Detects DTMF key presses in the peer's audio, for phones that offer no RFC 4733 telephone-events:
+ * a Goertzel filter on each of the eight DTMF frequencies (ITU-T Q.23) over blocks of {@value
+ * #BLOCK} samples (about 13 ms at 8 kHz).
  *
  * <p>A block holds a digit when the strongest row tone and the strongest column tone
  *
  * <ul>
  *   <li>are each at least {@value #MIN_LEVEL_DBM0} dBm0;
  *   <li>differ by no more than the allowed twist: the low (row) tone up to {@value
- *       #NORMAL_TWIST_DB} dB stronger, or up to {@value #REVERSE_TWIST_DB} dB weaker, than the
- *       high (column) tone, as lines attenuate high frequencies;
+ *       #NORMAL_TWIST_DB} dB stronger, or up to {@value #REVERSE_TWIST_DB} dB weaker, than the high
+ *       (column) tone, as lines attenuate high frequencies;
  *   <li>stand out from the other three tones of their group by {@value #RELATIVE_PEAK_DB} dB;
- *   <li>carry together at least {@value #MIN_ENERGY_SHARE} of the block's energy. Speech and
- *       music spread their energy over many frequencies and harmonics, a key press puts nearly
- *       all of it in two tones: this is what keeps voice from being taken for a key.
+ *   <li>carry together at least {@value #MIN_ENERGY_SHARE} of the block's energy. Speech and music
+ *       spread their energy over many frequencies and harmonics, a key press puts nearly all of it
+ *       in two tones: this is what keeps voice from being taken for a key.
  * </ul>
  *
- * <p>A key press counts once the same digit holds for {@value #MIN_BLOCKS} blocks in a row
- * (about 40 ms, the shortest tone Q.24 asks to accept), and is reported once however long it is
- * held: the same digit counts again only after {@value #GAP_BLOCKS} blocks (about 26 ms) without
- * it, so a block lost to noise in the middle of a long press does not make it two.
+ * <p>A key press counts once the same digit holds for {@value #MIN_BLOCKS} blocks in a row (about
+ * 40 ms, the shortest tone Q.24 asks to accept), and is reported once however long it is held: the
+ * same digit counts again only after {@value #GAP_BLOCKS} blocks (about 26 ms) without it, so a
+ * block lost to noise in the middle of a long press does not make it two.
  *
  * <p>Confined to the endpoint's event loop; allocates nothing after construction.
  */

@@ -5,9 +5,9 @@ import org.hotline.sip.media.Codec;
 /**
  * G.711 μ-law and A-law conversion (ITU-T G.711), as lookup tables built once.
  *
- * <p>Decoding is a 256-entry table per law; transcoding between the laws is a 256-entry byte
- * table, so a relayed payload can be converted in place without changing its size. Encoding
- * computes the segment and is used only when prompts are loaded.
+ * <p>Decoding is a 256-entry table per law; transcoding between the laws is a 256-entry byte table,
+ * so a relayed payload can be converted in place without changing its size. Encoding computes the
+ * segment and is used only when prompts are loaded.
  */
 public final class G711 {
 
@@ -110,8 +110,8 @@ public final class G711 {
   }
 
   /**
-   * The 256-entry table that converts a byte of law {@code from} to law {@code to}, or {@code
-   * null} when both are the same. The caller must not modify it.
+   * The 256-entry table that converts a byte of law {@code from} to law {@code to}, or {@code null}
+   * when both are the same. The caller must not modify it.
    */
   public static byte[] transcodingTable(Codec from, Codec to) {
     if (from == to) {

@@ -3,9 +3,9 @@ package org.hotline.sip.media.port;
 import java.util.BitSet;
 
 /**
- * Hands out the even ports of a range for RTP (RFC 3550 section 11: RTP on an even port, the
- * next odd one left for RTCP), round robin, so a port just released is reused as late as
- * possible and stray packets of an old call do not reach a new one.
+ * Hands out the even ports of a range for RTP (RFC 3550 section 11: RTP on an even port, the next
+ * odd one left for RTCP), round robin, so a port just released is reused as late as possible and
+ * stray packets of an old call do not reach a new one.
  *
  * <p>Thread-safe.
  */

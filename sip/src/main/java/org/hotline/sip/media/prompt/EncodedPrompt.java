@@ -63,7 +63,13 @@ public final class EncodedPrompt {
 
   @Override
   public String toString() {
-    return prompt.language() + "/" + prompt.name() + " (" + codec + ", " + frameCount()
+    return prompt.language()
+        + "/"
+        + prompt.name()
+        + " ("
+        + codec
+        + ", "
+        + frameCount()
         + " frames)";
   }
 }

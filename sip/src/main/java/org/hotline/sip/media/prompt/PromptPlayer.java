@@ -8,12 +8,12 @@ import org.hotline.sip.media.Codec;
 import org.hotline.sip.media.rtp.RtpSender;
 
 /**
- * Plays one prompt at a time to an endpoint's peer as 20 ms frames, paced by a fixed-rate timer
- * on the endpoint's event loop.
+ * Plays one prompt at a time to an endpoint's peer as 20 ms frames, paced by a fixed-rate timer on
+ * the endpoint's event loop.
  *
  * <p>Netty's fixed-rate tasks are scheduled by absolute deadline (each period is added to the
- * previous deadline, not to the time the task happened to run), so a late tick does not make
- * the stream drift. Confined to the endpoint's event loop.
+ * previous deadline, not to the time the task happened to run), so a late tick does not make the
+ * stream drift. Confined to the endpoint's event loop.
  */
 public final class PromptPlayer {
 

@@ -19,18 +19,18 @@ import org.hotline.sip.media.rtp.RtpPacket;
 
 /**
  * Records what one peer says, for voicemail: its decoded audio goes into an array allocated up
- * front for the longest recording allowed, and the WAV file is written off the event loop when
- * the recording stops.
+ * front for the longest recording allowed, and the WAV file is written off the event loop when the
+ * recording stops.
  *
  * <p>It stops when the array is full ({@code maxLength} of audio), after {@code maxSilence} of
  * silence once speech was heard (see {@link SilenceDetector}), on a key in {@code stopKeys}, when
  * {@link #stop} is called (the session closes, another recording replaces it), or when the peer
  * sends nothing for so long that {@code maxLength} has passed on the clock.
  *
- * <p>Audio is placed by its RTP timestamps: a gap left by lost packets, comfort noise or a pause
- * of the sender is recorded as silence of the same length, up to {@value #MAX_GAP_MILLIS} ms; a
- * longer jump, or a new SSRC, is the sender restarting its clock and continues the recording
- * without a gap. Late or repeated packets whose place has passed are left out.
+ * <p>Audio is placed by its RTP timestamps: a gap left by lost packets, comfort noise or a pause of
+ * the sender is recorded as silence of the same length, up to {@value #MAX_GAP_MILLIS} ms; a longer
+ * jump, or a new SSRC, is the sender restarting its clock and continues the recording without a
+ * gap. Late or repeated packets whose place has passed are left out.
  *
  * <p>Confined to the endpoint's event loop, except the file writing and the completion of the
  * future, which happen on {@code writer}.

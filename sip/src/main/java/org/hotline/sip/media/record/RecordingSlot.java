@@ -4,8 +4,8 @@ import io.netty.util.concurrent.EventExecutor;
 import org.hotline.sip.media.audio.AudioTap;
 
 /**
- * The one recording an endpoint makes at a time: starts it on the endpoint's audio tap, lets a
- * stop key end it, and stops it when the next one starts or the endpoint closes.
+ * The one recording an endpoint makes at a time: starts it on the endpoint's audio tap, lets a stop
+ * key end it, and stops it when the next one starts or the endpoint closes.
  *
  * <p>Confined to the endpoint's event loop.
  */

@@ -3,10 +3,10 @@ package org.hotline.sip.media.record;
 import org.hotline.sip.media.Codec;
 
 /**
- * Tells speech from silence in decoded audio by a simple energy threshold: each 20 ms block
- * whose mean power is at least {@value #THRESHOLD_DBM0} dBm0 counts as speech, any other as
- * silence. That is well above the line noise of a quiet phone (around -60 dBm0) and well below
- * speech (around -20 dBm0); comfort noise, paused streams and packet-loss fill are silence.
+ * Tells speech from silence in decoded audio by a simple energy threshold: each 20 ms block whose
+ * mean power is at least {@value #THRESHOLD_DBM0} dBm0 counts as speech, any other as silence. That
+ * is well above the line noise of a quiet phone (around -60 dBm0) and well below speech (around -20
+ * dBm0); comfort noise, paused streams and packet-loss fill are silence.
  *
  * <p>Confined to the endpoint's event loop.
  */

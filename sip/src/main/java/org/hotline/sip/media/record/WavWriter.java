@@ -13,12 +13,12 @@ import java.nio.file.StandardOpenOption;
 import org.hotline.sip.media.Codec;
 
 /**
- * Writes 16-bit linear samples at 8 kHz, mono, as a canonical RIFF/WAVE file (format 1, PCM):
- * the 44-byte header, then the samples little-endian.
+ * Writes 16-bit linear samples at 8 kHz, mono, as a canonical RIFF/WAVE file (format 1, PCM): the
+ * 44-byte header, then the samples little-endian.
  *
- * <p>The file is written beside its final name and moved into place when complete, so whoever
- * picks it up (a voicemail listing, a mail sender) never reads half a file. Blocking: call it
- * off the event loops.
+ * <p>The file is written beside its final name and moved into place when complete, so whoever picks
+ * it up (a voicemail listing, a mail sender) never reads half a file. Blocking: call it off the
+ * event loops.
  */
 public final class WavWriter {
 
@@ -28,8 +28,8 @@ public final class WavWriter {
   private WavWriter() {}
 
   /**
-   * Writes {@code samples[0..count)} to {@code file}, replacing it, and creates its directory
-   * when missing.
+   * Writes {@code samples[0..count)} to {@code file}, replacing it, and creates its directory when
+   * missing.
    */
   public static void write(Path file, short[] samples, int count) throws IOException {
     Path target = file.toAbsolutePath();
@@ -71,8 +71,8 @@ public final class WavWriter {
 
   private static void moveIntoPlace(Path partial, Path target) throws IOException {
     try {
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -83,7 +83,9 @@ public final class WavWriter {
     int dataBytes = 2 * count;
     ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
     header.put(ascii("RIFF")).putInt(36 + dataBytes).put(ascii("WAVE"));
-    header.put(ascii("fmt ")).putInt(16)
+    header
+        .put(ascii("fmt "))
+        .putInt(16)
         .putShort((short) 1) // PCM
         .putShort((short) 1) // mono
         .putInt(Codec.CLOCK_RATE)

@@ -7,8 +7,8 @@ public enum DropReason {
   /** From an address other than the one the endpoint latched to (strict RTP). */
   FOREIGN_SOURCE("foreign-source"),
   /**
-   * A payload type the other leg of a bridge cannot take: not G.711, or telephone-events for a
-   * peer that has none. Comfort noise is not counted here: it is expected, and simply not relayed.
+   * A payload type the other leg of a bridge cannot take: not G.711, or telephone-events for a peer
+   * that has none. Comfort noise is not counted here: it is expected, and simply not relayed.
    */
   UNSUPPORTED_PAYLOAD("unsupported-payload");
 

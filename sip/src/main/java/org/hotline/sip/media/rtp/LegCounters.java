@@ -7,8 +7,8 @@ import org.hotline.sip.media.MediaMetrics;
  * Packet counts of one endpoint, also added to the server-wide {@link MediaMetrics}, and when the
  * peer was last heard from.
  *
- * <p>Each count is written by one thread only (the event loop that does the counted work) and
- * may be read from any thread.
+ * <p>Each count is written by one thread only (the event loop that does the counted work) and may
+ * be read from any thread.
  */
 public final class LegCounters {
 
@@ -56,8 +56,8 @@ public final class LegCounters {
   }
 
   /**
-   * Counts an RTCP packet that arrived on the RTP port (RFC 5761 multiplexing): we do not use
-   * RTCP, but it is a well-formed packet from a working peer, not an error.
+   * Counts an RTCP packet that arrived on the RTP port (RFC 5761 multiplexing): we do not use RTCP,
+   * but it is a well-formed packet from a working peer, not an error.
    */
   public void rtcpIgnored() {
     rtcpIgnored++;

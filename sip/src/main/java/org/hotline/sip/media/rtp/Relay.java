@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * hands the very same buffer to the other leg's {@link RtpSender}; otherwise releases it.
  *
  * <p>When both legs' channels share an event loop (the usual case, see {@code
- * MediaServer.allocateBeside}) the packet is sent inline; otherwise it is handed to the other
- * loop as a task, which keeps each leg's stream state confined to its own loop.
+ * MediaServer.allocateBeside}) the packet is sent inline; otherwise it is handed to the other loop
+ * as a task, which keeps each leg's stream state confined to its own loop.
  */
 public final class Relay extends ChannelInboundHandlerAdapter {
 

@@ -12,8 +12,8 @@ import org.hotline.sip.media.dtmf.DtmfEventReader;
  *   <li>{@link RtpPacketFilter}: only RTP goes on, the rest is counted and dropped;
  *   <li>{@link SourceLatch}: symmetric RTP latches to the peer, strict RTP drops strangers;
  *   <li>{@link DtmfEventReader}: RFC 4733 events become digits;
- *   <li>{@link AudioTap}: the audio is decoded for the in-band DTMF detector and a recording,
- *       when either listens;
+ *   <li>{@link AudioTap}: the audio is decoded for the in-band DTMF detector and a recording, when
+ *       either listens;
  *   <li>{@link Relay}: counts the packet and relays it to the bridged leg, or releases it.
  * </ol>
  *
@@ -29,11 +29,7 @@ public final class RtpChannelInitializer extends ChannelInitializer<Channel> {
 
   /** Takes the handlers of one channel; they are not shared with any other. */
   public RtpChannelInitializer(
-      RtpPacketFilter filter,
-      SourceLatch latch,
-      DtmfEventReader dtmf,
-      AudioTap tap,
-      Relay relay) {
+      RtpPacketFilter filter, SourceLatch latch, DtmfEventReader dtmf, AudioTap tap, Relay relay) {
     this.filter = filter;
     this.latch = latch;
     this.dtmf = dtmf;

@@ -3,8 +3,8 @@ package org.hotline.sip.media.rtp;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Writes the 12-byte RTP fixed header (RFC 3550 section 5.1) of packets we originate: version 2,
- * no padding, no extension, no CSRCs.
+ * Writes the 12-byte RTP fixed header (RFC 3550 section 5.1) of packets we originate: version 2, no
+ * padding, no extension, no CSRCs.
  */
 public final class RtpHeaderWriter {
 

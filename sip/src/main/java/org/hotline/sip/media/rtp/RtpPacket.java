@@ -99,8 +99,8 @@ public final class RtpPacket {
   }
 
   /**
-   * Offset of the payload from the reader index: after the CSRC list and the header extension
-   * (RFC 3550 section 5.3.1), or -1 when the packet is too short to hold them.
+   * Offset of the payload from the reader index: after the CSRC list and the header extension (RFC
+   * 3550 section 5.3.1), or -1 when the packet is too short to hold them.
    */
   public static int payloadOffset(ByteBuf buf) {
     int length = buf.readableBytes();
@@ -116,8 +116,8 @@ public final class RtpPacket {
   }
 
   /**
-   * Length of the payload without padding (RFC 3550 section 5.1, P bit: the last octet counts
-   * the padding octets, itself included), or -1 when the header or padding is inconsistent.
+   * Length of the payload without padding (RFC 3550 section 5.1, P bit: the last octet counts the
+   * padding octets, itself included), or -1 when the header or padding is inconsistent.
    */
   public static int payloadLength(ByteBuf buf) {
     int offset = payloadOffset(buf);

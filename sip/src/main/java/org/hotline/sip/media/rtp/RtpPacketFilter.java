@@ -10,11 +10,11 @@ import io.netty.util.ReferenceCountUtil;
  * The first step of the RTP path: passes on datagrams that are RTP, quietly ignores RTCP, and
  * drops, counts and releases everything else; never throws on bad input.
  *
- * <p>A datagram passes when it holds a whole fixed header with version 2 (RFC 3550 section 5.1,
- * and the validity checks of appendix A.1), its CSRC list, extension and padding fit in it, and
- * its second octet is not an RTCP packet type 200-204 (SR, RR, SDES, BYE, APP). A peer that
- * multiplexes RTCP on the RTP port (RFC 5761 section 4) is told apart this way; its RTCP is
- * counted as ignored, not as dropped, since it is no sign of a broken or hostile peer.
+ * <p>A datagram passes when it holds a whole fixed header with version 2 (RFC 3550 section 5.1, and
+ * the validity checks of appendix A.1), its CSRC list, extension and padding fit in it, and its
+ * second octet is not an RTCP packet type 200-204 (SR, RR, SDES, BYE, APP). A peer that multiplexes
+ * RTCP on the RTP port (RFC 5761 section 4) is told apart this way; its RTCP is counted as ignored,
+ * not as dropped, since it is no sign of a broken or hostile peer.
  */
 public final class RtpPacketFilter extends ChannelInboundHandlerAdapter {
 
@@ -50,8 +50,8 @@ public final class RtpPacketFilter extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Whether {@code buf} looks like RTCP: version 2 and a packet type 200-204 (RFC 5761 section
-   * 4). The RTCP header is 8 octets at least (RFC 3550 section 6.4.1).
+   * Whether {@code buf} looks like RTCP: version 2 and a packet type 200-204 (RFC 5761 section 4).
+   * The RTCP header is 8 octets at least (RFC 3550 section 6.4.1).
    */
   static boolean isRtcp(ByteBuf buf) {
     if (buf.readableBytes() < 8 || RtpPacket.version(buf) != RtpPacket.VERSION) {

@@ -12,8 +12,8 @@ import org.hotline.sip.media.g711.G711;
  * Sends RTP to one endpoint's peer through the endpoint's channel: our own 20 ms frames, and
  * packets relayed from the other leg of a bridge, all through one {@link StreamRewriter}.
  *
- * <p>Confined to the channel's event loop: callers on another loop hand the work over first
- * (see {@link Relay}).
+ * <p>Confined to the channel's event loop: callers on another loop hand the work over first (see
+ * {@link Relay}).
  */
 public final class RtpSender {
 
@@ -76,8 +76,8 @@ public final class RtpSender {
   }
 
   /**
-   * Whether we may send to the peer at all; off while the peer holds the call ({@code
-   * a=sendonly} or {@code a=inactive} in its SDP, RFC 3264 section 8.4).
+   * Whether we may send to the peer at all; off while the peer holds the call ({@code a=sendonly}
+   * or {@code a=inactive} in its SDP, RFC 3264 section 8.4).
    */
   public void setSendEnabled(boolean enabled) {
     if (enabled && !sendEnabled) {
@@ -87,8 +87,8 @@ public final class RtpSender {
   }
 
   /**
-   * Sends one 20 ms frame of our own, converted to the peer's law if needed; skipped while there
-   * is nowhere to send (no address yet, or on hold).
+   * Sends one 20 ms frame of our own, converted to the peer's law if needed; skipped while there is
+   * nowhere to send (no address yet, or on hold).
    *
    * @param talkspurtStart whether this is the first frame of a prompt
    */
@@ -113,12 +113,11 @@ public final class RtpSender {
   }
 
   /**
-   * Sends a packet received on the other leg of a bridge, taking over the caller's reference to
-   * it. The buffer itself goes out: its header is rewritten in place, and a payload of the other
-   * G.711 law is converted in place through a 256-entry table, so nothing is copied. Packets of
-   * any length (10 to 60 ms and more) keep their own timestamps, see {@link StreamRewriter}.
-   * Comfort noise is released unsent; other payloads the peer cannot take are dropped and
-   * counted.
+   * Sends a packet received on the other leg of a bridge, taking over the caller's reference to it.
+   * The buffer itself goes out: its header is rewritten in place, and a payload of the other G.711
+   * law is converted in place through a 256-entry table, so nothing is copied. Packets of any
+   * length (10 to 60 ms and more) keep their own timestamps, see {@link StreamRewriter}. Comfort
+   * noise is released unsent; other payloads the peer cannot take are dropped and counted.
    *
    * @param fromTelephoneEventPt the telephone-event payload type of the leg it came from
    */

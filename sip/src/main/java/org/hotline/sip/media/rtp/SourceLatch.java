@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * strict RTP.
  *
  * <p>Until a packet arrives, media goes to the address the peer signalled in SDP. The first RTP
- * packet latches the endpoint to its source address, which is where media goes from then on,
- * since a phone behind NAT is reachable only at the address its packets come from. Once latched,
- * packets from any other source are dropped, so a stranger cannot inject or hijack the stream.
+ * packet latches the endpoint to its source address, which is where media goes from then on, since
+ * a phone behind NAT is reachable only at the address its packets come from. Once latched, packets
+ * from any other source are dropped, so a stranger cannot inject or hijack the stream.
  *
  * <p>Confined to the channel's event loop.
  */
@@ -31,8 +31,8 @@ public final class SourceLatch extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Takes the address from the peer's SDP. A different address than before (a re-INVITE moved
-   * the media, or put it on hold with {@code 0.0.0.0}) unlatches, so the new source can latch.
+   * Takes the address from the peer's SDP. A different address than before (a re-INVITE moved the
+   * media, or put it on hold with {@code 0.0.0.0}) unlatches, so the new source can latch.
    */
   public void expect(InetSocketAddress remote) {
     if (signalled != null && !signalled.equals(remote)) {
@@ -60,7 +60,10 @@ public final class SourceLatch extends ChannelInboundHandlerAdapter {
     InetSocketAddress source = packet.sender();
     if (latched == null) {
       latched = source;
-      log.debug("RTP on {} latched to {} (signalled {})", ctx.channel().localAddress(), source,
+      log.debug(
+          "RTP on {} latched to {} (signalled {})",
+          ctx.channel().localAddress(),
+          source,
           signalled);
     } else if (!latched.equals(source)) {
       packet.release();

@@ -6,15 +6,15 @@ import java.util.function.LongSupplier;
 import org.hotline.sip.media.Codec;
 
 /**
- * One endpoint's outgoing RTP stream as its peer sees it: our SSRC, the running sequence number
- * and timestamp (RFC 3550 section 5.1).
+ * One endpoint's outgoing RTP stream as its peer sees it: our SSRC, the running sequence number and
+ * timestamp (RFC 3550 section 5.1).
  *
- * <p>Our own prompt frames and the packets relayed from the other leg of a bridge both pass
- * through here, so the peer sees a single continuous stream whatever the source. Relayed packets
- * keep their own spacing: their sequence number and timestamp are shifted by offsets that are
- * fixed when relaying (re)starts, or when the relayed source changes its SSRC; the first packet
- * after that carries the marker bit and a timestamp advanced by the real time elapsed, so the
- * peer's jitter buffer resynchronises as after a talkspurt (RFC 3551 section 4.1).
+ * <p>Our own prompt frames and the packets relayed from the other leg of a bridge both pass through
+ * here, so the peer sees a single continuous stream whatever the source. Relayed packets keep their
+ * own spacing: their sequence number and timestamp are shifted by offsets that are fixed when
+ * relaying (re)starts, or when the relayed source changes its SSRC; the first packet after that
+ * carries the marker bit and a timestamp advanced by the real time elapsed, so the peer's jitter
+ * buffer resynchronises as after a talkspurt (RFC 3551 section 4.1).
  *
  * <p>Confined to the owning channel's event loop.
  */

@@ -45,8 +45,9 @@ class AudioTapTest {
 
   @Test
   void decodesG711_withTheTimestampOfEachPiece_andPassesThePacketOnUntouched() {
-    tap.setRecording((ssrc, timestamp, samples, count) ->
-        heard.add(ssrc + "@" + timestamp + ":" + count + ":" + samples[0]));
+    tap.setRecording(
+        (ssrc, timestamp, samples, count) ->
+            heard.add(ssrc + "@" + timestamp + ":" + count + ":" + samples[0]));
     byte[] payload = new byte[1000];
     java.util.Arrays.fill(payload, (byte) 0xFF); // mu-law zero
     payload[0] = (byte) 0x80; // mu-law: large positive
@@ -73,20 +74,24 @@ class AudioTapTest {
   @Test
   void detectorAndRecording_doNotAllocatePerPacket() throws Exception {
     InbandDtmfDetector detector = new InbandDtmfDetector(digit -> heard.add("digit"));
-    Recorder recorder = new Recorder(Path.of("unused.wav"), Duration.ofMinutes(30), Duration.ZERO,
-        "#", task -> {});
+    Recorder recorder =
+        new Recorder(Path.of("unused.wav"), Duration.ofMinutes(30), Duration.ZERO, "#", task -> {});
     tap.setDetector(detector);
     tap.setRecording(recorder);
-    channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-      @Override
-      public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        // Keeps the packet: the test sends the same one again.
-      }
-    });
+    channel
+        .pipeline()
+        .addLast(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                // Keeps the packet: the test sends the same one again.
+              }
+            });
     short[] speech = AudioFixtures.withNoise(AudioFixtures.sine(700, -20, 20), -40, 5);
     // A plain heap buffer: the leak detector's wrapper would record every access.
-    ByteBuf buf = Unpooled.wrappedBuffer(
-        rtpBytes(0, 1, 0, 7, false, AudioFixtures.encode(Codec.PCMU, speech, 0, 160)));
+    ByteBuf buf =
+        Unpooled.wrappedBuffer(
+            rtpBytes(0, 1, 0, 7, false, AudioFixtures.encode(Codec.PCMU, speech, 0, 160)));
     DatagramPacket packet = datagram(buf, PHONE_A);
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long threadId = Thread.currentThread().threadId();

@@ -158,8 +158,8 @@ class DtmfEventReaderTest {
       press(timestamp, code, 400);
       timestamp += 2000;
     }
-    assertEquals("0123456789*#ABCD",
-        digits.stream().map(String::valueOf).reduce("", String::concat));
+    assertEquals(
+        "0123456789*#ABCD", digits.stream().map(String::valueOf).reduce("", String::concat));
   }
 
   @Test

@@ -123,7 +123,8 @@ class InbandDtmfDetectorTest {
       double x = 0;
       for (int h = 1; h * 120 < 3500; h++) {
         double f = h * 120;
-        double gain = 1 / (1 + Math.pow((f - 700) / 120, 2)) + 0.7 / (1 + Math.pow((f - 1200) / 150, 2));
+        double gain =
+            1 / (1 + Math.pow((f - 700) / 120, 2)) + 0.7 / (1 + Math.pow((f - 1200) / 150, 2));
         x += 6000 * gain * Math.sin(2 * Math.PI * h * pitch * i / 8000);
       }
       vowel[i] = (short) Math.max(-32768, Math.min(32767, x));
@@ -177,5 +178,4 @@ class InbandDtmfDetectorTest {
     }
     return out;
   }
-
 }

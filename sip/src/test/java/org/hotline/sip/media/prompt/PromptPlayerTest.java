@@ -44,8 +44,8 @@ class PromptPlayerTest {
     channel.freezeTime();
     SourceLatch latch = new SourceLatch(counters);
     latch.expect(PHONE_A);
-    sender = new RtpSender(channel, latch, new StreamRewriter(99, 10, 1000, System::nanoTime),
-        counters);
+    sender =
+        new RtpSender(channel, latch, new StreamRewriter(99, 10, 1000, System::nanoTime), counters);
     player = new PromptPlayer(channel.eventLoop(), sender);
   }
 

@@ -38,8 +38,14 @@ class WavReaderTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteBuffer head = ByteBuffer.allocate(12 + 24 + 8 + 4).order(ByteOrder.LITTLE_ENDIAN);
     head.put("RIFF".getBytes()).putInt(0).put("WAVE".getBytes());
-    head.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
-        .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+    head.put("fmt ".getBytes())
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(8000)
+        .putInt(16000)
+        .putShort((short) 2)
+        .putShort((short) 16);
     head.put("LIST".getBytes()).putInt(3).put(new byte[] {'a', 'b', 'c', 0}); // padded to even
     out.writeBytes(head.array());
     out.writeBytes("data".getBytes());
@@ -52,9 +58,18 @@ class WavReaderTest {
   void extensibleFormat_isReadThroughItsSubFormat() throws Exception {
     ByteBuffer wav = ByteBuffer.allocate(12 + 8 + 40 + 8 + 4).order(ByteOrder.LITTLE_ENDIAN);
     wav.put("RIFF".getBytes()).putInt(0).put("WAVE".getBytes());
-    wav.put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).putShort((short) 1)
-        .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-        .putShort((short) 22).putShort((short) 16).putInt(4).putShort((short) 1)
+    wav.put("fmt ".getBytes())
+        .putInt(40)
+        .putShort((short) 0xFFFE)
+        .putShort((short) 1)
+        .putInt(8000)
+        .putInt(16000)
+        .putShort((short) 2)
+        .putShort((short) 16)
+        .putShort((short) 22)
+        .putShort((short) 16)
+        .putInt(4)
+        .putShort((short) 1)
         .put(new byte[14]);
     wav.put("data".getBytes()).putInt(4).putShort((short) 5).putShort((short) -5);
     assertArrayEquals(new short[] {5, -5}, WavReader.read(wav.array(), "ext.wav"));
@@ -70,7 +85,8 @@ class WavReaderTest {
   @Test
   void cdQualityStereo_isRefused_withWhatItIsAndWhatItShouldBe() {
     WavFormatException e =
-        assertThrows(WavFormatException.class,
+        assertThrows(
+            WavFormatException.class,
             () -> WavReader.read(wav(1, 2, 44100, 16, new byte[8]), "prompts/en/welcome.wav"));
     assertTrue(e.getMessage().contains("prompts/en/welcome.wav"), e.getMessage());
     assertTrue(e.getMessage().contains("44100 Hz, 2 channels, 16-bit PCM"), e.getMessage());
@@ -79,19 +95,21 @@ class WavReaderTest {
 
   @Test
   void wideband_isRefused() {
-    assertThrows(WavFormatException.class,
+    assertThrows(
+        WavFormatException.class,
         () -> WavReader.read(wav(1, 1, 16000, 16, new byte[8]), "hd.wav"));
   }
 
   @Test
   void eightBitLinear_isRefused() {
-    assertThrows(WavFormatException.class,
-        () -> WavReader.read(wav(1, 1, 8000, 8, new byte[8]), "u8.wav"));
+    assertThrows(
+        WavFormatException.class, () -> WavReader.read(wav(1, 1, 8000, 8, new byte[8]), "u8.wav"));
   }
 
   @Test
   void notAWavFile_isRefused() {
-    assertThrows(WavFormatException.class,
+    assertThrows(
+        WavFormatException.class,
         () -> WavReader.read("ID3 this is an mp3".getBytes(), "song.mp3"));
     assertThrows(WavFormatException.class, () -> WavReader.read(new byte[0], "empty.wav"));
   }

@@ -52,16 +52,18 @@ class RelayTest {
     latchA.expect(PHONE_A);
     latchB.expect(PHONE_B);
     senderA = new RtpSender(legA, latchA, new StreamRewriter(0x0A0A0A0A, 1, 1, () -> 0), countersA);
-    senderB = new RtpSender(legB, latchB, new StreamRewriter(B_SSRC, 7000, 50_000, () -> 0),
-        countersB);
+    senderB =
+        new RtpSender(legB, latchB, new StreamRewriter(B_SSRC, 7000, 50_000, () -> 0), countersB);
     senderA.configure(Codec.PCMU, 101);
     senderB.configure(Codec.PCMU, 96);
     DtmfEventReader dtmf = new DtmfEventReader(digitsOnA::add);
     dtmf.setPayloadType(101);
     Relay relay = new Relay(countersA, senderA);
     relay.setTarget(senderB);
-    legA.pipeline().addLast(
-        new RtpChannelInitializer(new RtpPacketFilter(countersA), latchA, dtmf, new AudioTap(), relay));
+    legA.pipeline()
+        .addLast(
+            new RtpChannelInitializer(
+                new RtpPacketFilter(countersA), latchA, dtmf, new AudioTap(), relay));
   }
 
   @AfterEach
@@ -190,8 +192,8 @@ class RelayTest {
 
     DatagramPacket first = legB.readOutbound();
     DatagramPacket afterPause = legB.readOutbound();
-    assertEquals(RtpPacket.timestamp(first.content()) + 8160,
-        RtpPacket.timestamp(afterPause.content()));
+    assertEquals(
+        RtpPacket.timestamp(first.content()) + 8160, RtpPacket.timestamp(afterPause.content()));
     first.release();
     afterPause.release();
   }

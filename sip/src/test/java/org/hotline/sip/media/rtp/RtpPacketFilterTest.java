@@ -42,8 +42,7 @@ class RtpPacketFilterTest {
 
   @Test
   void tooShort_isDroppedCountedAndReleased() {
-    assertDropped(Unpooled.directBuffer().writeBytes(new byte[] {(byte) 0x80, 0, 0, 1}),
-        "not-rtp");
+    assertDropped(Unpooled.directBuffer().writeBytes(new byte[] {(byte) 0x80, 0, 0, 1}), "not-rtp");
   }
 
   @Test
@@ -56,8 +55,15 @@ class RtpPacketFilterTest {
   @Test
   void rtcpOnTheRtpPort_isIgnoredQuietly_notCountedAsDropped() {
     for (int packetType = 200; packetType <= 204; packetType++) {
-      ByteBuf rtcp = Unpooled.directBuffer().writeByte(0x80).writeByte(packetType).writeShort(6)
-          .writeInt(1).writeLong(0).writeLong(0).writeInt(0);
+      ByteBuf rtcp =
+          Unpooled.directBuffer()
+              .writeByte(0x80)
+              .writeByte(packetType)
+              .writeShort(6)
+              .writeInt(1)
+              .writeLong(0)
+              .writeLong(0)
+              .writeInt(0);
       channel.writeInbound(datagram(rtcp, PHONE_A));
       assertNull(channel.readInbound(), "not passed on, so never relayed");
       assertEquals(0, rtcp.refCnt());
@@ -66,8 +72,11 @@ class RtpPacketFilterTest {
     assertEquals(0, counters.receivedCount());
     assertEquals(5, counters.rtcpIgnoredCount());
     assertEquals(5.0, registry.get("hotline.rtp.rtcp.ignored").counter().count());
-    assertEquals(0.0, registry.get("hotline.rtp.packets.dropped").counters().stream()
-        .mapToDouble(c -> c.count()).sum());
+    assertEquals(
+        0.0,
+        registry.get("hotline.rtp.packets.dropped").counters().stream()
+            .mapToDouble(c -> c.count())
+            .sum());
   }
 
   @Test
@@ -93,7 +102,7 @@ class RtpPacketFilterTest {
     assertNull(channel.readInbound());
     assertEquals(0, buf.refCnt());
     assertEquals(1, counters.droppedCount());
-    assertEquals(1.0,
-        registry.get("hotline.rtp.packets.dropped").tag("reason", reason).counter().count());
+    assertEquals(
+        1.0, registry.get("hotline.rtp.packets.dropped").tag("reason", reason).counter().count());
   }
 }

@@ -69,15 +69,16 @@ class StreamRewriterTest {
       stream.rewriteRelayed(relayed[i]);
     }
     for (int i = 1; i < relayed.length; i++) {
-      assertEquals((RtpPacket.sequence(relayed[i - 1]) + 1) & 0xFFFF,
-          RtpPacket.sequence(relayed[i]));
-      assertEquals(RtpPacket.timestamp(relayed[i - 1]) + samples,
-          RtpPacket.timestamp(relayed[i]));
+      assertEquals(
+          (RtpPacket.sequence(relayed[i - 1]) + 1) & 0xFFFF, RtpPacket.sequence(relayed[i]));
+      assertEquals(RtpPacket.timestamp(relayed[i - 1]) + samples, RtpPacket.timestamp(relayed[i]));
     }
     nanos.addAndGet(200_000_000L);
     ByteBuf next = own(true);
     assertEquals((RtpPacket.sequence(relayed[3]) + 1) & 0xFFFF, RtpPacket.sequence(next));
-    assertEquals(RtpPacket.timestamp(relayed[3]) + 1600, RtpPacket.timestamp(next),
+    assertEquals(
+        RtpPacket.timestamp(relayed[3]) + 1600,
+        RtpPacket.timestamp(next),
         "200 ms after the last relayed packet");
     release(prompt, next);
     release(relayed);
