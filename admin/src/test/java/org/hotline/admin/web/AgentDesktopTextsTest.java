@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AgentDesktopTextsTest {
   private static final String[] MODULES = {
-    "app.js", "agent-state.js", "call-panel.js", "card.js", "wrapup.js", "tickets.js", "password.js", "result.js", "i18n.js"
+    "app.js", "agent-state.js", "call-panel.js", "card.js", "ring.js", "wrapup.js", "tickets.js", "password.js", "result.js", "i18n.js"
   };
 
   @Test
