@@ -19,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hotline.admin.it.browser.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +175,12 @@ class AgentDesktopIT {
       wait.until(attributeToBe(By.id("call-state"), "data-state", "ended"));
       assertEquals("", text(page, "call-result"), "the line about the call before is gone");
       assertFalse(page.findElement(By.id("btn-hold")).isEnabled(), "no Hold after the call");
+
+      // After-call work: the queue's wrap-up time (60 s here) counts down to ready.
+      wait.until(visibilityOfElementLocated(By.id("acw")));
+      wait.until(textToBePresentInElementLocated(By.id("acw-line"), "后自动就绪"));
+      String left = text(page, "acw-line");
+      assertTrue(left.contains("0:5") || left.contains("1:00"), left);
       assertEquals(0, caller.await(30), caller.output());
       assertEquals(0, phone.await(30), phone.output());
 
@@ -211,7 +219,8 @@ class AgentDesktopIT {
       wait.until(attributeToBe(By.id("agent-state"), "data-state", "wrap_up"));
       wait.until(visibilityOfElementLocated(By.id("acw")));
       String since = text(page, "agent-since");
-      assertFalse(since.contains("0:00") || since.contains("0:01"), "counted from the state's start: " + since);
+      Matcher elapsed = Pattern.compile("（0:(\\d\\d)）").matcher(since);
+      assertTrue(elapsed.find() && Integer.parseInt(elapsed.group(1)) >= 2, "counted from the state's start: " + since);
       click(page, "btn-acw-done");
       wait.until(attributeToBe(By.id("agent-state"), "data-state", "available"));
       assertFalse(page.findElement(By.id("acw")).isDisplayed());

@@ -5,6 +5,7 @@
 import { t, has } from './i18n.js';
 import { duration, secondsSince, timeOfDay } from './format.js';
 import { showResult, clearResult, commandError } from './result.js';
+import { serverNow } from './server-clock.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,6 +25,8 @@ export class AgentStatePanel {
   #reasons = [];
   #agentId = null;
   #connected = false;
+  /** The wrap-up time of the last call's queue in seconds, or null when not known. */
+  #wrapUpSeconds = null;
   #onChange;
 
   /**
@@ -61,6 +64,12 @@ export class AgentStatePanel {
   setConnected(connected) {
     this.#connected = connected;
     this.render();
+  }
+
+  /** The wrap-up time of the last call's queue (seconds), or null: the after-call step counts down. */
+  setWrapUpSeconds(seconds) {
+    this.#wrapUpSeconds = Number.isFinite(seconds) ? seconds : null;
+    this.tick();
   }
 
   /** An agent-state event. */
@@ -107,10 +116,18 @@ export class AgentStatePanel {
   /** Updates the time in the state; called every second. */
   tick() {
     // Counted from the state's start on the server, not from when the page loaded.
-    const since = this.#since ? secondsSince(this.#since) : null;
+    const since = this.#since ? secondsSince(this.#since, serverNow()) : null;
     $('agent-since').textContent =
       since === null ? '' : t('state.since', { time: timeOfDay(this.#since), elapsed: duration(since) });
-    $('acw-line').textContent = this.#state === 'wrap_up' ? t('acw.line', { elapsed: duration(since ?? 0) }) : '';
+    $('acw-line').textContent = this.#state === 'wrap_up' ? this.#afterCallLine(since ?? 0) : '';
+  }
+
+  /** The after-call work step: time left before the next call when known, else time spent. */
+  #afterCallLine(elapsed) {
+    if (this.#wrapUpSeconds === null) {
+      return t('acw.line', { elapsed: duration(elapsed) });
+    }
+    return t('acw.countdown', { remaining: duration(Math.max(0, this.#wrapUpSeconds - elapsed)) });
   }
 
   #renderReasons() {

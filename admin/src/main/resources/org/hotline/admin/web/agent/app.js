@@ -11,6 +11,7 @@ import { WrapUpForm } from './wrapup.js';
 import { TicketForm } from './tickets.js';
 import { PasswordForm } from './password.js';
 import { RingAlert } from './ring.js';
+import { heard } from './server-clock.js';
 import { translateResults } from './result.js';
 import { readTabSession, keepTabSession } from '/shared/tab-session.js';
 import { LoginForm } from '/shared/login.js';
@@ -120,6 +121,11 @@ function onMessage(frame) {
   if (frame.agentId && session && frame.agentId !== session.agentId) {
     return;
   }
+  if (frame.type === 'call-state') {
+    heard(frame.at);
+  } else if (frame.type === 'agent-state') {
+    heard(frame.since);
+  }
   switch (frame.type) {
     case 'screen-pop':
       card.show(frame);
@@ -155,6 +161,9 @@ function onCallState(frame) {
   }
   callPanel.update(frame);
   const call = callPanel.call;
+  if (frame.state === 'ringing') {
+    learnWrapUp(call.queue);
+  }
   if (frame.state === 'ringing' && call.direction !== 'outbound') {
     ring.start(callerOf(call), call.queue);
   } else {
@@ -165,6 +174,28 @@ function onCallState(frame) {
   } else {
     wrapUp.forCall(frame.callId, describeCall());
   }
+}
+
+/** The wrap-up time of each queue asked about, in seconds. */
+const wrapUpOfQueue = new Map();
+
+/** Tells the status panel the wrap-up time of the call's queue, asking the server once per queue. */
+async function learnWrapUp(queue) {
+  if (!queue) {
+    agentState.setWrapUpSeconds(null);
+    return;
+  }
+  if (!wrapUpOfQueue.has(queue)) {
+    try {
+      const settings = await api.queueSettings(queue);
+      wrapUpOfQueue.set(queue, Number(settings.wrapUpSeconds));
+    } catch {
+      // Without it the after-call step shows the time spent instead of the time left.
+      agentState.setWrapUpSeconds(null);
+      return;
+    }
+  }
+  agentState.setWrapUpSeconds(wrapUpOfQueue.get(queue));
 }
 
 /** Who the call is with, as the agent reads it: a known customer's name, else the number. */

@@ -5,6 +5,7 @@
 import { t, has } from './i18n.js';
 import { duration, secondsSince } from './format.js';
 import { showResult, clearResult, commandError } from './result.js';
+import { serverNow } from './server-clock.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -67,7 +68,7 @@ export class CallPanel {
       queue: event.queue ?? previous.queue ?? null,
       name: previous.name ?? null,
       // The running time counts from the state's start on the server; from now without one.
-      since: event.at ?? Date.now(),
+      since: event.at ?? new Date(serverNow()).toISOString(),
     };
     if (event.queue) {
       this.addQueue(event.queue);
@@ -154,7 +155,7 @@ export class CallPanel {
       parts.push(t(call.direction === 'outbound' ? 'call.to' : 'call.from', { caller: who }));
     }
     if (call.state !== 'ended') {
-      const seconds = secondsSince(call.since);
+      const seconds = secondsSince(call.since, serverNow());
       if (seconds !== null) {
         parts.push(duration(seconds));
       }

@@ -81,7 +81,7 @@ export class WrapUpForm {
     const about = this.#about || {};
     return t('wrapup.forCall', {
       caller: about.caller || t('wrapup.unknownCaller'),
-      time: about.at ? timeOfDay(typeof about.at === 'number' ? new Date(about.at).toISOString() : about.at) : '',
+      time: about.at ? timeOfDay(about.at) : '',
     });
   }
 
