@@ -2,6 +2,7 @@ package org.hotline.admin.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -18,12 +19,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hotline.admin.it.browser.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,11 +65,13 @@ class AgentDesktopIT {
         new RunningServer(
             Map.of(
                 "hotline.demo.agents",
-                "1",
+                "2",
                 "hotline.location.locale",
                 "zh",
                 "hotline.acd.ring-timeout",
-                "15"));
+                "15",
+                "hotline.acd.wrap-up",
+                "PT60S"));
   }
 
   @AfterAll
@@ -117,6 +123,14 @@ class AgentDesktopIT {
           Select reasons = new Select(page.findElement(By.id("break-reason")));
           assertEquals(4, reasons.getOptions().size(), "the configured break reasons");
 
+          // No phone registered yet: the panel says how to register it, and Ready says why it
+          // waits.
+          wait.until(visibilityOfElementLocated(By.id("phone-hint")));
+          assertEquals("1001", text(page, "phone-user"));
+          assertEquals("127.0.0.1", text(page, "phone-server"));
+          click(page, "btn-ready");
+          wait.until(attributeToBe(By.id("state-result"), "data-code", "no-phone"));
+
           // The agent's phone registers: the page hears the agent is ready.
           int phonePort = FreePorts.udpAndTcp();
           Sipp phone =
@@ -132,6 +146,9 @@ class AgentDesktopIT {
                   .start();
           Agents.register(server, 1, phonePort, "hotline");
           wait.until(attributeToBe(By.id("agent-state"), "data-state", "available"));
+          assertFalse(page.findElement(By.id("phone-hint")).isDisplayed());
+          assertFalse(
+              classOf(page, "btn-ready").contains("primary"), "Ready is no main action when ready");
 
           // Break and back, through the page.
           reasons.selectByValue("lunch");
@@ -140,17 +157,20 @@ class AgentDesktopIT {
           assertEquals(
               "lunch", page.findElement(By.id("agent-reason")).getDomAttribute("data-reason"));
           assertEquals("午餐", text(page, "agent-reason"));
+          assertTrue(
+              classOf(page, "btn-ready").contains("primary"),
+              "Ready is the main action on a break");
           click(page, "btn-ready");
           wait.until(attributeToBe(By.id("agent-state"), "data-state", "available"));
           assertEquals(
               "ok", page.findElement(By.id("state-result")).getDomAttribute("data-result"));
 
-          // Hold with no call: the server's error shows as one line.
-          click(page, "btn-hold");
-          wait.until(attributeToBe(By.id("call-result"), "data-result", "error"));
-          String code = page.findElement(By.id("call-result")).getDomAttribute("data-code");
-          assertEquals("not-on-a-call", code);
-          assertTrue(text(page, "call-result").contains(code), text(page, "call-result"));
+          // No call: the call's controls do not apply; dialling nothing says so in one line.
+          for (String button : List.of("btn-hangup", "btn-hold", "btn-transfer")) {
+            assertFalse(page.findElement(By.id(button)).isEnabled(), button);
+          }
+          click(page, "btn-dial");
+          wait.until(attributeToBe(By.id("call-result"), "data-code", "bad-argument"));
 
           // The VIP customer calls: the card shows who it is while the agent's phone rings.
           Sipp caller =
@@ -178,13 +198,43 @@ class AgentDesktopIT {
               page.findElement(By.id("card-level")).getDomAttribute("class").contains("badge-vip"));
           assertEquals("中国移动", text(page, "card-carrier"));
           assertEquals("王芳", text(page, "card-name"));
+          assertEquals(
+              "true",
+              page.findElement(By.id("card")).getDomAttribute("data-known"),
+              "the name is the headline");
+
+          // The ring cannot be missed: a banner with the customer and the queue, the tab's title.
+          assertTrue(page.findElement(By.id("ring-banner")).isDisplayed());
+          wait.until(textToBePresentInElementLocated(By.id("ring-caller"), "王芳"));
+          assertTrue(text(page, "ring-queue").contains("support"), text(page, "ring-queue"));
+          assertEquals(
+              "请在话机上接听", page.findElement(By.cssSelector("#ring-banner .ring-cue")).getText());
+          assertEquals("来电：王芳", page.getTitle());
+          assertTrue(
+              List.of("played", "blocked")
+                  .contains(page.findElement(By.id("ring-banner")).getDomAttribute("data-sound")));
           String announced = page.findElement(By.id("card-announce")).getDomProperty("textContent");
           assertTrue(
               announced.contains("北京市") && announced.contains("VIP"), "read out: " + announced);
           assertTrue(text(page, "card-facts").contains("support"), text(page, "card-facts"));
 
           wait.until(attributeToBe(By.id("call-state"), "data-state", "connected"));
+          assertFalse(
+              page.findElement(By.id("ring-banner")).isDisplayed(),
+              "the banner goes when the call connects");
+          assertEquals("坐席工作台 · Hotline", page.getTitle(), "the title is the page's again");
+          assertTrue(
+              page.findElement(By.id("btn-hangup")).isEnabled(), "Hang up applies on a call");
+          assertTrue(text(page, "call-state").contains("王芳"), text(page, "call-state"));
           wait.until(attributeToBe(By.id("call-state"), "data-state", "ended"));
+          assertEquals("", text(page, "call-result"), "the line about the call before is gone");
+          assertFalse(page.findElement(By.id("btn-hold")).isEnabled(), "no Hold after the call");
+
+          // After-call work: the queue's wrap-up time (60 s here) counts down to ready.
+          wait.until(visibilityOfElementLocated(By.id("acw")));
+          wait.until(textToBePresentInElementLocated(By.id("acw-line"), "后自动就绪"));
+          String left = text(page, "acw-line");
+          assertTrue(left.contains("0:5") || left.contains("1:00"), left);
           assertEquals(0, caller.await(30), caller.output());
           assertEquals(0, phone.await(30), phone.output());
 
@@ -193,12 +243,16 @@ class AgentDesktopIT {
           page.findElement(By.id("wrapup-notes")).sendKeys("周一上午回电");
           click(page, "btn-wrapup");
           wait.until(attributeToBe(By.id("wrapup-result"), "data-result", "ok"));
-          String callId = page.findElement(By.id("wrapup-call")).getText();
+          String callLine = page.findElement(By.id("wrapup-call")).getText();
+          assertEquals(
+              "已保存：需要回电", text(page, "wrapup-result"), "the disposition's label, not its code");
 
           JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
           assertEquals("callback-needed", cdr.get("disposition").asText(), cdr.toString());
           assertEquals("周一上午回电", cdr.get("notes").asText(), cdr.toString());
-          assertTrue(callId.contains(cdr.get("callId").asText()), callId + " / " + cdr);
+          assertTrue(
+              callLine.contains("王芳") && !callLine.contains(cdr.get("callId").asText()),
+              callLine + " / " + cdr);
 
           // A ticket for the caller: stored with the call and the customer, listed on the card.
           page.findElement(By.id("ticket-subject")).sendKeys("回电确认订单");
@@ -217,6 +271,25 @@ class AgentDesktopIT {
           assertEquals("回电确认订单", first.get("title").asText(), stored.toString());
           assertEquals("1001", first.get("createdBy").asText(), stored.toString());
           assertTrue(first.hasNonNull("customerId"), "linked to the caller's customer: " + stored);
+          assertTrue(text(page, "card-tickets").contains("本次通话"), text(page, "card-tickets"));
+          assertFalse(
+              text(page, "card-tickets").contains(cdr.get("callId").asText()),
+              text(page, "card-tickets"));
+
+          // After-call work: the state's time counts from its start on the server, a reload too;
+          // Done makes the agent ready before the wrap-up time is up.
+          Thread.sleep(2500);
+          page.navigate().refresh();
+          wait.until(attributeToBe(By.id("agent-state"), "data-state", "wrap_up"));
+          wait.until(visibilityOfElementLocated(By.id("acw")));
+          String since = text(page, "agent-since");
+          Matcher elapsed = Pattern.compile("（0:(\\d\\d)）").matcher(since);
+          assertTrue(
+              elapsed.find() && Integer.parseInt(elapsed.group(1)) >= 2,
+              "counted from the state's start: " + since);
+          click(page, "btn-acw-done");
+          wait.until(attributeToBe(By.id("agent-state"), "data-state", "available"));
+          assertFalse(page.findElement(By.id("acw")).isDisplayed());
 
           // The session ends elsewhere: the server closes /cti with 4401 and the page goes back to
           // the form, saying why, instead of reconnecting.
@@ -263,6 +336,46 @@ class AgentDesktopIT {
               List.of(),
               chromium.pageErrors(),
               "no script errors, nothing the page's policy refused");
+        });
+  }
+
+  /**
+   * On a phone-sized screen (390 px) the page fits the width and the screen pop comes before the
+   * controls; agent 1002, whose phone never registered, is told how to register it.
+   */
+  @Test
+  void onANarrowScreen_nothingOverflows_andTheScreenPopComesFirst() throws Exception {
+    WebDriver page = chromium.driver;
+    WebDriverWait wait = chromium.waiting();
+    Dimension wide = page.manage().window().getSize();
+    chromium.run(
+        "agent-desktop-narrow-failure",
+        () -> {
+          try {
+            page.manage().window().setSize(new Dimension(390, 844));
+            open(page, wait);
+            logIn(page, "1002", "hotline");
+            wait.until(attributeToBe(By.id("connection"), "data-status", "open"));
+            wait.until(visibilityOfElementLocated(By.id("phone-hint")));
+            assertEquals("1002", text(page, "phone-user"));
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            Object fits =
+                js.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth");
+            assertEquals(
+                Boolean.TRUE,
+                fits,
+                "width " + js.executeScript("return document.documentElement.scrollWidth"));
+            Object popFirst =
+                js.executeScript(
+                    "return document.querySelector('.main-col').getBoundingClientRect().top"
+                        + " < document.querySelector('.side').getBoundingClientRect().top");
+            assertEquals(Boolean.TRUE, popFirst, "the screen pop comes before the controls");
+            click(page, "sign-out");
+            wait.until(visibilityOfElementLocated(By.id("login-view")));
+          } finally {
+            page.manage().window().setSize(wide);
+          }
         });
   }
 
@@ -390,6 +503,11 @@ class AgentDesktopIT {
 
   private static void click(WebDriver page, String id) {
     page.findElement(By.id(id)).click();
+  }
+
+  private static String classOf(WebDriver page, String id) {
+    String value = page.findElement(By.id(id)).getDomAttribute("class");
+    return value == null ? "" : value;
   }
 
   private static String text(WebDriver page, String id) {

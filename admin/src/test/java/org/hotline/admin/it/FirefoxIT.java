@@ -2,6 +2,7 @@ package org.hotline.admin.it;
 
 import static org.hotline.admin.it.browser.Firefox.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,6 +137,9 @@ class FirefoxIT {
               levelClass: $('card-level').className,
               carrier: $('card-carrier').innerText,
               name: $('card-name').innerText,
+              ringing: $('ring-banner').checkVisibility(),
+              ringCaller: $('ring-caller').innerText,
+              title: document.title,
             };
             """);
             assertEquals(
@@ -147,8 +151,12 @@ class FirefoxIT {
             assertTrue(card.get("levelClass").asText().contains("badge-vip"), card.toString());
             assertEquals("中国移动", card.get("carrier").asText(), card.toString());
             assertEquals("王芳", card.get("name").asText(), card.toString());
+            assertTrue(card.get("ringing").asBoolean(), "the ringing banner: " + card);
+            assertEquals("Ringing: 王芳", card.get("ringCaller").asText(), card.toString());
+            assertEquals("Ringing: 王芳", card.get("title").asText(), card.toString());
 
             firefox.awaitAttribute("#call-state", "data-state", "connected");
+            assertFalse(visible("#ring-banner"), "the banner goes when the call connects");
             firefox.awaitAttribute("#call-state", "data-state", "ended");
             assertEquals(0, caller.await(30), caller.output());
             assertEquals(0, phone.await(30), phone.output());
@@ -158,12 +166,14 @@ class FirefoxIT {
             firefox.type("#wrapup-notes", "周一上午回电");
             firefox.click("#btn-wrapup");
             firefox.awaitAttribute("#wrapup-result", "data-result", "ok");
-            String callId = text("wrapup-call");
+            String callLine = text("wrapup-call");
 
             JsonNode cdr = CallPathIT.awaitCdrs(server, 1).get(0);
             assertEquals("callback-needed", cdr.get("disposition").asText(), cdr.toString());
             assertEquals("周一上午回电", cdr.get("notes").asText(), cdr.toString());
-            assertTrue(callId.contains(cdr.get("callId").asText()), callId + " / " + cdr);
+            assertTrue(
+                callLine.contains("王芳") && !callLine.contains(cdr.get("callId").asText()),
+                callLine + " / " + cdr);
             assertEquals(
                 List.of(),
                 firefox.pageErrors(),

@@ -21,6 +21,7 @@ class AgentDesktopTextsTest {
     "agent-state.js",
     "call-panel.js",
     "card.js",
+    "ring.js",
     "wrapup.js",
     "tickets.js",
     "password.js",

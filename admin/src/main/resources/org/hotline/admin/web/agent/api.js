@@ -40,3 +40,8 @@ export function changePassword(current, password) {
 export function createTicket(ticket) {
   return call('POST', '/api/tickets', ticket);
 }
+
+/** GET /api/queues/{name}/settings: the queue's routing rules, its wrapUpSeconds among them. */
+export function queueSettings(name) {
+  return call('GET', `/api/queues/${encodeURIComponent(name)}/settings`);
+}

@@ -10,6 +10,8 @@ import { CallPanel } from './call-panel.js';
 import { WrapUpForm } from './wrapup.js';
 import { TicketForm } from './tickets.js';
 import { PasswordForm } from './password.js';
+import { RingAlert } from './ring.js';
+import { heard } from './server-clock.js';
 import { translateResults } from './result.js';
 import { readTabSession, keepTabSession } from '/shared/tab-session.js';
 import { LoginForm } from '/shared/login.js';
@@ -27,8 +29,9 @@ const loginForm = new LoginForm($('login-view'), 'agent', { t, onLanguageChange 
 
 const cti = new CtiClient(CtiClient.defaultUrl());
 const card = new Card();
-const agentState = new AgentStatePanel(cti);
 const callPanel = new CallPanel(cti);
+const agentState = new AgentStatePanel(cti, (state) => callPanel.agentState(state));
+const ring = new RingAlert();
 const wrapUp = new WrapUpForm(cti);
 const tickets = new TicketForm(
   () => ({
@@ -66,6 +69,7 @@ function showLogin(noticeKey) {
   $('who').hidden = true;
   agentState.reset();
   callPanel.reset();
+  ring.stop();
   card.clear();
   wrapUp.forCall(null);
   tickets.reset();
@@ -83,6 +87,7 @@ function enterDesk(value) {
   $('sign-out').hidden = false;
   $('who').hidden = false;
   agentState.setBreakReasons(value.breakReasons);
+  agentState.setAgent(value.agentId);
   renderWho();
   cti.start();
   $('btn-ready').focus();
@@ -116,11 +121,20 @@ function onMessage(frame) {
   if (frame.agentId && session && frame.agentId !== session.agentId) {
     return;
   }
+  if (frame.type === 'call-state') {
+    heard(frame.at);
+  } else if (frame.type === 'agent-state') {
+    heard(frame.since);
+  }
   switch (frame.type) {
     case 'screen-pop':
       card.show(frame);
-      wrapUp.forCall(frame.callId);
       callPanel.addQueue(frame.queue);
+      callPanel.nameCaller(frame.callId, frame.customer?.name);
+      wrapUp.forCall(frame.callId, describeCall());
+      if (ring.ringing && callPanel.call?.callId === frame.callId) {
+        ring.start(callerOf(callPanel.call), callPanel.call.queue ?? frame.queue ?? null);
+      }
       break;
     case 'call-state':
       onCallState(frame);
@@ -146,15 +160,59 @@ function onCallState(frame) {
     card.clear();
   }
   callPanel.update(frame);
+  const call = callPanel.call;
+  if (frame.state === 'ringing') {
+    learnWrapUp(call.queue);
+  }
+  if (frame.state === 'ringing' && call.direction !== 'outbound') {
+    ring.start(callerOf(call), call.queue);
+  } else {
+    ring.stop();
+  }
   if (elsewhere) {
     wrapUp.forCall(null);
   } else {
-    wrapUp.forCall(frame.callId);
+    wrapUp.forCall(frame.callId, describeCall());
   }
+}
+
+/** The wrap-up time of each queue asked about, in seconds. */
+const wrapUpOfQueue = new Map();
+
+/** Tells the status panel the wrap-up time of the call's queue, asking the server once per queue. */
+async function learnWrapUp(queue) {
+  if (!queue) {
+    agentState.setWrapUpSeconds(null);
+    return;
+  }
+  if (!wrapUpOfQueue.has(queue)) {
+    try {
+      const settings = await api.queueSettings(queue);
+      wrapUpOfQueue.set(queue, Number(settings.wrapUpSeconds));
+    } catch {
+      // Without it the after-call step shows the time spent instead of the time left.
+      agentState.setWrapUpSeconds(null);
+      return;
+    }
+  }
+  agentState.setWrapUpSeconds(wrapUpOfQueue.get(queue));
+}
+
+/** Who the call is with, as the agent reads it: a known customer's name, else the number. */
+function callerOf(call) {
+  const name = card.callId === call.callId ? card.pop?.customer?.name : null;
+  return name || call.name || call.caller || null;
+}
+
+/** The call shown, for the wrap-up form's line: who and when, never its id. */
+function describeCall() {
+  const call = callPanel.call;
+  return call ? { caller: callerOf(call), at: call.since } : null;
 }
 
 function onStatus(detail) {
   connection = detail;
+  agentState.setConnected(detail.status === 'open');
   renderConnection();
 }
 
@@ -180,6 +238,7 @@ function renderAll() {
   callPanel.render();
   wrapUp.render();
   card.render();
+  ring.render();
   translateResults();
 }
 
@@ -195,6 +254,7 @@ onLanguageChange(renderAll);
 setInterval(() => {
   agentState.tick();
   callPanel.tick();
+  ring.tick();
 }, 1000);
 
 translate(document);

@@ -1,10 +1,11 @@
 // The agent's call: its state line from call-state, and the controls sent as commands (hangup,
-// hold, unhold, transfer, dial). The controls stay usable whatever the page believes: after a
-// reconnect it may not know of a call the server does, and the server's answer is shown either way.
+// hold, unhold, transfer, dial). The call controls are usable while there is a call: one the page
+// heard of, or, after a reconnect, the agent's state saying they are on one.
 
 import { t, has } from './i18n.js';
 import { duration, secondsSince } from './format.js';
 import { showResult, clearResult, commandError } from './result.js';
+import { serverNow } from './server-clock.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -13,6 +14,8 @@ export class CallPanel {
   #cti;
   #call = null;
   #queues = new Set();
+  /** Whether the agent's state says they are on a call (the page may not know which). */
+  #agentOnCall = false;
 
   /** @param cti the CtiClient commands go through */
   constructor(cti) {
@@ -51,6 +54,10 @@ export class CallPanel {
   update(event) {
     const same = this.#call && this.#call.callId === event.callId;
     const previous = same ? this.#call : {};
+    if (!same || event.state === 'ended') {
+      // What a command said was about the call before: not this one.
+      clearResult($('call-result'));
+    }
     this.#call = {
       callId: event.callId,
       state: event.state,
@@ -59,12 +66,27 @@ export class CallPanel {
       direction: event.direction ?? previous.direction ?? 'inbound',
       caller: event.caller ?? previous.caller ?? null,
       queue: event.queue ?? previous.queue ?? null,
-      // The running time counts from when the page heard of the state, whatever the clocks say.
-      heardAt: Date.now(),
+      name: previous.name ?? null,
+      // The running time counts from the state's start on the server; from now without one.
+      since: event.at ?? new Date(serverNow()).toISOString(),
     };
     if (event.queue) {
       this.addQueue(event.queue);
     }
+    this.render();
+  }
+
+  /** The known customer's name for the call callId, shown instead of the number. */
+  nameCaller(callId, name) {
+    if (this.#call && this.#call.callId === callId && name) {
+      this.#call.name = name;
+      this.render();
+    }
+  }
+
+  /** The agent's state: on_call enables the call controls even for a call the page missed. */
+  agentState(state) {
+    this.#agentOnCall = state === 'on_call';
     this.render();
   }
 
@@ -92,6 +114,13 @@ export class CallPanel {
     line.dataset.direction = call ? call.direction : '';
     $('btn-hold').hidden = call !== null && call.state === 'held';
     $('btn-unhold').hidden = call === null || call.state !== 'held';
+    const talking = (call !== null && (call.state === 'connected' || call.state === 'held')) || this.#agentOnCall;
+    const dialling = call !== null && call.state === 'ringing' && call.direction === 'outbound';
+    $('btn-hangup').disabled = !(talking || dialling);
+    $('btn-hold').disabled = !talking;
+    $('btn-unhold').disabled = !talking;
+    $('btn-transfer').disabled = !talking;
+    $('btn-dial').disabled = talking || (call !== null && call.state === 'ringing');
     this.tick();
   }
 
@@ -121,11 +150,12 @@ export class CallPanel {
         text = call.state;
     }
     const parts = [text];
-    if (call.caller) {
-      parts.push(t(call.direction === 'outbound' ? 'call.to' : 'call.from', { caller: call.caller }));
+    const who = call.name ? [call.name, call.caller].filter(Boolean).join(' ') : call.caller;
+    if (who) {
+      parts.push(t(call.direction === 'outbound' ? 'call.to' : 'call.from', { caller: who }));
     }
     if (call.state !== 'ended') {
-      const seconds = secondsSince(call.heardAt);
+      const seconds = secondsSince(call.since, serverNow());
       if (seconds !== null) {
         parts.push(duration(seconds));
       }

@@ -117,9 +117,13 @@ export class Card {
     badge.hidden = !level;
     badge.className = PROMINENT_LEVELS.has(level.toLowerCase()) ? 'badge badge-vip' : 'badge';
     badge.dataset.level = level;
-    $('card-name').textContent = customer ? customer.name || '' : '';
+    // A known customer's name is the headline; the place shows under it, smaller.
+    const name = customer ? customer.name || '' : '';
+    $('card-name').textContent = name;
+    $('card-name').hidden = !name;
+    $('card').dataset.known = name ? 'true' : 'false';
     $('card-announce').textContent = t('card.announce', {
-      details: [placeText, caller.carrier, level, customer ? customer.name : ''].filter(Boolean).join(' '),
+      details: [name, placeText, caller.carrier, level].filter(Boolean).join(' '),
     });
 
     const notice = $('card-notice');
@@ -176,6 +180,14 @@ export class Card {
     this.#renderTickets();
   }
 
+  /** Which call a ticket is about, in words: never the call's id. */
+  #callOf(ticket) {
+    if (!ticket.callId) {
+      return '';
+    }
+    return ticket.callId === this.callId ? t('card.thisCall') : t('card.otherCall');
+  }
+
   #renderTickets() {
     $('card-tickets').replaceChildren(
       this.#tickets.length === 0
@@ -188,7 +200,7 @@ export class Card {
               translated('ticketStatus.', k.status),
               k.createdAt ? dateTime(k.createdAt) : '',
               k.createdBy || '',
-              k.callId || '',
+              this.#callOf(k),
             ]),
             'tickets',
           ),

@@ -1,7 +1,8 @@
 // The wrap-up form: a disposition code (common ones, or typed) and notes, sent as wrap-up with
 // the call's id, during the call or after it.
 
-import { t } from './i18n.js';
+import { t, has } from './i18n.js';
+import { timeOfDay } from './format.js';
 import { showResult, clearResult, commandError } from './result.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +19,8 @@ const MAX_NOTES = 2000;
 export class WrapUpForm {
   #cti;
   #callId = null;
+  /** {caller, at} of the call, for the form's line. */
+  #about = null;
 
   /** @param cti the CtiClient commands go through */
   constructor(cti) {
@@ -35,11 +38,16 @@ export class WrapUpForm {
     this.render();
   }
 
-  /** The call the form is for; a new call empties the form. */
-  forCall(callId) {
+  /** The call the form is for, and {caller, at} to name it by; a new call empties the form. */
+  forCall(callId, about = null) {
     if (callId === this.#callId) {
+      if (about) {
+        this.#about = about;
+        this.render();
+      }
       return;
     }
+    this.#about = about;
     this.#callId = callId;
     $('wrapup-code').value = '';
     $('wrapup-other').value = '';
@@ -50,7 +58,7 @@ export class WrapUpForm {
   }
 
   render() {
-    $('wrapup-call').textContent = this.#callId ? t('wrapup.forCall', { callId: this.#callId }) : t('wrapup.noCall');
+    $('wrapup-call').textContent = this.#callId ? this.#line() : t('wrapup.noCall');
     $('btn-wrapup').disabled = !this.#callId;
     const select = $('wrapup-code');
     const chosen = select.value;
@@ -66,6 +74,15 @@ export class WrapUpForm {
       option(OTHER, t('wrapup.other')),
     );
     select.value = chosen;
+  }
+
+  /** The call by who and when it started, never by its id. */
+  #line() {
+    const about = this.#about || {};
+    return t('wrapup.forCall', {
+      caller: about.caller || t('wrapup.unknownCaller'),
+      time: about.at ? timeOfDay(about.at) : '',
+    });
   }
 
   async #save() {
@@ -94,7 +111,8 @@ export class WrapUpForm {
     }
     try {
       const reply = await this.#cti.send('wrap-up', fields);
-      showResult(result, true, () => t('wrapup.saved', { disposition: reply.disposition || disposition }));
+      const code = reply.disposition || disposition;
+      showResult(result, true, () => t('wrapup.saved', { disposition: has(`disposition.${code}`) ? t(`disposition.${code}`) : code }));
     } catch (e) {
       showResult(result, false, () => commandError('wrap-up', e), e.code);
     }
