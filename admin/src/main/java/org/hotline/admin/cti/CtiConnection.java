@@ -11,7 +11,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleState;
@@ -158,23 +157,33 @@ final class CtiConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof CloseWebSocketFrame close) {
+      closed(ctx, close);
+      return;
+    }
     if (closing.get()) {
       return;
     }
     switch (frame) {
       case TextWebSocketFrame text -> command(ctx, text.text());
-      case PingWebSocketFrame ping ->
-          ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
-      case CloseWebSocketFrame close -> {
-        closing.set(true);
-        ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
-      }
       case BinaryWebSocketFrame binary ->
           send(
               CtiJson.error(null, "bad-frame", "frames are JSON text; binary frames are not read"));
       default -> {
-        // pongs: the client is alive, which the idle handler has seen already
+        // Pings are answered and pongs dropped by Netty's WebSocketServerProtocolHandler.
       }
+    }
+  }
+
+  /**
+   * The client's close: the reply to ours ends the connection; one of its own is echoed once (RFC
+   * 6455 section 5.5.1), never after ours.
+   */
+  private void closed(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+    if (closing.compareAndSet(false, true)) {
+      ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
     }
   }
 

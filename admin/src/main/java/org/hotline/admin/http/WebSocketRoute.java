@@ -10,8 +10,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  *
  * <p>The upgrade request is checked like any other request to a route: who sends it, and whether
  * the route's {@link Access} admits them. Netty's {@link WebSocketServerProtocolHandler} then
- * answers the handshake, limits frames to {@link #maxMessage()}, answers pings and echoes closes; a
- * frame aggregator behind it joins fragments into messages of at most as much. Then either:
+ * answers the handshake, limits frames to {@link #maxMessage()} and answers pings; closes reach the
+ * route's handlers, which answer them (once: not the reply to their own close). A frame aggregator
+ * behind it joins fragments into messages of at most as much. Then either:
  *
  * <ul>
  *   <li>the sender is admitted: {@link #open} puts the route's handlers at the end of the pipeline,

@@ -14,7 +14,7 @@ import java.time.Duration;
  * WebSocketRoute}'s: puts Netty's {@link WebSocketServerProtocolHandler} behind the HTTP request
  * handler, which is the authenticating one, and hands the request to it. Netty answers the
  * handshake (RFC 6455 section 4.2.2: key, version, subprotocols), swaps the HTTP codec for the
- * WebSocket one, limits frames, answers pings and echoes closes; the route's handlers behind get
+ * WebSocket one, limits frames and answers pings (closes are the route's); the route's handlers get
  * {@link WebSocketServerProtocolHandler.HandshakeComplete} when the answer is out.
  *
  * <p>The protocol handler is made for this one request: its path is the request's URI (the router
@@ -47,6 +47,9 @@ final class WebSocketUpgrade {
             .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT.toMillis())
             .maxFramePayloadLength(route.maxMessage())
             .allowExtensions(false)
+            // The route answers a close: Netty would echo one even to the reply to our own close,
+            // and a browser fails a connection that gets a second close.
+            .handleCloseFrames(false)
             .build();
     pipeline.addAfter(ctx.name(), "websocket", new WebSocketServerProtocolHandler(config));
     pipeline.addAfter(
