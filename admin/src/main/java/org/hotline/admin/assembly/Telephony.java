@@ -55,13 +55,31 @@ public record Telephony(
       Node node, DataLayer data, SecurityLayer security, Flows flows, String advertised)
       throws Exception {
     HotlineConfig config = node.config();
-    var clock = node.clock();
     String rtpHost = config.rtp().host().isEmpty() ? config.sip().host() : config.rtp().host();
     MediaServer media =
         new MediaServer(
             config.rtp(), rtpHost, new PromptLibrary(config.ivr().promptsDir()), node.metrics());
     media.start();
+    try {
+      return sipAndCalls(node, data, security, flows, advertised, media);
+    } catch (Exception | Error e) {
+      // A start that fails here leaves no RTP port bound.
+      media.close();
+      throw e;
+    }
+  }
 
+  /** The SIP side, the call layer and its ACD, around media that already listens. */
+  private static Telephony sipAndCalls(
+      Node node,
+      DataLayer data,
+      SecurityLayer security,
+      Flows flows,
+      String advertised,
+      MediaServer media)
+      throws Exception {
+    HotlineConfig config = node.config();
+    var clock = node.clock();
     SipServer sip = new SipServer(config.sip(), config.sipGuard(), advertised);
     sip.setMalformedListener(new MalformedMetrics(node.metrics()));
     node.metrics().gauge("hotline.sip.intake.depth", sip, SipServer::intakeDepth);
