@@ -22,8 +22,10 @@ import org.hotline.admin.http.VoicemailRoute;
 import org.hotline.admin.security.AuditRoute;
 import org.hotline.admin.security.LoginRoute;
 import org.hotline.admin.security.OwnPasswordRoute;
+import org.hotline.admin.security.PhoneAccounts;
 import org.hotline.admin.security.UsersRoute;
 import org.hotline.config.HotlineConfig;
+import org.hotline.core.agent.Agent;
 
 /**
  * The routes that need only the records and the logins, registered before the HTTP server starts:
@@ -78,7 +80,17 @@ public final class WebRoutes {
       Router router, Node node, DataLayer data, SecurityLayer security) {
     HotlineConfig config = node.config();
     boolean secureCookies = config.http().secureCookies();
-    new LoginRoute(security.tokens(), security.logins(), secureCookies, config.acd().breakReasons())
+    PhoneAccounts phones =
+        new PhoneAccounts(
+            id -> data.agents().byId(id).map(Agent::sipUser),
+            config.sip().advertisedHost(),
+            config.sip().port());
+    new LoginRoute(
+            security.tokens(),
+            security.logins(),
+            secureCookies,
+            config.acd().breakReasons(),
+            phones)
         .addTo(router);
     new UsersRoute(
             data.users(),

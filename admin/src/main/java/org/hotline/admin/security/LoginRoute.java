@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code POST /api/login} with {@code {"user", "password"}}: 200 {@code {"token", "role",
- *       "agentId", "expiresAt", "csrfToken", "breakReasons"}} ({@code agentId} for agents only;
+ *       "agentId", "phone", "expiresAt", "csrfToken", "breakReasons"}} ({@code agentId} and {@code
+ *       phone}, what their softphone registers with ({@link PhoneAccounts}), for agents only;
  *       {@code breakReasons} the reasons {@code set-state} takes for a break, for the desktop's
  *       list) and the token in the {@link SessionCookie}; 401 {@code {"error": "wrong user or
  *       password"}} for any wrong name, password or disabled user, never saying which; 429 with
@@ -45,10 +46,17 @@ public final class LoginRoute {
   private final Logins logins;
   private final boolean secureCookies;
   private final List<String> breakReasons;
+  private final PhoneAccounts phones;
 
   /** A login route that lists no break reasons (a server whose desktops do not offer breaks). */
   public LoginRoute(TokenService tokens, Logins logins, boolean secureCookies) {
     this(tokens, logins, secureCookies, List.of());
+  }
+
+  /** A login route that gives agents no phone settings. */
+  public LoginRoute(
+      TokenService tokens, Logins logins, boolean secureCookies, List<String> breakReasons) {
+    this(tokens, logins, secureCookies, breakReasons, PhoneAccounts.NONE);
   }
 
   /**
@@ -58,13 +66,19 @@ public final class LoginRoute {
    *     hotline.http.secure-cookies})
    * @param breakReasons the configured break reasons ({@code AcdPolicy.breakReasons()}), in the
    *     order the desktop lists them
+   * @param phones what an agent's softphone registers with, for the desktop's hint
    */
   public LoginRoute(
-      TokenService tokens, Logins logins, boolean secureCookies, List<String> breakReasons) {
+      TokenService tokens,
+      Logins logins,
+      boolean secureCookies,
+      List<String> breakReasons,
+      PhoneAccounts phones) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.logins = Objects.requireNonNull(logins, "logins");
     this.secureCookies = secureCookies;
     this.breakReasons = List.copyOf(breakReasons);
+    this.phones = Objects.requireNonNull(phones, "phones");
   }
 
   /** Adds {@code POST /api/login} and {@code POST /api/logout} to {@code router}, both open. */
@@ -92,6 +106,7 @@ public final class LoginRoute {
     answer.put("role", session.user().role().id());
     if (session.user().role() == Role.AGENT) {
       answer.put("agentId", session.user().name());
+      phones.of(session.user().name()).ifPresent(phone -> answer.put("phone", phone));
     }
     answer.put("expiresAt", session.expiresAt());
     answer.put("csrfToken", session.csrfToken());

@@ -128,6 +128,7 @@ class AgentDesktopIT {
           wait.until(visibilityOfElementLocated(By.id("phone-hint")));
           assertEquals("1001", text(page, "phone-user"));
           assertEquals("127.0.0.1", text(page, "phone-server"));
+          assertEquals(String.valueOf(server.sipPort), text(page, "phone-port"));
           click(page, "btn-ready");
           wait.until(attributeToBe(By.id("state-result"), "data-code", "no-phone"));
 

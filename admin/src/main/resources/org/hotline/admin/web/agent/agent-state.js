@@ -24,6 +24,7 @@ export class AgentStatePanel {
   #since = null;
   #reasons = [];
   #agentId = null;
+  #phone = null;
   #connected = false;
   /** The wrap-up time of the last call's queue in seconds, or null when not known. */
   #wrapUpSeconds = null;
@@ -54,9 +55,13 @@ export class AgentStatePanel {
     this.#renderReasons();
   }
 
-  /** The agent signed in: their id is their phone's SIP user. */
-  setAgent(agentId) {
+  /**
+   * The agent signed in, and what their softphone registers with ({user, host?, port}, from the
+   * login's answer; the page's host when it names none).
+   */
+  setAgent(agentId, phone) {
     this.#agentId = agentId;
+    this.#phone = phone || null;
     this.render();
   }
 
@@ -106,8 +111,9 @@ export class AgentStatePanel {
     // Ready is the main action only when the agent is not ready already.
     $('btn-ready').classList.toggle('primary', ['break', 'logged_out', 'wrap_up'].includes(this.#state));
     $('phone-hint').hidden = !this.#unregistered();
-    $('phone-user').textContent = this.#agentId || '';
-    $('phone-server').textContent = location.hostname;
+    $('phone-user').textContent = this.#phone?.user || this.#agentId || '';
+    $('phone-server').textContent = this.#phone?.host || location.hostname;
+    $('phone-port').textContent = this.#phone?.port ? String(this.#phone.port) : '';
     $('acw').hidden = this.#state !== 'wrap_up';
     this.tick();
     this.#renderReasons();

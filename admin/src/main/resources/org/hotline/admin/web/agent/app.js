@@ -87,7 +87,7 @@ function enterDesk(value) {
   $('sign-out').hidden = false;
   $('who').hidden = false;
   agentState.setBreakReasons(value.breakReasons);
-  agentState.setAgent(value.agentId);
+  agentState.setAgent(value.agentId, value.phone);
   renderWho();
   cti.start();
   $('btn-ready').focus();
@@ -102,6 +102,7 @@ async function signIn(user, password) {
   }
   enterDesk({
     agentId: answer.agentId,
+    phone: answer.phone || null,
     breakReasons: answer.breakReasons || [],
     expiresAt: answer.expiresAt,
     csrfToken: answer.csrfToken || null,
